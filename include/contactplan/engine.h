@@ -1,0 +1,48 @@
+// The contactplan engine: analyses a plan into scores, the web of influence, findings, gaps and
+// recommendations.
+#ifndef CONTACTPLAN_ENGINE_H_
+#define CONTACTPLAN_ENGINE_H_
+
+#include <memory>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "contactplan/v1/analysis.pb.h"
+#include "contactplan/v1/options.pb.h"
+#include "contactplan/v1/plan.pb.h"
+
+namespace contactplan {
+
+namespace internal {
+struct EngineState;
+}  // namespace internal
+
+// An immutable engine built from options. Copying is cheap (the state is shared) and every method is
+// const and safe to call from many threads at once. The engine keeps no global state and never reads
+// the clock: the same plan and options always give byte-identical analyses.
+class Engine {
+ public:
+  // Builds an engine. Returns InvalidArgument naming the option (e.g. "thresholds.stale_after_days:
+  // must be positive") when an option is out of range; unset options take their documented defaults.
+  static absl::StatusOr<Engine> Create(const v1::EngineOptions& options = {});
+
+  // Validates then analyses `plan`. An invalid plan gives InvalidArgument whose message lists every
+  // problem, one per line, as "field.path: what is wrong"; nothing is analysed then. A plan over the
+  // engine's limits gives ResourceExhausted naming the limit.
+  absl::StatusOr<v1::Analysis> Analyze(const v1::Plan& plan,
+                                       const v1::AnalysisOptions& options = {}) const;
+
+  // Validation alone, with this engine's limits: OK, or the error Analyze would return.
+  absl::Status Validate(const v1::Plan& plan) const;
+
+  // The options the engine was built from, as given (defaults not filled in).
+  const v1::EngineOptions& options() const;
+
+ private:
+  explicit Engine(std::shared_ptr<const internal::EngineState> state);
+  std::shared_ptr<const internal::EngineState> state_;
+};
+
+}  // namespace contactplan
+
+#endif  // CONTACTPLAN_ENGINE_H_

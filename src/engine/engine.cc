@@ -1,0 +1,99 @@
+#include "contactplan/engine.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "contactplan/validation.h"
+#include "contactplan/version.h"
+#include "model/context.h"
+#include "model/plan_index.h"
+#include "model/time.h"
+#include "options/settings.h"
+#include "recommend/recommendations.h"
+#include "rules/rules.h"
+#include "score/gaps.h"
+#include "score/scores.h"
+#include "score/web.h"
+
+namespace contactplan {
+namespace internal {
+
+struct EngineState {
+  v1::EngineOptions options;
+  Settings settings;
+  v1::Limits limits;  // the resolved limits, for validation
+};
+
+}  // namespace internal
+
+namespace {
+
+v1::Limits ResolvedLimits(const Settings& s) {
+  v1::Limits limits;
+  limits.set_max_input_bytes(s.max_input_bytes);
+  limits.set_max_persons(s.max_persons);
+  limits.set_max_team_members(s.max_team_members);
+  limits.set_max_relationships(s.max_relationships);
+  limits.set_max_history_entries(s.max_history_entries);
+  limits.set_max_string_bytes(s.max_string_bytes);
+  limits.set_max_org_chart_depth(s.max_org_chart_depth);
+  limits.set_max_opportunities(s.max_opportunities);
+  limits.set_max_blueprint_entries(s.max_blueprint_entries);
+  return limits;
+}
+
+// "Now" for an analysis: the option, else the plan's as_of, else the latest time in the plan.
+std::optional<absl::Time> ResolveNow(const v1::AnalysisOptions& options, const v1::Plan& plan,
+                                     const model::PlanIndex& index) {
+  if (auto t = model::ToTime(options.as_of())) return t;
+  if (auto t = model::ToTime(plan.as_of())) return t;
+  return index.latest_time();
+}
+
+}  // namespace
+
+Engine::Engine(std::shared_ptr<const internal::EngineState> state) : state_(std::move(state)) {}
+
+absl::StatusOr<Engine> Engine::Create(const v1::EngineOptions& options) {
+  absl::StatusOr<Settings> settings = ResolveSettings(options);
+  if (!settings.ok()) return settings.status();
+  auto state = std::make_shared<internal::EngineState>();
+  state->options = options;
+  state->settings = *std::move(settings);
+  state->limits = ResolvedLimits(state->settings);
+  return Engine(std::move(state));
+}
+
+const v1::EngineOptions& Engine::options() const { return state_->options; }
+
+absl::Status Engine::Validate(const v1::Plan& plan) const {
+  return ValidationStatus(ValidatePlan(plan, state_->limits));
+}
+
+absl::StatusOr<v1::Analysis> Engine::Analyze(const v1::Plan& plan,
+                                             const v1::AnalysisOptions& options) const {
+  const int32_t horizon = options.horizon_days() == 0 ? 30 : options.horizon_days();
+  if (horizon != 30 && horizon != 60 && horizon != 90) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("horizon_days: must be 30, 60 or 90, got ", options.horizon_days()));
+  }
+  if (absl::Status valid = Validate(plan); !valid.ok()) return valid;
+
+  const Settings& settings = state_->settings;
+  const model::PlanIndex index(plan);
+  const model::Context context{index, settings, ResolveNow(options, plan, index)};
+
+  v1::Analysis analysis;
+  analysis.set_schema_version(CONTACTPLAN_SCHEMA_VERSION);
+  if (context.now) *analysis.mutable_as_of() = model::ToTimestamp(*context.now);
+  *analysis.mutable_web() = score::ComputeWeb(context);
+  std::vector<v1::Finding> findings = rules::EvaluateRules(context, analysis.web());
+  *analysis.mutable_gaps() = score::ComputeGaps(context);
+  *analysis.mutable_scores() = score::ComputeScores(context, analysis.web());
+  *analysis.mutable_recommendations() = recommend::Recommend(context, findings, horizon);
+  analysis.mutable_findings()->Reserve(static_cast<int>(findings.size()));
+  for (v1::Finding& finding : findings) *analysis.add_findings() = std::move(finding);
+  return analysis;
+}
+
+}  // namespace contactplan

@@ -1,0 +1,176 @@
+#include "model/plan_index.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "model/time.h"
+
+namespace contactplan::model {
+
+template <typename T>
+Adjacency<T> Adjacency<T>::Build(int32_t keys, const std::vector<std::pair<int32_t, T>>& pairs) {
+  Adjacency<T> adj;
+  adj.offsets_.assign(static_cast<size_t>(keys) + 1, 0);
+  for (const auto& [k, v] : pairs) ++adj.offsets_[k + 1];
+  for (int32_t k = 0; k < keys; ++k) adj.offsets_[k + 1] += adj.offsets_[k];
+  adj.values_.resize(pairs.size());
+  std::vector<int32_t> next(adj.offsets_.begin(), adj.offsets_.end() - 1);
+  for (const auto& [k, v] : pairs) adj.values_[next[k]++] = v;
+  return adj;
+}
+
+template class Adjacency<int32_t>;
+template class Adjacency<Participation>;
+
+namespace {
+
+uint64_t CellKey(MemberIx m, PersonIx p) {
+  return (static_cast<uint64_t>(static_cast<uint32_t>(m)) << 32) | static_cast<uint32_t>(p);
+}
+
+template <typename Map>
+int32_t Lookup(const Map& map, std::string_view id) {
+  auto it = map.find(id);
+  return it == map.end() ? kNone : it->second;
+}
+
+void Later(std::optional<absl::Time>& latest, const google::protobuf::Timestamp& ts) {
+  if (auto t = ToTime(ts); t && (!latest || *t > *latest)) latest = t;
+}
+
+}  // namespace
+
+PlanIndex::PlanIndex(const v1::Plan& plan) : plan_(plan) {
+  const int32_t persons = plan.persons_size();
+  const int32_t members = plan.team_members_size();
+  const int32_t relationships = plan.relationships_size();
+
+  person_ids_.reserve(persons);
+  for (int32_t p = 0; p < persons; ++p) person_ids_.emplace(plan.persons(p).id(), p);
+  member_ids_.reserve(members);
+  for (int32_t m = 0; m < members; ++m) member_ids_.emplace(plan.team_members(m).id(), m);
+  opportunity_ids_.reserve(plan.opportunities_size());
+  for (int32_t o = 0; o < plan.opportunities_size(); ++o) {
+    opportunity_ids_.emplace(plan.opportunities(o).id(), o);
+  }
+
+  // The contact map.
+  rel_person_.resize(relationships);
+  rel_member_.resize(relationships);
+  cells_.reserve(relationships);
+  std::vector<std::pair<int32_t, RelationshipIx>> person_pairs, member_pairs, graded_person_pairs,
+      graded_member_pairs;
+  person_pairs.reserve(relationships);
+  member_pairs.reserve(relationships);
+  graded_person_pairs.reserve(relationships);
+  graded_member_pairs.reserve(relationships);
+  for (RelationshipIx r = 0; r < relationships; ++r) {
+    const v1::Relationship& rel = plan.relationships(r);
+    const PersonIx p = Lookup(person_ids_, rel.person_id());
+    const MemberIx m = Lookup(member_ids_, rel.team_member_id());
+    rel_person_[r] = p;
+    rel_member_[r] = m;
+    if (p == kNone || m == kNone) continue;  // not reachable for a validated plan
+    cells_.emplace(CellKey(m, p), r);
+    person_pairs.emplace_back(p, r);
+    member_pairs.emplace_back(m, r);
+    if (rel.grade() != v1::GRADE_UNSPECIFIED) {
+      graded_.push_back(r);
+      graded_person_pairs.emplace_back(p, r);
+      graded_member_pairs.emplace_back(m, r);
+      if (rel.grade() > 0 && rel.grade() < 8) ++grade_counts_[rel.grade()];
+    }
+    Later(latest_time_, rel.assessed_at());
+    Later(latest_time_, rel.last_contact_at());
+    for (const auto& change : rel.history()) Later(latest_time_, change.at());
+  }
+  by_person_ = Adjacency<RelationshipIx>::Build(persons, person_pairs);
+  by_member_ = Adjacency<RelationshipIx>::Build(members, member_pairs);
+  graded_by_person_ = Adjacency<RelationshipIx>::Build(persons, graded_person_pairs);
+  graded_by_member_ = Adjacency<RelationshipIx>::Build(members, graded_member_pairs);
+
+  // The org chart, influence, buyer roles and NPS.
+  manager_.assign(persons, kNone);
+  buyer_roles_.assign(persons, 0);
+  latest_nps_.assign(persons, nullptr);
+  std::vector<std::pair<int32_t, PersonIx>> report_pairs, influencer_pairs, influenced_pairs;
+  for (PersonIx p = 0; p < persons; ++p) {
+    const v1::Person& person = plan.persons(p);
+    if (!person.reports_to_id().empty()) {
+      manager_[p] = Lookup(person_ids_, person.reports_to_id());
+      if (manager_[p] != kNone) report_pairs.emplace_back(manager_[p], p);
+    }
+    for (const auto& link : person.influences()) {
+      const PersonIx target = Lookup(person_ids_, link.person_id());
+      if (target == kNone) continue;
+      influencer_pairs.emplace_back(target, p);
+      influenced_pairs.emplace_back(p, target);
+    }
+    for (int role : person.buyer_roles()) {
+      if (role > 0 && role < 32) buyer_roles_[p] |= 1u << role;
+    }
+    const v1::NpsAnswer* latest = nullptr;
+    for (const auto& answer : person.nps_answers()) {
+      if (latest == nullptr || !(ToTime(answer.answered_at()).value_or(absl::InfinitePast()) <
+                                 ToTime(latest->answered_at()).value_or(absl::InfinitePast()))) {
+        latest = &answer;
+      }
+      Later(latest_time_, answer.answered_at());
+    }
+    latest_nps_[p] = latest;
+  }
+  reports_ = Adjacency<PersonIx>::Build(persons, report_pairs);
+  influencers_ = Adjacency<PersonIx>::Build(persons, influencer_pairs);
+  influenced_ = Adjacency<PersonIx>::Build(persons, influenced_pairs);
+
+  // Opportunities: who takes part in the open ones.
+  std::vector<std::pair<int32_t, Participation>> participation_pairs;
+  for (OpportunityIx o = 0; o < plan.opportunities_size(); ++o) {
+    const v1::Opportunity& opportunity = plan.opportunities(o);
+    Later(latest_time_, opportunity.expected_close_at());
+    if (opportunity.closed()) continue;
+    for (int32_t i = 0; i < opportunity.participants_size(); ++i) {
+      const PersonIx p = Lookup(person_ids_, opportunity.participants(i).person_id());
+      if (p != kNone) participation_pairs.emplace_back(p, Participation{o, i});
+    }
+  }
+  participations_ = Adjacency<Participation>::Build(persons, participation_pairs);
+
+  // Who matters, who is key.
+  matters_.assign(persons, false);
+  key_.assign(persons, false);
+  for (PersonIx p = 0; p < persons; ++p) {
+    const v1::Person& person = plan.persons(p);
+    bool buying_role = false;
+    bool decides = false;
+    for (const Participation& part : participations_[p]) {
+      const auto role = plan.opportunities(part.opportunity).participants(part.participant).buying_role();
+      if (role != v1::Participant::BUYING_ROLE_UNSPECIFIED) buying_role = true;
+      if (role == v1::Participant::DECISION_MAKER || role == v1::Participant::APPROVER) decides = true;
+    }
+    matters_[p] = person.key() || buyer_roles_[p] != 0 || buying_role;
+    key_[p] = person.key() || has_buyer_role(p, v1::Person::POWER) || decides ||
+              person.level() == v1::EXECUTIVE;
+  }
+
+  // The blueprint.
+  std::vector<std::pair<int32_t, int32_t>> blueprint_pairs;
+  for (int32_t b = 0; b < plan.blueprint_size(); ++b) {
+    const PersonIx p = Lookup(person_ids_, plan.blueprint(b).person_id());
+    if (p != kNone) blueprint_pairs.emplace_back(p, b);
+    for (const auto& tactic : plan.blueprint(b).tactics()) Later(latest_time_, tactic.due_at());
+  }
+  blueprint_by_person_ = Adjacency<int32_t>::Build(persons, blueprint_pairs);
+}
+
+PersonIx PlanIndex::FindPerson(std::string_view id) const { return Lookup(person_ids_, id); }
+MemberIx PlanIndex::FindMember(std::string_view id) const { return Lookup(member_ids_, id); }
+OpportunityIx PlanIndex::FindOpportunity(std::string_view id) const {
+  return Lookup(opportunity_ids_, id);
+}
+RelationshipIx PlanIndex::FindCell(MemberIx m, PersonIx p) const {
+  auto it = cells_.find(CellKey(m, p));
+  return it == cells_.end() ? kNone : it->second;
+}
+
+}  // namespace contactplan::model

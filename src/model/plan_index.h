@@ -1,0 +1,136 @@
+// The plan index: a validated plan with every id resolved once and every adjacency built once, so
+// the rule families, scores and recommendations never look anything up by scanning a list.
+#ifndef CONTACTPLAN_SRC_MODEL_PLAN_INDEX_H_
+#define CONTACTPLAN_SRC_MODEL_PLAN_INDEX_H_
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/time/time.h"
+#include "contactplan/v1/plan.pb.h"
+
+namespace contactplan::model {
+
+// Positions in the plan's repeated fields: persons(p), team_members(m), relationships(r),
+// opportunities(o), blueprint(b). -1 means "none".
+using PersonIx = int32_t;
+using MemberIx = int32_t;
+using RelationshipIx = int32_t;
+using OpportunityIx = int32_t;
+inline constexpr int32_t kNone = -1;
+
+// A person's part in an open opportunity.
+struct Participation {
+  OpportunityIx opportunity;
+  int32_t participant;  // position in the opportunity's participants
+};
+
+// Compressed adjacency: the values of key k are values[offsets[k] .. offsets[k+1]).
+template <typename T>
+class Adjacency {
+ public:
+  std::span<const T> operator[](int32_t k) const {
+    return {values_.data() + offsets_[k], values_.data() + offsets_[k + 1]};
+  }
+  // Builds from (key, value) pairs; values keep the pairs' order within a key.
+  static Adjacency Build(int32_t keys, const std::vector<std::pair<int32_t, T>>& pairs);
+
+ private:
+  std::vector<int32_t> offsets_;
+  std::vector<T> values_;
+};
+
+// Read-only after construction; safe to share between threads. Holds a reference to the plan, which
+// must outlive the index. The plan must have passed ValidatePlan (ids unique, references resolve, no
+// reports-to cycle): the index does not re-check.
+class PlanIndex {
+ public:
+  explicit PlanIndex(const v1::Plan& plan);
+  PlanIndex(const PlanIndex&) = delete;
+  PlanIndex& operator=(const PlanIndex&) = delete;
+
+  const v1::Plan& plan() const { return plan_; }
+  int32_t person_count() const { return plan_.persons_size(); }
+  int32_t member_count() const { return plan_.team_members_size(); }
+  const v1::Person& person(PersonIx p) const { return plan_.persons(p); }
+  const v1::TeamMember& member(MemberIx m) const { return plan_.team_members(m); }
+  const v1::Relationship& relationship(RelationshipIx r) const { return plan_.relationships(r); }
+
+  // Id lookups; kNone when absent.
+  PersonIx FindPerson(std::string_view id) const;
+  MemberIx FindMember(std::string_view id) const;
+  OpportunityIx FindOpportunity(std::string_view id) const;
+  // The relationship for a (member, person) cell; kNone when the plan has none (a blank cell).
+  RelationshipIx FindCell(MemberIx m, PersonIx p) const;
+
+  // Resolved ends of relationship r.
+  PersonIx relationship_person(RelationshipIx r) const { return rel_person_[r]; }
+  MemberIx relationship_member(RelationshipIx r) const { return rel_member_[r]; }
+  v1::Grade grade(RelationshipIx r) const { return plan_.relationships(r).grade(); }
+
+  // All relationships of a person / team member (blank included), in plan order.
+  std::span<const RelationshipIx> relationships_of_person(PersonIx p) const { return by_person_[p]; }
+  std::span<const RelationshipIx> relationships_of_member(MemberIx m) const { return by_member_[m]; }
+  // Only the graded ones (grade set), in plan order.
+  std::span<const RelationshipIx> graded_of_person(PersonIx p) const { return graded_by_person_[p]; }
+  std::span<const RelationshipIx> graded_of_member(MemberIx m) const { return graded_by_member_[m]; }
+  // All graded relationships, in plan order.
+  std::span<const RelationshipIx> graded() const { return graded_; }
+  // Count of graded intersections per grade (index = Grade value).
+  int32_t grade_count(v1::Grade g) const { return grade_counts_[g]; }
+
+  // Org chart: the person's manager (kNone at the top), direct reports, informal influence.
+  PersonIx manager(PersonIx p) const { return manager_[p]; }
+  std::span<const PersonIx> direct_reports(PersonIx p) const { return reports_[p]; }
+  // Persons who informally influence p / whom p influences.
+  std::span<const PersonIx> influencers_of(PersonIx p) const { return influencers_[p]; }
+  std::span<const PersonIx> influenced_by(PersonIx p) const { return influenced_[p]; }
+
+  bool has_buyer_role(PersonIx p, v1::Person::BuyerRole role) const {
+    return (buyer_roles_[p] >> role) & 1u;
+  }
+  // The person's parts in open (not closed) opportunities, in plan order.
+  std::span<const Participation> open_participations(PersonIx p) const { return participations_[p]; }
+  // A person matters if marked key, holds a buyer role, or has a buying role in an open opportunity.
+  bool matters(PersonIx p) const { return matters_[p]; }
+  // A person is key if marked key, holds POWER, is DECISION_MAKER/APPROVER in an open opportunity,
+  // or is at EXECUTIVE level.
+  bool is_key(PersonIx p) const { return key_[p]; }
+
+  // The person's latest NPS answer (by answered_at; the later one in the list on ties), or null.
+  const v1::NpsAnswer* latest_nps(PersonIx p) const { return latest_nps_[p]; }
+
+  // Blueprint entries about person p, in plan order.
+  std::span<const int32_t> blueprint_of_person(PersonIx p) const { return blueprint_by_person_[p]; }
+
+  // The latest timestamp anywhere in the plan (as_of not included); nullopt when there is none.
+  std::optional<absl::Time> latest_time() const { return latest_time_; }
+
+ private:
+  const v1::Plan& plan_;
+  absl::flat_hash_map<std::string_view, PersonIx> person_ids_;
+  absl::flat_hash_map<std::string_view, MemberIx> member_ids_;
+  absl::flat_hash_map<std::string_view, OpportunityIx> opportunity_ids_;
+  absl::flat_hash_map<uint64_t, RelationshipIx> cells_;
+  std::vector<PersonIx> rel_person_;
+  std::vector<MemberIx> rel_member_;
+  Adjacency<RelationshipIx> by_person_, by_member_, graded_by_person_, graded_by_member_;
+  std::vector<RelationshipIx> graded_;
+  int32_t grade_counts_[8] = {};
+  std::vector<PersonIx> manager_;
+  Adjacency<PersonIx> reports_, influencers_, influenced_;
+  std::vector<uint32_t> buyer_roles_;
+  Adjacency<Participation> participations_;
+  std::vector<bool> matters_, key_;
+  std::vector<const v1::NpsAnswer*> latest_nps_;
+  Adjacency<int32_t> blueprint_by_person_;
+  std::optional<absl::Time> latest_time_;
+};
+
+}  // namespace contactplan::model
+
+#endif  // CONTACTPLAN_SRC_MODEL_PLAN_INDEX_H_

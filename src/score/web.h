@@ -1,0 +1,16 @@
+// The web-of-influence figure (SPEC §4).
+#ifndef CONTACTPLAN_SRC_SCORE_WEB_H_
+#define CONTACTPLAN_SRC_SCORE_WEB_H_
+
+#include "contactplan/v1/analysis.pb.h"
+#include "model/context.h"
+
+namespace contactplan::score {
+
+// Threads are graded intersections at settings.thread_min_grade or better. Ids are listed in plan
+// order. O(relationships).
+v1::Web ComputeWeb(const model::Context& context);
+
+}  // namespace contactplan::score
+
+#endif  // CONTACTPLAN_SRC_SCORE_WEB_H_
