@@ -3,3 +3,11 @@ add_library(contactplan_warnings INTERFACE)
 target_compile_options(contactplan_warnings INTERFACE
   $<$<COMPILE_LANGUAGE:CXX>:-Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wno-unused-parameter>
   $<$<COMPILE_LANGUAGE:C>:-Wall -Wextra -Wpedantic>)
+
+# CONTACTPLAN_SANITIZE: a comma-separated -fsanitize list (the asan and tsan presets set it). Applied to
+# every target of the project, so the engine, its tests and the shared library are all instrumented.
+set(CONTACTPLAN_SANITIZE "" CACHE STRING "Sanitizers to build with, e.g. address,undefined or thread")
+if(CONTACTPLAN_SANITIZE)
+  add_compile_options(-fsanitize=${CONTACTPLAN_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=${CONTACTPLAN_SANITIZE})
+endif()
