@@ -1,0 +1,489 @@
+#include "contactplan/validation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "contactplan/version.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/generated_enum_reflection.h"
+#include "google/protobuf/timestamp.pb.h"
+#include "options/settings.h"
+#include "validate/org_chart.h"
+
+namespace contactplan {
+namespace {
+
+// Values from the plan are echoed at most this long, so a hostile 64 KiB id stays a short line.
+constexpr size_t kEchoedBytes = 64;
+// A reporting cycle names at most this many members before it only counts the rest.
+constexpr size_t kCycleMembersNamed = 10;
+// google.protobuf.Timestamp's range: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+constexpr int64_t kMinTimestampSeconds = -62135596800;
+constexpr int64_t kMaxTimestampSeconds = 253402300799;
+constexpr int32_t kMaxNanos = 999999999;
+
+using IdPositions = absl::flat_hash_map<absl::string_view, int32_t>;
+
+// A value from the plan made safe for a one-line message: C-escaped (UTF-8 kept), cut at a
+// character boundary after kEchoedBytes bytes, the cut marked with "...".
+std::string Escaped(absl::string_view value) {
+  if (value.size() <= kEchoedBytes) return absl::Utf8SafeCEscape(value);
+  size_t cut = kEchoedBytes;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+  return absl::StrCat(absl::Utf8SafeCEscape(value.substr(0, cut)), "...");
+}
+
+// "\"p-9\"", or "\"aaa...\" (70000 bytes)" for a value too long to echo whole.
+std::string Quoted(absl::string_view value) {
+  std::string quoted = absl::StrCat("\"", Escaped(value), "\"");
+  if (value.size() > kEchoedBytes) absl::StrAppend(&quoted, " (", value.size(), " bytes)");
+  return quoted;
+}
+
+// "12 persons exceed the limit of 10 (limits.max_persons)".
+std::string LimitMessage(uint64_t count, absl::string_view singular, absl::string_view plural,
+                         uint64_t limit, absl::string_view option) {
+  return absl::StrCat(count, " ", count == 1 ? singular : plural, count == 1 ? " exceeds" : " exceed",
+                      " the limit of ", limit, " (", option, ")");
+}
+
+// Where a problem is, held as parts so the path string is only built for an actual problem: an
+// element of a top-level repeated field, optionally an element of a repeated field inside it.
+struct Element {
+  Element() = default;  // the plan itself
+  Element(absl::string_view of_list, int32_t at_index) : list(of_list), index(at_index) {}
+
+  Element In(absl::string_view inner_list, int32_t i) const {
+    Element inside = *this;
+    inside.inner = inner_list;
+    inside.inner_index = i;
+    return inside;
+  }
+
+  // The path of `field` (may be dotted, e.g. "goal.grade"; empty for the element itself).
+  std::string Path(absl::string_view field) const {
+    std::string path;
+    if (!list.empty()) absl::StrAppend(&path, list, "[", index, "]");
+    if (!inner.empty()) absl::StrAppend(&path, ".", inner, "[", inner_index, "]");
+    if (!field.empty()) absl::StrAppend(&path, path.empty() ? "" : ".", field);
+    return path;
+  }
+
+  absl::string_view list;  // empty for the plan itself
+  int32_t index = 0;
+  absl::string_view inner;  // empty unless the problem is inside a nested repeated field
+  int32_t inner_index = 0;
+};
+
+// Positions of the first entity with each non-empty id of one kind. Duplicates keep the first.
+template <typename Entities>
+IdPositions IndexIds(const Entities& entities) {
+  IdPositions positions;
+  positions.reserve(entities.size());
+  for (int32_t i = 0; i < entities.size(); ++i) {
+    const std::string& id = entities.Get(i).id();
+    if (!id.empty()) positions.try_emplace(id, i);
+  }
+  return positions;
+}
+
+int32_t Find(const IdPositions& ids, absl::string_view id) {
+  const auto it = ids.find(id);
+  return it == ids.end() ? -1 : it->second;
+}
+
+// One pass over a plan collecting its problems; see ValidatePlan for what is checked.
+class PlanValidator {
+ public:
+  PlanValidator(const v1::Plan& plan, const Settings& limits) : plan_(plan), limits_(limits) {}
+
+  std::vector<ValidationProblem> Run() && {
+    if (!CountsWithinLimits()) return std::move(problems_);
+    member_ids_ = IndexIds(plan_.team_members());
+    person_ids_ = IndexIds(plan_.persons());
+    opportunity_ids_ = IndexIds(plan_.opportunities());
+    CheckPlanAndAccount();
+    CheckTeamMembers();
+    CheckPersons();
+    CheckRelationships();
+    CheckOpportunities();
+    CheckBlueprint();
+    return std::move(problems_);
+  }
+
+ private:
+  void Add(std::string path, std::string message, bool over_limit = false) {
+    problems_.push_back({std::move(path), std::move(message), over_limit});
+  }
+
+  void Count(const Element& at, absl::string_view field, uint64_t count, absl::string_view singular,
+             absl::string_view plural, uint64_t limit, absl::string_view option) {
+    if (count > limit) Add(at.Path(field), LimitMessage(count, singular, plural, limit, option), true);
+  }
+
+  // Only sizes are read here, so a plan far over the limits is refused at the cost of one pass over
+  // its elements. True when every count is within its limit.
+  bool CountsWithinLimits() {
+    const Settings& l = limits_;
+    const Element plan;
+    Count(plan, "team_members", plan_.team_members_size(), "team member", "team members",
+          l.max_team_members, "limits.max_team_members");
+    Count(plan, "persons", plan_.persons_size(), "person", "persons", l.max_persons,
+          "limits.max_persons");
+    for (int32_t p = 0; p < plan_.persons_size(); ++p) {
+      Count(Element("persons", p), "nps_answers", plan_.persons(p).nps_answers_size(), "NPS answer",
+            "NPS answers", l.max_history_entries, "limits.max_history_entries");
+    }
+    Count(plan, "relationships", plan_.relationships_size(), "relationship", "relationships",
+          l.max_relationships, "limits.max_relationships");
+    for (int32_t r = 0; r < plan_.relationships_size(); ++r) {
+      Count(Element("relationships", r), "history", plan_.relationships(r).history_size(),
+            "history entry", "history entries", l.max_history_entries, "limits.max_history_entries");
+    }
+    Count(plan, "opportunities", plan_.opportunities_size(), "opportunity", "opportunities",
+          l.max_opportunities, "limits.max_opportunities");
+    Count(plan, "blueprint", plan_.blueprint_size(), "blueprint entry", "blueprint entries",
+          l.max_blueprint_entries, "limits.max_blueprint_entries");
+    return problems_.empty();
+  }
+
+  // --- Checks of single fields -------------------------------------------------------------------
+
+  void String(const Element& at, absl::string_view field, const std::string& value) {
+    if (value.size() > limits_.max_string_bytes) {
+      Add(at.Path(field),
+          LimitMessage(value.size(), "byte", "bytes", limits_.max_string_bytes,
+                       "limits.max_string_bytes"),
+          true);
+    }
+  }
+
+  // Any number the enum does not define (proto3 keeps unknown numbers from newer writers).
+  template <typename Enum>
+  void EnumValue(const Element& at, absl::string_view field, Enum value) {
+    const int number = static_cast<int>(value);
+    const google::protobuf::EnumDescriptor* type = google::protobuf::GetEnumDescriptor<Enum>();
+    // Every enum of the schema numbers its values 0, 1, 2 ... so the direct look-up nearly always
+    // answers; the search covers any enum that ever skips a number.
+    if (number >= 0 && number < type->value_count() && type->value(number)->number() == number) return;
+    if (type->FindValueByNumber(number) != nullptr) return;
+    Add(at.Path(field), absl::StrCat(number, " is not a defined ", type->name(), " value"));
+  }
+
+  template <typename Enum>
+  void EnumValues(const Element& at, absl::string_view field,
+                  const google::protobuf::RepeatedField<int>& values) {
+    for (int32_t k = 0; k < values.size(); ++k) {
+      EnumValue(at.In(field, k), "", static_cast<Enum>(values.Get(k)));
+    }
+  }
+
+  void Time(const Element& at, absl::string_view field, const google::protobuf::Timestamp& time) {
+    if (time.seconds() < kMinTimestampSeconds || time.seconds() > kMaxTimestampSeconds) {
+      Add(at.Path(absl::StrCat(field, ".seconds")),
+          absl::StrCat("must be between ", kMinTimestampSeconds, " (0001-01-01T00:00:00Z) and ",
+                       kMaxTimestampSeconds, " (9999-12-31T23:59:59Z), got ", time.seconds()));
+    }
+    if (time.nanos() < 0 || time.nanos() > kMaxNanos) {
+      Add(at.Path(absl::StrCat(field, ".nanos")),
+          absl::StrCat("must be between 0 and ", kMaxNanos, ", got ", time.nanos()));
+    }
+  }
+
+  // The id of the element `at`, one of a kind whose first uses are in `ids`.
+  void Id(const Element& at, const std::string& id, const IdPositions& ids) {
+    String(at, "id", id);
+    if (id.empty()) {
+      Add(at.Path("id"), "must not be empty");
+      return;
+    }
+    const int32_t first = Find(ids, id);
+    if (first != at.index) {
+      Add(at.Path("id"), absl::StrCat(Quoted(id), " is already used by ", at.list, "[", first, "]"));
+    }
+  }
+
+  // A reference that must be set. Returns the position of the entity named, or -1.
+  int32_t Reference(const Element& at, absl::string_view field, const std::string& id,
+                    const IdPositions& ids, absl::string_view kind) {
+    if (id.empty()) {
+      Add(at.Path(field), "must not be empty");
+      return -1;
+    }
+    return OptionalReference(at, field, id, ids, kind);
+  }
+
+  // A reference that may be empty. Returns the position of the entity named, or -1.
+  int32_t OptionalReference(const Element& at, absl::string_view field, const std::string& id,
+                            const IdPositions& ids, absl::string_view kind) {
+    String(at, field, id);
+    if (id.empty()) return -1;
+    const int32_t position = Find(ids, id);
+    if (position < 0) Add(at.Path(field), absl::StrCat("no ", kind, " ", Quoted(id)));
+    return position;
+  }
+
+  // A person's reference to another person (`verb`: what nobody does to themselves).
+  void OtherPerson(const Element& at, absl::string_view field, const std::string& id,
+                   const std::string& own_id, bool required, absl::string_view verb) {
+    if (id.empty() || id != own_id) {
+      if (required) {
+        Reference(at, field, id, person_ids_, "person");
+      } else {
+        OptionalReference(at, field, id, person_ids_, "person");
+      }
+      return;
+    }
+    String(at, field, id);
+    Add(at.Path(field), absl::StrCat(Quoted(id), " is this person's own id: a person cannot ", verb,
+                                     " themselves"));
+  }
+
+  // --- The plan, element by element, in field-number order ---------------------------------------
+
+  void CheckPlanAndAccount() {
+    const Element plan;
+    if (plan_.schema_version() > CONTACTPLAN_SCHEMA_VERSION) {
+      Add("schema_version",
+          absl::StrCat(plan_.schema_version(), " is newer than ", CONTACTPLAN_SCHEMA_VERSION,
+                       ", the newest schema version this library reads; use a newer contactplan"));
+    }
+    Time(plan, "as_of", plan_.as_of());
+    const v1::Account& account = plan_.account();
+    String(plan, "account.id", account.id());
+    String(plan, "account.name", account.name());
+    EnumValue(plan, "account.motivation", account.motivation());
+    EnumValue(plan, "account.category", account.category());
+    String(plan, "account.industry", account.industry());
+    String(plan, "account.notes", account.notes());
+  }
+
+  void CheckTeamMembers() {
+    for (int32_t m = 0; m < plan_.team_members_size(); ++m) {
+      const v1::TeamMember& member = plan_.team_members(m);
+      const Element at{"team_members", m};
+      Id(at, member.id(), member_ids_);
+      String(at, "name", member.name());
+      String(at, "title", member.title());
+      EnumValue(at, "level", member.level());
+      if (member.has_capacity() && !(std::isfinite(member.capacity()) && member.capacity() >= 0)) {
+        Add(at.Path("capacity"),
+            absl::StrCat("must be a finite number of at least 0, got ", member.capacity()));
+      }
+      String(at, "email", member.email());
+    }
+  }
+
+  void CheckPersons() {
+    const int32_t persons = plan_.persons_size();
+    // Reporting lines resolved once; a person naming themselves or nobody known is a top here and
+    // gets their own problem below.
+    std::vector<int32_t> manager(persons, -1);
+    for (int32_t p = 0; p < persons; ++p) {
+      const v1::Person& person = plan_.persons(p);
+      if (person.reports_to_id().empty() || person.reports_to_id() == person.id()) continue;
+      manager[p] = Find(person_ids_, person.reports_to_id());
+    }
+    const validate::OrgChartShape chart = validate::ShapeOfOrgChart(manager);
+    auto next_cycle = chart.cycles.begin();
+
+    for (int32_t p = 0; p < persons; ++p) {
+      const v1::Person& person = plan_.persons(p);
+      const Element at{"persons", p};
+      Id(at, person.id(), person_ids_);
+      String(at, "name", person.name());
+      String(at, "title", person.title());
+      String(at, "department", person.department());
+      EnumValue(at, "level", person.level());
+      EnumValues<v1::Person::BuyerRole>(at, "buyer_roles", person.buyer_roles());
+
+      OtherPerson(at, "reports_to_id", person.reports_to_id(), person.id(), /*required=*/false,
+                  "report to");
+      if (next_cycle != chart.cycles.end() && next_cycle->front() == p) {
+        Add(at.Path("reports_to_id"), CycleMessage(*next_cycle++));
+      }
+      if (p == chart.deepest_person && chart.deepest_levels > limits_.max_org_chart_depth) {
+        Add(at.Path("reports_to_id"),
+            LimitMessage(chart.deepest_levels, "level of reporting", "levels of reporting",
+                         limits_.max_org_chart_depth, "limits.max_org_chart_depth"),
+            true);
+      }
+
+      for (int32_t j = 0; j < person.influences_size(); ++j) {
+        const v1::InfluenceLink& link = person.influences(j);
+        const Element link_at = at.In("influences", j);
+        OtherPerson(link_at, "person_id", link.person_id(), person.id(), /*required=*/true,
+                    "influence");
+        String(link_at, "note", link.note());
+      }
+      EnumValue(at, "relationship_level", person.relationship_level());
+      EnumValue(at, "desired_relationship_level", person.desired_relationship_level());
+      EnumValue(at, "relationship_type", person.relationship_type());
+      for (int32_t k = 0; k < person.nps_answers_size(); ++k) {
+        const v1::NpsAnswer& answer = person.nps_answers(k);
+        const Element answer_at = at.In("nps_answers", k);
+        if (answer.score() < 0 || answer.score() > 10) {
+          Add(answer_at.Path("score"), absl::StrCat("must be between 0 and 10, got ", answer.score()));
+        }
+        Time(answer_at, "answered_at", answer.answered_at());
+      }
+      String(at, "notes", person.notes());
+    }
+  }
+
+  // "reporting cycle p-4 -> p-7 -> p-4"; a long cycle names its first members and counts the rest.
+  std::string CycleMessage(const validate::ReportingCycle& cycle) const {
+    std::string message = "reporting cycle ";
+    const size_t named = std::min(cycle.size(), kCycleMembersNamed);
+    for (size_t i = 0; i < named; ++i) {
+      absl::StrAppend(&message, Escaped(plan_.persons(cycle[i]).id()), " -> ");
+    }
+    if (named < cycle.size()) {
+      absl::StrAppend(&message, "... (", cycle.size() - named, " more persons) -> ");
+    }
+    absl::StrAppend(&message, Escaped(plan_.persons(cycle.front()).id()));
+    return message;
+  }
+
+  void CheckRelationships() {
+    // Each (team member, person) intersection, by positions, with the relationship that holds it.
+    absl::flat_hash_map<uint64_t, int32_t> intersections;
+    intersections.reserve(plan_.relationships_size());
+    for (int32_t r = 0; r < plan_.relationships_size(); ++r) {
+      const v1::Relationship& relationship = plan_.relationships(r);
+      const Element at{"relationships", r};
+      const int32_t m = Reference(at, "team_member_id", relationship.team_member_id(), member_ids_,
+                                  "team member");
+      const int32_t p =
+          Reference(at, "person_id", relationship.person_id(), person_ids_, "person");
+      if (m >= 0 && p >= 0) {
+        const uint64_t cell = (static_cast<uint64_t>(m) << 32) | static_cast<uint32_t>(p);
+        const auto [it, first] = intersections.try_emplace(cell, r);
+        if (!first) {
+          Add(at.Path(""), absl::StrCat("repeats the intersection of team member ",
+                                        Quoted(relationship.team_member_id()), " and person ",
+                                        Quoted(relationship.person_id()), " (relationships[",
+                                        it->second, "])"));
+        }
+      }
+      EnumValue(at, "grade", relationship.grade());
+      Time(at, "assessed_at", relationship.assessed_at());
+      Time(at, "last_contact_at", relationship.last_contact_at());
+      for (int32_t k = 0; k < relationship.history_size(); ++k) {
+        const v1::GradeChange& change = relationship.history(k);
+        const Element change_at = at.In("history", k);
+        EnumValue(change_at, "grade", change.grade());
+        Time(change_at, "at", change.at());
+        String(change_at, "note", change.note());
+      }
+      EnumValue(at, "desired_grade", relationship.desired_grade());
+      String(at, "notes", relationship.notes());
+    }
+  }
+
+  void CheckOpportunities() {
+    // For each person, the last opportunity they were seen in and their position there: finds a
+    // person listed twice in one opportunity without a set per opportunity.
+    std::vector<int32_t> seen_in(plan_.persons_size(), -1);
+    std::vector<int32_t> seen_as(plan_.persons_size(), -1);
+    for (int32_t o = 0; o < plan_.opportunities_size(); ++o) {
+      const v1::Opportunity& opportunity = plan_.opportunities(o);
+      const Element at{"opportunities", o};
+      Id(at, opportunity.id(), opportunity_ids_);
+      String(at, "name", opportunity.name());
+      EnumValue(at, "stage", opportunity.stage());
+      EnumValue(at, "competitive_strategy", opportunity.competitive_strategy());
+      for (int32_t j = 0; j < opportunity.participants_size(); ++j) {
+        const v1::Participant& participant = opportunity.participants(j);
+        const Element participant_at = at.In("participants", j);
+        const int32_t p =
+            Reference(participant_at, "person_id", participant.person_id(), person_ids_, "person");
+        if (p >= 0 && seen_in[p] == o) {
+          Add(participant_at.Path("person_id"),
+              absl::StrCat("person ", Quoted(participant.person_id()),
+                           " already takes part as participants[", seen_as[p], "]"));
+        } else if (p >= 0) {
+          seen_in[p] = o;
+          seen_as[p] = j;
+        }
+        EnumValue(participant_at, "buying_role", participant.buying_role());
+        EnumValue(participant_at, "preference", participant.preference());
+        EnumValue(participant_at, "desired_preference", participant.desired_preference());
+      }
+      if (!std::isfinite(opportunity.value())) {
+        Add(at.Path("value"), absl::StrCat("must be a finite number, got ", opportunity.value()));
+      }
+      Time(at, "expected_close_at", opportunity.expected_close_at());
+    }
+  }
+
+  void CheckBlueprint() {
+    for (int32_t b = 0; b < plan_.blueprint_size(); ++b) {
+      const v1::BlueprintEntry& entry = plan_.blueprint(b);
+      const Element at{"blueprint", b};
+      Reference(at, "person_id", entry.person_id(), person_ids_, "person");
+      Reference(at, "team_member_id", entry.team_member_id(), member_ids_, "team member");
+      EnumValue(at, "goal.grade", entry.goal().grade());
+      EnumValue(at, "goal.relationship_level", entry.goal().relationship_level());
+      EnumValue(at, "goal.preference", entry.goal().preference());
+      EnumValues<v1::InfluenceStrategy>(at, "strategies", entry.strategies());
+      for (int32_t j = 0; j < entry.tactics_size(); ++j) {
+        const v1::Tactic& tactic = entry.tactics(j);
+        const Element tactic_at = at.In("tactics", j);
+        String(tactic_at, "description", tactic.description());
+        String(tactic_at, "resources", tactic.resources());
+        OptionalReference(tactic_at, "owner_id", tactic.owner_id(), member_ids_, "team member");
+        Time(tactic_at, "due_at", tactic.due_at());
+      }
+      const int32_t horizon = entry.horizon_days();
+      if (horizon != 0 && horizon != 30 && horizon != 60 && horizon != 90) {
+        Add(at.Path("horizon_days"),
+            absl::StrCat("must be 30, 60 or 90 (0 for unset), got ", horizon));
+      }
+    }
+  }
+
+  const v1::Plan& plan_;
+  const Settings& limits_;
+  IdPositions member_ids_, person_ids_, opportunity_ids_;
+  std::vector<ValidationProblem> problems_;
+};
+
+}  // namespace
+
+std::vector<ValidationProblem> ValidatePlan(const v1::Plan& plan, const v1::Limits& limits) {
+  // The defaults of unset limits live in one place, the engine's settings.
+  v1::EngineOptions options;
+  *options.mutable_limits() = limits;
+  absl::StatusOr<Settings> settings = ResolveSettings(options);
+  if (!settings.ok()) {
+    // "limits.max_string_bytes: must be between ...": the option's path, then what is wrong.
+    std::pair<std::string, std::string> parts =
+        absl::StrSplit(settings.status().message(), absl::MaxSplits(": ", 1));
+    return {{std::move(parts.first), std::move(parts.second)}};
+  }
+  return PlanValidator(plan, *settings).Run();
+}
+
+absl::Status ValidationStatus(const std::vector<ValidationProblem>& problems) {
+  if (problems.empty()) return absl::OkStatus();
+  const bool only_limits = std::all_of(problems.begin(), problems.end(),
+                                       [](const ValidationProblem& p) { return p.over_limit; });
+  std::string text = absl::StrCat(only_limits ? "plan exceeds limits: " : "invalid plan: ",
+                                  problems.size(), problems.size() == 1 ? " problem" : " problems");
+  const size_t listed = std::min(problems.size(), kMaxListedProblems);
+  for (size_t i = 0; i < listed; ++i) {
+    absl::StrAppend(&text, "\n", problems[i].path, ": ", problems[i].message);
+  }
+  if (listed < problems.size()) absl::StrAppend(&text, "\n... and ", problems.size() - listed, " more");
+  return only_limits ? absl::ResourceExhaustedError(text) : absl::InvalidArgumentError(text);
+}
+
+}  // namespace contactplan
