@@ -23,7 +23,8 @@ struct ValidationProblem {
   // it is their number.
   std::string path;
   // What is wrong and, where it helps, what would fix it, on one line: values taken from the plan
-  // are quoted and C-escaped (so a newline in an id cannot break the line) and cut after 64 bytes.
+  // are C-escaped (so a newline in an id cannot break the line) and cut after 64 bytes; they are
+  // quoted except for the ids in a reporting cycle, and a long cycle names only its first 10.
   std::string message;
   // True when the plan only exceeds a limit: raising the limit named in `message` would remove the
   // problem.
