@@ -1,0 +1,99 @@
+// The account's web of influence (SPEC §4 `web`): how many threads hold the account together.
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "rules/rule.h"
+
+namespace contactplan::rules {
+namespace {
+
+// Names the web's members and persons on the finding (the web lists them by id, in plan order).
+void AddWebParties(const model::PlanIndex& index, const v1::Web& web, FindingBuilder& finding) {
+  for (const std::string& id : web.person_ids()) finding.Person(index.FindPerson(id));
+  for (const std::string& id : web.team_member_ids()) finding.Member(index.FindMember(id));
+}
+
+void AddWebNumbers(const v1::Web& web, FindingBuilder& finding) {
+  finding.Number("team_members", web.team_members())
+      .Number("persons", web.persons())
+      .Number("team_levels", web.team_levels())
+      .Number("person_levels", web.person_levels());
+}
+
+const char* ThreadGrade(const v1::Web& web) {
+  return GradeWord(web.thread_min_grade() == v1::GRADE_UNSPECIFIED ? v1::SATISFIED
+                                                                   : web.thread_min_grade());
+}
+
+std::string WebFigure(const v1::Web& web) {
+  return web.figure().empty() ? absl::StrCat(web.team_members(), "x", web.persons()) : web.figure();
+}
+
+void SingleThreadedAccount(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  const v1::Web& web = in.web;
+  if (index.person_count() == 0 || (web.team_members() > 1 && web.persons() > 1)) return;
+  FindingBuilder finding = sink.Add(
+      v1::CRITICAL,
+      absl::StrCat("The account hangs on a ", WebFigure(web), " web of influence (relationships at ",
+                   ThreadGrade(web), " or better): one departure on either side can cut us off. ",
+                   web.team_members() <= 1 ? "Bring more of our team into the account"
+                                           : "Reach more client persons",
+                   ", introduced through the relationships we already have."));
+  AddWebParties(index, web, finding);
+  AddWebNumbers(web, finding);
+}
+
+void Below3x3(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  const v1::Web& web = in.web;
+  if (index.person_count() == 0 || web.meets3x3()) return;
+  std::vector<std::string> short_of;
+  if (web.team_members() < 3) short_of.push_back(absl::StrCat(web.team_members(), " team members"));
+  if (web.team_levels() < 3) short_of.push_back(absl::StrCat(web.team_levels(), " team levels"));
+  if (web.persons() < 3) short_of.push_back(absl::StrCat(web.persons(), " client persons"));
+  if (web.person_levels() < 3) {
+    short_of.push_back(absl::StrCat(web.person_levels(), " client levels"));
+  }
+  FindingBuilder finding = sink.Add(
+      v1::WARNING,
+      absl::StrCat("The web of influence is ", WebFigure(web), " and does not meet 3x3 (",
+                   absl::StrJoin(short_of, ", "),
+                   "); aim for at least 3 team members at 3 levels, each with a relationship at ",
+                   ThreadGrade(web), " or better, reaching 3 client persons at 3 levels."));
+  AddWebParties(index, web, finding);
+  AddWebNumbers(web, finding);
+}
+
+}  // namespace
+
+extern constinit const Rule kSingleThreadedAccount{
+    .info = {.code = "SINGLE_THREADED_ACCOUNT",
+             .fires_when = "the map has persons and the web has at most one team member or at "
+                           "most one person",
+             .severity = "CRITICAL",
+             .explanation =
+                 "The whole account rests on one thread: a single team member, or a single client "
+                 "person, holds every relationship at the thread grade (Satisfied by default). "
+                 "People change jobs on both sides, and when this one leaves, the account's history, "
+                 "goodwill and access leave too; what we learn is one person's view. Widen the web "
+                 "now, while the existing relationship can make introductions."},
+    .needs_now = false,
+    .evaluate = SingleThreadedAccount};
+
+extern constinit const Rule kBelow3x3{
+    .info = {.code = "BELOW_3X3",
+             .fires_when = "the map has persons and the web does not meet 3x3",
+             .severity = "WARNING",
+             .explanation =
+                 "A resilient account is at least 3x3: three people on our side, at three different "
+                 "levels, each with a good relationship, reaching three client persons at three "
+                 "different levels. Below that, a reorganisation or one departure can leave us "
+                 "without a voice where decisions are made. The finding says which of the four "
+                 "counts falls short; plan introductions that add the missing people and levels."},
+    .needs_now = false,
+    .evaluate = Below3x3};
+
+}  // namespace contactplan::rules

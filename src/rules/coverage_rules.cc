@@ -1,0 +1,183 @@
+// Coverage: who on our team reaches which client person, and whether the right people do.
+#include <algorithm>
+#include <limits>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "rules/rule.h"
+
+namespace contactplan::rules {
+namespace {
+
+using model::MemberIx;
+using model::PersonIx;
+using model::RelationshipIx;
+
+// "Sam Lee, Ana Ruiz": the team members of the given relationships, in plan order.
+std::string MemberList(const model::PlanIndex& index, std::span<const RelationshipIx> relationships) {
+  std::vector<std::string> names;
+  names.reserve(relationships.size());
+  for (RelationshipIx r : relationships) {
+    names.push_back(MemberLabel(index, index.relationship_member(r)));
+  }
+  return absl::StrJoin(names, ", ");
+}
+
+void UncoveredPerson(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  for (PersonIx p = 0; p < index.person_count(); ++p) {
+    if (!index.graded_of_person(p).empty()) continue;
+    const bool key = index.is_key(p);
+    // Blank cells on the map are owners already planned for this person but never graded.
+    const std::span<const RelationshipIx> planned = index.relationships_of_person(p);
+    std::string message = absl::StrCat(PersonLabel(index, p), key ? ", a key person," : "",
+                                       " has no graded relationship with anyone on our team; ");
+    if (planned.empty()) {
+      absl::StrAppend(&message,
+                      "choose an owner close to their seniority, make contact and grade it.");
+    } else {
+      absl::StrAppend(&message, MemberList(index, planned),
+                      " is on the map without a grade: make contact and grade it as the client would.");
+    }
+    FindingBuilder finding =
+        sink.Add(key ? v1::CRITICAL : v1::WARNING, std::move(message)).Person(p);
+    for (RelationshipIx r : planned) finding.Member(index.relationship_member(r));
+    finding.Number("graded_intersections", 0).Path(PersonPath(p));
+  }
+}
+
+void SingleThreadedPerson(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  for (PersonIx p = 0; p < index.person_count(); ++p) {
+    const std::span<const RelationshipIx> graded = index.graded_of_person(p);
+    if (!index.matters(p) || graded.size() != 1) continue;
+    const MemberIx only = index.relationship_member(graded[0]);
+    sink.Add(v1::WARNING,
+             absl::StrCat(PersonLabel(index, p), " matters to the account but only ",
+                          MemberLabel(index, only),
+                          " has a relationship with them; add a second team member so the "
+                          "relationship survives a change on either side."))
+        .Person(p)
+        .Member(only)
+        .Number("graded_intersections", 1)
+        .Path(PersonPath(p));
+  }
+}
+
+void OverCoveredPerson(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  const int32_t limit = in.settings().over_covered_above;
+  for (PersonIx p = 0; p < index.person_count(); ++p) {
+    const std::span<const RelationshipIx> graded = index.graded_of_person(p);
+    if (static_cast<int64_t>(graded.size()) <= limit) continue;
+    FindingBuilder finding =
+        sink.Add(v1::INFO,
+                 absl::StrCat(PersonLabel(index, p), " has ", graded.size(),
+                              " graded relationships with our team (more than ", limit, ": ",
+                              MemberList(index, graded),
+                              "); agree who leads and spend the others' time on people we do "
+                              "not reach yet."))
+            .Person(p);
+    for (RelationshipIx r : graded) finding.Member(index.relationship_member(r));
+    finding.Number("graded_intersections", static_cast<double>(graded.size()))
+        .Number("over_covered_above", limit)
+        .Path(PersonPath(p));
+  }
+}
+
+void SeniorityMismatch(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  const int32_t gap_levels = in.settings().seniority_gap_levels;
+  for (PersonIx p = 0; p < index.person_count(); ++p) {
+    const v1::Level level = index.person(p).level();
+    if (level != v1::EXECUTIVE && level != v1::SENIOR_MANAGEMENT) continue;
+    const std::span<const RelationshipIx> graded = index.graded_of_person(p);
+    if (graded.empty()) continue;
+    // Every relationship must reach down at least gap_levels; a team member of unknown level might
+    // be a peer, so it never lets the rule fire.
+    int32_t closest = std::numeric_limits<int32_t>::max();
+    for (RelationshipIx r : graded) {
+      const v1::Level member_level = index.member(index.relationship_member(r)).level();
+      const int32_t below = member_level == v1::LEVEL_UNSPECIFIED ? 0 : level - member_level;
+      closest = std::min(closest, below);
+      if (closest < gap_levels) break;
+    }
+    if (closest < gap_levels) continue;
+    std::vector<std::string> members;
+    members.reserve(graded.size());
+    for (RelationshipIx r : graded) {
+      const MemberIx m = index.relationship_member(r);
+      members.push_back(absl::StrCat(MemberLabel(index, m), ", ", LevelWord(index.member(m).level())));
+    }
+    FindingBuilder finding =
+        sink.Add(v1::WARNING,
+                 absl::StrCat(PersonLabel(index, p), " is at ", LevelWord(level),
+                              " level but deals only with team members at least ", closest,
+                              " levels below (", absl::StrJoin(members, "; "),
+                              "); bring in someone from our side within one level of them."))
+            .Person(p);
+    for (RelationshipIx r : graded) finding.Member(index.relationship_member(r));
+    finding.Number("levels_below", closest)
+        .Number("seniority_gap_levels", gap_levels)
+        .Path(PersonPath(p));
+  }
+}
+
+}  // namespace
+
+extern constinit const Rule kUncoveredPerson{
+    .info = {.code = "UNCOVERED_PERSON",
+             .fires_when = "a person has no graded intersection",
+             .severity = "WARNING; CRITICAL if key",
+             .explanation =
+                 "Nobody on our team has a known relationship with this person, so whatever they "
+                 "think of us reaches us second-hand, if at all. A key person we do not reach can "
+                 "decide against us without our ever hearing why. Give the person an owner whose "
+                 "seniority is close to theirs, make a first contact, and grade it the way the "
+                 "client would (a new relationship starts at Indifferent)."},
+    .needs_now = false,
+    .evaluate = UncoveredPerson};
+
+extern constinit const Rule kSingleThreadedPerson{
+    .info = {.code = "SINGLE_THREADED_PERSON",
+             .fires_when = "a person who matters has exactly one graded intersection",
+             .severity = "WARNING",
+             .explanation =
+                 "Someone who matters to the account (marked key, holding a buyer role, or part of "
+                 "an open opportunity) is reached by a single team member. If that team member "
+                 "leaves, changes role or falls out with the person, the relationship goes with "
+                 "them. Introduce a second team member, ideally at a different level, while the "
+                 "existing relationship can still vouch for them."},
+    .needs_now = false,
+    .evaluate = SingleThreadedPerson};
+
+extern constinit const Rule kOverCoveredPerson{
+    .info = {.code = "OVER_COVERED_PERSON",
+             .fires_when = "a person has more than 3 graded intersections",
+             .severity = "INFO",
+             .explanation =
+                 "Many team members keep a relationship with the same person. Every relationship "
+                 "costs effort to keep, the client hears several voices, and people elsewhere in "
+                 "the account go without attention. Agree who leads with this person and move the "
+                 "others' time to persons we reach weakly or not at all."},
+    .needs_now = false,
+    .evaluate = OverCoveredPerson};
+
+extern constinit const Rule kSeniorityMismatch{
+    .info = {.code = "SENIORITY_MISMATCH",
+             .fires_when = "a person at EXECUTIVE or SENIOR_MANAGEMENT has graded intersections, "
+                           "all with team members at least 2 levels below them (unknown levels "
+                           "never trigger it)",
+             .severity = "WARNING",
+             .explanation =
+                 "Senior people talk most openly with peers. When every relationship a senior "
+                 "client person has with us runs to someone far below them, we hear their agenda "
+                 "filtered, and they see us as a supplier rather than a partner. Bring in a team "
+                 "member within one level of the person, introduced by the existing owner. A team "
+                 "member whose level is unknown might be a peer, so such a relationship keeps the "
+                 "rule quiet: record levels to get a true picture."},
+    .needs_now = false,
+    .evaluate = SeniorityMismatch};
+
+}  // namespace contactplan::rules

@@ -1,0 +1,152 @@
+// Net Promoter answers: detractors, and an account NPS that falls over time.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "model/time.h"
+#include "rules/rule.h"
+
+namespace contactplan::rules {
+namespace {
+
+using model::PersonIx;
+
+void NpsDetractor(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  const int32_t detractor_max = in.settings().nps_detractor_max;
+  for (PersonIx p = 0; p < index.person_count(); ++p) {
+    const v1::NpsAnswer* latest = index.latest_nps(p);
+    if (latest == nullptr || latest->score() > detractor_max) continue;
+    const bool key = index.is_key(p);
+    sink.Add(key ? v1::CRITICAL : v1::WARNING,
+             absl::StrCat(PersonLabel(index, p), key ? ", a key person," : "",
+                          " answered ", latest->score(),
+                          " out of 10 in the latest NPS survey, a detractor; have their owner ask "
+                          "what went wrong, and close the loop with what we changed."))
+        .Person(p)
+        .Number("nps_score", latest->score())
+        .Path(PersonPath(p));
+  }
+}
+
+// The standard NPS classes (SPEC §2); the account NPS always uses them, whatever threshold the
+// NPS_DETRACTOR rule is given, so that the figure stays comparable with any other NPS.
+enum NpsClass { kDetractor = 0, kPassive = 1, kPromoter = 2 };
+NpsClass ClassOf(int32_t score) {
+  if (score >= 9) return kPromoter;
+  if (score >= 7) return kPassive;
+  return kDetractor;
+}
+
+// Account NPS at one date: % promoters - % detractors over each person's latest answer by then.
+struct AccountNps {
+  int32_t answered = 0;
+  int32_t promoters = 0;
+  int32_t detractors = 0;
+
+  void Count(NpsClass c) {
+    ++answered;
+    promoters += c == kPromoter;
+    detractors += c == kDetractor;
+  }
+  double value() const { return 100.0 * (promoters - detractors) / answered; }
+};
+
+// The person's latest answer at or before `at`: an undated answer counts as given at the beginning
+// of time (it stands until a dated answer supersedes it), and among answers with the same time the
+// later one in the list wins, as for PlanIndex::latest_nps.
+std::optional<NpsClass> ClassAt(const v1::Person& person, absl::Time at) {
+  const v1::NpsAnswer* latest = nullptr;
+  absl::Time latest_time = absl::InfinitePast();
+  for (const v1::NpsAnswer& answer : person.nps_answers()) {
+    const absl::Time t = model::ToTime(answer.answered_at()).value_or(absl::InfinitePast());
+    if (t > at || (latest != nullptr && t < latest_time)) continue;
+    latest = &answer;
+    latest_time = t;
+  }
+  if (latest == nullptr) return std::nullopt;
+  return ClassOf(latest->score());
+}
+
+void NpsDeclining(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  const Settings& settings = in.settings();
+  const absl::Time now = *in.context.now;  // the registry skips this rule without "now"
+  const absl::Time before = now - absl::Hours(24) * settings.nps_decline_window_days;
+  AccountNps at_now, at_before;
+  // Persons whose answer moved to a worse class, or who newly answered as detractors.
+  std::vector<PersonIx> worse;
+  for (PersonIx p = 0; p < index.person_count(); ++p) {
+    const v1::Person& person = index.person(p);
+    if (person.nps_answers().empty()) continue;
+    const std::optional<NpsClass> class_now = ClassAt(person, now);
+    const std::optional<NpsClass> class_before = ClassAt(person, before);
+    if (class_now) at_now.Count(*class_now);
+    if (class_before) at_before.Count(*class_before);
+    if (class_now && (class_before ? *class_now < *class_before : *class_now == kDetractor)) {
+      worse.push_back(p);
+    }
+  }
+  if (at_now.answered == 0 || at_before.answered == 0) return;
+  const double nps_now = at_now.value();
+  const double nps_before = at_before.value();
+  // A small tolerance so that a drop of exactly the threshold is not lost to rounding of the
+  // percentages (e.g. 1/3 of 100).
+  if (!(nps_now <= nps_before - settings.nps_decline_points + 1e-9)) return;
+  std::vector<std::string> names;
+  names.reserve(worse.size());
+  for (PersonIx p : worse) names.push_back(PersonLabel(index, p));
+  std::string message = absl::StrFormat(
+      "Account NPS fell from %.0f to %.0f over the last %d days (a drop of %.0f points, limit "
+      "%.0f); ",
+      nps_before, nps_now, settings.nps_decline_window_days, nps_before - nps_now,
+      settings.nps_decline_points);
+  if (names.empty()) {
+    absl::StrAppend(&message, "find out what changed for the persons who answered.");
+  } else {
+    absl::StrAppend(&message, "ask ", absl::StrJoin(names, ", "),
+                    " what changed and answer it.");
+  }
+  FindingBuilder finding = sink.Add(v1::INFO, std::move(message));
+  for (PersonIx p : worse) finding.Person(p);
+  finding.Number("nps_now", nps_now)
+      .Number("nps_before", nps_before)
+      .Number("answered_now", at_now.answered)
+      .Number("answered_before", at_before.answered)
+      .Number("window_days", settings.nps_decline_window_days);
+}
+
+}  // namespace
+
+extern constinit const Rule kNpsDetractor{
+    .info = {.code = "NPS_DETRACTOR",
+             .fires_when = "a person's latest NPS answer is 0-6",
+             .severity = "WARNING; CRITICAL if key",
+             .explanation =
+                 "The person's most recent Net Promoter answer says they would not recommend us. "
+                 "Detractors talk to colleagues, and a key person who is a detractor can block the "
+                 "next deal or the renewal. Have the owner of the relationship ask what lies behind "
+                 "the score, fix what can be fixed, and tell the person what changed; a grade of "
+                 "Satisfied or better next to a detractor's answer also deserves a second look."},
+    .needs_now = false,
+    .evaluate = NpsDetractor};
+
+extern constinit const Rule kNpsDeclining{
+    .info = {.code = "NPS_DECLINING",
+             .fires_when = "account NPS now is at least 10 points below account NPS 90 days earlier",
+             .severity = "INFO",
+             .explanation =
+                 "The account's NPS (percent promoters minus percent detractors, over each person's "
+                 "latest answer at a date) has fallen noticeably over the window. Single answers "
+                 "can mislead; a falling account figure shows that the account as a whole is "
+                 "cooling. Answers dated after a date do not count for it, persons without an "
+                 "answer by then are left out, and an undated answer counts from the beginning of "
+                 "time until a dated one replaces it. Talk to the persons whose answers dropped and "
+                 "look for a shared cause. The rule needs a \"now\" and answers at both dates."},
+    .needs_now = true,
+    .evaluate = NpsDeclining};
+
+}  // namespace contactplan::rules

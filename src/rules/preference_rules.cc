@@ -1,0 +1,186 @@
+// Preference: how much each participant of an open opportunity supports us.
+//
+// Only open opportunities are planned: closed ones are kept for history, and a participant's
+// support in a deal that is over needs no action.
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "rules/rule.h"
+
+namespace contactplan::rules {
+namespace {
+
+using model::OpportunityIx;
+using model::PersonIx;
+
+// Calls fn(o, i, participant, p) for every participant of every open opportunity, in plan order.
+template <typename Fn>
+void ForEachOpenParticipant(const model::PlanIndex& index, Fn fn) {
+  const v1::Plan& plan = index.plan();
+  for (OpportunityIx o = 0; o < plan.opportunities_size(); ++o) {
+    const v1::Opportunity& opportunity = plan.opportunities(o);
+    if (opportunity.closed()) continue;
+    for (int32_t i = 0; i < opportunity.participants_size(); ++i) {
+      const v1::Participant& participant = opportunity.participants(i);
+      const PersonIx p = index.FindPerson(participant.person_id());
+      if (p == model::kNone) continue;  // not reachable for a validated plan
+      fn(o, i, participant, p);
+    }
+  }
+}
+
+// Planning counts only support it has seen: a Neutral is planned as a Non-Supporter (SPEC §2), and
+// so is a participant whose preference was never recorded.
+v1::Preference EffectivePreference(v1::Preference current) {
+  if (current == v1::NEUTRAL || current == v1::PREFERENCE_UNSPECIFIED) return v1::NON_SUPPORTER;
+  return current;
+}
+
+// "Dana Reyes (CFO), Approver in opportunity "ERP renewal","
+std::string Who(const model::PlanIndex& index, OpportunityIx o, const v1::Participant& participant,
+                PersonIx p) {
+  return absl::StrCat(PersonLabel(index, p), ", ", BuyingRoleWord(participant.buying_role()),
+                      " in ", OpportunityLabel(index, o), ",");
+}
+
+void NeutralAsNonSupporter(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  ForEachOpenParticipant(index, [&](OpportunityIx o, int32_t i, const v1::Participant& participant,
+                                    PersonIx p) {
+    if (participant.preference() != v1::NEUTRAL) return;
+    sink.Add(v1::INFO,
+             absl::StrCat(Who(index, o, participant, p),
+                          " is Neutral, which planning counts as Non-Supporter: neutral people "
+                          "side with whoever gives them a reason; find out what would make them "
+                          "support us."))
+        .Person(p)
+        .Opportunity(o)
+        .Path(ParticipantPath(o, i));
+  });
+}
+
+void PreferenceGap(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  const int32_t warning_levels = in.settings().preference_gap_warning_levels;
+  ForEachOpenParticipant(index, [&](OpportunityIx o, int32_t i, const v1::Participant& participant,
+                                    PersonIx p) {
+    const v1::Preference desired = participant.desired_preference();
+    if (desired == v1::PREFERENCE_UNSPECIFIED) return;
+    const v1::Preference effective = EffectivePreference(participant.preference());
+    const int32_t gap = desired - effective;
+    if (gap < 1) return;
+    std::string current(PreferenceWord(participant.preference()));
+    if (participant.preference() != effective) {
+      absl::StrAppend(&current, ", planned as ", PreferenceWord(effective));
+    }
+    sink.Add(gap >= warning_levels ? v1::WARNING : v1::INFO,
+             absl::StrCat(Who(index, o, participant, p), " is ", current, " but should be ",
+                          PreferenceWord(desired), " (", gap, gap == 1 ? " level" : " levels",
+                          " to go); plan what each of their concerns needs to hear from us, one "
+                          "level at a time."))
+        .Person(p)
+        .Opportunity(o)
+        .Number("current_preference", participant.preference())
+        .Number("effective_preference", effective)
+        .Number("desired_preference", desired)
+        .Number("gap_levels", gap)
+        .Path(ParticipantPath(o, i));
+  });
+}
+
+void DecisionMakerNotSupportive(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  ForEachOpenParticipant(index, [&](OpportunityIx o, int32_t i, const v1::Participant& participant,
+                                    PersonIx p) {
+    const auto role = participant.buying_role();
+    if (role != v1::Participant::DECISION_MAKER && role != v1::Participant::APPROVER) return;
+    const v1::Preference effective = EffectivePreference(participant.preference());
+    if (effective >= v1::SUPPORTER) return;
+    sink.Add(v1::CRITICAL,
+             absl::StrCat(Who(index, o, participant, p), " is ",
+                          participant.preference() == v1::PREFERENCE_UNSPECIFIED
+                              ? "not known to support us"
+                              : absl::StrCat("rated ", PreferenceWord(participant.preference())),
+                          "; a deal rarely closes without its decision makers and approvers "
+                          "behind it: learn what they need to say yes, and who they listen to."))
+        .Person(p)
+        .Opportunity(o)
+        .Number("effective_preference", effective)
+        .Path(ParticipantPath(o, i));
+  });
+}
+
+void EnemyInBuyingGroup(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  ForEachOpenParticipant(index, [&](OpportunityIx o, int32_t i, const v1::Participant& participant,
+                                    PersonIx p) {
+    if (participant.preference() != v1::ENEMY) return;
+    sink.Add(v1::WARNING,
+             absl::StrCat(Who(index, o, participant, p),
+                          " works against us; learn why (often a stake in another supplier or "
+                          "a past event), limit their influence through people they respect, and "
+                          "never let them be surprised."))
+        .Person(p)
+        .Opportunity(o)
+        .Path(ParticipantPath(o, i));
+  });
+}
+
+}  // namespace
+
+extern constinit const Rule kNeutralAsNonSupporter{
+    .info = {.code = "NEUTRAL_AS_NON_SUPPORTER",
+             .fires_when = "a participant's current preference is NEUTRAL (planned as "
+                           "NON_SUPPORTER)",
+             .severity = "INFO",
+             .explanation =
+                 "A neutral participant has not decided, and people who have not decided tend to "
+                 "follow whoever gives them the best reason, which may be a competitor. Planning "
+                 "therefore counts a Neutral as a Non-Supporter. Find out what the person cares "
+                 "about in this decision and give them a reason to support us. Closed "
+                 "opportunities are not checked."},
+    .needs_now = false,
+    .evaluate = NeutralAsNonSupporter};
+
+extern constinit const Rule kPreferenceGap{
+    .info = {.code = "PREFERENCE_GAP",
+             .fires_when = "a participant's effective preference is below the desired one",
+             .severity = "INFO; WARNING if 2 or more levels",
+             .explanation =
+                 "The participant supports us less than the opportunity needs. The effective "
+                 "preference is the one planning relies on: Neutral counts as Non-Supporter, and "
+                 "so does a preference nobody recorded. Preference, like grades, moves one step at "
+                 "a time, so a gap of two or more levels needs a plan that starts now. Only open "
+                 "opportunities are checked; participants without a desired preference have no "
+                 "gap."},
+    .needs_now = false,
+    .evaluate = PreferenceGap};
+
+extern constinit const Rule kDecisionMakerNotSupportive{
+    .info = {.code = "DECISION_MAKER_NOT_SUPPORTIVE",
+             .fires_when = "a DECISION_MAKER or APPROVER in an open opportunity has an effective "
+                           "preference below SUPPORTER (unset included)",
+             .severity = "CRITICAL",
+             .explanation =
+                 "The people who make or approve the decision are not known to support us: they "
+                 "are neutral, against us, or their preference was never recorded. Whatever our "
+                 "supporters do further down, the deal is decided here. Learn what each of them "
+                 "needs to say yes, who they listen to, and what risk they see in choosing us; "
+                 "then plan the contacts that address it."},
+    .needs_now = false,
+    .evaluate = DecisionMakerNotSupportive};
+
+extern constinit const Rule kEnemyInBuyingGroup{
+    .info = {.code = "ENEMY_IN_BUYING_GROUP",
+             .fires_when = "a participant of an open opportunity is an ENEMY",
+             .severity = "WARNING",
+             .explanation =
+                 "Someone in the buying group actively works against us, often because they favour "
+                 "another supplier or remember a bad experience. An enemy rarely becomes a "
+                 "supporter quickly, but their influence can be contained: learn their reasons, "
+                 "keep them informed so they are never surprised, and make sure the people they "
+                 "answer to hear our case from someone they respect."},
+    .needs_now = false,
+    .evaluate = EnemyInBuyingGroup};
+
+}  // namespace contactplan::rules

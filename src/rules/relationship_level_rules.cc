@@ -1,0 +1,194 @@
+// The business relationship pyramid per person: its type, and current against desired level.
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "rules/rule.h"
+
+namespace contactplan::rules {
+namespace {
+
+using model::PersonIx;
+
+// Planning treats an unset current level as VENDOR (SPEC §5): a relationship nobody has assessed is
+// assumed to be at the bottom of the pyramid. Every rule of this family reads it the same way.
+v1::RelationshipLevel CurrentLevel(const v1::Person& person) {
+  return person.relationship_level() == v1::RELATIONSHIP_LEVEL_UNSPECIFIED ? v1::VENDOR
+                                                                          : person.relationship_level();
+}
+
+// Levels from current to desired; 0 when no desired level is set (nothing to close).
+int32_t GapLevels(const v1::Person& person) {
+  if (person.desired_relationship_level() == v1::RELATIONSHIP_LEVEL_UNSPECIFIED) return 0;
+  return person.desired_relationship_level() - CurrentLevel(person);
+}
+
+// "from Vendor (unset) to Problem Solver".
+std::string FromTo(const v1::Person& person) {
+  return absl::StrCat(
+      "from ", RelationshipLevelWord(CurrentLevel(person)),
+      person.relationship_level() == v1::RELATIONSHIP_LEVEL_UNSPECIFIED ? " (not assessed)" : "",
+      " to ", RelationshipLevelWord(person.desired_relationship_level()));
+}
+
+void AddGapFinding(const model::PlanIndex& index, PersonIx p, v1::Severity severity,
+                   const char* advice, FindingSink& sink) {
+  const v1::Person& person = index.person(p);
+  const int32_t gap = GapLevels(person);
+  sink.Add(severity, absl::StrCat(PersonLabel(index, p), " should move ", FromTo(person), ", ", gap,
+                                  gap == 1 ? " level" : " levels", " up; ", advice))
+      .Person(p)
+      .Number("current_level", CurrentLevel(person))
+      .Number("desired_level", person.desired_relationship_level())
+      .Number("gap_levels", gap)
+      .Path(PersonPath(p));
+}
+
+void CompetitiveRelationship(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  for (PersonIx p = 0; p < index.person_count(); ++p) {
+    if (index.person(p).relationship_type() != v1::COMPETITIVE) continue;
+    sink.Add(v1::INFO,
+             absl::StrCat("The relationship with ", PersonLabel(index, p),
+                          " is competitive: each side sees its needs at odds with the other's; "
+                          "learn what they are measured on and find one shared goal to work on "
+                          "together."))
+        .Person(p)
+        .Path(PersonPath(p));
+  }
+}
+
+void RelationshipGap(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  const int32_t large = in.settings().large_relationship_gap_levels;
+  for (PersonIx p = 0; p < index.person_count(); ++p) {
+    // One level by default; when the large-gap threshold is raised, the gaps below it that are no
+    // longer "large" still deserve this smaller finding.
+    const int32_t gap = GapLevels(index.person(p));
+    if (gap < 1 || gap >= large) continue;
+    AddGapFinding(index, p, v1::INFO,
+                  "plan the next step up, showing value the person sees as beyond what we sell.",
+                  sink);
+  }
+}
+
+void LargeRelationshipGap(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  const int32_t large = in.settings().large_relationship_gap_levels;
+  for (PersonIx p = 0; p < index.person_count(); ++p) {
+    if (GapLevels(index.person(p)) < large) continue;
+    AddGapFinding(index, p, v1::WARNING,
+                  "relationships climb one level at a time, so plan the next level first, or "
+                  "lower the desired level to what the account really needs.",
+                  sink);
+  }
+}
+
+void BelowCredibleSource(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  for (PersonIx p = 0; p < index.person_count(); ++p) {
+    const v1::Person& person = index.person(p);
+    if (!index.matters(p) || CurrentLevel(person) != v1::VENDOR) continue;
+    sink.Add(v1::WARNING,
+             absl::StrCat(PersonLabel(index, p), " matters to the account but sees us as a Vendor",
+                          person.relationship_level() == v1::RELATIONSHIP_LEVEL_UNSPECIFIED
+                              ? " (level not assessed, so assumed)"
+                              : "",
+                          "; become a Credible Source by bringing them reliable insight about "
+                          "their own business, not about our offer."))
+        .Person(p)
+        .Number("current_level", v1::VENDOR)
+        .Path(PersonPath(p));
+  }
+}
+
+void OverInvested(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  for (PersonIx p = 0; p < index.person_count(); ++p) {
+    const v1::Person& person = index.person(p);
+    if (person.desired_relationship_level() == v1::RELATIONSHIP_LEVEL_UNSPECIFIED) continue;
+    const int32_t over = CurrentLevel(person) - person.desired_relationship_level();
+    if (over <= 0) continue;
+    sink.Add(v1::INFO,
+             absl::StrCat(PersonLabel(index, p), " is at ",
+                          RelationshipLevelWord(CurrentLevel(person)), ", above the desired ",
+                          RelationshipLevelWord(person.desired_relationship_level()),
+                          "; keeping that level costs effort that could move elsewhere, unless "
+                          "the desired level should be raised."))
+        .Person(p)
+        .Number("current_level", CurrentLevel(person))
+        .Number("desired_level", person.desired_relationship_level())
+        .Number("gap_levels", -over)
+        .Path(PersonPath(p));
+  }
+}
+
+}  // namespace
+
+extern constinit const Rule kCompetitiveRelationship{
+    .info = {.code = "COMPETITIVE_RELATIONSHIP",
+             .fires_when = "a person's relationship type is COMPETITIVE",
+             .severity = "INFO",
+             .explanation =
+                 "In a competitive relationship each side sees its needs as opposed to the other's: "
+                 "every conversation is a negotiation and every gain for one side feels like a loss "
+                 "for the other. Such relationships are fragile and rarely grow. Learn what the "
+                 "person is measured on, find a goal both sides share, and work on it together to "
+                 "move towards a cooperative relationship."},
+    .needs_now = false,
+    .evaluate = CompetitiveRelationship};
+
+extern constinit const Rule kRelationshipGap{
+    .info = {.code = "RELATIONSHIP_GAP",
+             .fires_when = "current relationship level is exactly 1 below desired (unset current "
+                           "counts as VENDOR)",
+             .severity = "INFO",
+             .explanation =
+                 "The person is one level of the relationship pyramid (Vendor, Credible Source, "
+                 "Problem Solver, Trusted Advisor) below where the account team wants them. One "
+                 "level is a reachable step within a planning horizon: plan it with a blueprint "
+                 "entry. A person whose current level was never assessed counts as Vendor; one "
+                 "without a desired level has no gap. If the large-gap threshold is raised above "
+                 "2, gaps below that threshold are reported here."},
+    .needs_now = false,
+    .evaluate = RelationshipGap};
+
+extern constinit const Rule kLargeRelationshipGap{
+    .info = {.code = "LARGE_RELATIONSHIP_GAP",
+             .fires_when = "current relationship level is 2 or more below desired",
+             .severity = "WARNING",
+             .explanation =
+                 "The desired relationship level is two or more levels of the pyramid above the "
+                 "current one. Relationships climb one level at a time, and each level costs more "
+                 "to reach and keep, so a plan that aims straight at the top is unlikely to work. "
+                 "Plan the next level first, or ask whether the desired level matches what the "
+                 "account needs from this person. An unassessed current level counts as Vendor."},
+    .needs_now = false,
+    .evaluate = LargeRelationshipGap};
+
+extern constinit const Rule kBelowCredibleSource{
+    .info = {.code = "BELOW_CREDIBLE_SOURCE",
+             .fires_when = "a person who matters is currently at VENDOR",
+             .severity = "WARNING",
+             .explanation =
+                 "Everyone who matters in a target account should see us at least as a Credible "
+                 "Source: someone whose information they rely on. As a Vendor we are called in "
+                 "when requirements are already written, and compared on price. A person whose "
+                 "current level was never assessed counts as Vendor, as in the gap rules; assess "
+                 "it, and bring the person insight about their own business to earn credibility."},
+    .needs_now = false,
+    .evaluate = BelowCredibleSource};
+
+extern constinit const Rule kOverInvested{
+    .info = {.code = "OVER_INVESTED",
+             .fires_when = "current relationship level is above desired: effort can move elsewhere",
+             .severity = "INFO",
+             .explanation =
+                 "The relationship is already above the level the account team wants with this "
+                 "person. Higher levels cost more to sustain, so the extra effort may serve the "
+                 "account better elsewhere. Either raise the desired level, because the person "
+                 "matters more than the plan says, or keep the relationship warm with less "
+                 "effort and move time to persons with a gap."},
+    .needs_now = false,
+    .evaluate = OverInvested};
+
+}  // namespace contactplan::rules

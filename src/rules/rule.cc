@@ -1,0 +1,142 @@
+#include "rules/rule.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
+namespace contactplan::rules {
+namespace {
+
+// The display name, or the id when the plan gives no name.
+std::string NameOr(const std::string& name, const std::string& id) { return name.empty() ? id : name; }
+
+}  // namespace
+
+FindingBuilder& FindingBuilder::Person(model::PersonIx p) {
+  if (p != model::kNone) finding_.add_person_ids(index_.person(p).id());
+  return *this;
+}
+
+FindingBuilder& FindingBuilder::Member(model::MemberIx m) {
+  if (m != model::kNone) finding_.add_team_member_ids(index_.member(m).id());
+  return *this;
+}
+
+FindingBuilder& FindingBuilder::Opportunity(model::OpportunityIx o) {
+  if (o != model::kNone) finding_.set_opportunity_id(index_.plan().opportunities(o).id());
+  return *this;
+}
+
+FindingBuilder& FindingBuilder::Number(std::string_view name, double value) {
+  v1::Measure* measure = finding_.add_numbers();
+  measure->set_name(std::string(name));
+  measure->set_value(value);
+  return *this;
+}
+
+FindingBuilder& FindingBuilder::Path(std::string path) {
+  finding_.set_path(std::move(path));
+  return *this;
+}
+
+FindingBuilder FindingSink::Add(v1::Severity severity, std::string message) {
+  v1::Finding& finding = by_severity_[severity].emplace_back();
+  finding.set_code(std::string(code_));
+  finding.set_severity(severity);
+  finding.set_message(std::move(message));
+  return FindingBuilder(index_, finding);
+}
+
+std::vector<v1::Finding> FindingSink::Take() && {
+  std::vector<v1::Finding> all;
+  size_t total = 0;
+  for (const auto& bucket : by_severity_) total += bucket.size();
+  all.reserve(total);
+  for (int s = v1::CRITICAL; s >= v1::SEVERITY_UNSPECIFIED; --s) {
+    for (v1::Finding& finding : by_severity_[s]) all.push_back(std::move(finding));
+  }
+  return all;
+}
+
+std::string PersonLabel(const model::PlanIndex& index, model::PersonIx p) {
+  const v1::Person& person = index.person(p);
+  std::string label = NameOr(person.name(), person.id());
+  if (!person.title().empty()) absl::StrAppend(&label, " (", person.title(), ")");
+  return label;
+}
+
+std::string MemberLabel(const model::PlanIndex& index, model::MemberIx m) {
+  const v1::TeamMember& member = index.member(m);
+  return NameOr(member.name(), member.id());
+}
+
+std::string OpportunityLabel(const model::PlanIndex& index, model::OpportunityIx o) {
+  const v1::Opportunity& opportunity = index.plan().opportunities(o);
+  return absl::StrCat("opportunity \"", NameOr(opportunity.name(), opportunity.id()), "\"");
+}
+
+const char* GradeWord(v1::Grade grade) {
+  switch (grade) {
+    case v1::MOTIVATED_TO_CHANGE: return "Motivated to change";
+    case v1::DISSATISFIED: return "Dissatisfied";
+    case v1::INDIFFERENT: return "Indifferent";
+    case v1::SATISFIED: return "Satisfied";
+    case v1::OPEN: return "Open";
+    case v1::TRUST: return "Trust";
+    default: return "blank";
+  }
+}
+
+const char* LevelWord(v1::Level level) {
+  switch (level) {
+    case v1::OPERATIONAL: return "Operational";
+    case v1::MIDDLE_MANAGEMENT: return "Middle management";
+    case v1::SENIOR_MANAGEMENT: return "Senior management";
+    case v1::EXECUTIVE: return "Executive";
+    default: return "unknown level";
+  }
+}
+
+const char* RelationshipLevelWord(v1::RelationshipLevel level) {
+  switch (level) {
+    case v1::VENDOR: return "Vendor";
+    case v1::CREDIBLE_SOURCE: return "Credible Source";
+    case v1::PROBLEM_SOLVER: return "Problem Solver";
+    case v1::TRUSTED_ADVISOR: return "Trusted Advisor";
+    default: return "unset";
+  }
+}
+
+const char* PreferenceWord(v1::Preference preference) {
+  switch (preference) {
+    case v1::ENEMY: return "Enemy";
+    case v1::NON_SUPPORTER: return "Non-Supporter";
+    case v1::NEUTRAL: return "Neutral";
+    case v1::SUPPORTER: return "Supporter";
+    case v1::MENTOR: return "Mentor";
+    default: return "unknown";
+  }
+}
+
+const char* BuyingRoleWord(v1::Participant::BuyingRole role) {
+  switch (role) {
+    case v1::Participant::DECISION_MAKER: return "Decision Maker";
+    case v1::Participant::APPROVER: return "Approver";
+    case v1::Participant::EVALUATOR: return "Evaluator";
+    case v1::Participant::USER: return "User";
+    default: return "participant";
+  }
+}
+
+std::string PersonPath(model::PersonIx p) { return absl::StrCat("persons[", p, "]"); }
+std::string RelationshipPath(model::RelationshipIx r) { return absl::StrCat("relationships[", r, "]"); }
+std::string OpportunityPath(model::OpportunityIx o) { return absl::StrCat("opportunities[", o, "]"); }
+std::string ParticipantPath(model::OpportunityIx o, int32_t participant) {
+  return absl::StrCat("opportunities[", o, "].participants[", participant, "]");
+}
+std::string BlueprintPath(int32_t entry) { return absl::StrCat("blueprint[", entry, "]"); }
+std::string TacticPath(int32_t entry, int32_t tactic) {
+  return absl::StrCat("blueprint[", entry, "].tactics[", tactic, "]");
+}
+
+}  // namespace contactplan::rules

@@ -1,0 +1,69 @@
+// Staleness: grades that nobody has checked or acted on for too long.
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "model/time.h"
+#include "rules/rule.h"
+
+namespace contactplan::rules {
+namespace {
+
+using model::MemberIx;
+using model::PersonIx;
+using model::RelationshipIx;
+
+void StaleAssessment(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  const absl::Time now = *in.context.now;  // the registry skips this rule without "now"
+  const int32_t stale_days = in.settings().stale_after_days;
+  const absl::Duration limit = absl::Hours(24) * stale_days;
+  for (RelationshipIx r : index.graded()) {
+    const v1::Relationship& relationship = index.relationship(r);
+    const std::optional<absl::Time> assessed = model::ToTime(relationship.assessed_at());
+    const std::optional<absl::Time> contact = model::ToTime(relationship.last_contact_at());
+    // A grade with neither time gives no evidence of age; it is not reported as stale.
+    if (!assessed && !contact) continue;
+    const absl::Time latest = std::max(assessed.value_or(absl::InfinitePast()),
+                                       contact.value_or(absl::InfinitePast()));
+    // "More than N days": exactly N days is still fresh.
+    if (!(now - latest > limit)) continue;
+    const v1::Grade grade = index.grade(r);
+    const bool costly = grade == v1::TRUST || grade == v1::OPEN;
+    const PersonIx p = index.relationship_person(r);
+    const MemberIx m = index.relationship_member(r);
+    const int64_t days = model::DaysBetween(latest, now);
+    sink.Add(costly ? v1::WARNING : v1::INFO,
+             absl::StrCat(MemberLabel(index, m), "'s ", GradeWord(grade), " grade with ",
+                          PersonLabel(index, p), " was last assessed or acted on ", days,
+                          " days ago (more than ", stale_days, "); ",
+                          costly ? "without attention it drifts down, so make contact and re-grade."
+                                 : "make contact and re-grade it as the client sees it today."))
+        .Person(p)
+        .Member(m)
+        .Number("days_since_contact", static_cast<double>(days))
+        .Number("stale_after_days", stale_days)
+        .Path(RelationshipPath(r));
+  }
+}
+
+}  // namespace
+
+extern constinit const Rule kStaleAssessment{
+    .info = {.code = "STALE_ASSESSMENT",
+             .fires_when = "a graded intersection's latest assessment or contact is more than 90 "
+                           "days before now",
+             .severity = "INFO; WARNING for T and O",
+             .explanation =
+                 "A grade is a judgement made at one moment. Without attention, good relationships "
+                 "drift down towards Indifferent, and Trust and Open drift fastest because they cost "
+                 "the most to keep; those stale grades are warnings. The latest of the assessment "
+                 "date and the last contact date counts; a grade that has neither date is not "
+                 "reported, since nothing shows its age, so record dates to make this check "
+                 "useful. Make contact, and re-grade the relationship as the client sees it today. "
+                 "The rule needs a \"now\" and is skipped when the plan holds no time at all."},
+    .needs_now = true,
+    .evaluate = StaleAssessment};
+
+}  // namespace contactplan::rules
