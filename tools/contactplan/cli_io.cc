@@ -1,0 +1,255 @@
+#include "cli_io.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "google/protobuf/io/tokenizer.h"
+#include "google/protobuf/text_format.h"
+#include "google/protobuf/util/json_util.h"
+#include "text_layout.h"
+
+namespace contactplan::cli {
+namespace {
+
+constexpr char kFormatNames[] = "binary, json, text or csv";
+constexpr char kExtensions[] = ".binpb, .pb, .json, .txtpb, .textproto or .csv";
+
+std::string StatusText(const absl::Status& status) { return std::string(status.message()); }
+
+Outcome<PlanFormat> FormatFromFlag(const Flag& flag) {
+  std::optional<PlanFormat> format = PlanFormatFromName(flag.value());
+  if (!format) {
+    return UsageError(absl::StrCat(flag.name(), ": expected ", kFormatNames, "; got \"", flag.value(),
+                                   "\""));
+  }
+  return *format;
+}
+
+// JSON is the one format recognisable from its first byte; a UTF-8 byte order mark is skipped.
+bool LooksLikeJson(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  const size_t first = bytes.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && bytes[first] == '{';
+}
+
+std::optional<std::string> ReadWholeFile(const std::string& path, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) {
+    *error = "read error";
+    return std::nullopt;
+  }
+  return std::move(bytes).str();
+}
+
+// Collects the first text-format error with 1-based line and column.
+class FirstError : public google::protobuf::io::ErrorCollector {
+ public:
+  void AddError(int line, google::protobuf::io::ColumnNumber column,
+                const std::string& message) override {
+    if (text_.empty()) text_ = absl::StrCat("line ", line + 1, ", column ", column + 1, ": ", message);
+  }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
+}  // namespace
+
+const Flag& DeclareInputFormat(FlagSet& flags) {
+  return flags.Value({"--input-format", "--from"}, "FORMAT",
+                     "format of the input plan: binary, json, text or csv (default: from the file's "
+                     "extension; needed for stdin unless the input is JSON)");
+}
+
+Outcome<LoadedPlan> LoadPlan(const Invocation& invocation, const std::string& path,
+                             const Flag& input_format) {
+  const bool from_stdin = path == "-";
+  std::optional<PlanFormat> format;
+  if (input_format.given()) {
+    Outcome<PlanFormat> named = FormatFromFlag(input_format);
+    if (!named.ok()) return named.error();
+    format = *named;
+  } else if (!from_stdin) {
+    format = PlanFormatFromPath(path);
+    if (!format) {
+      return UsageError(absl::StrCat("cannot tell the format of \"", path,
+                                     "\" from its extension (", kExtensions,
+                                     "); pass --input-format ", kFormatNames));
+    }
+  }
+
+  if (!from_stdin) {
+    absl::StatusOr<v1::Plan> plan = ReadPlanFile(path, format);
+    if (!plan.ok()) return InvalidInput(StatusText(plan.status()));
+    return LoadedPlan{*std::move(plan), path, *format};
+  }
+
+  const std::string bytes(std::istreambuf_iterator<char>(invocation.in), {});
+  if (invocation.in.bad()) return InvalidInput(absl::StrCat("cannot read ", kStdinName));
+  if (!format) {
+    if (!LooksLikeJson(bytes)) {
+      return UsageError(absl::StrCat("reading a plan from stdin (-) needs --input-format ",
+                                     kFormatNames, " (only JSON is recognised by itself)"));
+    }
+    format = PlanFormat::kJson;
+  }
+  absl::StatusOr<v1::Plan> plan = ParsePlan(bytes, *format);
+  if (!plan.ok()) return InvalidInput(absl::StrCat(kStdinName, ": ", StatusText(plan.status())));
+  return LoadedPlan{*std::move(plan), std::string(kStdinName), *format};
+}
+
+const Flag& DeclareOptions(FlagSet& flags) {
+  return flags.Value({"--options"}, "FILE",
+                     "engine options (thresholds, weights, limits, disabled rules ...) as an "
+                     "EngineOptions message in JSON, text format or binary, by extension");
+}
+
+Outcome<v1::EngineOptions> LoadEngineOptions(const Flag& options) {
+  v1::EngineOptions parsed;
+  if (!options.given()) return parsed;
+  const std::string& path = options.value();
+  const std::optional<PlanFormat> format = PlanFormatFromPath(path);
+  if (!format || *format == PlanFormat::kCsvGrid) {
+    return UsageError(absl::StrCat("--options: cannot tell the format of \"", path,
+                                   "\" from its extension (.json, .txtpb, .textproto, .binpb or .pb)"));
+  }
+  std::string error;
+  std::optional<std::string> bytes = ReadWholeFile(path, &error);
+  if (!bytes) return InvalidInput(absl::StrCat(path, ": cannot read options: ", error));
+
+  switch (*format) {
+    case PlanFormat::kJson: {
+      google::protobuf::util::JsonParseOptions json_options;
+      json_options.ignore_unknown_fields = false;  // a misspelt option must not pass silently
+      const auto status = google::protobuf::util::JsonStringToMessage(*bytes, &parsed, json_options);
+      if (!status.ok()) {
+        return InvalidInput(absl::StrCat(path, ": not valid EngineOptions JSON: ",
+                                         std::string(status.message())));
+      }
+      break;
+    }
+    case PlanFormat::kText: {
+      FirstError first_error;
+      google::protobuf::TextFormat::Parser parser;
+      parser.RecordErrorsTo(&first_error);
+      if (!parser.ParseFromString(*bytes, &parsed)) {
+        return InvalidInput(absl::StrCat(path, ": ", first_error.text()));
+      }
+      break;
+    }
+    case PlanFormat::kBinary:
+      if (!parsed.ParseFromString(*bytes)) {
+        return InvalidInput(absl::StrCat(path, ": not a binary EngineOptions message"));
+      }
+      break;
+    case PlanFormat::kCsvGrid:
+      break;  // rejected above
+  }
+  return parsed;
+}
+
+namespace {
+
+Outcome<Engine> MakeEngine(const v1::EngineOptions& options, const Flag& options_flag) {
+  absl::StatusOr<Engine> engine = Engine::Create(options);
+  if (!engine.ok()) {
+    return InvalidInput(absl::StrCat(options_flag.given() ? options_flag.value() : "options", ": ",
+                                     StatusText(engine.status())));
+  }
+  return *std::move(engine);
+}
+
+}  // namespace
+
+CommandError InvalidPlan(std::string_view origin, const std::vector<std::string>& problems) {
+  std::string message = absl::StrCat(Sv(origin), " is not a valid plan (", problems.size(),
+                                     problems.size() == 1 ? " problem" : " problems", "):");
+  for (const std::string& problem : problems) absl::StrAppend(&message, "\n  ", problem);
+  return InvalidInput(std::move(message));
+}
+
+CommandError InvalidPlan(std::string_view origin, const std::vector<ValidationProblem>& problems) {
+  std::vector<std::string> lines;
+  lines.reserve(problems.size());
+  for (const ValidationProblem& problem : problems) {
+    lines.push_back(absl::StrCat(problem.path, ": ", problem.message));
+  }
+  return InvalidPlan(origin, lines);
+}
+
+namespace {
+
+Outcome<v1::Analysis> AnalyzePlan(const Engine& engine, const LoadedPlan& loaded,
+                                  const v1::AnalysisOptions& options) {
+  absl::StatusOr<v1::Analysis> analysis = engine.Analyze(loaded.plan, options);
+  if (analysis.ok()) return *std::move(analysis);
+  const absl::Status& status = analysis.status();
+  switch (status.code()) {
+    case absl::StatusCode::kInvalidArgument: {
+      // One "path: message" line per problem (Engine::Analyze's contract).
+      const std::string text = StatusText(status);
+      std::vector<std::string> problems = absl::StrSplit(text, '\n', absl::SkipEmpty());
+      return InvalidPlan(loaded.origin, problems);
+    }
+    case absl::StatusCode::kResourceExhausted:
+      return InvalidInput(absl::StrCat(loaded.origin, ": ", StatusText(status)));
+    default:
+      return CommandError{kExitSoftware,
+                          absl::StrCat("internal error analysing ", loaded.origin, ": ",
+                                       status.ToString())};
+  }
+}
+
+}  // namespace
+
+Outcome<AnalyzedPlan> LoadAndAnalyze(const Invocation& invocation, const std::string& path,
+                                     const Flag& input_format, const Flag& options_flag,
+                                     const v1::AnalysisOptions& analysis_options) {
+  Outcome<v1::EngineOptions> options = LoadEngineOptions(options_flag);
+  if (!options.ok()) return options.error();
+  Outcome<Engine> engine = MakeEngine(*options, options_flag);
+  if (!engine.ok()) return engine.error();
+  Outcome<LoadedPlan> loaded = LoadPlan(invocation, path, input_format);
+  if (!loaded.ok()) return loaded.error();
+  Outcome<v1::Analysis> analysis = AnalyzePlan(*engine, *loaded, analysis_options);
+  if (!analysis.ok()) return analysis.error();
+  return AnalyzedPlan{*std::move(loaded), *std::move(analysis)};
+}
+
+const Flag& DeclareOutput(FlagSet& flags) {
+  return flags.Value({"--output", "-o"}, "FILE",
+                     "write the result to FILE instead of stdout; the file is replaced atomically "
+                     "and never written when the input is invalid");
+}
+
+bool WritesFile(const Flag& output) { return output.given() && output.value() != "-"; }
+
+std::optional<CommandError> Emit(const Invocation& invocation, const Flag& output,
+                                 std::string_view bytes) {
+  if (WritesFile(output)) {
+    if (absl::Status written = WriteFileAtomically(output.value(), bytes); !written.ok()) {
+      return CommandError{kExitCannotWrite,
+                          absl::StrCat("cannot write ", output.value(), ": ", StatusText(written))};
+    }
+    return std::nullopt;
+  }
+  invocation.out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  invocation.out.flush();
+  if (!invocation.out) return CommandError{kExitCannotWrite, "cannot write to stdout"};
+  return std::nullopt;
+}
+
+}  // namespace contactplan::cli

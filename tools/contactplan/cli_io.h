@@ -1,0 +1,80 @@
+// Input and output shared by the subcommands: reading a plan from a path or stdin in any format,
+// reading engine options, running the engine with errors turned into exit codes, and writing the
+// result to stdout or atomically to a file.
+#ifndef CONTACTPLAN_TOOLS_CONTACTPLAN_CLI_IO_H_
+#define CONTACTPLAN_TOOLS_CONTACTPLAN_CLI_IO_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "command.h"
+#include "contactplan/engine.h"
+#include "contactplan/plan_io.h"
+#include "contactplan/validation.h"
+#include "contactplan/v1/analysis.pb.h"
+#include "contactplan/v1/options.pb.h"
+#include "contactplan/v1/plan.pb.h"
+#include "flags.h"
+
+namespace contactplan::cli {
+
+// What messages call standard input.
+inline constexpr char kStdinName[] = "<stdin>";
+
+struct LoadedPlan {
+  v1::Plan plan;
+  std::string origin;  // the path, or "<stdin>"
+  PlanFormat format;
+};
+
+// Declares --input-format (alias --from) on `flags`.
+const Flag& DeclareInputFormat(FlagSet& flags);
+
+// Reads the plan at `path` ("-" is stdin). The format comes from `input_format` when given, else from
+// the file's extension; stdin without the flag is read as JSON when its first non-blank character is
+// '{' and is otherwise a usage error, because binary and text format cannot be told apart safely.
+// Errors: usage (64) for an unknown or missing format, invalid input (2) for an unreadable file or a
+// parse error, whose message names the file and the line and column.
+Outcome<LoadedPlan> LoadPlan(const Invocation& invocation, const std::string& path,
+                             const Flag& input_format);
+
+// Declares --options FILE.
+const Flag& DeclareOptions(FlagSet& flags);
+
+// The EngineOptions in the --options file (format from its extension: .json, .txtpb/.textproto,
+// .binpb/.pb); empty options when the flag is not given. Errors name the file (and the line and
+// column for text format).
+Outcome<v1::EngineOptions> LoadEngineOptions(const Flag& options);
+
+// "<origin> is not a valid plan (N problems):" followed by one indented "path: message" line each.
+CommandError InvalidPlan(std::string_view origin, const std::vector<std::string>& problems);
+CommandError InvalidPlan(std::string_view origin, const std::vector<ValidationProblem>& problems);
+
+struct AnalyzedPlan {
+  LoadedPlan loaded;
+  v1::Analysis analysis;
+};
+
+// Reads the engine options (--options), builds the engine, reads the plan at `path` (as LoadPlan)
+// and analyses it. An out-of-range option, an invalid plan or one over the limits is invalid input
+// (2); anything else the engine reports is an internal error (70).
+Outcome<AnalyzedPlan> LoadAndAnalyze(const Invocation& invocation, const std::string& path,
+                                     const Flag& input_format, const Flag& options_flag,
+                                     const v1::AnalysisOptions& analysis_options);
+
+// Declares -o/--output FILE.
+const Flag& DeclareOutput(FlagSet& flags);
+
+// Writes `bytes` to the --output file atomically (never half a file), or to stdout when the flag is
+// absent or "-". A write failure is exit code 74 naming the file.
+std::optional<CommandError> Emit(const Invocation& invocation, const Flag& output,
+                                 std::string_view bytes);
+
+// True when --output names a file (not absent, not "-").
+bool WritesFile(const Flag& output);
+
+}  // namespace contactplan::cli
+
+#endif  // CONTACTPLAN_TOOLS_CONTACTPLAN_CLI_IO_H_

@@ -1,0 +1,83 @@
+// `contactplan convert`: any plan format to any other (binary, JSON, text format, CSV grid).
+#include <optional>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "cli_io.h"
+#include "command.h"
+#include "contactplan/plan_io.h"
+#include "contactplan/validation.h"
+#include "flags.h"
+#include "text_layout.h"
+
+namespace contactplan::cli {
+namespace {
+
+// The output format: --to, else the extension of -o. Binary never goes to stdout unless asked for
+// by name, which the rule "no -o file means --to is required" gives for free.
+Outcome<PlanFormat> OutputFormat(const Flag& to, const Flag& output) {
+  if (to.given()) {
+    std::optional<PlanFormat> format = PlanFormatFromName(to.value());
+    if (!format) {
+      return UsageError(absl::StrCat("--to: expected binary, json, text or csv; got \"", to.value(),
+                                     "\""));
+    }
+    return *format;
+  }
+  if (!WritesFile(output)) {
+    return UsageError("say which format to write: --to binary|json|text|csv, or -o FILE with one "
+                      "of the extensions .binpb, .pb, .json, .txtpb, .textproto, .csv");
+  }
+  std::optional<PlanFormat> format = PlanFormatFromPath(output.value());
+  if (!format) {
+    return UsageError(absl::StrCat("cannot tell the output format from \"", output.value(),
+                                   "\"; pass --to binary|json|text|csv"));
+  }
+  return *format;
+}
+
+int RunConvert(const Invocation& invocation) {
+  FlagSet flags;
+  const Flag& input_format = DeclareInputFormat(flags);
+  const Flag& to = flags.Value({"--to"}, "FORMAT",
+                               "output format: binary, json, text or csv (default: from the "
+                               "extension of --output; required when writing to stdout)");
+  const Flag& output = DeclareOutput(flags);
+  if (auto stop = flags.Parse(invocation, 1, 1)) return *stop;
+  Outcome<PlanFormat> format = OutputFormat(to, output);
+  if (!format.ok()) return Report(invocation, format.error());
+
+  Outcome<LoadedPlan> loaded = LoadPlan(invocation, flags.positional()[0], input_format);
+  if (!loaded.ok()) return Report(invocation, loaded.error());
+  // An invalid plan is never written: converting must not spread a broken file.
+  if (auto problems = ValidatePlan(loaded->plan); !problems.empty()) {
+    return Report(invocation, InvalidPlan(loaded->origin, problems));
+  }
+  absl::StatusOr<std::string> bytes = WritePlan(loaded->plan, *format);
+  if (!bytes.ok()) {
+    return Report(invocation,
+                  InvalidInput(absl::StrCat("cannot write ", loaded->origin, " as ",
+                                            Sv(PlanFormatName(*format)), ": ",
+                                            std::string(bytes.status().message()))));
+  }
+  if (auto error = Emit(invocation, output, *bytes)) return Report(invocation, *error);
+  return kExitOk;
+}
+
+}  // namespace
+
+extern const Command kConvertCommand = {
+    .name = "convert",
+    .synopsis = "PLAN (-o FILE | --to FORMAT) [flags]",
+    .summary = "Convert a plan between binary, JSON, text format and the CSV contact map grid.",
+    .details =
+        "PLAN is a path ('-' for stdin). The plan is validated first; an invalid plan is reported "
+        "and\nnothing is written. The CSV grid holds only the contact map (SPEC §7): converting a "
+        "plan with\nmore to CSV is refused with a message naming what would be lost.\n\n"
+        "examples:\n"
+        "  contactplan convert examples/northwind-grid.csv -o northwind.json\n"
+        "  contactplan convert plan.json --to binary > plan.binpb\n",
+    .run = &RunConvert,
+};
+
+}  // namespace contactplan::cli

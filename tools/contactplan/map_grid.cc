@@ -1,0 +1,95 @@
+#include "map_grid.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "plan_labels.h"
+#include "text_layout.h"
+
+namespace contactplan::cli {
+namespace {
+
+constexpr size_t kNameWidth = 30;
+constexpr size_t kTitleWidth = 26;
+constexpr size_t kLevelWidth = 11;
+constexpr size_t kRolesWidth = 5;
+constexpr size_t kNpsWidth = 3;
+constexpr int32_t kMaxIndentDepth = 6;  // deeper reports stay at this indentation
+
+}  // namespace
+
+std::string MapGridText(const model::PlanIndex& index, size_t indent) {
+  const std::string pad(indent, ' ');
+  std::string out;
+  const int32_t members = index.member_count();
+
+  // Team legend: the grid's columns are letters, the names are here.
+  size_t member_name_width = 4;
+  for (int32_t m = 0; m < members; ++m) {
+    member_name_width = std::max(member_name_width, DisplayWidth(MemberLabel(index.member(m))));
+  }
+  member_name_width = std::min<size_t>(member_name_width, 28);
+  absl::StrAppend(&out, pad, "Our team (columns)\n");
+  for (int32_t m = 0; m < members; ++m) {
+    const v1::TeamMember& member = index.member(m);
+    std::string line = absl::StrCat(pad, "  ", PadRight(ColumnLabel(m), 3),
+                                    PadRight(MemberLabel(member), member_name_width), "  ",
+                                    PadRight(member.title(), kTitleWidth), "  ",
+                                    PadRight(LevelShort(member.level()), kLevelWidth));
+    if (member.has_capacity()) absl::StrAppendFormat(&line, "  capacity %g", member.capacity());
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    absl::StrAppend(&out, line, "\n");
+  }
+  if (members == 0) absl::StrAppend(&out, pad, "  (no team members)\n");
+
+  // Header row.
+  std::string header = absl::StrCat(pad, "  ", PadRight("Client person (* key)", kNameWidth), " ",
+                                    PadRight("Title", kTitleWidth), " ",
+                                    PadRight("Level", kLevelWidth), " ",
+                                    PadRight("Roles", kRolesWidth), " ", PadLeft("NPS", kNpsWidth),
+                                    " ");
+  for (int32_t m = 0; m < members; ++m) absl::StrAppend(&header, " ", PadLeft(ColumnLabel(m), 2));
+  absl::StrAppend(&out, "\n", header, "\n");
+
+  for (const OrgRow& row : OrgChartOrder(index)) {
+    const v1::Person& person = index.person(row.person);
+    const std::string name =
+        absl::StrCat(std::string(2 * std::min(row.depth, kMaxIndentDepth), ' '), PersonLabel(person));
+    const v1::NpsAnswer* nps = index.latest_nps(row.person);
+    std::string line = absl::StrCat(
+        pad, person.key() ? "* " : "  ", PadRight(name, kNameWidth), " ",
+        PadRight(person.title(), kTitleWidth), " ", PadRight(LevelShort(person.level()), kLevelWidth),
+        " ", PadRight(RoleLetters(person), kRolesWidth), " ",
+        PadLeft(nps == nullptr ? "" : absl::StrCat(nps->score()), kNpsWidth), " ");
+    for (int32_t m = 0; m < members; ++m) {
+      const model::RelationshipIx cell = index.FindCell(m, row.person);
+      const v1::Grade grade = cell == model::kNone ? v1::GRADE_UNSPECIFIED : index.grade(cell);
+      absl::StrAppend(&line, "  ", std::string(1, GradeLetter(grade)));
+    }
+    absl::StrAppend(&out, line, "\n");
+  }
+  if (index.person_count() == 0) absl::StrAppend(&out, pad, "  (no client persons)\n");
+
+  absl::StrAppend(&out, "\n", pad,
+                  "Grades: T trust, O open, S satisfied, I indifferent, D dissatisfied, "
+                  "M motivated to change, . blank\n",
+                  pad, "Roles: P power, U user, A advisor, E evangelist. NPS: latest answer.\n");
+  return out;
+}
+
+std::string WebFigureText(const v1::Web& web, size_t indent) {
+  const std::string pad(indent, ' ');
+  const v1::Grade thread_grade =
+      web.thread_min_grade() == v1::GRADE_UNSPECIFIED ? v1::SATISFIED : web.thread_min_grade();
+  return absl::StrCat(
+      pad, "Web of influence: ", web.figure().empty() ? "0x0" : web.figure(), " (threads at ",
+      GradeWords(thread_grade), thread_grade == v1::TRUST ? ")" : " or better)", " — ",
+      web.meets3x3() ? "meets 3x3" : "below 3x3", "\n", pad, "  ",
+      Count(web.team_members(), "team member", "team members"), " across ",
+      Count(web.team_levels(), "level", "levels"), " hold threads to ",
+      Count(web.persons(), "client person", "client persons"), " across ",
+      Count(web.person_levels(), "level", "levels"), "\n");
+}
+
+}  // namespace contactplan::cli

@@ -1,0 +1,23 @@
+// The contact map as a text grid for a terminal: client persons as rows (in org-chart order,
+// indented under their manager), our team members as columns, one grade letter per intersection.
+// Rows scale to hundreds of persons; columns stay narrow so a team of a dozen fits 120 columns.
+#ifndef CONTACTPLAN_TOOLS_CONTACTPLAN_MAP_GRID_H_
+#define CONTACTPLAN_TOOLS_CONTACTPLAN_MAP_GRID_H_
+
+#include <string>
+
+#include "contactplan/v1/analysis.pb.h"
+#include "model/plan_index.h"
+
+namespace contactplan::cli {
+
+// The team legend (column letter, name, title, level, capacity), the grid with its header, and the
+// legend of letters. Every line is indented by `indent` spaces; the text ends with a newline.
+std::string MapGridText(const model::PlanIndex& index, size_t indent);
+
+// One line: "Web of influence: 2x3 (threads at satisfied or better) — below 3x3", then the counts.
+std::string WebFigureText(const v1::Web& web, size_t indent);
+
+}  // namespace contactplan::cli
+
+#endif  // CONTACTPLAN_TOOLS_CONTACTPLAN_MAP_GRID_H_

@@ -1,0 +1,103 @@
+#include "plan_labels.h"
+
+#include <algorithm>
+
+#include "absl/time/time.h"
+
+namespace contactplan::cli {
+
+char GradeLetter(v1::Grade grade) {
+  switch (grade) {
+    case v1::TRUST: return 'T';
+    case v1::OPEN: return 'O';
+    case v1::SATISFIED: return 'S';
+    case v1::INDIFFERENT: return 'I';
+    case v1::DISSATISFIED: return 'D';
+    case v1::MOTIVATED_TO_CHANGE: return 'M';
+    default: return '.';
+  }
+}
+
+std::string GradeWords(v1::Grade grade) {
+  return grade == v1::GRADE_UNSPECIFIED ? "blank" : EnumWords(grade);
+}
+
+std::string PersonLabel(const v1::Person& person) {
+  return person.name().empty() ? person.id() : person.name();
+}
+
+std::string MemberLabel(const v1::TeamMember& member) {
+  return member.name().empty() ? member.id() : member.name();
+}
+
+std::string PersonLabel(const model::PlanIndex& index, std::string_view id) {
+  const model::PersonIx p = index.FindPerson(id);
+  return p == model::kNone ? std::string(id) : PersonLabel(index.person(p));
+}
+
+std::string MemberLabel(const model::PlanIndex& index, std::string_view id) {
+  const model::MemberIx m = index.FindMember(id);
+  return m == model::kNone ? std::string(id) : MemberLabel(index.member(m));
+}
+
+std::string RoleLetters(const v1::Person& person) {
+  // Fixed order P U A E whatever order the plan lists them in.
+  bool held[5] = {};
+  for (int role : person.buyer_roles()) {
+    if (role > 0 && role < 5) held[role] = true;
+  }
+  std::string letters;
+  if (held[v1::Person::POWER]) letters += 'P';
+  if (held[v1::Person::USER]) letters += 'U';
+  if (held[v1::Person::ADVISOR]) letters += 'A';
+  if (held[v1::Person::EVANGELIST]) letters += 'E';
+  return letters;
+}
+
+std::string_view LevelShort(v1::Level level) {
+  switch (level) {
+    case v1::EXECUTIVE: return "executive";
+    case v1::SENIOR_MANAGEMENT: return "senior mgmt";
+    case v1::MIDDLE_MANAGEMENT: return "middle mgmt";
+    case v1::OPERATIONAL: return "operational";
+    default: return "";
+  }
+}
+
+std::string FormatTime(const google::protobuf::Timestamp& time) {
+  const absl::Time t = absl::FromUnixSeconds(time.seconds()) + absl::Nanoseconds(time.nanos());
+  const absl::Time day = absl::FromUnixSeconds(time.seconds() - time.seconds() % 86400);
+  if (t == day) return absl::FormatTime("%Y-%m-%d", t, absl::UTCTimeZone());
+  return absl::FormatTime("%Y-%m-%d %H:%M UTC", t, absl::UTCTimeZone());
+}
+
+std::string ColumnLabel(int32_t m) {
+  std::string label;
+  for (int32_t n = m + 1; n > 0; n = (n - 1) / 26) {
+    label.insert(label.begin(), static_cast<char>('A' + (n - 1) % 26));
+  }
+  return label;
+}
+
+std::vector<OrgRow> OrgChartOrder(const model::PlanIndex& index) {
+  std::vector<OrgRow> rows;
+  rows.reserve(index.person_count());
+  // Iterative depth-first walk: org charts can be deep, recursion could overflow the stack. A
+  // validated plan has no reports-to cycle, so every person is reached exactly once from a root.
+  std::vector<OrgRow> stack;
+  for (model::PersonIx root = index.person_count() - 1; root >= 0; --root) {
+    if (index.manager(root) == model::kNone) stack.push_back({root, 0});
+  }
+  while (!stack.empty()) {
+    const OrgRow row = stack.back();
+    stack.pop_back();
+    rows.push_back(row);
+    const auto reports = index.direct_reports(row.person);
+    for (auto it = reports.rbegin(); it != reports.rend(); ++it) {
+      stack.push_back({*it, row.depth + 1});
+    }
+  }
+  return rows;
+}
+
+}  // namespace contactplan::cli
