@@ -432,7 +432,9 @@ v1::Score OpportunityReadiness(const Inputs& in, const v1::Opportunity& opportun
            absl::StrCat(answers, " of 4 qualification answers (pain admitted, access to power, "
                                  "vision agreed, value agreed)"))
       .Add("stage", stage / static_cast<double>(v1::NEGOTIATE_CLOSE), 0.1,
-           absl::StrCat("buying stage ", v1::OpportunityStage_Name(static_cast<v1::OpportunityStage>(stage)),
+           absl::StrCat("buying stage ",
+                        stage == 0 ? std::string("not stated")
+                                   : v1::OpportunityStage_Name(static_cast<v1::OpportunityStage>(stage)),
                         " (each of the 5 stages adds 20)"))
       .Build();
 }
