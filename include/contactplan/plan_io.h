@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "contactplan/v1/analysis.pb.h"
@@ -23,28 +24,105 @@ enum class PlanFormat {
 std::string_view PlanFormatName(PlanFormat format);
 // Parses a name as PlanFormatName gives it (case-insensitive); nullopt when unknown.
 std::optional<PlanFormat> PlanFormatFromName(std::string_view name);
-// The format a path's extension names; nullopt when the extension is not one of the above.
+// The format a path's extension names (case-insensitive: "PLAN.JSON" is JSON); nullopt when the
+// extension is not one of the above or the file name has none.
 std::optional<PlanFormat> PlanFormatFromPath(std::string_view path);
 
-// Parses a plan. Errors are InvalidArgument and say where: "line 4, column 7: ..." for text, JSON and
-// CSV, the byte offset or field for binary. Unknown fields in binary input are kept (and written back
-// by WritePlan in binary). Thread-safe.
+// Parses a plan. Thread-safe. Errors are InvalidArgument and say where and what would fix it, one
+// problem per line:
+//  - text, JSON and CSV: "line L, column C: ...", both 1-based; lines end at LF, CRLF or CR, and a
+//    column counts characters (code points; a tab is one) from the start of the line. A UTF-8 byte
+//    order mark at the start of the input is accepted (and is not a character).
+//  - binary: "not a valid binary Plan: byte N, in <field path>: <why>". Unknown fields in binary
+//    input are kept, and WritePlan writes them back in binary.
+//  - JSON: field names may be lowerCamel ("teamMembers") or the proto names ("team_members"). Every
+//    field name the schema does not know, and every enum name it does not define, is reported at
+//    once, each with the name probably meant; other problems (syntax, a value of the wrong type) one
+//    at a time, with the field path.
+//  - text format: protobuf's first error, with the field name probably meant when one is unknown.
+//
+// The CSV contact map grid (SPEC §7) is read strictly; nothing is returned from a file with any
+// error, and every error is reported, sorted by position:
+//  - CSV: RFC 4180 (quoted cells, doubled quotes, line breaks inside quotes), UTF-8. Spaces and tabs
+//    around an unquoted cell are dropped; a quoted cell is kept exactly as written. Errors: a byte
+//    order mark past the start, text that is not UTF-8, a quote inside an unquoted cell, text after
+//    a closing quote, a quote never closed (reported where it opened). With any of these, only these
+//    are reported, since the cells cannot be trusted yet.
+//  - Rows whose cells are all empty (blank lines, or rows of bare commas as spreadsheets write them)
+//    are skipped wherever they stand; row 1 is the first row that is not empty.
+//  - Row 1: two label cells (any text), then one client person per column: the person's name.
+//    Positions of errors are where the offending cell starts.
+//  - Attribute rows (first cell starts with '@', second cell empty) come before the team member
+//    rows, at most one per attribute: @title @department @level @roles @key @reports_to
+//    @relationship @desired_relationship @relationship_type @nps @buying_role @preference
+//    @desired_preference. An empty cell leaves the value unset. Any other '@' name is an error.
+//  - Team member rows: name, level, then the grade of each person column. An empty grade is a blank
+//    cell and gives no relationship entry. A row may stop early; a row longer than row 1 is an error.
+//    A team member row needs a name.
+//  - Values ignore ASCII case, and spaces and hyphens count as underscores; surrounding spaces are
+//    ignored. Grades: T O S I D M or trust, open, satisfied, indifferent, dissatisfied,
+//    motivated_to_change. Levels, relationship levels and types, preferences and buying roles: the
+//    proto value names (executive, credible_source, collaborative, non_supporter, decision_maker
+//    ...). @roles: power, user, advisor, evangelist, separated by spaces or ';', each at most once.
+//    @key: yes or no. @nps: a whole number from 0 to 10, stored as one NpsAnswer without a date.
+//    @reports_to: the name of another person column (names match as their ids do).
+//  - Ids come from names: ASCII letters lowered, every run of other characters (spaces,
+//    punctuation, non-ASCII letters) becomes one '-', and no '-' is kept at either end: "Dr. Ann
+//    O'Neil (CFO)" is "dr-ann-o-neil-cfo". A name without an ASCII letter or digit, or two persons
+//    (or two team members) whose names give one id, are errors.
+//  - If any person has @buying_role, @preference or @desired_preference, the plan gets one open
+//    opportunity with id "opportunity" whose participants are those persons, in column order.
+//  - The plan holds persons in column order, team members in row order, relationships row by row
+//    (left to right), and nothing else: no schema version, no as_of, no account.
 absl::StatusOr<v1::Plan> ParsePlan(std::string_view bytes, PlanFormat format);
 
-// Serializes a plan. Binary output is deterministic. The CSV grid holds only what SPEC §7 lists;
-// writing a plan with more (e.g. several opportunities) to CSV is an error naming what would be lost.
+// Serializes a plan. Thread-safe.
+//  - binary: deterministic (the same plan gives the same bytes); unknown fields are written back.
+//  - JSON: the protobuf JSON mapping, lowerCamel names, fields at their defaults omitted, indented.
+//  - text: protobuf text format. JSON and text cannot name fields unknown to this build and leave
+//    them out; only binary keeps them.
+//  - CSV grid: row 1 is "Team member", "Level", then the persons' names in plan order; then an
+//    attribute row for each attribute at least one person has (in the order listed at ParsePlan);
+//    then one row per team member in plan order, grades written as T O S I D M. Cells are quoted only
+//    when needed; lines end with CRLF. ParsePlan of the result gives the plan back, up to the order of
+//    relationships and participants, except for what the grid cannot hold, which is left out and
+//    listed by CsvGridLosses: schema_version, as_of, account; team members' title, capacity, email;
+//    persons' notes, influences, every NPS answer but the latest (by answered_at) and its date;
+//    relationships without a grade, and every relationship field but the grade; every opportunity
+//    but the open one with id "opportunity" (the one ParsePlan creates), that one's fields other
+//    than its participants, and participants with neither buying role nor preference; the
+//    blueprint; unknown fields.
+//    What would come back *changed* is an error instead, since it would silently break references
+//    or merge people: a person or team member whose id is not the one its name gives, a name that
+//    gives no id or the same id as another of its kind, a team member name starting with '@', a
+//    graded relationship, reports_to_id or participant naming an id the plan lacks, two grades for
+//    one cell, a person taking part twice, a person reporting to themselves, an unspecified or
+//    repeated buyer role, an enum number the schema does not define, an NPS answer outside 0-10, or
+//    text holding a byte order mark. The error lists every such problem, one per line, as
+//    "<field path>: what is wrong: what would fix it".
 absl::StatusOr<std::string> WritePlan(const v1::Plan& plan, PlanFormat format);
 
-// Reads a file (format from the extension unless given); errors start with the path.
+// What WritePlan(plan, PlanFormat::kCsvGrid) would leave out, one entry per kind of data with the
+// number of values lost, e.g. "relationships[].assessed_at (12)", in field order; empty when the grid
+// holds the whole plan. For a tool to warn before it writes. Thread-safe.
+std::vector<std::string> CsvGridLosses(const v1::Plan& plan);
+
+// Reads a file (format from the extension unless given). Every line of an error starts with the path:
+// "plans/x.csv: line 3, column 5: ...". A path whose extension names no format is an error unless
+// `format` is given. Thread-safe.
 absl::StatusOr<v1::Plan> ReadPlanFile(const std::string& path,
                                       std::optional<PlanFormat> format = std::nullopt);
 
-// Writes bytes to `path` atomically: a temporary file beside it, renamed on success, so a failure
-// never leaves a half-written file.
+// Writes bytes to `path` atomically: a new temporary file beside it (same directory, so the rename
+// is atomic) is written, flushed to disk and renamed over `path`; on any failure the temporary file
+// is removed and `path` is left as it was, so a failure never leaves a half-written file. A file that
+// is replaced keeps its permissions; a new one gets 0666 less the umask. Errors start with the path.
+// Thread-safe (concurrent writers to one path: the last rename wins, each file whole).
 absl::Status WriteFileAtomically(const std::string& path, std::string_view bytes);
 
 // Serializes an analysis: binary (deterministic), JSON (protobuf JSON mapping with lowerCamel names,
-// every field printed, including zeros and empty lists, indented) or text format.
+// every field printed, including zeros and empty lists, enums as names, indented) or text format.
+// kCsvGrid is an error: the grid holds plans only. Thread-safe.
 absl::StatusOr<std::string> WriteAnalysis(const v1::Analysis& analysis, PlanFormat format);
 
 }  // namespace contactplan

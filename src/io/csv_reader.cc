@@ -1,0 +1,140 @@
+#include "io/csv_reader.h"
+
+#include <algorithm>
+
+namespace contactplan::io {
+namespace {
+
+bool IsBlankChar(char c) { return c == ' ' || c == '\t'; }
+bool IsLineBreak(char c) { return c == '\n' || c == '\r'; }
+
+// Reads records cell by cell. Positions are kept as byte offsets while reading and turned into
+// line/column by the LineMap, so every reader of the io stage counts columns the same way.
+class CsvScanner {
+ public:
+  explicit CsvScanner(std::string_view text) : text_(text), lines_(text) {}
+
+  CsvText Scan() {
+    CheckEncoding();
+    if (!result_.errors.empty()) return std::move(result_);  // not UTF-8: cells would be garbage
+    pos_ = text_.starts_with(kUtf8ByteOrderMark) ? kUtf8ByteOrderMark.size() : 0;
+    while (pos_ < text_.size()) result_.records.push_back(ReadRecord());
+    return std::move(result_);
+  }
+
+ private:
+  void Error(size_t offset, std::string message) {
+    result_.errors.push_back({lines_.At(offset), std::move(message)});
+  }
+
+  // A file saved in another encoding is reported once, where it first goes wrong; a byte order mark
+  // past the start usually means two files were joined, and each one is reported.
+  void CheckEncoding() {
+    const size_t invalid = FirstInvalidUtf8(text_);
+    if (invalid != std::string_view::npos) {
+      Error(invalid, "the file is not UTF-8 text: save it as \"CSV UTF-8\"");
+      return;
+    }
+    size_t bom = text_.find(kUtf8ByteOrderMark, 1);
+    while (bom != std::string_view::npos) {
+      Error(bom,
+            "a byte order mark (U+FEFF) inside the file: delete it; only the very start of a file "
+            "may hold one (were two files joined?)");
+      bom = text_.find(kUtf8ByteOrderMark, bom + 1);
+    }
+  }
+
+  CsvRecord ReadRecord() {
+    CsvRecord record;
+    while (true) {
+      record.cells.push_back(ReadCell());
+      if (pos_ >= text_.size()) break;
+      const char c = text_[pos_++];
+      if (c == ',') continue;
+      if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;  // CRLF
+      break;
+    }
+    return record;
+  }
+
+  // Reads one cell and leaves pos_ on the comma, line break or end of text after it.
+  CsvCell ReadCell() {
+    const size_t start = pos_;
+    SkipBlanks();
+    CsvCell cell;
+    if (pos_ < text_.size() && text_[pos_] == '"') {
+      cell.position = lines_.At(pos_);
+      cell.quoted = true;
+      cell.text = ReadQuoted();
+      return cell;
+    }
+    const size_t first = pos_;
+    bool quote_reported = false;  // one error per cell is enough to find it
+    while (pos_ < text_.size() && text_[pos_] != ',' && !IsLineBreak(text_[pos_])) {
+      if (text_[pos_] == '"' && !quote_reported) {
+        quote_reported = true;
+        Error(pos_,
+              "a quote inside a cell that does not start with one: put the whole cell in quotes "
+              "and write each quote inside it twice (\"\")");
+      }
+      ++pos_;
+    }
+    size_t end = pos_;
+    while (end > first && IsBlankChar(text_[end - 1])) --end;
+    cell.text = std::string(text_.substr(first, end - first));
+    cell.position = lines_.At(cell.text.empty() ? start : first);
+    return cell;
+  }
+
+  std::string ReadQuoted() {
+    const size_t opening = pos_++;
+    std::string text;
+    while (true) {
+      const size_t quote = text_.find('"', pos_);
+      if (quote == std::string_view::npos) {
+        Error(opening,
+              "this quote opens a cell that is never closed: add the closing quote (\") at the "
+              "cell's end, and write each quote inside the cell twice (\"\")");
+        text.append(text_.substr(pos_));
+        pos_ = text_.size();
+        return text;
+      }
+      text.append(text_.substr(pos_, quote - pos_));
+      pos_ = quote + 1;
+      if (pos_ < text_.size() && text_[pos_] == '"') {  // a doubled quote stands for one
+        text.push_back('"');
+        ++pos_;
+        continue;
+      }
+      break;
+    }
+    SkipBlanks();
+    if (pos_ < text_.size() && text_[pos_] != ',' && !IsLineBreak(text_[pos_])) {
+      Error(pos_,
+            "text after the closing quote of a cell: put the whole cell in quotes and write each "
+            "quote inside it twice (\"\")");
+      // Resynchronise at the next comma or line break so one mistake gives one error.
+      while (pos_ < text_.size() && text_[pos_] != ',' && !IsLineBreak(text_[pos_])) ++pos_;
+    }
+    return text;
+  }
+
+  void SkipBlanks() {
+    while (pos_ < text_.size() && IsBlankChar(text_[pos_])) ++pos_;
+  }
+
+  std::string_view text_;
+  LineMap lines_;
+  size_t pos_ = 0;
+  CsvText result_;
+};
+
+}  // namespace
+
+bool CsvRecord::IsBlank() const {
+  return std::all_of(cells.begin(), cells.end(), [](const CsvCell& c) { return c.text.empty(); });
+}
+
+CsvText ReadCsv(std::string_view text) { return CsvScanner(text).Scan(); }
+
+}  // namespace contactplan::io

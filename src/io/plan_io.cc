@@ -1,0 +1,70 @@
+// The public entry points of plan I/O: each format's reader and writer behind one switch.
+#include "contactplan/plan_io.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "io/grid_export.h"
+#include "io/grid_import.h"
+#include "io/proto_binary.h"
+#include "io/proto_json.h"
+#include "io/proto_text.h"
+
+namespace contactplan {
+
+absl::StatusOr<v1::Plan> ParsePlan(std::string_view bytes, PlanFormat format) {
+  if (format == PlanFormat::kCsvGrid) return io::ImportGrid(bytes);
+  v1::Plan plan;
+  absl::Status status;
+  switch (format) {
+    case PlanFormat::kBinary:
+      status = io::ParseBinaryMessage(bytes, &plan);
+      break;
+    case PlanFormat::kJson:
+      status = io::ParseJsonMessage(bytes, &plan);
+      break;
+    case PlanFormat::kText:
+      status = io::ParseTextMessage(bytes, &plan);
+      break;
+    case PlanFormat::kCsvGrid:
+      break;
+  }
+  if (!status.ok()) return status;
+  return plan;
+}
+
+absl::StatusOr<std::string> WritePlan(const v1::Plan& plan, PlanFormat format) {
+  switch (format) {
+    case PlanFormat::kBinary:
+      return io::WriteBinaryMessage(plan);
+    case PlanFormat::kJson:
+      return io::WriteJsonMessage(plan, io::JsonStyle::kOmitDefaults);
+    case PlanFormat::kText:
+      return io::WriteTextMessage(plan);
+    case PlanFormat::kCsvGrid:
+      return io::ExportGrid(plan);
+  }
+  return absl::InvalidArgumentError("unknown plan format");
+}
+
+std::vector<std::string> CsvGridLosses(const v1::Plan& plan) {
+  return io::GridExportLosses(plan);
+}
+
+absl::StatusOr<std::string> WriteAnalysis(const v1::Analysis& analysis, PlanFormat format) {
+  switch (format) {
+    case PlanFormat::kBinary:
+      return io::WriteBinaryMessage(analysis);
+    case PlanFormat::kJson:
+      return io::WriteJsonMessage(analysis, io::JsonStyle::kEveryField);
+    case PlanFormat::kText:
+      return io::WriteTextMessage(analysis);
+    case PlanFormat::kCsvGrid:
+      return absl::InvalidArgumentError(
+          "an analysis has no CSV form (the grid holds plans only): write binary, json or text");
+  }
+  return absl::InvalidArgumentError("unknown analysis format");
+}
+
+}  // namespace contactplan

@@ -1,0 +1,185 @@
+#include "io/proto_binary.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "io/text_position.h"
+
+namespace contactplan::io {
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::FieldDescriptor;
+
+// protobuf's default recursion limit: deeper input is refused by the parser as well.
+constexpr int kMaxDepth = 100;
+
+// protobuf's parser says only "failed". This walks the wire format the way the parser does and
+// says where and why it breaks, in terms of the schema's fields.
+class WireCheck {
+ public:
+  explicit WireCheck(std::string_view bytes) : bytes_(bytes) {}
+
+  // The first problem, or nullopt when the bytes are well-formed.
+  std::optional<std::string> Check(const Descriptor* message) {
+    if (Message(0, bytes_.size(), message, "", 0)) return std::nullopt;
+    return problem_;
+  }
+
+ private:
+  bool Fail(size_t at, const std::string& path, absl::string_view why) {
+    problem_ = absl::StrCat("byte ", at, path.empty() ? "" : absl::StrCat(", in ", path), ": ", why);
+    return false;
+  }
+
+  std::optional<uint64_t> Varint(size_t& pos, size_t end) {
+    uint64_t value = 0;
+    for (int shift = 0; shift < 64 && pos < end; shift += 7) {
+      const auto byte = static_cast<unsigned char>(bytes_[pos++]);
+      value |= static_cast<uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) return value;
+    }
+    return std::nullopt;
+  }
+
+  // Checks fields in [pos, end) until `end`, or until the end-group tag of `group` when non-zero.
+  bool Message(size_t pos, size_t end, const Descriptor* message, const std::string& path,
+               int depth, uint32_t group = 0) {
+    if (depth > kMaxDepth) return Fail(pos, path, "nested too deeply");
+    while (pos < end) {
+      const size_t start = pos;
+      const std::optional<uint64_t> tag = Varint(pos, end);
+      if (!tag.has_value()) return Fail(start, path, "a field tag is cut off");
+      const uint64_t number = *tag >> 3;
+      const int wire_type = static_cast<int>(*tag & 7);
+      if (number == 0 || number > FieldDescriptor::kMaxNumber) {
+        return Fail(start, path, absl::StrCat("field number ", number, " is out of range"));
+      }
+      const FieldDescriptor* field =
+          message == nullptr ? nullptr : message->FindFieldByNumber(static_cast<int>(number));
+      const std::string field_path =
+          field != nullptr ? (path.empty() ? field->name() : absl::StrCat(path, ".", field->name()))
+                           : absl::StrCat(path.empty() ? "" : absl::StrCat(path, "."), "field ",
+                                          number);
+      switch (wire_type) {
+        case 0:
+          if (!Varint(pos, end).has_value()) return Fail(start, field_path, "a number is cut off");
+          break;
+        case 1:
+        case 5: {
+          const size_t width = wire_type == 1 ? 8 : 4;
+          if (end - pos < width) return Fail(start, field_path, "a fixed-width number is cut off");
+          pos += width;
+          break;
+        }
+        case 2: {
+          const std::optional<uint64_t> length = Varint(pos, end);
+          if (!length.has_value()) return Fail(start, field_path, "a length is cut off");
+          if (*length > end - pos) {
+            return Fail(start, field_path,
+                        absl::StrCat("a length of ", *length, " bytes runs past the end (",
+                                     end - pos, " left)"));
+          }
+          if (!LengthDelimited(pos, pos + *length, field, field_path, depth)) return false;
+          pos += *length;
+          break;
+        }
+        case 3: {
+          // A group: the same walk up to its end tag; unknown groups are kept as unknown fields.
+          const size_t after = GroupEnd(pos, end, field_path, depth, static_cast<uint32_t>(number));
+          if (after == kFailed) return false;
+          pos = after;
+          break;
+        }
+        case 4:
+          if (group == number) {
+            group_end_ = pos;
+            return true;
+          }
+          return Fail(start, field_path, "a group ends that never started");
+        default:
+          return Fail(start, field_path, absl::StrCat("wire type ", wire_type, " does not exist"));
+      }
+    }
+    if (group != 0) return Fail(end, path, "a group never ends");
+    return true;
+  }
+
+  static constexpr size_t kFailed = static_cast<size_t>(-1);
+
+  size_t GroupEnd(size_t pos, size_t end, const std::string& path, int depth, uint32_t number) {
+    group_end_ = kFailed;
+    if (!Message(pos, end, nullptr, path, depth + 1, number)) return kFailed;
+    return group_end_;
+  }
+
+  // Sub-messages are walked in turn; proto3 strings must be UTF-8, which the parser enforces.
+  bool LengthDelimited(size_t pos, size_t end, const FieldDescriptor* field,
+                       const std::string& path, int depth) {
+    if (field == nullptr) return true;
+    if (field->type() == FieldDescriptor::TYPE_MESSAGE) {
+      return Message(pos, end, field->message_type(), path, depth + 1);
+    }
+    if (field->type() == FieldDescriptor::TYPE_STRING &&
+        field->file()->syntax() == google::protobuf::FileDescriptor::SYNTAX_PROTO3) {
+      const size_t invalid = FirstInvalidUtf8(bytes_.substr(pos, end - pos));
+      if (invalid != std::string_view::npos) {
+        return Fail(pos + invalid, path, "a string that is not UTF-8");
+      }
+    }
+    return true;
+  }
+
+  std::string_view bytes_;
+  std::string problem_;
+  size_t group_end_ = kFailed;
+};
+
+// A file in another format is the usual cause of a failure; say which when it is plain to see.
+std::string FormatHint(std::string_view bytes) {
+  const absl::string_view text = absl::StripLeadingAsciiWhitespace(
+      absl::string_view(bytes.data(), bytes.size()));
+  if (absl::StartsWith(text, "{")) return " (it looks like JSON: name the file .json or say --format json)";
+  const bool printable = std::all_of(bytes.begin(), bytes.end(), [](char c) {
+    return absl::ascii_isprint(c) || absl::ascii_isspace(c) || (static_cast<unsigned char>(c) >= 0x80);
+  });
+  if (printable) return " (it looks like text: is it text format (.txtpb) or a CSV grid (.csv)?)";
+  return "";
+}
+
+}  // namespace
+
+absl::Status ParseBinaryMessage(std::string_view bytes, google::protobuf::Message* message) {
+  message->Clear();
+  const std::string& kind = message->GetDescriptor()->name();
+  if (std::optional<std::string> problem = WireCheck(bytes).Check(message->GetDescriptor())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("not a valid binary ", kind, ": ", *problem, FormatHint(bytes)));
+  }
+  if (bytes.size() > static_cast<size_t>(INT32_MAX) ||
+      !message->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    message->Clear();
+    return absl::InvalidArgumentError(absl::StrCat("not a valid binary ", kind, FormatHint(bytes)));
+  }
+  return absl::OkStatus();
+}
+
+std::string WriteBinaryMessage(const google::protobuf::Message& message) {
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    message.SerializeToCodedStream(&coded);
+  }
+  return bytes;
+}
+
+}  // namespace contactplan::io

@@ -1,0 +1,120 @@
+#include "io/text_position.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+namespace contactplan::io {
+namespace {
+
+// Continuation bytes of a UTF-8 sequence (10xxxxxx) do not start a character.
+bool StartsCharacter(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }
+
+}  // namespace
+
+LineMap::LineMap(std::string_view text)
+    : text_(text), first_offset_(text.starts_with(kUtf8ByteOrderMark) ? kUtf8ByteOrderMark.size() : 0) {
+  line_starts_.push_back(first_offset_);
+  for (size_t i = first_offset_; i < text_.size(); ++i) {
+    if (text_[i] == '\n') {
+      line_starts_.push_back(i + 1);
+    } else if (text_[i] == '\r') {
+      // CRLF is one line break; a lone CR (classic Mac files) is one too.
+      if (i + 1 < text_.size() && text_[i + 1] == '\n') ++i;
+      line_starts_.push_back(i + 1);
+    }
+  }
+}
+
+TextPosition LineMap::At(size_t offset) const {
+  offset = std::clamp(offset, first_offset_, text_.size());
+  // The last line starting at or before `offset`.
+  const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const size_t line_index = static_cast<size_t>(next - line_starts_.begin()) - 1;
+  const size_t start = line_starts_[line_index];
+  const std::string_view before = text_.substr(start, offset - start);
+  const auto characters = std::count_if(before.begin(), before.end(), StartsCharacter);
+  return {static_cast<int>(line_index) + 1, static_cast<int>(characters) + 1};
+}
+
+size_t LineMap::OffsetOfTokenizerPosition(int line, int column) const {
+  size_t offset = 0;
+  for (int l = 0; l < line && offset < text_.size(); ++l) {
+    const size_t newline = text_.find('\n', offset);
+    if (newline == std::string_view::npos) return text_.size();
+    offset = newline + 1;
+  }
+  int tokenizer_column = 0;
+  while (offset < text_.size() && text_[offset] != '\n' && tokenizer_column < column) {
+    tokenizer_column = text_[offset] == '\t' ? tokenizer_column + 8 - tokenizer_column % 8
+                                             : tokenizer_column + 1;
+    ++offset;
+  }
+  return offset;
+}
+
+size_t FirstInvalidUtf8(std::string_view text) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    // Length of the sequence and the range its second byte must fall in (RFC 3629, table 3-7 of
+    // the Unicode standard): this rules out overlong forms, surrogates and values past U+10FFFF.
+    size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) low = 0xA0;
+      if (lead == 0xED) high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      if (lead == 0xF0) low = 0x90;
+      if (lead == 0xF4) high = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + length > text.size() || byte(i + 1) < low || byte(i + 1) > high) return i;
+    for (size_t k = 2; k < length; ++k) {
+      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+std::string FormatDiagnostic(const Diagnostic& diagnostic) {
+  return absl::StrCat("line ", diagnostic.position.line, ", column ", diagnostic.position.column,
+                      ": ", diagnostic.message);
+}
+
+absl::Status DiagnosticsToStatus(std::vector<Diagnostic> diagnostics) {
+  if (diagnostics.empty()) return absl::OkStatus();
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.position < b.position; });
+  return absl::InvalidArgumentError(absl::StrJoin(
+      diagnostics, "\n",
+      [](std::string* out, const Diagnostic& d) { absl::StrAppend(out, FormatDiagnostic(d)); }));
+}
+
+std::string Quoted(std::string_view value) {
+  constexpr size_t kMaxBytes = 64;
+  std::string_view shown = value;
+  if (value.size() > kMaxBytes) {
+    size_t cut = kMaxBytes;
+    while (cut > 0 && !StartsCharacter(value[cut])) --cut;  // never split a character
+    shown = value.substr(0, cut);
+  }
+  return absl::StrCat("\"", absl::Utf8SafeCEscape(absl::string_view(shown.data(), shown.size())),
+                      shown.size() < value.size() ? "...\"" : "\"");
+}
+
+}  // namespace contactplan::io
