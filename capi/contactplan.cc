@@ -1,0 +1,487 @@
+// The C ABI over the C++ engine. Each entry point checks its arguments before touching them, turns
+// every absl::Status into a cplan_status with a malloc'd message, and catches every exception:
+// nothing but a status code leaves this file.
+#include "contactplan/contactplan.h"
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <initializer_list>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "contactplan/engine.h"
+#include "contactplan/plan_io.h"
+#include "contactplan/v1/analysis.pb.h"
+#include "contactplan/v1/options.pb.h"
+#include "contactplan/v1/plan.pb.h"
+#include "contactplan/version.h"
+#include "google/protobuf/message.h"
+#include "google/protobuf/util/json_util.h"
+#include "options/settings.h"
+
+// The header's compile-time version is what hosts compile against; it must be the project's.
+static_assert(CPLAN_VERSION_MAJOR == CONTACTPLAN_VERSION_MAJOR &&
+                  CPLAN_VERSION_MINOR == CONTACTPLAN_VERSION_MINOR &&
+                  CPLAN_VERSION_PATCH == CONTACTPLAN_VERSION_PATCH,
+              "capi/include/contactplan/contactplan.h CPLAN_VERSION_* must match project(VERSION)");
+
+struct cplan_engine {
+  contactplan::Engine engine;
+  // EngineOptions.limits.max_input_bytes with its default resolved: checked here, before parsing,
+  // because only this layer sees the size of the serialized input.
+  uint64_t max_input_bytes;
+};
+
+namespace {
+
+using contactplan::PlanFormat;
+
+// Concatenates `parts` into a malloc'd NUL-terminated string: cplan_free releases it. nullptr when
+// memory runs out. Never throws, so it is safe inside catch handlers.
+char* MallocConcat(std::initializer_list<std::string_view> parts) noexcept {
+  size_t size = 0;
+  for (std::string_view part : parts) size += part.size();
+  char* text = static_cast<char*>(std::malloc(size + 1));
+  if (text == nullptr) return nullptr;
+  char* end = text;
+  for (std::string_view part : parts) {
+    if (!part.empty()) std::memcpy(end, part.data(), part.size());
+    end += part.size();
+  }
+  *end = '\0';
+  return text;
+}
+
+// Reports a failure: the message (if wanted) is the concatenation of `parts`.
+cplan_status Fail(char** message, cplan_status status,
+                  std::initializer_list<std::string_view> parts) noexcept {
+  if (message != nullptr) *message = MallocConcat(parts);
+  return status;
+}
+
+// Runs the body of an entry point: clears *message, and converts any exception into a status so
+// that none crosses the C boundary.
+template <typename Body>
+cplan_status Guarded(std::string_view function, char** message, Body&& body) noexcept {
+  if (message != nullptr) *message = nullptr;
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return Fail(message, CPLAN_OUT_OF_MEMORY, {function, ": out of memory"});
+  } catch (const std::exception& e) {
+    return Fail(message, CPLAN_INTERNAL, {function, ": internal error: ", e.what()});
+  } catch (...) {
+    return Fail(message, CPLAN_INTERNAL, {function, ": internal error: unknown exception"});
+  }
+}
+
+std::optional<PlanFormat> ToPlanFormat(cplan_format format) {
+  // Switch on the integer: a host may pass any value, and an unknown one is an error, not UB.
+  switch (static_cast<int>(format)) {
+    case CPLAN_FORMAT_BINARY: return PlanFormat::kBinary;
+    case CPLAN_FORMAT_JSON: return PlanFormat::kJson;
+    case CPLAN_FORMAT_TEXT: return PlanFormat::kText;
+    case CPLAN_FORMAT_CSV: return PlanFormat::kCsvGrid;
+    default: return std::nullopt;
+  }
+}
+
+cplan_format FromPlanFormat(PlanFormat format) {
+  switch (format) {
+    case PlanFormat::kBinary: return CPLAN_FORMAT_BINARY;
+    case PlanFormat::kJson: return CPLAN_FORMAT_JSON;
+    case PlanFormat::kText: return CPLAN_FORMAT_TEXT;
+    case PlanFormat::kCsvGrid: return CPLAN_FORMAT_CSV;
+  }
+  return CPLAN_FORMAT_BINARY;  // unreachable: the switch covers the enum
+}
+
+// Joins message parts. (absl::StrCat would need absl::string_view: Debian's Abseil has its own.)
+std::string Cat(std::initializer_list<std::string_view> parts) {
+  std::string text;
+  for (std::string_view part : parts) text.append(part);
+  return text;
+}
+
+// "4 (csv)" or "99 (unknown)", for messages about a format argument.
+std::string DescribeFormat(cplan_format format) {
+  const char* name = cplan_format_name(format);
+  return Cat(
+      {std::to_string(static_cast<int>(format)), " (", name != nullptr ? name : "unknown", ")"});
+}
+
+// Why an argument was rejected, or nothing. Each check names the function and the parameter, so a
+// host developer sees which call is wrong.
+using Rejection = std::optional<std::pair<cplan_status, std::string>>;
+
+Rejection RequireNonNull(std::string_view function, const void* pointer, std::string_view name) {
+  if (pointer != nullptr) return std::nullopt;
+  return std::pair(CPLAN_INVALID_ARGUMENT, Cat({function, ": ", name, " is NULL"}));
+}
+
+// A byte input: `data` may be NULL only when `optional` and empty; the length stays within the
+// ABI's limit and `limit` (the engine's max_input_bytes, or the ABI limit again).
+Rejection CheckInput(std::string_view function, std::string_view name, const void* data,
+                     size_t size, bool optional, uint64_t limit, std::string_view limit_name) {
+  if (data == nullptr && !(optional && size == 0)) {
+    return std::pair(CPLAN_INVALID_ARGUMENT,
+                     Cat({function, ": ", name, " is NULL",
+                          size > 0 ? Cat({" but its length is ", std::to_string(size)}) : ""}));
+  }
+  if (size > CPLAN_MAX_INPUT_BYTES) {
+    return std::pair(CPLAN_LIMIT_EXCEEDED,
+                     Cat({function, ": ", name, " is ", std::to_string(size),
+                          " bytes, over the 2 GiB limit of the C ABI (CPLAN_MAX_INPUT_BYTES = ",
+                          std::to_string(CPLAN_MAX_INPUT_BYTES), "); split the input"}));
+  }
+  if (size > limit) {
+    return std::pair(
+        CPLAN_LIMIT_EXCEEDED,
+        Cat({function, ": ", name, " is ", std::to_string(size), " bytes, over ", limit_name, " (",
+             std::to_string(limit), "); raise the limit in EngineOptions if intended"}));
+  }
+  return std::nullopt;
+}
+
+// A format argument that must be one of `accepted`.
+Rejection CheckFormat(std::string_view function, std::string_view name, cplan_format format,
+                      std::initializer_list<cplan_format> accepted) {
+  for (cplan_format ok : accepted) {
+    if (static_cast<int>(format) == static_cast<int>(ok)) return std::nullopt;
+  }
+  std::string names;
+  for (cplan_format ok : accepted) {
+    names.append(names.empty() ? "" : ", ").append(cplan_format_name(ok));
+  }
+  return std::pair(CPLAN_INVALID_ARGUMENT, Cat({function, ": ", name, " ", DescribeFormat(format),
+                                                " is not accepted here; use one of: ", names}));
+}
+
+constexpr std::initializer_list<cplan_format> kAnyFormat = {CPLAN_FORMAT_BINARY, CPLAN_FORMAT_JSON,
+                                                            CPLAN_FORMAT_TEXT, CPLAN_FORMAT_CSV};
+constexpr std::initializer_list<cplan_format> kOptionFormats = {CPLAN_FORMAT_BINARY,
+                                                                CPLAN_FORMAT_JSON};
+constexpr std::initializer_list<cplan_format> kAnalysisFormats = {
+    CPLAN_FORMAT_BINARY, CPLAN_FORMAT_JSON, CPLAN_FORMAT_TEXT};
+
+// The first rejection among `checks`, reported; CPLAN_OK when there is none.
+cplan_status FirstRejection(char** message, std::initializer_list<Rejection> checks) {
+  for (const Rejection& rejection : checks) {
+    if (rejection.has_value()) return Fail(message, rejection->first, {rejection->second});
+  }
+  return CPLAN_OK;
+}
+
+// A failed absl::Status as a cplan_status: InvalidArgument (and the other "the input is wrong"
+// codes) become `input_error`, ResourceExhausted a limit, anything else a bug. `context` prefixes
+// the message unless empty.
+cplan_status Report(char** message, const absl::Status& status, cplan_status input_error,
+                    std::string_view context) {
+  cplan_status code;
+  switch (status.code()) {
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kOutOfRange:
+    case absl::StatusCode::kFailedPrecondition:
+    case absl::StatusCode::kUnimplemented: code = input_error; break;
+    case absl::StatusCode::kResourceExhausted: code = CPLAN_LIMIT_EXCEEDED; break;
+    default: code = CPLAN_INTERNAL; break;
+  }
+  const std::string_view text(status.message().data(), status.message().size());
+  if (context.empty()) return Fail(message, code, {text});
+  return Fail(message, code, {context, ": ", text});
+}
+
+// Parses serialized options (EngineOptions or AnalysisOptions) in binary or JSON. Unknown JSON
+// fields are errors: in hand-written options they are almost always typos.
+absl::Status ParseOptions(const void* data, size_t size, cplan_format format,
+                          google::protobuf::Message& options) {
+  options.Clear();
+  if (size == 0) return absl::OkStatus();
+  if (static_cast<int>(format) == CPLAN_FORMAT_BINARY) {
+    if (!options.ParseFromArray(data, static_cast<int>(size))) {
+      return absl::InvalidArgumentError(
+          Cat({"not a valid binary ", options.GetTypeName(), " message"}));
+    }
+    return absl::OkStatus();
+  }
+  google::protobuf::util::JsonParseOptions json_options;
+  json_options.ignore_unknown_fields = false;
+  const auto parsed = google::protobuf::util::JsonStringToMessage(
+      std::string(static_cast<const char*>(data), size), &options, json_options);
+  if (!parsed.ok()) {
+    const std::string detail(parsed.message());
+    return absl::InvalidArgumentError(
+        Cat({"not a valid JSON ", options.GetTypeName(), ": ", detail}));
+  }
+  return absl::OkStatus();
+}
+
+// The arguments of every call that reads a plan: the engine, the plan bytes within the ABI's and
+// the engine's size limits, and a plan format (named `format_name` in messages).
+Rejection CheckPlanArguments(std::string_view function, const cplan_engine* engine,
+                             const void* plan, size_t plan_len, std::string_view format_name,
+                             cplan_format plan_format) {
+  if (Rejection rejected = RequireNonNull(function, engine, "engine")) return rejected;
+  if (Rejection rejected = CheckInput(function, "plan", plan, plan_len, /*optional=*/false,
+                                      engine->max_input_bytes, "limits.max_input_bytes")) {
+    return rejected;
+  }
+  return CheckFormat(function, format_name, plan_format, kAnyFormat);
+}
+
+// Parses a plan whose arguments CheckPlanArguments accepted; CPLAN_PARSE_ERROR names the format.
+cplan_status ParseArgumentPlan(const void* plan, size_t plan_len, cplan_format plan_format,
+                               contactplan::v1::Plan& parsed, char** message) {
+  const PlanFormat format = *ToPlanFormat(plan_format);
+  absl::StatusOr<contactplan::v1::Plan> result =
+      contactplan::ParsePlan(std::string_view(static_cast<const char*>(plan), plan_len), format);
+  if (!result.ok()) {
+    return Report(message, result.status(), CPLAN_PARSE_ERROR,
+                  Cat({"plan (", contactplan::PlanFormatName(format), ")"}));
+  }
+  parsed = *std::move(result);
+  return CPLAN_OK;
+}
+
+// Validation with the engine's limits: CPLAN_INVALID_PLAN (or CPLAN_LIMIT_EXCEEDED) with every
+// problem in the message.
+cplan_status ValidateWithEngine(const cplan_engine& engine, const contactplan::v1::Plan& plan,
+                                char** message) {
+  if (absl::Status valid = engine.engine.Validate(plan); !valid.ok()) {
+    return Report(message, valid, CPLAN_INVALID_PLAN, "");
+  }
+  return CPLAN_OK;
+}
+
+// Hands `bytes` to the caller as a malloc'd buffer with a trailing NUL that the length leaves out.
+cplan_status Deliver(std::string_view function, const std::string& bytes, char** output,
+                     size_t* output_len, char** message) {
+  char* buffer = MallocConcat({bytes});
+  if (buffer == nullptr) {
+    return Fail(message, CPLAN_OUT_OF_MEMORY,
+                {function, ": out of memory for ", std::to_string(bytes.size()), " output bytes"});
+  }
+  *output = buffer;
+  *output_len = bytes.size();
+  return CPLAN_OK;
+}
+
+void ClearOutput(char** output, size_t* output_len) {
+  if (output != nullptr) *output = nullptr;
+  if (output_len != nullptr) *output_len = 0;
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* cplan_version(void) { return CONTACTPLAN_VERSION_STRING; }
+
+int cplan_check_version(int major, int minor) {
+  return major == CONTACTPLAN_VERSION_MAJOR && minor >= 0 && minor <= CONTACTPLAN_VERSION_MINOR ? 1
+                                                                                                : 0;
+}
+
+void cplan_free(void* buffer) { std::free(buffer); }
+
+const char* cplan_status_name(cplan_status status) {
+  switch (static_cast<int>(status)) {
+    case CPLAN_OK: return "CPLAN_OK";
+    case CPLAN_INVALID_ARGUMENT: return "CPLAN_INVALID_ARGUMENT";
+    case CPLAN_PARSE_ERROR: return "CPLAN_PARSE_ERROR";
+    case CPLAN_INVALID_PLAN: return "CPLAN_INVALID_PLAN";
+    case CPLAN_INVALID_OPTIONS: return "CPLAN_INVALID_OPTIONS";
+    case CPLAN_UNREPRESENTABLE: return "CPLAN_UNREPRESENTABLE";
+    case CPLAN_LIMIT_EXCEEDED: return "CPLAN_LIMIT_EXCEEDED";
+    case CPLAN_OUT_OF_MEMORY: return "CPLAN_OUT_OF_MEMORY";
+    case CPLAN_INTERNAL: return "CPLAN_INTERNAL";
+    default: return "CPLAN_UNKNOWN_STATUS";
+  }
+}
+
+const char* cplan_format_name(cplan_format format) {
+  // The names PlanFormatName gives, spelled here as literals: the C ABI promises static storage.
+  switch (static_cast<int>(format)) {
+    case CPLAN_FORMAT_BINARY: return "binary";
+    case CPLAN_FORMAT_JSON: return "json";
+    case CPLAN_FORMAT_TEXT: return "text";
+    case CPLAN_FORMAT_CSV: return "csv";
+    default: return nullptr;
+  }
+}
+
+cplan_status cplan_format_from_path(const char* path, cplan_format* format, char** message) {
+  constexpr std::string_view kFunction = "cplan_format_from_path";
+  return Guarded(kFunction, message, [&]() -> cplan_status {
+    if (cplan_status rejected = FirstRejection(
+            message,
+            {RequireNonNull(kFunction, path, "path"), RequireNonNull(kFunction, format, "format")});
+        rejected != CPLAN_OK) {
+      return rejected;
+    }
+    const std::optional<PlanFormat> known = contactplan::PlanFormatFromPath(path);
+    if (!known.has_value()) {
+      return Fail(message, CPLAN_INVALID_ARGUMENT,
+                  {kFunction, ": \"", path,
+                   "\" has no known plan extension; use .binpb or .pb (binary), .json, .txtpb or "
+                   ".textproto (text), .csv (grid), or name the format explicitly"});
+    }
+    *format = FromPlanFormat(*known);
+    return CPLAN_OK;
+  });
+}
+
+cplan_status cplan_engine_create(const void* options, size_t options_len,
+                                 cplan_format options_format, cplan_engine** engine,
+                                 char** message) {
+  constexpr std::string_view kFunction = "cplan_engine_create";
+  if (engine != nullptr) *engine = nullptr;
+  return Guarded(kFunction, message, [&]() -> cplan_status {
+    if (cplan_status rejected = FirstRejection(
+            message, {RequireNonNull(kFunction, engine, "engine"),
+                      CheckInput(kFunction, "options", options, options_len, /*optional=*/true,
+                                 CPLAN_MAX_INPUT_BYTES, "CPLAN_MAX_INPUT_BYTES"),
+                      options_len == 0 ? Rejection()
+                                       : CheckFormat(kFunction, "options_format", options_format,
+                                                     kOptionFormats)});
+        rejected != CPLAN_OK) {
+      return rejected;
+    }
+    contactplan::v1::EngineOptions parsed;
+    if (absl::Status status = ParseOptions(options, options_len, options_format, parsed);
+        !status.ok()) {
+      return Report(message, status, CPLAN_INVALID_OPTIONS, "engine options");
+    }
+    absl::StatusOr<contactplan::Engine> created = contactplan::Engine::Create(parsed);
+    if (!created.ok())
+      return Report(message, created.status(), CPLAN_INVALID_OPTIONS, "engine options");
+    // Create accepted the options, so resolving them again cannot fail.
+    absl::StatusOr<contactplan::Settings> settings = contactplan::ResolveSettings(parsed);
+    if (!settings.ok()) return Report(message, settings.status(), CPLAN_INTERNAL, "engine options");
+    *engine = new cplan_engine{*std::move(created), settings->max_input_bytes};
+    return CPLAN_OK;
+  });
+}
+
+void cplan_engine_destroy(cplan_engine* engine) {
+  try {
+    delete engine;
+  } catch (...) {
+    // A destructor that throws is a bug; the engine's memory is lost but the host keeps running.
+  }
+}
+
+cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t plan_len,
+                           cplan_format plan_format, const void* options, size_t options_len,
+                           cplan_format options_format, cplan_format output_format, char** output,
+                           size_t* output_len, char** message) {
+  constexpr std::string_view kFunction = "cplan_analyze";
+  ClearOutput(output, output_len);
+  return Guarded(kFunction, message, [&]() -> cplan_status {
+    if (cplan_status rejected = FirstRejection(
+            message,
+            {CheckPlanArguments(kFunction, engine, plan, plan_len, "plan_format", plan_format),
+             RequireNonNull(kFunction, output, "output"),
+             RequireNonNull(kFunction, output_len, "output_len"),
+             CheckInput(kFunction, "options", options, options_len, /*optional=*/true,
+                        CPLAN_MAX_INPUT_BYTES, "CPLAN_MAX_INPUT_BYTES"),
+             options_len == 0
+                 ? Rejection()
+                 : CheckFormat(kFunction, "options_format", options_format, kOptionFormats),
+             CheckFormat(kFunction, "output_format", output_format, kAnalysisFormats)});
+        rejected != CPLAN_OK) {
+      return rejected;
+    }
+    contactplan::v1::AnalysisOptions analysis_options;
+    if (absl::Status status = ParseOptions(options, options_len, options_format, analysis_options);
+        !status.ok()) {
+      return Report(message, status, CPLAN_INVALID_OPTIONS, "analysis options");
+    }
+    contactplan::v1::Plan parsed;
+    if (cplan_status status = ParseArgumentPlan(plan, plan_len, plan_format, parsed, message);
+        status != CPLAN_OK) {
+      return status;
+    }
+    absl::StatusOr<contactplan::v1::Analysis> analysis =
+        engine->engine.Analyze(parsed, analysis_options);
+    if (!analysis.ok()) {
+      if (analysis.status().code() != absl::StatusCode::kInvalidArgument) {
+        return Report(message, analysis.status(), CPLAN_INTERNAL, "");
+      }
+      // Analyze rejects both bad analysis options and invalid plans with InvalidArgument. Telling
+      // them apart costs a second validation, paid only on this error path.
+      if (cplan_status status = ValidateWithEngine(*engine, parsed, message); status != CPLAN_OK) {
+        return status;
+      }
+      return Report(message, analysis.status(), CPLAN_INVALID_OPTIONS, "analysis options");
+    }
+    absl::StatusOr<std::string> written =
+        contactplan::WriteAnalysis(*analysis, *ToPlanFormat(output_format));
+    if (!written.ok()) {
+      return Report(message, written.status(), CPLAN_INTERNAL, "writing the analysis");
+    }
+    return Deliver(kFunction, *written, output, output_len, message);
+  });
+}
+
+cplan_status cplan_validate(const cplan_engine* engine, const void* plan, size_t plan_len,
+                            cplan_format plan_format, char** message) {
+  constexpr std::string_view kFunction = "cplan_validate";
+  return Guarded(kFunction, message, [&]() -> cplan_status {
+    if (cplan_status rejected = FirstRejection(
+            message,
+            {CheckPlanArguments(kFunction, engine, plan, plan_len, "plan_format", plan_format)});
+        rejected != CPLAN_OK) {
+      return rejected;
+    }
+    contactplan::v1::Plan parsed;
+    if (cplan_status status = ParseArgumentPlan(plan, plan_len, plan_format, parsed, message);
+        status != CPLAN_OK) {
+      return status;
+    }
+    return ValidateWithEngine(*engine, parsed, message);
+  });
+}
+
+cplan_status cplan_convert(const cplan_engine* engine, const void* plan, size_t plan_len,
+                           cplan_format from_format, cplan_format to_format, char** output,
+                           size_t* output_len, char** message) {
+  constexpr std::string_view kFunction = "cplan_convert";
+  ClearOutput(output, output_len);
+  return Guarded(kFunction, message, [&]() -> cplan_status {
+    if (cplan_status rejected = FirstRejection(
+            message,
+            {CheckPlanArguments(kFunction, engine, plan, plan_len, "from_format", from_format),
+             RequireNonNull(kFunction, output, "output"),
+             RequireNonNull(kFunction, output_len, "output_len"),
+             CheckFormat(kFunction, "to_format", to_format, kAnyFormat)});
+        rejected != CPLAN_OK) {
+      return rejected;
+    }
+    contactplan::v1::Plan parsed;
+    if (cplan_status status = ParseArgumentPlan(plan, plan_len, from_format, parsed, message);
+        status != CPLAN_OK) {
+      return status;
+    }
+    // The plan is validated before it is written: an invalid plan never leaves in any format.
+    if (cplan_status status = ValidateWithEngine(*engine, parsed, message); status != CPLAN_OK) {
+      return status;
+    }
+    const PlanFormat to = *ToPlanFormat(to_format);
+    absl::StatusOr<std::string> written = contactplan::WritePlan(parsed, to);
+    if (!written.ok()) {
+      return Report(message, written.status(), CPLAN_UNREPRESENTABLE,
+                    Cat({"plan (", contactplan::PlanFormatName(to), ")"}));
+    }
+    return Deliver(kFunction, *written, output, output_len, message);
+  });
+}
+
+}  // extern "C"
