@@ -1,0 +1,140 @@
+"""Turning what Python callers hand in (messages, bytes, dicts, JSON strings, paths) into the bytes and
+format code the C ABI takes. No parsing happens here: the library parses every input itself, so a
+plan gives the same errors whichever way it arrives.
+"""
+
+import ctypes
+import datetime
+import json
+import numbers
+import os
+
+from google.protobuf import message as _message
+from google.protobuf import timestamp_pb2
+
+from contactplan import _native
+from contactplan import errors
+from contactplan.v1 import options_pb2
+
+_BINARY = _native.FORMATS["binary"]
+_JSON = _native.FORMATS["json"]
+
+
+def format_code(name, accepted=tuple(_native.FORMATS)):
+    """The cplan_format value of a format name ("binary", "json", "text", "csv")."""
+    if isinstance(name, str) and name.lower() in accepted:
+        return _native.FORMATS[name.lower()]
+    raise errors.InvalidArgumentError(
+        "format %r is not accepted here; use one of: %s" % (name, ", ".join(accepted)))
+
+
+def _require_format(given, inherent, what):
+    """Formats are implied by messages and dicts; a different explicit one is a mistake."""
+    if given is not None and format_code(given) != inherent:
+        raise errors.InvalidArgumentError(
+            "format=%r does not apply to %s, which always cross as %s"
+            % (given, what, _native.FORMAT_NAMES[inherent]))
+
+
+def _read_path(path, format, library):
+    """Bytes of the file and its format: `format` if given, else the extension's (the library's rule,
+    the same as the command line's)."""
+    path = os.fspath(path)
+    if format is not None:
+        code = format_code(format)
+    else:
+        value = ctypes.c_int()
+        message = ctypes.c_void_p()
+        status = library.cplan_format_from_path(os.fsencode(path), ctypes.byref(value),
+                                                ctypes.byref(message))
+        library.check(status, message.value)
+        code = value.value
+    with open(path, "rb") as file:
+        return file.read(), code
+
+
+def serialized(value, message_type, format, library):
+    """(bytes, cplan_format) for a message of `message_type` given as any accepted kind:
+
+    - a `message_type` message: its binary serialization;
+    - bytes, bytearray or memoryview: binary unless `format` names another format;
+    - a dict: the protobuf JSON mapping (field names as in the .proto or lowerCamel);
+    - a str starting with "{": JSON text;
+    - any other str, or an os.PathLike: a file, format from `format` or the extension
+      (.binpb/.pb, .json, .txtpb/.textproto, .csv).
+    """
+    if isinstance(value, _message.Message):
+        expected = message_type.DESCRIPTOR.full_name
+        if value.DESCRIPTOR.full_name != expected:
+            raise TypeError("expected a %s message, got %s" % (expected, value.DESCRIPTOR.full_name))
+        _require_format(format, _BINARY, "messages")
+        return value.SerializeToString(), _BINARY
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value), _BINARY if format is None else format_code(format)
+    if isinstance(value, dict):
+        _require_format(format, _JSON, "dicts")
+        return json.dumps(value).encode("utf-8"), _JSON
+    if isinstance(value, str):
+        if value.lstrip().startswith("{"):
+            _require_format(format, _JSON, "JSON strings")
+            return value.encode("utf-8"), _JSON
+        return _read_path(value, format, library)
+    if isinstance(value, os.PathLike):
+        return _read_path(value, format, library)
+    raise TypeError(
+        "expected a %s message, bytes, a dict, a JSON string or a path, got %s"
+        % (message_type.DESCRIPTOR.name, type(value).__name__))
+
+
+def engine_options(options, library):
+    """Serialized EngineOptions; empty bytes (every default) for None."""
+    if options is None:
+        return b"", _BINARY
+    return serialized(options, options_pb2.EngineOptions, None, library)
+
+
+def _timestamp(as_of):
+    if isinstance(as_of, timestamp_pb2.Timestamp):
+        return as_of
+    timestamp = timestamp_pb2.Timestamp()
+    if isinstance(as_of, datetime.datetime):
+        # Naive datetimes are read as UTC, as protobuf's own Timestamp.FromDatetime does.
+        if as_of.tzinfo is not None:
+            as_of = as_of.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+        timestamp.FromDatetime(as_of)
+    elif isinstance(as_of, datetime.date):
+        timestamp.FromDatetime(datetime.datetime(as_of.year, as_of.month, as_of.day))
+    elif isinstance(as_of, str):
+        try:
+            timestamp.FromJsonString(as_of)
+        except ValueError as error:
+            raise errors.InvalidOptionsError(
+                "as_of %r: not an RFC 3339 time such as 2024-05-01T00:00:00Z (%s)" % (as_of, error),
+                errors.INVALID_OPTIONS) from None
+    elif isinstance(as_of, numbers.Real) and not isinstance(as_of, bool):
+        seconds = int(as_of // 1)
+        timestamp.seconds = seconds
+        timestamp.nanos = int(round((as_of - seconds) * 1e9))
+    else:
+        raise TypeError("as_of: expected a datetime, date, RFC 3339 string, Timestamp or seconds "
+                        "since the epoch, got %s" % type(as_of).__name__)
+    return timestamp
+
+
+def analysis_options(as_of, horizon_days, options):
+    """Serialized AnalysisOptions from keyword arguments (or a ready message); b"" when all unset."""
+    if options is not None:
+        if not isinstance(options, options_pb2.AnalysisOptions):
+            raise TypeError("options: expected an AnalysisOptions message, got %s"
+                            % type(options).__name__)
+        message = options_pb2.AnalysisOptions()
+        message.CopyFrom(options)
+    else:
+        message = options_pb2.AnalysisOptions()
+    if as_of is not None:
+        message.as_of.CopyFrom(_timestamp(as_of))
+    if horizon_days is not None:
+        if isinstance(horizon_days, bool) or not isinstance(horizon_days, numbers.Integral):
+            raise TypeError("horizon_days: expected 30, 60 or 90, got %r" % (horizon_days,))
+        message.horizon_days = int(horizon_days)
+    return message.SerializeToString()
