@@ -6,7 +6,8 @@
 PACKAGES := g++ gcc cmake ninja-build pkg-config make \
             libprotobuf-dev protobuf-compiler libabsl-dev \
             libgtest-dev libgmock-dev libbenchmark-dev \
-            python3 python3-protobuf python3-pytest
+            python3 python3-protobuf python3-pytest \
+            abigail-tools
 PRESET ?= release
 BUILD_DIR := build
 DEMO_PLAN := examples/northwind-grid.csv

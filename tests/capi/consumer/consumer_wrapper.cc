@@ -1,0 +1,23 @@
+// A C++ host program using the installed header-only wrapper: validates the plan file named on the
+// command line and prints it as the CSV grid.
+#include <contactplan/contactplan.hpp>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+int main(int argc, char** argv) {
+  if (argc != 2) return 2;
+  std::ifstream in(argv[1], std::ios::binary);
+  std::stringstream plan;
+  plan << in.rdbuf();
+  try {
+    const cplan::Engine engine;
+    const cplan::Format format = cplan::FormatFromPath(argv[1]);
+    engine.Validate(plan.str(), format);
+    std::cout << engine.Convert(plan.str(), format, cplan::Format::kCsv).view();
+  } catch (const cplan::Error& error) {
+    std::cerr << error.status_name() << ": " << error.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
