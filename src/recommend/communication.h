@@ -1,0 +1,27 @@
+// Communication advice (SPEC §6): per participant of each open opportunity, the communication the
+// current stage of the buying process needs for that person's audience (level and buyer role).
+#ifndef CONTACTPLAN_SRC_RECOMMEND_COMMUNICATION_H_
+#define CONTACTPLAN_SRC_RECOMMEND_COMMUNICATION_H_
+
+#include <vector>
+
+#include "contactplan/v1/recommendations.pb.h"
+#include "model/plan_index.h"
+
+namespace contactplan::recommend {
+
+// The audience whose column of the table applies to person p in an opportunity where they hold
+// `buying_role`: executives and power buyers read the executive column; advisors and evaluators the
+// evaluator column; evangelists the champion column; otherwise the person's level, or, when it is
+// unknown, decision makers and approvers read the senior-manager column, users the operational one
+// and everyone else the middle-manager one.
+v1::CommunicationAdvice::Audience AudienceOf(const model::PlanIndex& index, model::PersonIx p,
+                                             v1::Participant::BuyingRole buying_role);
+
+// Open opportunities in plan order, their participants in order. An opportunity without a stage is
+// advised as if at PLANNING (the earliest, safest assumption), and the advice says so.
+std::vector<v1::CommunicationAdvice> AdviseCommunication(const model::PlanIndex& index);
+
+}  // namespace contactplan::recommend
+
+#endif  // CONTACTPLAN_SRC_RECOMMEND_COMMUNICATION_H_

@@ -1,0 +1,121 @@
+#include "recommend/desired_grades.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "recommend/importance.h"
+#include "rules/rule.h"
+
+namespace contactplan::recommend {
+namespace {
+
+using model::PersonIx;
+using model::RelationshipIx;
+
+// Why the person is needed to move an open opportunity, or empty when they are not.
+std::string OpportunityNeed(const model::PlanIndex& index, PersonIx p) {
+  for (const model::Participation& part : index.open_participations(p)) {
+    const auto role =
+        index.plan().opportunities(part.opportunity).participants(part.participant).buying_role();
+    if (role == v1::Participant::DECISION_MAKER || role == v1::Participant::APPROVER ||
+        role == v1::Participant::EVALUATOR) {
+      return absl::StrCat(rules::BuyingRoleWord(role), " in ",
+                          rules::OpportunityLabel(index, part.opportunity));
+    }
+  }
+  if (index.has_buyer_role(p, v1::Person::POWER)) return "power buyer";
+  if (index.has_buyer_role(p, v1::Person::EVANGELIST)) return "evangelist";
+  return "";
+}
+
+}  // namespace
+
+DesiredGrades::DesiredGrades(const model::Context& context, std::span<const double> importance)
+    : index_(context.index),
+      proposed_(context.index.person_count(), v1::GRADE_UNSPECIFIED),
+      lead_cell_(context.index.person_count(), model::kNone) {
+  const model::PlanIndex& index = index_;
+  const int32_t persons = index.person_count();
+
+  std::vector<bool> stated(persons, false);
+  int32_t stated_trust_persons = 0;
+  for (PersonIx p = 0; p < persons; ++p) {
+    bool wants_trust = false;
+    for (RelationshipIx r : index.relationships_of_person(p)) {
+      const v1::Grade desired = index.relationship(r).desired_grade();
+      if (desired == v1::GRADE_UNSPECIFIED) continue;
+      stated[p] = true;
+      wants_trust |= desired == v1::TRUST;
+    }
+    stated_trust_persons += wants_trust;
+    for (RelationshipIx r : index.graded_of_person(p)) {
+      if (lead_cell_[p] == model::kNone || index.grade(r) > index.grade(lead_cell_[p])) {
+        lead_cell_[p] = r;
+      }
+    }
+  }
+
+  // TRUST: the most important persons who matter and have no stated grade; ties go to plan order.
+  const int32_t trust_budget =
+      std::max(0, context.settings.max_trust_targets - stated_trust_persons);
+  std::vector<PersonIx> trust_candidates;
+  for (PersonIx p = 0; p < persons; ++p) {
+    if (!stated[p] && index.matters(p)) trust_candidates.push_back(p);
+  }
+  const auto more_important = [&](PersonIx a, PersonIx b) {
+    return importance[a] != importance[b] ? importance[a] > importance[b] : a < b;
+  };
+  const size_t trust_count = std::min(trust_candidates.size(), static_cast<size_t>(trust_budget));
+  std::partial_sort(trust_candidates.begin(), trust_candidates.begin() + trust_count,
+                    trust_candidates.end(), more_important);
+  trust_candidates.resize(trust_count);
+  for (PersonIx p : trust_candidates) proposed_[p] = v1::TRUST;
+
+  for (PersonIx p = 0; p < persons; ++p) {
+    const std::string& person_id = index.person(p).id();
+    if (stated[p]) {
+      for (RelationshipIx r : index.relationships_of_person(p)) {
+        const v1::Relationship& rel = index.relationship(r);
+        if (rel.desired_grade() == v1::GRADE_UNSPECIFIED) continue;
+        v1::DesiredGrade& entry = entries_.emplace_back();
+        entry.set_person_id(person_id);
+        entry.set_team_member_id(rel.team_member_id());
+        entry.set_grade(rel.desired_grade());
+        entry.set_source(v1::DesiredGrade::STATED);
+        entry.set_reason(absl::StrCat("stated in the plan (relationships[", r, "].desired_grade)"));
+      }
+      continue;
+    }
+    v1::DesiredGrade& entry = entries_.emplace_back();
+    entry.set_person_id(person_id);
+    entry.set_source(v1::DesiredGrade::PROPOSED);
+    if (proposed_[p] == v1::TRUST) {
+      entry.set_reason(absl::StrCat(
+          "among the ", trust_budget, " most important persons (importance ",
+          absl::StrFormat("%.2f", importance[p]), ": ", ImportanceBasis(index, p),
+          "); Trust costs the most to keep, so only a few relationships should aim for it"));
+    } else if (std::string need = OpportunityNeed(index, p); !need.empty()) {
+      proposed_[p] = v1::OPEN;
+      entry.set_reason(absl::StrCat("needed to move an opportunity (", need,
+                                    "): at Open they hear our ideas and proposals"));
+    } else {
+      proposed_[p] = v1::SATISFIED;
+      entry.set_reason(
+          "Satisfied keeps the business we have at the lowest upkeep; a healthy map keeps "
+          "everyone not needed for something specific there");
+    }
+    entry.set_grade(proposed_[p]);
+  }
+}
+
+v1::Grade DesiredGrades::CellTarget(RelationshipIx r) const {
+  const v1::Grade stated = index_.relationship(r).desired_grade();
+  if (stated != v1::GRADE_UNSPECIFIED) return stated;
+  const PersonIx p = index_.relationship_person(r);
+  if (lead_cell_[p] == r && proposed_[p] != v1::GRADE_UNSPECIFIED) return proposed_[p];
+  return v1::SATISFIED;
+}
+
+}  // namespace contactplan::recommend

@@ -1,0 +1,43 @@
+// Desired grades (SPEC §6): the ones the plan states, kept apart from the ones the engine proposes
+// where the plan states none, and the target grade each graded cell works towards.
+#ifndef CONTACTPLAN_SRC_RECOMMEND_DESIRED_GRADES_H_
+#define CONTACTPLAN_SRC_RECOMMEND_DESIRED_GRADES_H_
+
+#include <span>
+#include <vector>
+
+#include "contactplan/v1/recommendations.pb.h"
+#include "model/context.h"
+
+namespace contactplan::recommend {
+
+class DesiredGrades {
+ public:
+  // Proposes for every person none of whose relationships states a desired grade: TRUST for the
+  // most important persons who matter (at most settings.max_trust_targets, less the persons the
+  // plan already wants at TRUST), OPEN for those needed to move an open opportunity (decision
+  // makers, approvers and evaluators of open opportunities, power buyers, evangelists), SATISFIED
+  // for everyone else. `importance` holds one value per person.
+  DesiredGrades(const model::Context& context, std::span<const double> importance);
+
+  // The grade graded relationship r works towards: its stated desired grade; else, when r is the
+  // person's lead cell (their best grade, earliest in the plan on ties), the person's proposal;
+  // else SATISFIED (a healthy map keeps everyone else satisfied).
+  v1::Grade CellTarget(model::RelationshipIx r) const;
+
+  // The engine's proposal for person p; GRADE_UNSPECIFIED when the plan states grades for them.
+  v1::Grade proposed(model::PersonIx p) const { return proposed_[p]; }
+
+  // Persons in plan order: their stated entries (relationships in plan order), else their proposal.
+  std::vector<v1::DesiredGrade> Take() && { return std::move(entries_); }
+
+ private:
+  const model::PlanIndex& index_;
+  std::vector<v1::Grade> proposed_;
+  std::vector<model::RelationshipIx> lead_cell_;
+  std::vector<v1::DesiredGrade> entries_;
+};
+
+}  // namespace contactplan::recommend
+
+#endif  // CONTACTPLAN_SRC_RECOMMEND_DESIRED_GRADES_H_

@@ -1,0 +1,232 @@
+#include "recommend/key_intersections.h"
+
+#include <algorithm>
+#include <optional>
+#include <queue>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "recommend/grade_steps.h"
+#include "recommend/priority.h"
+#include "recommend/strategy_table.h"
+#include "rules/rule.h"
+
+namespace contactplan::recommend {
+namespace {
+
+using model::MemberIx;
+using model::PersonIx;
+using model::RelationshipIx;
+
+struct Candidate {
+  PersonIx person;
+  MemberIx member;      // the owner; kNone only when the plan has no team
+  RelationshipIx cell;  // the graded relationship; kNone for a blank cell
+  v1::Grade current;
+  v1::Grade next;
+  v1::Grade goal;
+  double effort;
+  ReasonSet reasons;
+  Connection connection;  // of a blank cell's owner
+  v1::Priority priority;
+};
+
+// Everything the ranking needs per candidate, with the levers of each person found once.
+class Ranking {
+ public:
+  Ranking(const model::Context& context, const KeyIntersectionInputs& inputs)
+      : context_(context), inputs_(inputs), levers_(context.index.person_count()) {}
+
+  const std::vector<Lever>& LeversOf(PersonIx p) {
+    if (!levers_[p]) levers_[p] = inputs_.leverage.Find(p);
+    return *levers_[p];
+  }
+
+  // Levers for the candidate's cell (its own relationship left out).
+  std::vector<Lever> LeversFor(const Candidate& c) {
+    return LeverageFinder::ForCell(context_.index, LeversOf(c.person), c.member);
+  }
+
+  void Score(Candidate& c) {
+    const model::PlanIndex& index = context_.index;
+    const v1::Level person_level = index.person(c.person).level();
+    const double fit = c.member == model::kNone
+                           ? SeniorityFit(v1::LEVEL_UNSPECIFIED, person_level)
+                           : SeniorityFit(index.member(c.member).level(), person_level);
+    const std::vector<Lever> levers = LeversFor(c);
+    const double leverage = levers.empty() ? 0 : LeverageFinder::Strength(index, levers.front());
+    c.priority = MakePriority(inputs_.importance[c.person], Urgency(c.current, c.reasons),
+                              Feasibility(c.current, fit, leverage));
+  }
+
+ private:
+  const model::Context& context_;
+  const KeyIntersectionInputs& inputs_;
+  std::vector<std::optional<std::vector<Lever>>> levers_;
+};
+
+// Heap order: highest score on top; ties to plan order of person, then member, graded cells first.
+struct Lower {
+  const std::vector<Candidate>* candidates;
+  bool operator()(int32_t a, int32_t b) const {
+    const Candidate& x = (*candidates)[a];
+    const Candidate& y = (*candidates)[b];
+    if (x.priority.score() != y.priority.score()) return x.priority.score() < y.priority.score();
+    if (x.person != y.person) return x.person > y.person;
+    if (x.member != y.member) return x.member > y.member;
+    return x.cell < y.cell;
+  }
+};
+
+std::string UnstaffedReason(const model::Context& context, const TeamCapacity& capacity,
+                            const Candidate& c) {
+  const model::PlanIndex& index = context.index;
+  if (c.member == model::kNone) return "the plan has no team members who could own this cell";
+  const std::string effort =
+      absl::StrCat("reaching ", rules::GradeWord(c.goal), " needs ", c.effort,
+                   c.effort == 1 ? " effort unit" : " effort units");
+  if (c.cell != model::kNone) {
+    return absl::StrCat(rules::MemberLabel(index, c.member), " holds this relationship (",
+                        rules::GradeWord(c.current), ") but has ", capacity.FreeEffort(c.member),
+                        "; ", effort);
+  }
+  return absl::StrCat("nobody who could take on ", rules::PersonLabel(index, c.person),
+                      " has the effort free (", effort,
+                      "); best placed: ", rules::MemberLabel(index, c.member), ", ",
+                      capacity.FreeEffort(c.member));
+}
+
+}  // namespace
+
+bool NeedsNewRelationship(const model::Context& context, PersonIx p) {
+  const model::PlanIndex& index = context.index;
+  int32_t positive = 0;
+  for (RelationshipIx r : index.graded_of_person(p)) positive += IsPositive(index.grade(r));
+  if (positive == 0 || (index.matters(p) && positive < 2)) return true;
+  const v1::Level level = index.person(p).level();
+  if (level != v1::EXECUTIVE && level != v1::SENIOR_MANAGEMENT) return false;
+  for (RelationshipIx r : index.graded_of_person(p)) {
+    const v1::Level member_level = index.member(index.relationship_member(r)).level();
+    if (member_level == v1::LEVEL_UNSPECIFIED ||
+        level - member_level < context.settings.seniority_gap_levels) {
+      return false;
+    }
+  }
+  return true;
+}
+
+KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
+                                         const KeyIntersectionInputs& inputs,
+                                         TeamCapacity& capacity, int32_t limit) {
+  const model::PlanIndex& index = context.index;
+  const Settings& settings = context.settings;
+  Ranking ranking(context, inputs);
+  std::vector<Candidate> candidates;
+
+  // Graded cells below their target.
+  for (RelationshipIx r : index.graded()) {
+    const v1::Grade current = index.grade(r);
+    const v1::Grade target = inputs.desired.CellTarget(r);
+    if (current >= target || current >= v1::TRUST) continue;
+    Candidate& c = candidates.emplace_back();
+    c.person = index.relationship_person(r);
+    c.member = index.relationship_member(r);
+    c.cell = r;
+    c.current = current;
+    c.next = NextGrade(current);
+    c.goal = GoalGrade(current, target);
+    c.effort = StepEffort(settings, current, c.goal);
+    c.reasons = inputs.reasons.For(c.person, c.member, c.current, c.next);
+  }
+  // One blank cell per person who needs a new relationship.
+  const double new_relationship_effort =
+      StepEffort(settings, v1::GRADE_UNSPECIFIED, GoalGrade(v1::GRADE_UNSPECIFIED, v1::SATISFIED));
+  for (PersonIx p = 0; p < index.person_count(); ++p) {
+    if (!NeedsNewRelationship(context, p)) continue;
+    const OwnerChoice choice = capacity.ChooseOwner(p, new_relationship_effort);
+    const MemberIx owner = choice.member != model::kNone ? choice.member : choice.best_placed;
+    if (owner == model::kNone && index.member_count() > 0) continue;  // the whole team knows them
+    Candidate& c = candidates.emplace_back();
+    c.person = p;
+    c.member = owner;
+    c.cell = model::kNone;
+    c.current = v1::GRADE_UNSPECIFIED;
+    c.next = NextGrade(c.current);
+    c.goal = GoalGrade(c.current, v1::SATISFIED);
+    c.effort = new_relationship_effort;
+    c.reasons = inputs.reasons.For(p, owner, c.current, c.next);
+    c.connection = choice.connection;
+  }
+  for (Candidate& c : candidates) ranking.Score(c);
+
+  std::vector<int32_t> order(candidates.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int32_t>(i);
+  std::priority_queue<int32_t, std::vector<int32_t>, Lower> heap(Lower{&candidates},
+                                                                 std::move(order));
+  KeyIntersectionPlan plan;
+  std::vector<bool> person_staffed(index.person_count(), false);
+  while (!heap.empty() && static_cast<int32_t>(plan.key_intersections.size()) < limit) {
+    const int32_t top = heap.top();
+    heap.pop();
+    Candidate& c = candidates[top];
+    if (person_staffed[c.person]) continue;
+    const bool affordable = c.member != model::kNone && capacity.CanAfford(c.member, c.effort);
+    if (!affordable && c.cell == model::kNone && c.member != model::kNone) {
+      // The chosen owner's effort went to better-ranked cells: try the next best placed, and
+      // re-rank with the new owner's fit.
+      const OwnerChoice choice = capacity.ChooseOwner(c.person, c.effort);
+      if (choice.member != model::kNone && choice.member != c.member) {
+        c.member = choice.member;
+        c.connection = choice.connection;
+        ranking.Score(c);
+        heap.push(top);
+        continue;
+      }
+    }
+    if (!affordable) {
+      if (static_cast<int32_t>(plan.unstaffed.size()) < limit) {
+        v1::UnstaffedCell& cell = plan.unstaffed.emplace_back();
+        cell.set_person_id(index.person(c.person).id());
+        if (c.member != model::kNone) cell.set_team_member_id(index.member(c.member).id());
+        cell.set_reason(UnstaffedReason(context, capacity, c));
+        cell.set_current_grade(c.current);
+        cell.set_next_grade(c.next);
+        cell.set_effort(c.effort);
+        cell.set_priority(c.priority.score());
+      }
+      continue;
+    }
+
+    person_staffed[c.person] = true;
+    v1::KeyIntersection& key = plan.key_intersections.emplace_back();
+    key.set_team_member_id(index.member(c.member).id());
+    key.set_person_id(index.person(c.person).id());
+    key.set_current_grade(c.current);
+    key.set_next_grade(c.next);
+    key.set_goal_grade(c.goal);
+    for (std::string& code : CellReasons::Codes(c.reasons)) key.add_reason_codes(std::move(code));
+    *key.mutable_priority() = c.priority;
+    for (v1::StrategyChoice& choice : RankStrategies(settings, index, c.person, c.current)) {
+      *key.add_strategies() = std::move(choice);
+    }
+    for (const Lever& lever : ranking.LeversFor(c)) {
+      *key.add_leverage() = LeverageFinder::ToProto(index, lever);
+    }
+    key.set_owner_reason(capacity.OwnerReason(c.person, c.member, c.cell, c.connection));
+    key.set_effort(c.effort);
+    capacity.Reserve(c.member, c.effort);
+  }
+  // A blank cell that moved to another owner was re-scored with that owner's fit, which may be
+  // higher than the scores staffed before it: rank by the final scores, staffing order on ties.
+  const auto by_score = [](const auto& a, const auto& b) {
+    return a.priority().score() > b.priority().score();
+  };
+  std::stable_sort(plan.key_intersections.begin(), plan.key_intersections.end(), by_score);
+  for (size_t i = 0; i < plan.key_intersections.size(); ++i) {
+    plan.key_intersections[i].set_rank(static_cast<int32_t>(i + 1));
+  }
+  return plan;
+}
+
+}  // namespace contactplan::recommend

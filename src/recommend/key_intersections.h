@@ -1,0 +1,50 @@
+// Key intersections (SPEC §6): the short ranked list of cells to work on within a horizon, blank
+// cells to fill included, each staffed with an owner who has the effort free.
+#ifndef CONTACTPLAN_SRC_RECOMMEND_KEY_INTERSECTIONS_H_
+#define CONTACTPLAN_SRC_RECOMMEND_KEY_INTERSECTIONS_H_
+
+#include <span>
+#include <vector>
+
+#include "contactplan/v1/recommendations.pb.h"
+#include "model/context.h"
+#include "recommend/desired_grades.h"
+#include "recommend/leverage.h"
+#include "recommend/owners.h"
+#include "recommend/reasons.h"
+
+namespace contactplan::recommend {
+
+// What the ranking reads, computed once per analysis.
+struct KeyIntersectionInputs {
+  std::span<const double> importance;  // per person
+  const DesiredGrades& desired;
+  const CellReasons& reasons;
+  const LeverageFinder& leverage;
+};
+
+struct KeyIntersectionPlan {
+  std::vector<v1::KeyIntersection> key_intersections;  // ranked, at most `limit`
+  std::vector<v1::UnstaffedCell> unstaffed;            // ranked, at most `limit`
+};
+
+// Whether person p needs a new relationship (a blank cell to fill): nobody holds SATISFIED or
+// better with them; or they matter and fewer than two do; or they are at EXECUTIVE or
+// SENIOR_MANAGEMENT and every graded relationship runs to a team member
+// settings.seniority_gap_levels or more below.
+bool NeedsNewRelationship(const model::Context& context, model::PersonIx p);
+
+// Candidates: every graded cell below its target grade (DesiredGrades::CellTarget; never a TRUST
+// cell), and for each person who needs a new relationship one blank cell with the best-placed owner
+// (TeamCapacity::ChooseOwner). Each is scored (priority.h) and the best are staffed in score order:
+// a person gets at most one key intersection; a graded cell's owner is the team member who holds
+// it; a step is staffed only if its owner has its effort free (a blank cell falls back to the
+// best-placed member who has); a cell that cannot be staffed becomes an UnstaffedCell. Ties go to
+// plan order of person, then team member. Reserves the effort of every staffed step in `capacity`.
+KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
+                                         const KeyIntersectionInputs& inputs,
+                                         TeamCapacity& capacity, int32_t limit);
+
+}  // namespace contactplan::recommend
+
+#endif  // CONTACTPLAN_SRC_RECOMMEND_KEY_INTERSECTIONS_H_

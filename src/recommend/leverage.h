@@ -1,0 +1,65 @@
+// Leverage (SPEC §6): existing TRUST and OPEN relationships that can lift a target relationship,
+// found over the org chart and influence links by a bounded breadth-first search.
+#ifndef CONTACTPLAN_SRC_RECOMMEND_LEVERAGE_H_
+#define CONTACTPLAN_SRC_RECOMMEND_LEVERAGE_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "contactplan/v1/recommendations.pb.h"
+#include "model/plan_index.h"
+
+namespace contactplan::recommend {
+
+// One way in: a TRUST or OPEN relationship `holder` with a person `hops` steps from the target.
+struct Lever {
+  model::RelationshipIx holder;
+  int32_t hops;
+  v1::LeveragePath::Via via;
+  std::vector<model::PersonIx> persons;  // from the holder's person to the target, both included
+};
+
+class LeverageFinder {
+ public:
+  // Levers shown per key intersection.
+  static constexpr size_t kMaxLevers = 3;
+  // Persons one search may visit (the target included): bounds the cost per target whatever the
+  // shape of the org chart, so the whole stage stays linear in the plan.
+  static constexpr size_t kVisitBudget = 256;
+  // TRUST/OPEN relationships kept per person (TRUST first, then plan order).
+  static constexpr size_t kHoldersPerPerson = kMaxLevers + 1;
+  // Levers Find returns, enough for any cell to keep kMaxLevers after ForCell in ordinary plans.
+  static constexpr size_t kFound = 2 * kMaxLevers;
+
+  // Indexes the TRUST and OPEN relationships once. max_hops >= 1 (settings.leverage_max_hops).
+  LeverageFinder(const model::PlanIndex& index, int32_t max_hops);
+
+  // Levers for the target person: fewest hops first, then TRUST before OPEN, then the order the
+  // search met the persons (manager, influencers, direct reports, each in plan order), then plan
+  // order; per team member at most their first lever through others and their own relationship
+  // with the target (so a cell can leave its own out); at most kFound. Neighbours of a person:
+  // manager, persons who influence them, direct reports.
+  std::vector<Lever> Find(model::PersonIx target) const;
+
+  // `levers` (from Find) for the cell (m, target): without m's own relationship with the target,
+  // one per team member, at most kMaxLevers.
+  static std::vector<Lever> ForCell(const model::PlanIndex& index, std::vector<Lever> levers,
+                                    model::MemberIx m);
+
+  // How much a lever eases a step, 0-1: 0.4 for TRUST, 0.25 for OPEN, times 1 at 0 hops, 0.75 at
+  // 1 hop and a further 2/3 per extra hop.
+  static double Strength(const model::PlanIndex& index, const Lever& lever);
+
+  static v1::LeveragePath ToProto(const model::PlanIndex& index, const Lever& lever);
+
+ private:
+  const model::PlanIndex& index_;
+  int32_t max_hops_;
+  // holders_[offsets_[p] .. offsets_[p+1]): the kept TRUST/OPEN relationships of person p.
+  std::vector<int32_t> offsets_;
+  std::vector<model::RelationshipIx> holders_;
+};
+
+}  // namespace contactplan::recommend
+
+#endif  // CONTACTPLAN_SRC_RECOMMEND_LEVERAGE_H_

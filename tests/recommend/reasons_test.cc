@@ -1,0 +1,74 @@
+// Reason codes: which findings explain which cells.
+#include "recommend/reasons.h"
+
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "recommend/priority.h"
+#include "recommend_fixture.h"
+
+namespace contactplan::recommend {
+namespace {
+
+using ::contactplan::testing::MakeFinding;
+using ::contactplan::testing::RecommendFixture;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+constexpr char kPlan[] = R"pb(
+  team_members { id: "t1" }
+  team_members { id: "t2" }
+  persons { id: "p1" }
+  persons { id: "p2" }
+  relationships { team_member_id: "t1" person_id: "p1" grade: INDIFFERENT }
+  relationships { team_member_id: "t2" person_id: "p1" grade: SATISFIED }
+  opportunities { id: "o1" participants { person_id: "p2" } }
+)pb";
+
+TEST(CellReasons, EachCodeSpeaksForTheCellsItConcerns) {
+  const RecommendFixture fixture(kPlan);
+  std::vector<v1::Finding> findings = {
+      MakeFinding("WEAK_RELATIONSHIP", {"p1"}, {"t1"}),
+      MakeFinding("STALE_ASSESSMENT", {"p1"}, {"t2"}),
+      MakeFinding("SENIORITY_MISMATCH", {"p1"}, {"t1", "t2"}),
+      MakeFinding("NPS_DETRACTOR", {"p1"}),
+      MakeFinding("TOO_FEW_OPEN", {}),
+      MakeFinding("NO_MENTOR", {}),
+      MakeFinding("OVER_COVERED_PERSON", {"p1"}),  // no reason to work a cell
+  };
+  findings[5].set_opportunity_id("o1");
+  const CellReasons reasons(fixture.index(), findings);
+  const auto codes = [&](const char* person, const char* member, v1::Grade current,
+                         v1::Grade next) {
+    return CellReasons::Codes(
+        reasons.For(fixture.Person(person), fixture.Member(member), current, next));
+  };
+  EXPECT_THAT(codes("p1", "t1", v1::INDIFFERENT, v1::SATISFIED),
+              ElementsAre("WEAK_RELATIONSHIP", "NPS_DETRACTOR"));
+  EXPECT_THAT(codes("p1", "t2", v1::SATISFIED, v1::OPEN),
+              ElementsAre("TOO_FEW_OPEN", "STALE_ASSESSMENT", "NPS_DETRACTOR"));
+  // A new relationship answers the seniority mismatch; the existing cells' codes are not its own.
+  EXPECT_THAT(codes("p1", "t1", v1::GRADE_UNSPECIFIED, v1::INDIFFERENT),
+              ElementsAre("SENIORITY_MISMATCH", "NPS_DETRACTOR"));
+  EXPECT_THAT(codes("p2", "t1", v1::GRADE_UNSPECIFIED, v1::INDIFFERENT), ElementsAre("NO_MENTOR"));
+}
+
+TEST(CellReasons, UnknownIdsAndCodesAreIgnored) {
+  const RecommendFixture fixture(kPlan);
+  const std::vector<v1::Finding> findings = {MakeFinding("WEAK_RELATIONSHIP", {"p-9"}, {"t1"}),
+                                             MakeFinding("NOT_A_CODE", {"p1"})};
+  const CellReasons reasons(fixture.index(), findings);
+  EXPECT_THAT(CellReasons::Codes(reasons.For(0, 0, v1::INDIFFERENT, v1::SATISFIED)), IsEmpty());
+}
+
+TEST(Urgency, ReasonsRaiseTheUrgencyOfTheGrade) {
+  EXPECT_DOUBLE_EQ(Urgency(v1::INDIFFERENT, 0), 0.7);
+  // UNCOVERED_PERSON (bit 0) boosts by 0.3: 1 - 0.4 * 0.7.
+  EXPECT_DOUBLE_EQ(Urgency(v1::GRADE_UNSPECIFIED, ReasonSet{1}), 0.72);
+  EXPECT_DOUBLE_EQ(Urgency(v1::MOTIVATED_TO_CHANGE, 0), 1.0);
+  EXPECT_LT(Urgency(v1::OPEN, 0), Urgency(v1::SATISFIED, 0));
+}
+
+}  // namespace
+}  // namespace contactplan::recommend
