@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -34,8 +35,10 @@ std::string MoreLine(size_t shown, size_t total, size_t indent) {
                       " more (--format json lists them all)\n");
 }
 
-std::string AccountLine(const v1::Account& account) {
-  std::string line = account.name().empty() ? "(unnamed account)" : account.name();
+// "Account:  Kestrel Health Partners (expansion, dedicated personal assistance)", and the industry.
+std::string AccountLines(const v1::Account& account) {
+  std::string line = absl::StrCat(
+      "Account:  ", account.name().empty() ? "(not named in the plan)" : account.name());
   std::vector<std::string> traits;
   if (account.motivation() != v1::ACCOUNT_MOTIVATION_UNSPECIFIED) {
     traits.push_back(EnumWords(account.motivation()));
@@ -43,8 +46,11 @@ std::string AccountLine(const v1::Account& account) {
   if (account.category() != v1::RELATIONSHIP_CATEGORY_UNSPECIFIED) {
     traits.push_back(EnumWords(account.category()));
   }
-  if (!account.industry().empty()) traits.push_back(account.industry());
   if (!traits.empty()) absl::StrAppend(&line, " (", absl::StrJoin(traits, ", "), ")");
+  absl::StrAppend(&line, "\n");
+  if (!account.industry().empty()) {
+    absl::StrAppend(&line, Labeled("Industry: ", account.industry(), kWidth, 10), "\n");
+  }
   return line;
 }
 
@@ -57,8 +63,8 @@ std::string HeaderSection(std::string_view origin, const model::PlanIndex& index
   }
   const int32_t graded = static_cast<int32_t>(index.graded().size());
   const int64_t cells = static_cast<int64_t>(index.person_count()) * index.member_count();
-  std::string out = absl::StrCat("Account:  ", AccountLine(plan.account()), "\n", "Plan:     ",
-                                 Sv(origin), "\n", "As of:    ");
+  std::string out =
+      absl::StrCat(AccountLines(plan.account()), "Plan:     ", Sv(origin), "\n", "As of:    ");
   if (analysis.has_as_of()) {
     absl::StrAppend(&out, FormatTime(analysis.as_of()), "\n");
   } else {
@@ -120,33 +126,38 @@ std::string GapsSection(const model::PlanIndex& index, const v1::Analysis& analy
                            participant.buying_role());
     }
   }
+  // Grouped by opportunity: the engine lists participants opportunity by opportunity.
   std::string participants;
+  const std::string* current_opportunity = nullptr;
   for (const v1::PreferenceGap& gap : analysis.gaps().participants()) {
     if (gap.gap() == 0) continue;
-    const model::OpportunityIx o = index.FindOpportunity(gap.opportunity_id());
-    const std::string_view opportunity =
-        o == model::kNone || index.plan().opportunities(o).name().empty()
-            ? std::string_view(gap.opportunity_id())
-            : std::string_view(index.plan().opportunities(o).name());
-    std::string who = std::string(PersonLabel(index, gap.person_id()));
+    if (current_opportunity == nullptr || *current_opportunity != gap.opportunity_id()) {
+      current_opportunity = &gap.opportunity_id();
+      const model::OpportunityIx o = index.FindOpportunity(gap.opportunity_id());
+      const std::string& name = o == model::kNone || index.plan().opportunities(o).name().empty()
+                                    ? gap.opportunity_id()
+                                    : index.plan().opportunities(o).name();
+      absl::StrAppend(&participants, "  Preference in \"", name, "\" (current → desired)\n");
+    }
+    std::string who = PersonLabel(index, gap.person_id());
     auto role = buying_roles.find(absl::StrCat(gap.opportunity_id(), "\n", gap.person_id()));
     if (role != buying_roles.end() && role->second != v1::Participant::BUYING_ROLE_UNSPECIFIED) {
       absl::StrAppend(&who, " (", EnumWords(role->second), ")");
     }
-    std::string current = EnumWords(gap.current());
-    if (gap.current() == v1::PREFERENCE_UNSPECIFIED) current = "unknown";
+    std::string change = gap.current() == v1::PREFERENCE_UNSPECIFIED ? std::string("unknown")
+                                                                     : EnumWords(gap.current());
     if (gap.effective() != gap.current()) {
-      absl::StrAppend(&current, ", planned as ", EnumWords(gap.effective()));
+      absl::StrAppend(&change, ", planned as ", EnumWords(gap.effective()));
     }
-    absl::StrAppend(&participants, "    ", Truncate(opportunity, 24), ": ",
-                    PadRight(who, 36), " ", current, " → ", EnumWords(gap.desired()), " (",
+    absl::StrAppend(&change, " → ", EnumWords(gap.desired()), " (",
                     gap.gap() > 0 ? Count(gap.gap(), "level to go", "levels to go")
                                   : absl::StrCat("above desired by ", -gap.gap()),
-                    ")\n");
+                    ")");
+    absl::StrAppend(&participants, Labeled(absl::StrCat("    ", PadRight(who, 30), " "), change,
+                                           kWidth, 8),
+                    "\n");
   }
-  if (!participants.empty()) {
-    absl::StrAppend(&out, "  Preference in opportunities (current → desired)\n", participants);
-  }
+  absl::StrAppend(&out, participants);
   if (persons.empty() && participants.empty()) {
     absl::StrAppend(&out, "  None: every desired relationship level and preference is met or unset.\n");
   }
@@ -155,10 +166,16 @@ std::string GapsSection(const model::PlanIndex& index, const v1::Analysis& analy
 
 std::string ScoreLines(std::string_view name, const v1::Score& score) {
   std::string out = absl::StrFormat("  %-22s %5.1f\n", std::string(name), score.value());
+  size_t name_width = 0;
   for (const v1::ScoreComponent& component : score.components()) {
-    std::string line = absl::StrFormat("      %-20s %5.1f  weight %-5g ", component.name(),
-                                       component.value(), component.weight());
-    absl::StrAppend(&out, line, Wrap(component.explanation(), kWidth, DisplayWidth(line)), "\n");
+    name_width = std::max(name_width, DisplayWidth(component.name()));
+  }
+  for (const v1::ScoreComponent& component : score.components()) {
+    const std::string label = absl::StrFormat("      %s %5.1f  weight %-4g  ",
+                                              PadRight(component.name(), name_width),
+                                              component.value(), component.weight());
+    absl::StrAppend(&out, Labeled(label, component.explanation(), kWidth, DisplayWidth(label)),
+                    "\n");
   }
   return out;
 }
@@ -239,7 +256,7 @@ std::string KeyIntersectionsText(const model::PlanIndex& index, const v1::Recomm
     }
     for (const v1::StrategyChoice& choice : key.strategies()) {
       const std::string label = absl::StrCat(sub, "strategy ", EnumWords(choice.strategy()), ": ");
-      absl::StrAppend(&out, label, Wrap(choice.reason(), kWidth, DisplayWidth(label)), "\n");
+      absl::StrAppend(&out, Labeled(label, choice.reason(), kWidth, DisplayWidth(label)), "\n");
     }
     for (const v1::LeveragePath& path : key.leverage()) {
       absl::StrAppend(&out, sub, "leverage: ", Wrap(LeverageText(index, path), kWidth, indent + 10),
@@ -281,6 +298,7 @@ std::string BlueprintDraftText(const model::PlanIndex& index, const v1::Recommen
     }
     for (const v1::Tactic& tactic : entry.tactics()) {
       std::string text = tactic.description();
+      if (!text.empty() && !absl::ascii_ispunct(static_cast<unsigned char>(text.back()))) text += '.';
       if (!tactic.resources().empty()) absl::StrAppend(&text, " Resources: ", tactic.resources(), ".");
       if (tactic.has_due_at()) absl::StrAppend(&text, " Due ", FormatTime(tactic.due_at()), ".");
       absl::StrAppend(&text, " [", TacticTests(tactic), "]");
@@ -317,7 +335,7 @@ std::string CommunicationText(const model::PlanIndex& index, const v1::Recommend
     }
     if (!context.empty()) absl::StrAppend(&label, " (", absl::StrJoin(context, ", "), ")");
     absl::StrAppend(&label, ": ");
-    absl::StrAppend(&out, label, Wrap(advice.advice(), kWidth, 6), "\n");
+    absl::StrAppend(&out, Labeled(label, advice.advice(), kWidth, 6), "\n");
   }
   return out;
 }
@@ -372,7 +390,7 @@ std::string TeamLoadText(const model::PlanIndex& index, const v1::Recommendation
         absl::StrAppend(&label, " (best candidate ", MemberLabel(index, cell.team_member_id()), ")");
       }
       absl::StrAppend(&label, ": ");
-      absl::StrAppend(&out, label, Wrap(cell.reason(), kWidth, 6), "\n");
+      absl::StrAppend(&out, Labeled(label, cell.reason(), kWidth, 6), "\n");
     }
   }
   return out;

@@ -33,7 +33,7 @@ int Main(int argc, char** argv) {
     PrintOverview(std::cerr);
     return kExitUsage;
   }
-  std::string_view first = args.front();
+  std::string first = args.front();
   if (first == "--version") {
     std::cout << "contactplan " << CONTACTPLAN_VERSION_STRING << " (plan schema "
               << CONTACTPLAN_SCHEMA_VERSION << ")\n";

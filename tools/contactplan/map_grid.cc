@@ -30,13 +30,20 @@ std::string MapGridText(const model::PlanIndex& index, size_t indent) {
     member_name_width = std::max(member_name_width, DisplayWidth(MemberLabel(index.member(m))));
   }
   member_name_width = std::min<size_t>(member_name_width, 28);
+  size_t member_title_width = 0;  // no title column when no one has a title
+  for (int32_t m = 0; m < members; ++m) {
+    member_title_width = std::max(member_title_width, DisplayWidth(index.member(m).title()));
+  }
+  member_title_width = std::min(member_title_width, kTitleWidth);
   absl::StrAppend(&out, pad, "Our team (columns)\n");
   for (int32_t m = 0; m < members; ++m) {
     const v1::TeamMember& member = index.member(m);
     std::string line = absl::StrCat(pad, "  ", PadRight(ColumnLabel(m), 3),
-                                    PadRight(MemberLabel(member), member_name_width), "  ",
-                                    PadRight(member.title(), kTitleWidth), "  ",
-                                    PadRight(LevelShort(member.level()), kLevelWidth));
+                                    PadRight(MemberLabel(member), member_name_width), "  ");
+    if (member_title_width > 0) {
+      absl::StrAppend(&line, PadRight(member.title(), member_title_width), "  ");
+    }
+    absl::StrAppend(&line, PadRight(LevelShort(member.level()), kLevelWidth));
     if (member.has_capacity()) absl::StrAppendFormat(&line, "  capacity %g", member.capacity());
     while (!line.empty() && line.back() == ' ') line.pop_back();
     absl::StrAppend(&out, line, "\n");
@@ -58,7 +65,7 @@ std::string MapGridText(const model::PlanIndex& index, size_t indent) {
         absl::StrCat(std::string(2 * std::min(row.depth, kMaxIndentDepth), ' '), PersonLabel(person));
     const v1::NpsAnswer* nps = index.latest_nps(row.person);
     std::string line = absl::StrCat(
-        pad, person.key() ? "* " : "  ", PadRight(name, kNameWidth), " ",
+        pad, index.is_key(row.person) ? "* " : "  ", PadRight(name, kNameWidth), " ",
         PadRight(person.title(), kTitleWidth), " ", PadRight(LevelShort(person.level()), kLevelWidth),
         " ", PadRight(RoleLetters(person), kRolesWidth), " ",
         PadLeft(nps == nullptr ? "" : absl::StrCat(nps->score()), kNpsWidth), " ");
@@ -72,7 +79,7 @@ std::string MapGridText(const model::PlanIndex& index, size_t indent) {
   if (index.person_count() == 0) absl::StrAppend(&out, pad, "  (no client persons)\n");
 
   absl::StrAppend(&out, "\n", pad,
-                  "Grades: T trust, O open, S satisfied, I indifferent, D dissatisfied, "
+                  "Cells: T trust, O open, S satisfied, I indifferent, D dissatisfied, "
                   "M motivated to change, . blank\n",
                   pad, "Roles: P power, U user, A advisor, E evangelist. NPS: latest answer.\n");
   return out;

@@ -11,8 +11,8 @@
 
 namespace contactplan::cli {
 
-// The team legend (column letter, name, title, level, capacity), the grid with its header, and the
-// legend of letters. Every line is indented by `indent` spaces; the text ends with a newline.
+// The team legend (column letter, name, title, level, capacity), the grid with its header (key
+// persons, as the rules define them, marked '*'), and the legend of letters. Every line is indented by `indent` spaces; the text ends with a newline.
 std::string MapGridText(const model::PlanIndex& index, size_t indent);
 
 // One line: "Web of influence: 2x3 (threads at satisfied or better) — below 3x3", then the counts.

@@ -45,9 +45,12 @@ std::string PadLeft(std::string_view text, size_t width) {
   return std::string(width - DisplayWidth(cut), ' ') + cut;
 }
 
-std::string Wrap(std::string_view text, size_t width, size_t indent) {
+namespace {
+
+// Wrap, with the first line starting at `first_column`.
+std::string WrapFrom(std::string_view text, size_t width, size_t first_column, size_t indent) {
   std::string out;
-  size_t column = indent;
+  size_t column = first_column;
   bool line_empty = true;
   const std::string text_copy(text);  // Debian's absl::string_view does not take std::string_view
   for (absl::string_view word : absl::StrSplit(text_copy, ' ', absl::SkipEmpty())) {
@@ -69,6 +72,16 @@ std::string Wrap(std::string_view text, size_t width, size_t indent) {
   return out;
 }
 
+}  // namespace
+
+std::string Wrap(std::string_view text, size_t width, size_t indent) {
+  return WrapFrom(text, width, indent, indent);
+}
+
+std::string Labeled(std::string_view label, std::string_view text, size_t width, size_t indent) {
+  return absl::StrCat(Sv(label), WrapFrom(text, width, DisplayWidth(label), indent));
+}
+
 std::string Count(int64_t n, std::string_view one, std::string_view many) {
   return absl::StrCat(n, " ", n == 1 ? std::string(one) : std::string(many));
 }
@@ -79,6 +92,7 @@ std::string Words(std::string_view enum_name) {
   for (char& c : out) {
     if (c == '_') c = ' ';
   }
+  if (out.starts_with("non ")) out[3] = '-';  // "non-supporter" reads as one word
   return out;
 }
 

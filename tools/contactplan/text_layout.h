@@ -33,10 +33,15 @@ std::string PadLeft(std::string_view text, size_t width);
 // later line starts with `indent` spaces. The result has no trailing newline.
 std::string Wrap(std::string_view text, size_t width, size_t indent);
 
+// `label` followed by `text` wrapped to `width`, later lines indented by `indent` (which may be
+// less than the label is wide, for long labels).
+std::string Labeled(std::string_view label, std::string_view text, size_t width, size_t indent);
+
 // "1 person", "3 persons".
 std::string Count(int64_t n, std::string_view one, std::string_view many);
 
-// `text` in lower case with '_' as ' ' ("MOTIVATED_TO_CHANGE" -> "motivated to change").
+// An enum name in lower-case words: "MOTIVATED_TO_CHANGE" -> "motivated to change",
+// "NON_SUPPORTER" -> "non-supporter".
 std::string Words(std::string_view enum_name);
 
 }  // namespace contactplan::cli

@@ -1,0 +1,474 @@
+// End-to-end tests of the `contactplan` command line: each test runs the built binary in a fresh
+// temporary directory and checks what a user would see.
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "contactplan/v1/analysis.pb.h"
+#include "contactplan/v1/plan.pb.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "gtest/gtest.h"
+
+namespace contactplan {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+const std::string kNorthwind = std::string(CONTACTPLAN_SOURCE_DIR) + "/examples/northwind-grid.csv";
+const std::string kKestrel = std::string(CONTACTPLAN_SOURCE_DIR) + "/examples/kestrel-health.json";
+
+// The 33 codes of SPEC §5, in its order.
+const std::vector<std::string> kCatalogue = {
+    "UNCOVERED_PERSON",         "WEAK_RELATIONSHIP",
+    "SINGLE_THREADED_PERSON",   "OVER_COVERED_PERSON",
+    "SENIORITY_MISMATCH",       "TRUST_INFLATION",
+    "TOO_FEW_OPEN",             "STALE_ASSESSMENT",
+    "SINGLE_THREADED_ACCOUNT",  "BELOW_3X3",
+    "NPS_DETRACTOR",            "NPS_DECLINING",
+    "COMPETITIVE_RELATIONSHIP", "NO_POWER_BUYER_IDENTIFIED",
+    "NO_POWER_ACCESS",          "NO_EVANGELIST",
+    "RELATIONSHIP_GAP",         "LARGE_RELATIONSHIP_GAP",
+    "BELOW_CREDIBLE_SOURCE",    "OVER_INVESTED",
+    "NEUTRAL_AS_NON_SUPPORTER", "PREFERENCE_GAP",
+    "DECISION_MAKER_NOT_SUPPORTIVE", "NO_MENTOR",
+    "ENEMY_IN_BUYING_GROUP",    "LATE_PREFERRED_STRATEGY",
+    "QUALIFICATION_INCOMPLETE", "NO_BLUEPRINT",
+    "MISSING_BLUEPRINT",        "GOAL_SKIPS_LEVELS",
+    "NO_INFLUENCE_STRATEGY",    "SALES_TACTIC",
+    "SALES_PLAN",
+};
+
+// A healthy 3x3 map whose only finding is NO_BLUEPRINT (INFO): the fixture for --fail-on thresholds.
+constexpr char kInfoOnlyPlan[] = R"pb(
+  team_members { id: "a" name: "Ann Executive" level: EXECUTIVE }
+  team_members { id: "b" name: "Bo Senior" level: SENIOR_MANAGEMENT }
+  team_members { id: "c" name: "Cy Middle" level: MIDDLE_MANAGEMENT }
+  persons { id: "p1" name: "Pia Power" level: EXECUTIVE buyer_roles: POWER
+            relationship_level: CREDIBLE_SOURCE }
+  persons { id: "p2" name: "Eli Evangelist" level: SENIOR_MANAGEMENT buyer_roles: EVANGELIST
+            relationship_level: CREDIBLE_SOURCE }
+  persons { id: "p3" name: "Max Middle" level: MIDDLE_MANAGEMENT relationship_level: CREDIBLE_SOURCE }
+  relationships { team_member_id: "a" person_id: "p1" grade: SATISFIED }
+  relationships { team_member_id: "b" person_id: "p1" grade: OPEN }
+  relationships { team_member_id: "b" person_id: "p2" grade: SATISFIED }
+  relationships { team_member_id: "c" person_id: "p2" grade: OPEN }
+  relationships { team_member_id: "c" person_id: "p3" grade: SATISFIED }
+)pb";
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+void WriteFile(const fs::path& path, std::string_view bytes) {
+  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::path(::testing::TempDir()) / "contactplan-cli-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path Path(std::string_view name) const { return dir_ / name; }
+
+  // Runs the binary with `args`, feeding `input` on stdin, in the test's directory.
+  CliRun Cli(const std::vector<std::string>& args, std::string_view input = "") const {
+    const fs::path in = Path(".stdin"), out = Path(".stdout"), err = Path(".stderr");
+    WriteFile(in, input);
+    const pid_t pid = fork();
+    if (pid == 0) {
+      if (chdir(dir_.c_str()) != 0) _exit(127);
+      const int fds[3] = {open(in.c_str(), O_RDONLY),
+                          open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644),
+                          open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644)};
+      for (int i = 0; i < 3; ++i) {
+        if (fds[i] < 0 || dup2(fds[i], i) < 0) _exit(127);
+      }
+      std::vector<char*> argv = {const_cast<char*>(CONTACTPLAN_CLI)};
+      for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+      argv.push_back(nullptr);
+      execv(CONTACTPLAN_CLI, argv.data());
+      _exit(127);
+    }
+    CliRun run;
+    int status = 0;
+    if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status)) {
+      run.exit_code = WEXITSTATUS(status);
+    }
+    run.out = ReadFile(out);
+    run.err = ReadFile(err);
+    return run;
+  }
+
+  // The Analysis message of `analyze --format json` of a plan.
+  v1::Analysis AnalysisOf(const std::string& plan_path) const {
+    const CliRun run = Cli({"analyze", plan_path, "--format", "json"});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    v1::Analysis analysis;
+    const auto status = google::protobuf::util::JsonStringToMessage(run.out, &analysis);
+    EXPECT_TRUE(status.ok()) << status.ToString();
+    return analysis;
+  }
+
+  fs::path dir_;
+};
+
+// --- usage errors: exit 64, a message and a hint on stderr, nothing on stdout ---
+
+TEST_F(CliTest, NoArgumentsPrintsUsageAndExits64) {
+  const CliRun run = Cli({});
+  EXPECT_EQ(run.exit_code, 64);
+  EXPECT_THAT(run.err, HasSubstr("usage: contactplan COMMAND"));
+  EXPECT_THAT(run.out, IsEmpty());
+}
+
+TEST_F(CliTest, UnknownCommandExits64) {
+  const CliRun run = Cli({"analyse-this"});
+  EXPECT_EQ(run.exit_code, 64);
+  EXPECT_THAT(run.err, StartsWith("contactplan: unknown command \"analyse-this\""));
+}
+
+TEST_F(CliTest, UnknownFlagSuggestsTheNearestOne) {
+  const CliRun run = Cli({"analyze", kNorthwind, "--fromat", "json"});
+  EXPECT_EQ(run.exit_code, 64);
+  EXPECT_THAT(run.err, HasSubstr("contactplan: unknown flag --fromat (did you mean --format?)"));
+  EXPECT_THAT(run.err, HasSubstr("contactplan analyze --help"));
+  EXPECT_THAT(run.out, IsEmpty());
+}
+
+TEST_F(CliTest, BadFlagValuesExit64) {
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"analyze", kNorthwind, "--fail-on", "fatal"},
+           {"analyze", kNorthwind, "--horizon", "45"},
+           {"analyze", kNorthwind, "--as-of", "yesterday"},
+           {"analyze", kNorthwind, "--format", "xml"},
+           {"analyze", kNorthwind, "--format"},
+           {"analyze"},
+           {"analyze", kNorthwind, kKestrel},
+           {"convert", kNorthwind},
+           {"convert", kNorthwind, "--to", "yaml"},
+           {"render", kNorthwind, "--format", "png"},
+           {"rules", "NO_SUCH_RULE"},
+           {"validate", "plan.unknown-extension"},
+       }) {
+    const CliRun run = Cli(args);
+    EXPECT_EQ(run.exit_code, 64) << args[0] << " " << (args.size() > 2 ? args[2] : "") << run.err;
+    EXPECT_THAT(run.err, StartsWith("contactplan: "));
+  }
+}
+
+TEST_F(CliTest, EveryCommandHasHelp) {
+  for (const std::string command : {"analyze", "validate", "convert", "render", "rules"}) {
+    const CliRun run = Cli({command, "--help"});
+    EXPECT_EQ(run.exit_code, 0) << command;
+    EXPECT_THAT(run.out, AllOf(StartsWith("usage: contactplan " + command), HasSubstr("-h, --help")));
+  }
+  EXPECT_THAT(Cli({"--help"}).out, AllOf(HasSubstr("analyze"), HasSubstr("render")));
+  EXPECT_THAT(Cli({"help", "convert"}).out, StartsWith("usage: contactplan convert"));
+}
+
+TEST_F(CliTest, VersionNamesTheProgram) {
+  const CliRun run = Cli({"--version"});
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_THAT(run.out, StartsWith("contactplan "));
+}
+
+// --- analyze ---
+
+TEST_F(CliTest, AnalyzeTextReportHasEverySection) {
+  const CliRun run = Cli({"analyze", kNorthwind});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.err, IsEmpty());
+  for (const char* section : {"CONTACT MAP", "WEB OF INFLUENCE", "FINDINGS:", "GAPS", "SCORES",
+                              "RECOMMENDATIONS FOR THE NEXT 30 DAYS"}) {
+    EXPECT_THAT(run.out, HasSubstr(section));
+  }
+  EXPECT_THAT(run.out, HasSubstr("Web of influence: "));
+  EXPECT_THAT(run.out, HasSubstr("Helen Marsh"));
+  EXPECT_THAT(run.out, HasSubstr("NO_POWER_ACCESS"));
+}
+
+TEST_F(CliTest, AnalyzeJsonIsTheAnalysisMessage) {
+  const v1::Analysis analysis = AnalysisOf(kKestrel);
+  EXPECT_EQ(analysis.as_of().seconds(), 1727654400);  // the plan's as_of, 2024-09-30
+  EXPECT_GT(analysis.findings_size(), 0);
+  EXPECT_EQ(analysis.recommendations().horizon_days(), 30);
+}
+
+TEST_F(CliTest, AnalyzeBinaryParsesAndEqualsJson) {
+  const CliRun run = Cli({"analyze", kKestrel, "--format", "binary"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  v1::Analysis binary;
+  ASSERT_TRUE(binary.ParseFromString(run.out));
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(binary, AnalysisOf(kKestrel)));
+}
+
+TEST_F(CliTest, AnalyzeIsDeterministic) {
+  const CliRun first = Cli({"analyze", kKestrel, "--format", "json"});
+  const CliRun second = Cli({"analyze", kKestrel, "--format", "json"});
+  EXPECT_EQ(first.out, second.out);
+  EXPECT_EQ(Cli({"analyze", kNorthwind}).out, Cli({"analyze", kNorthwind}).out);
+}
+
+TEST_F(CliTest, AnalyzeTakesAsOfAndHorizon) {
+  const CliRun run = Cli({"analyze", kKestrel, "--format=json", "--as-of", "2024-12-31T12:00:00+01:00",
+                       "--horizon=90"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  v1::Analysis analysis;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(run.out, &analysis).ok());
+  EXPECT_EQ(analysis.as_of().seconds(), 1735642800);  // 2024-12-31T11:00:00Z
+  EXPECT_EQ(analysis.recommendations().horizon_days(), 90);
+}
+
+TEST_F(CliTest, OutputFormatFollowsTheOutputExtension) {
+  const CliRun run = Cli({"analyze", kKestrel, "-o", "analysis.json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, IsEmpty());
+  v1::Analysis analysis;
+  EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(ReadFile(Path("analysis.json")), &analysis)
+                  .ok());
+}
+
+TEST_F(CliTest, FailOnThresholds) {
+  WriteFile(Path("info-only.txtpb"), kInfoOnlyPlan);
+  // Only an INFO finding: fails at info, passes at warning and critical.
+  EXPECT_EQ(Cli({"analyze", "info-only.txtpb", "--fail-on", "info"}).exit_code, 1);
+  EXPECT_EQ(Cli({"analyze", "info-only.txtpb", "--fail-on", "warning"}).exit_code, 0);
+  EXPECT_EQ(Cli({"analyze", "info-only.txtpb", "--fail-on", "CRITICAL"}).exit_code, 0);
+  EXPECT_EQ(Cli({"analyze", "info-only.txtpb"}).exit_code, 0);
+
+  // Northwind has critical findings; the report is still printed in full before exit code 1.
+  const CliRun run = Cli({"analyze", kNorthwind, "--fail-on", "critical"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.out, HasSubstr("RECOMMENDATIONS"));
+}
+
+TEST_F(CliTest, OptionsFileChangesTheEngine) {
+  WriteFile(Path("info-only.txtpb"), kInfoOnlyPlan);
+  WriteFile(Path("quiet.json"), R"({"disabledRules": ["NO_BLUEPRINT"]})");
+  EXPECT_EQ(Cli({"analyze", "info-only.txtpb", "--fail-on", "info", "--options", "quiet.json"})
+                .exit_code,
+            0);
+
+  WriteFile(Path("bad.json"), R"({"thresholds": {"trustInflationMaxShare": 1.5}})");
+  const CliRun bad = Cli({"analyze", "info-only.txtpb", "--options", "bad.json"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, AllOf(HasSubstr("bad.json"), HasSubstr("trust_inflation_max_share")));
+
+  WriteFile(Path("typo.txtpb"), "thresholds {\n  stale_after_dayz: 30\n}\n");
+  const CliRun typo = Cli({"analyze", "info-only.txtpb", "--options", "typo.txtpb"});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_THAT(typo.err, HasSubstr("typo.txtpb: line 2, column"));
+}
+
+// --- stdin ---
+
+TEST_F(CliTest, ReadsStdinWithAFormatFlag) {
+  const CliRun run = Cli({"analyze", "-", "--input-format", "csv"}, ReadFile(kNorthwind));
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  // The same report as from the file, but for the name of the source.
+  std::string from_file = Cli({"analyze", kNorthwind}).out;
+  from_file.replace(from_file.find(kNorthwind), kNorthwind.size(), "<stdin>");
+  EXPECT_EQ(run.out, from_file);
+}
+
+TEST_F(CliTest, StdinJsonIsRecognisedWithoutAFlag) {
+  const CliRun run = Cli({"validate", "-"}, ReadFile(kKestrel));
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, StartsWith("ok: <stdin> is a valid plan"));
+}
+
+TEST_F(CliTest, StdinOtherThanJsonNeedsTheFlag) {
+  const CliRun run = Cli({"analyze", "-"}, ReadFile(kNorthwind));
+  EXPECT_EQ(run.exit_code, 64);
+  EXPECT_THAT(run.err, HasSubstr("--input-format"));
+}
+
+// --- invalid input: exit 2, the file and position named, no output file ---
+
+TEST_F(CliTest, BadCsvNamesFileLineAndColumnAndWritesNothing) {
+  std::string csv = ReadFile(kNorthwind);
+  csv.replace(csv.find("@department"), 11, "@departmnt");  // line 3, column 1
+  WriteFile(Path("typo.csv"), csv);
+  for (const std::string command : {"analyze", "convert", "render"}) {
+    const CliRun run = Cli({command, "typo.csv", "-o", "out.json"});
+    EXPECT_EQ(run.exit_code, 2) << command;
+    EXPECT_THAT(run.err, AllOf(StartsWith("contactplan: typo.csv: line 3, column 1"),
+                               HasSubstr("@departmnt")))
+        << command;
+    EXPECT_FALSE(fs::exists(Path("out.json"))) << command;
+  }
+  EXPECT_EQ(Cli({"validate", "typo.csv"}).exit_code, 2);
+}
+
+TEST_F(CliTest, InvalidPlanListsEveryProblemAndWritesNothing) {
+  WriteFile(Path("dangling.json"), R"({
+    "teamMembers": [{"id": "t1"}],
+    "persons": [{"id": "p1", "reportsToId": "p-9"}],
+    "relationships": [{"teamMemberId": "t1", "personId": "p-2", "grade": "TRUST"}]
+  })");
+  const CliRun run = Cli({"validate", "dangling.json"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, AllOf(HasSubstr("dangling.json is not a valid plan (2 problems)"),
+                             HasSubstr("persons[0].reports_to_id"),
+                             HasSubstr("relationships[0].person_id")));
+  for (const std::string command : {"analyze", "convert"}) {
+    EXPECT_EQ(Cli({command, "dangling.json", "-o", "out.binpb"}).exit_code, 2) << command;
+    EXPECT_FALSE(fs::exists(Path("out.binpb"))) << command;
+  }
+}
+
+TEST_F(CliTest, MissingFileExits2NamingIt) {
+  const CliRun run = Cli({"analyze", "no-such-plan.json"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, StartsWith("contactplan: no-such-plan.json"));
+}
+
+TEST_F(CliTest, UnwritableOutputExits74) {
+  const CliRun run = Cli({"convert", kNorthwind, "-o", "no-such-dir/plan.json"});
+  EXPECT_EQ(run.exit_code, 74);
+  EXPECT_THAT(run.err, HasSubstr("no-such-dir/plan.json"));
+}
+
+// --- validate ---
+
+TEST_F(CliTest, ValidateSaysWhatItChecked) {
+  const CliRun run = Cli({"validate", kNorthwind, kKestrel});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("ok: " + kNorthwind +
+                                 " is a valid plan (18 persons, 5 team members, 25 relationships)\n"));
+  EXPECT_THAT(run.out, HasSubstr("ok: " + kKestrel + " is a valid plan (10 persons, 4 team members"));
+}
+
+// --- convert ---
+
+TEST_F(CliTest, ConvertRoundTripKeepsTheGrid) {
+  ASSERT_EQ(Cli({"convert", kNorthwind, "-o", "a.json"}).exit_code, 0);
+  ASSERT_EQ(Cli({"convert", "a.json", "-o", "b.binpb"}).exit_code, 0);
+  ASSERT_EQ(Cli({"convert", "b.binpb", "--to", "text", "-o", "c.txt"}).exit_code, 0);
+  const CliRun back = Cli({"convert", "c.txt", "--input-format", "text", "--to", "csv"});
+  ASSERT_EQ(back.exit_code, 0) << back.err;
+  const CliRun direct = Cli({"convert", kNorthwind, "--to", "csv"});
+  EXPECT_EQ(back.out, direct.out);
+
+  // And the plan itself survives, not just its CSV rendering.
+  v1::Plan original, round_tripped;
+  ASSERT_TRUE(original.ParseFromString(Cli({"convert", kNorthwind, "--to", "binary"}).out));
+  ASSERT_TRUE(round_tripped.ParseFromString(ReadFile(Path("b.binpb"))));
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(original, round_tripped));
+}
+
+TEST_F(CliTest, ConvertRoundTripKeepsTheWholeJsonPlan) {
+  ASSERT_EQ(Cli({"convert", kKestrel, "-o", "k.binpb"}).exit_code, 0);
+  ASSERT_EQ(Cli({"convert", "k.binpb", "-o", "k.txtpb"}).exit_code, 0);
+  ASSERT_EQ(Cli({"convert", "k.txtpb", "-o", "k.json"}).exit_code, 0);
+  v1::Plan original, round_tripped;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(ReadFile(kKestrel), &original).ok());
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(ReadFile(Path("k.json")), &round_tripped).ok());
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(original, round_tripped));
+}
+
+TEST_F(CliTest, ConvertToCsvNotesWhatTheGridCannotHold) {
+  const CliRun run = Cli({"convert", kKestrel, "-o", "kestrel.csv"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.err, AllOf(HasSubstr("note: the CSV grid holds only the contact map"),
+                             HasSubstr("blueprint")));
+  EXPECT_EQ(Cli({"validate", "kestrel.csv"}).exit_code, 0);
+}
+
+// --- rules ---
+
+TEST_F(CliTest, RulesListTheWholeCatalogueInSpecOrder) {
+  const CliRun run = Cli({"rules"});
+  ASSERT_EQ(run.exit_code, 0);
+  size_t position = 0;
+  for (const std::string& code : kCatalogue) {
+    const size_t found = run.out.find("\n" + code + " ", position);
+    ASSERT_NE(found, std::string::npos) << code << " missing or out of order";
+    position = found;
+  }
+}
+
+TEST_F(CliTest, RulesJsonParsesAndHoldsEveryCode) {
+  const CliRun run = Cli({"rules", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0);
+  google::protobuf::ListValue rules;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(run.out, &rules).ok()) << run.out;
+  std::vector<std::string> codes;
+  for (const auto& rule : rules.values()) {
+    const auto& fields = rule.struct_value().fields();
+    codes.push_back(fields.at("code").string_value());
+    EXPECT_THAT(fields.at("explanation").string_value(), Not(IsEmpty()));
+    EXPECT_THAT(fields.at("firesWhen").string_value(), Not(IsEmpty()));
+    EXPECT_THAT(fields.at("severity").string_value(), Not(IsEmpty()));
+  }
+  EXPECT_EQ(codes, kCatalogue);
+}
+
+TEST_F(CliTest, RulesSelectsCodes) {
+  const CliRun run = Cli({"rules", "no_mentor"});
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_THAT(run.out, StartsWith("NO_MENTOR "));
+  EXPECT_THAT(run.out, Not(HasSubstr("UNCOVERED_PERSON")));
+}
+
+// --- render ---
+
+TEST_F(CliTest, RenderWritesASelfContainedSvg) {
+  const CliRun run = Cli({"render", kNorthwind, "-o", "map.svg"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string svg = ReadFile(Path("map.svg"));
+  EXPECT_THAT(svg, StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+  EXPECT_THAT(svg, AllOf(HasSubstr("Web of influence"), HasSubstr("Helen Marsh × Dana Whitfield"),
+                         HasSubstr("</svg>\n")));
+  EXPECT_THAT(svg, Not(HasSubstr("href")));  // nothing external
+}
+
+TEST_F(CliTest, RenderTextIsTheGrid) {
+  const CliRun run = Cli({"render", kKestrel, "--format", "text"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, AllOf(HasSubstr("Sabine Brandt"), HasSubstr("Web of influence: ")));
+}
+
+// --- the examples ---
+
+TEST_F(CliTest, ExamplesTogetherFireTheWholeCatalogue) {
+  std::set<std::string> fired;
+  for (const std::string& example : {kNorthwind, kKestrel}) {
+    const v1::Analysis analysis = AnalysisOf(example);
+    for (const v1::Finding& finding : analysis.findings()) fired.insert(finding.code());
+  }
+  for (const std::string& code : kCatalogue) EXPECT_TRUE(fired.contains(code)) << code;
+}
+
+}  // namespace
+}  // namespace contactplan
