@@ -39,7 +39,8 @@ std::optional<PlanFormat> PlanFormatFromPath(std::string_view path);
 //    field name the schema does not know, and every enum name it does not define, is reported at
 //    once, each with the name probably meant; other problems (syntax, a value of the wrong type) one
 //    at a time, with the field path.
-//  - text format: protobuf's first error, with the field name probably meant when one is unknown.
+//  - text format: protobuf's first error, with the field name probably meant when one is unknown; a
+//    string that is not UTF-8 (escapes such as \xff can make one) is an error, as it is in binary.
 //
 // The CSV contact map grid (SPEC §7) is read strictly; nothing is returned from a file with any
 // error, and every error is reported, sorted by position:

@@ -12,7 +12,7 @@ bool IsLineBreak(char c) { return c == '\n' || c == '\r'; }
 // line/column by the LineMap, so every reader of the io stage counts columns the same way.
 class CsvScanner {
  public:
-  explicit CsvScanner(std::string_view text) : text_(text), lines_(text) {}
+  explicit CsvScanner(std::string_view text) : text_(text), lines_(text), cells_(lines_) {}
 
   CsvText Scan() {
     CheckEncoding();
@@ -63,7 +63,7 @@ class CsvScanner {
     SkipBlanks();
     CsvCell cell;
     if (pos_ < text_.size() && text_[pos_] == '"') {
-      cell.position = lines_.At(pos_);
+      cell.position = cells_.At(pos_);
       cell.quoted = true;
       cell.text = ReadQuoted();
       return cell;
@@ -82,7 +82,7 @@ class CsvScanner {
     size_t end = pos_;
     while (end > first && IsBlankChar(text_[end - 1])) --end;
     cell.text = std::string(text_.substr(first, end - first));
-    cell.position = lines_.At(cell.text.empty() ? start : first);
+    cell.position = cells_.At(cell.text.empty() ? start : first);
     return cell;
   }
 
@@ -125,6 +125,7 @@ class CsvScanner {
 
   std::string_view text_;
   LineMap lines_;
+  ForwardPositions cells_;  // cells come in text order
   size_t pos_ = 0;
   CsvText result_;
 };

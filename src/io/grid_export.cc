@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "io/csv_writer.h"
 #include "io/grid_vocabulary.h"
@@ -63,7 +65,7 @@ class GridExport {
     IndexNames(plan_.persons(), "persons", "person", persons_);
     std::vector<std::vector<std::string>> grades = Grades();
     std::vector<std::vector<std::string>> attribute_rows = AttributeRows();
-    if (!errors_.empty()) return absl::InvalidArgumentError(absl::StrJoin(errors_, "\n"));
+    if (!errors_.empty()) return Errors();
 
     std::string csv;
     std::vector<std::string> header = {std::string(kTeamMemberLabel), std::string(kLevelLabel)};
@@ -78,13 +80,33 @@ class GridExport {
       for (std::string& grade : grades[m]) row.push_back(std::move(grade));
       AppendCsvRecord(row, &csv);
     }
-    if (!errors_.empty()) return absl::InvalidArgumentError(absl::StrJoin(errors_, "\n"));
+    if (!errors_.empty()) return Errors();
     return csv;
   }
 
  private:
   void Error(std::string path, absl::string_view message) {
     errors_.push_back(absl::StrCat(path, ": ", message));
+  }
+
+  // The problems in field order (team_members, persons, relationships, opportunities, each by
+  // position), whatever order the checks ran in; problems of one element keep their order.
+  absl::Status Errors() {
+    const auto key = [](const std::string& error) {
+      const size_t bracket = error.find('[');
+      const size_t close = error.find(']');
+      const google::protobuf::FieldDescriptor* field =
+          v1::Plan::descriptor()->FindFieldByName(error.substr(0, bracket));
+      int index = 0;
+      if (bracket != std::string::npos && close != std::string::npos) {
+        (void)absl::SimpleAtoi(absl::string_view(error).substr(bracket + 1, close - bracket - 1),
+                               &index);
+      }
+      return std::make_pair(field != nullptr ? field->number() : 0, index);
+    };
+    std::stable_sort(errors_.begin(), errors_.end(),
+                     [&](const std::string& a, const std::string& b) { return key(a) < key(b); });
+    return absl::InvalidArgumentError(absl::StrJoin(errors_, "\n"));
   }
 
   // Names become the grid's row and column heads and, on import, the ids: each must give back its

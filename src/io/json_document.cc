@@ -111,10 +111,10 @@ class JsonScanner {
         return true;
       }
       if (text_[pos_] != ',') return Fail(pos_, "expected ',' or '}' after the field's value");
-      ++pos_;
+      const size_t comma = pos_++;
       SkipWhitespace();
       if (pos_ < text_.size() && text_[pos_] == '}') {
-        return Fail(pos_, "a comma before '}': JSON allows no comma after the last field");
+        return Fail(comma, "a comma before '}': JSON allows no comma after the last field");
       }
     }
   }
@@ -137,10 +137,10 @@ class JsonScanner {
         return true;
       }
       if (text_[pos_] != ',') return Fail(pos_, "expected ',' or ']' after the list item");
-      ++pos_;
+      const size_t comma = pos_++;
       SkipWhitespace();
       if (pos_ < text_.size() && text_[pos_] == ']') {
-        return Fail(pos_, "a comma before ']': JSON allows no comma after the last item");
+        return Fail(comma, "a comma before ']': JSON allows no comma after the last item");
       }
     }
   }

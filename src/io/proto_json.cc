@@ -152,6 +152,21 @@ size_t OffsetOfPath(const JsonValue& root, const Descriptor* message, std::strin
   return value->offset;
 }
 
+// Where a protobuf error without a field path points: its message is followed by a line break, the
+// text around the problem (which may itself hold line breaks), a line break, and a line that marks
+// the spot with '^'.
+std::optional<size_t> OffsetOfSnippet(std::string_view body, std::string_view message) {
+  const size_t first_break = message.find('\n');
+  const size_t last_break = message.rfind('\n');
+  if (first_break == std::string_view::npos || last_break == first_break) return std::nullopt;
+  const std::string_view snippet = message.substr(first_break + 1, last_break - first_break - 1);
+  const size_t caret = message.find('^', last_break);
+  if (snippet.empty() || caret == std::string_view::npos) return std::nullopt;
+  const size_t found = body.find(snippet);
+  if (found == std::string_view::npos) return std::nullopt;
+  return found + (caret - last_break - 1);
+}
+
 // protobuf's message, made readable: "(persons[0].id): invalid value 5 for type TYPE_STRING" becomes
 // path "persons[0].id" and "invalid value 5 for type string".
 std::pair<std::string, std::string> SplitProtobufError(std::string message) {
@@ -164,7 +179,8 @@ std::pair<std::string, std::string> SplitProtobufError(std::string message) {
           absl::StripPrefix(absl::string_view(message).substr(close + 1), ":")));
     }
   }
-  message = absl::StrReplaceAll(message, {{"type.googleapis.com/", ""}, {"\n", " "}});
+  message = message.substr(0, message.find('\n'));  // the snippet is shown by position instead
+  message = absl::StrReplaceAll(message, {{"type.googleapis.com/", ""}});
   const size_t type = message.find("TYPE_");
   if (type != std::string::npos) {
     for (size_t i = type + 5; i < message.size() && absl::ascii_isupper(message[i]); ++i) {
@@ -199,8 +215,13 @@ absl::Status ParseJsonMessage(std::string_view json, google::protobuf::Message* 
       google::protobuf::StringPiece(body.data(), body.size()), message, options);
   if (status.ok()) return absl::OkStatus();
   message->Clear();
-  auto [path, text] = SplitProtobufError(std::string(status.message().data(), status.message().size()));
-  const size_t offset = OffsetOfPath(*document, message->GetDescriptor(), path);
+  const std::string protobuf_message(status.message().data(), status.message().size());
+  auto [path, text] = SplitProtobufError(protobuf_message);
+  size_t offset = OffsetOfPath(*document, message->GetDescriptor(), path);
+  if (path.empty()) {
+    const size_t skipped = json.size() - body.size();  // the byte order mark
+    offset = OffsetOfSnippet(body, protobuf_message).value_or(offset - skipped) + skipped;
+  }
   return DiagnosticsToStatus(
       {{lines.At(offset), path.empty() ? text : absl::StrCat(path, ": ", text)}});
 }

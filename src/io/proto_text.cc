@@ -17,19 +17,37 @@ namespace {
 // Keeps protobuf's errors with positions converted to the io stage's counting.
 class TextErrors : public google::protobuf::io::ErrorCollector {
  public:
-  explicit TextErrors(const LineMap& lines) : lines_(lines) {}
+  TextErrors(std::string_view text, const LineMap& lines) : text_(text), lines_(lines) {}
 
   void AddError(int line, google::protobuf::io::ColumnNumber column,
                 const std::string& message) override {
     // protobuf reports -1 for errors that are not tied to a position (e.g. missing required
     // fields); the start of the text is the best place to point at then.
-    const size_t offset = line < 0 ? 0 : lines_.OffsetOfTokenizerPosition(line, column);
+    size_t offset = line < 0 ? 0 : lines_.OffsetOfTokenizerPosition(line, column);
+    // For a bad name or value protobuf points at the token after it; point at the culprit.
+    if (const std::optional<std::string> culprit = QuotedCulprit(message)) {
+      const size_t found = text_.substr(0, offset).rfind(*culprit);
+      if (found != std::string_view::npos) offset = found;
+    }
     diagnostics_.push_back({lines_.At(offset), WithSuggestion(message)});
   }
 
   std::vector<Diagnostic> Take() { return std::move(diagnostics_); }
 
  private:
+  // The name or value from the input that an error is about, for the messages that quote one.
+  static std::optional<std::string> QuotedCulprit(const std::string& message) {
+    for (std::string_view lead : {"has no field named \"", "Unknown enumeration value of \""}) {
+      const size_t start = message.find(lead);
+      if (start == std::string::npos) continue;
+      const size_t begin = start + lead.size();
+      const size_t end = message.find('"', begin);
+      if (end == std::string::npos || end == begin) continue;
+      return message.substr(begin, end - begin);
+    }
+    return std::nullopt;
+  }
+
   // 'Message type "contactplan.v1.Person" has no field named "nmae".' gains 'Did you mean "name"?'.
   static std::string WithSuggestion(const std::string& message) {
     constexpr std::string_view kType = "Message type \"";
@@ -53,9 +71,55 @@ class TextErrors : public google::protobuf::io::ErrorCollector {
     return absl::StrCat(message, " Did you mean \"", *closest, "\"?");
   }
 
+  std::string_view text_;
   const LineMap& lines_;
   std::vector<Diagnostic> diagnostics_;
 };
+
+// proto3 strings must be UTF-8, and the binary parser refuses any that are not; text format lets
+// escapes such as "\xff" make such strings, so they are looked for after parsing, and reported where
+// the field stands.
+void CheckStrings(const google::protobuf::Message& message,
+                  const google::protobuf::TextFormat::ParseInfoTree* tree, const LineMap& lines,
+                  const std::string& path, std::vector<Diagnostic>& errors) {
+  using google::protobuf::FieldDescriptor;
+  const google::protobuf::Reflection* reflection = message.GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(message, &fields);
+  for (const FieldDescriptor* field : fields) {
+    const int count = field->is_repeated() ? reflection->FieldSize(message, field) : 1;
+    for (int i = 0; i < count; ++i) {
+      const int index = field->is_repeated() ? i : -1;
+      const std::string element =
+          absl::StrCat(path.empty() ? "" : absl::StrCat(path, "."), field->name(),
+                       field->is_repeated() ? absl::StrCat("[", i, "]") : "");
+      if (field->type() == FieldDescriptor::TYPE_MESSAGE) {
+        CheckStrings(field->is_repeated() ? reflection->GetRepeatedMessage(message, field, i)
+                                          : reflection->GetMessage(message, field),
+                     tree == nullptr ? nullptr : tree->GetTreeForNested(field, index), lines,
+                     element, errors);
+        continue;
+      }
+      if (field->type() != FieldDescriptor::TYPE_STRING ||
+          field->file()->syntax() != google::protobuf::FileDescriptor::SYNTAX_PROTO3) {
+        continue;
+      }
+      std::string scratch;
+      const std::string& value =
+          field->is_repeated() ? reflection->GetRepeatedStringReference(message, field, i, &scratch)
+                               : reflection->GetStringReference(message, field, &scratch);
+      if (FirstInvalidUtf8(value) == std::string_view::npos) continue;
+      const google::protobuf::TextFormat::ParseLocation at =
+          tree == nullptr ? google::protobuf::TextFormat::ParseLocation()
+                          : tree->GetLocation(field, index);
+      const size_t offset = at.line < 0 ? 0 : lines.OffsetOfTokenizerPosition(at.line, at.column);
+      errors.push_back({lines.At(offset),
+                        absl::StrCat(element,
+                                     ": the string is not UTF-8 text (escapes such as \\xff make "
+                                     "bytes, not characters): write the characters themselves")});
+    }
+  }
+}
 
 }  // namespace
 
@@ -67,10 +131,18 @@ absl::Status ParseTextMessage(std::string_view text, google::protobuf::Message* 
   if (invalid != std::string_view::npos) {
     return DiagnosticsToStatus({{lines.At(invalid), "the text is not UTF-8: save it as UTF-8"}});
   }
-  TextErrors errors(lines);
+  TextErrors errors(text, lines);
+  google::protobuf::TextFormat::ParseInfoTree locations;
   google::protobuf::TextFormat::Parser parser;
   parser.RecordErrorsTo(&errors);
-  if (parser.ParseFromString(std::string(text), message)) return absl::OkStatus();
+  parser.WriteLocationsTo(&locations);
+  if (parser.ParseFromString(std::string(text), message)) {
+    std::vector<Diagnostic> bad_strings;
+    CheckStrings(*message, &locations, lines, "", bad_strings);
+    if (bad_strings.empty()) return absl::OkStatus();
+    message->Clear();
+    return DiagnosticsToStatus(std::move(bad_strings));
+  }
   message->Clear();
   std::vector<Diagnostic> diagnostics = errors.Take();
   if (diagnostics.empty()) {

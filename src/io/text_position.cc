@@ -40,6 +40,25 @@ TextPosition LineMap::At(size_t offset) const {
   return {static_cast<int>(line_index) + 1, static_cast<int>(characters) + 1};
 }
 
+size_t LineMap::LineEnd(size_t offset) const {
+  const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return next == line_starts_.end() ? text_.size() : *next;
+}
+
+TextPosition ForwardPositions::At(size_t offset) {
+  if (!started_ || offset < offset_ || offset >= line_end_) {
+    started_ = true;
+    offset_ = offset;
+    line_end_ = lines_.LineEnd(offset);
+    position_ = lines_.At(offset);
+    return position_;
+  }
+  const std::string_view between = lines_.text_.substr(offset_, offset - offset_);
+  position_.column += static_cast<int>(std::count_if(between.begin(), between.end(), StartsCharacter));
+  offset_ = offset;
+  return position_;
+}
+
 size_t LineMap::OffsetOfTokenizerPosition(int line, int column) const {
   size_t offset = 0;
   for (int l = 0; l < line && offset < text_.size(); ++l) {

@@ -40,10 +40,32 @@ class LineMap {
   // the column counts bytes and a tab advances to the next multiple of 8), clamped to the text.
   size_t OffsetOfTokenizerPosition(int line, int column) const;
 
+  // Offset where the line holding `offset` ends: the next line's first byte, or the text's size.
+  size_t LineEnd(size_t offset) const;
+
  private:
+  friend class ForwardPositions;
+
   std::string_view text_;
   size_t first_offset_;               // 3 when the text starts with a byte order mark, else 0
   std::vector<size_t> line_starts_;  // offset of each line's first byte, ascending
+};
+
+// LineMap::At for offsets that never decrease, as a reader meets them: counts only the characters
+// since the previous call on the same line, so positioning every cell of a wide CSV row stays linear
+// in the row's length. Keeps a reference to the LineMap, which must outlive it.
+class ForwardPositions {
+ public:
+  explicit ForwardPositions(const LineMap& lines) : lines_(lines) {}
+  // `offset` must not be less than the previous call's.
+  TextPosition At(size_t offset);
+
+ private:
+  const LineMap& lines_;
+  size_t offset_ = 0;
+  size_t line_end_ = 0;  // offset where the line of `position_` ends (the next line's start)
+  TextPosition position_;
+  bool started_ = false;
 };
 
 // One problem found in text input.

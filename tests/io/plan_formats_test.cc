@@ -268,6 +268,13 @@ TEST(JsonFormatTest, ValueErrorsNameLineColumnAndPath) {
             "line 1, column 13: account: expected an object {...} (a Account)");
 }
 
+TEST(JsonFormatTest, ErrorsProtobufGivesWithoutPathAreLocatedToo) {
+  EXPECT_EQ(ParseError("{\"teamMembers\": [\n  {\"capacity\": 1e400}]}", PlanFormat::kJson),
+            "line 2, column 16: Number exceeds the range of double.");
+  EXPECT_EQ(ParseError("\xEF\xBB\xBF{\"teamMembers\": [{\"capacity\": -1e999}]}", PlanFormat::kJson),
+            "line 1, column 31: Number exceeds the range of double.");
+}
+
 TEST(JsonFormatTest, ByteOrderMarkAtStartIsAccepted) {
   const absl::StatusOr<v1::Plan> plan =
       ParsePlan("\xEF\xBB\xBF{\"account\": {\"name\": \"Acme\"}}", PlanFormat::kJson);
@@ -283,6 +290,13 @@ TEST(TextFormatTest, ErrorsNameLineAndColumn) {
             "line 2, column 9: Unknown enumeration value of \"EXECUTIV\" for field \"level\".");
   EXPECT_THAT(ParseError("persons { id: \"p1\"", PlanFormat::kText),
               StartsWith("line 1, column 19: "));
+}
+
+TEST(TextFormatTest, StringsMustBeUtf8AsInBinary) {
+  EXPECT_EQ(ParseError("persons { id: \"p1\" }\npersons {\n  title: \"ok\"\n  name: \"\\xff\"\n}",
+                       PlanFormat::kText),
+            "line 4, column 3: persons[1].name: the string is not UTF-8 text (escapes such as \\xff "
+            "make bytes, not characters): write the characters themselves");
 }
 
 TEST(TextFormatTest, WritesUtf8AsItIs) {

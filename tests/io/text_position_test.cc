@@ -41,6 +41,17 @@ TEST(LineMapTest, ConvertsProtobufTokenizerPositions) {
   EXPECT_EQ(lines.OffsetOfTokenizerPosition(7, 0), text.size());
 }
 
+TEST(ForwardPositionsTest, AgreesWithLineMapForRisingOffsets) {
+  const std::string text = "\xEF\xBB\xBF" "a,é\tb\r\n\nxyz\rq,日本,";
+  const LineMap lines(text);
+  ForwardPositions forward(lines);
+  for (size_t offset = 3; offset <= text.size(); ++offset) {
+    EXPECT_EQ(forward.At(offset), lines.At(offset)) << "offset " << offset;
+  }
+  // Going back is allowed too; it just costs a lookup.
+  EXPECT_EQ(forward.At(4), lines.At(4));
+}
+
 TEST(FirstInvalidUtf8Test, FindsTheFirstBadSequence) {
   EXPECT_EQ(FirstInvalidUtf8("plain ascii"), std::string_view::npos);
   EXPECT_EQ(FirstInvalidUtf8("Zoë 日本 😀"), std::string_view::npos);
