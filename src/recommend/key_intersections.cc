@@ -48,6 +48,18 @@ class Ranking {
     return LeverageFinder::ForCell(context_.index, LeversOf(c.person), c.member);
   }
 
+  // The grade whose step sets the feasibility: a new face does not erase what the person already
+  // thinks of us, so a blank cell with someone who is Dissatisfied or Motivated to change with us
+  // is as hard as repairing their best relationship.
+  v1::Grade FeasibilityBasis(const Candidate& c) const {
+    if (c.cell != model::kNone) return c.current;
+    v1::Grade best = v1::GRADE_UNSPECIFIED;
+    for (RelationshipIx r : context_.index.graded_of_person(c.person)) {
+      best = std::max(best, context_.index.grade(r));
+    }
+    return best != v1::GRADE_UNSPECIFIED && best < v1::INDIFFERENT ? best : c.current;
+  }
+
   void Score(Candidate& c) {
     const model::PlanIndex& index = context_.index;
     const v1::Level person_level = index.person(c.person).level();
@@ -57,7 +69,7 @@ class Ranking {
     const std::vector<Lever> levers = LeversFor(c);
     const double leverage = levers.empty() ? 0 : LeverageFinder::Strength(index, levers.front());
     c.priority = MakePriority(inputs_.importance[c.person], Urgency(c.current, c.reasons),
-                              Feasibility(c.current, fit, leverage));
+                              Feasibility(FeasibilityBasis(c), fit, leverage));
   }
 
  private:

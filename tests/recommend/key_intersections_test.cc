@@ -83,6 +83,21 @@ TEST(KeyIntersections, UncoveredKeyPersonGetsBlankCellWithBestPlacedOwner) {
               ::testing::HasSubstr("holds Satisfied with p-boss, their manager"));
 }
 
+// A person who is Dissatisfied with us expects the repair first: a new face is no easier than
+// fixing the relationship we have, so the repair ranks above a blank cell with a better-placed owner.
+TEST(KeyIntersections, ANewFaceDoesNotSkipTheRepairOfADissatisfiedPerson) {
+  const RecommendFixture fixture(R"pb(
+    team_members { id: "t-kai" level: MIDDLE_MANAGEMENT }
+    team_members { id: "t-irene" level: EXECUTIVE }
+    persons { id: "p-maja" level: SENIOR_MANAGEMENT buyer_roles: ADVISOR }
+    relationships { team_member_id: "t-kai" person_id: "p-maja" grade: DISSATISFIED }
+  )pb");
+  const v1::Recommendations out = fixture.Recommend();
+  ASSERT_THAT(out.key_intersections(), SizeIs(1));
+  EXPECT_EQ(out.key_intersections(0).team_member_id(), "t-kai");
+  EXPECT_EQ(out.key_intersections(0).next_grade(), v1::INDIFFERENT);
+}
+
 // Relationships move one level at a time: every key intersection's next grade is exactly one step
 // above its current grade, and a Trust cell is never proposed.
 TEST(KeyIntersections, NextGradeIsExactlyOneStepAndNeverAboveTrust) {
