@@ -2,6 +2,8 @@
 # and builds with CMake presets, then runs.
 #   make demo   build, then analyse the bundled example account
 #   make test   build, then run every test (C++, the plain-C ABI test, Python) through ctest
+#   make bench  build, then run the benchmark suite: prints the performance targets and rewrites
+#               benchmarks/RESULTS.md (a few minutes on 2 cores)
 
 PACKAGES := g++ gcc cmake ninja-build pkg-config make \
             libprotobuf-dev protobuf-compiler libabsl-dev \
@@ -30,6 +32,9 @@ demo: build
 
 test: build
 	ctest --preset $(PRESET)
+
+bench: configure
+	benchmarks/run.sh $(BUILD_DIR)
 
 clean:
 	rm -rf build build-*

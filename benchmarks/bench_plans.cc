@@ -1,0 +1,65 @@
+#include "bench_plans.h"
+
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <utility>
+
+#include "contactplan/plan_io.h"
+#include "generate/plan_generator.h"
+
+namespace contactplan::bench {
+namespace {
+
+// Benchmarks have no way to report a failed setup but to stop: a plan that does not serialize or an
+// engine that cannot be built means every figure would be meaningless.
+template <typename T>
+T OrDie(absl::StatusOr<T> value, const char* what) {
+  if (!value.ok()) {
+    std::cerr << what << ": " << value.status() << "\n";
+    std::abort();
+  }
+  return *std::move(value);
+}
+
+}  // namespace
+
+const v1::Plan& TypicalPlan() {
+  static const v1::Plan* const plan =
+      new v1::Plan(generate::GeneratePlan(generate::TypicalPlanOptions()));
+  return *plan;
+}
+
+const std::string& TypicalPlanBinary() {
+  static const std::string* const bytes =
+      new std::string(OrDie(WritePlan(TypicalPlan(), PlanFormat::kBinary), "typical plan"));
+  return *bytes;
+}
+
+const v1::Plan& SweepPlan(int32_t persons, int32_t team_members) {
+  static std::mutex mutex;
+  static auto* const plans = new std::map<std::pair<int32_t, int32_t>, std::unique_ptr<v1::Plan>>;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<v1::Plan>& plan = (*plans)[{persons, team_members}];
+  if (plan == nullptr) {
+    generate::GeneratorOptions options;
+    options.persons = persons;
+    options.team_members = team_members;
+    plan = std::make_unique<v1::Plan>(generate::GeneratePlan(options));
+  }
+  return *plan;
+}
+
+const Engine& DefaultEngine() {
+  static const Engine* const engine = new Engine(OrDie(Engine::Create(), "default engine"));
+  return *engine;
+}
+
+void SweepArguments(benchmark::internal::Benchmark* b) {
+  b->ArgNames({"persons", "team"});
+  for (const SweepSize& size : kSweep) b->Args({size.persons, size.team_members});
+}
+
+}  // namespace contactplan::bench

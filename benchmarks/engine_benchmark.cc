@@ -1,0 +1,148 @@
+// The engine in C++: the I/O floor of the typical plan, its analysis, and the size sweeps of the
+// whole analysis and of the recommendation stage alone.
+//
+// Names matter: benchmarks/report.py reads them to compute the target ratios (RESULTS.md).
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "bench_plans.h"
+#include "benchmark/benchmark.h"
+#include "contactplan/engine.h"
+#include "contactplan/plan_io.h"
+#include "model/context.h"
+#include "model/plan_index.h"
+#include "model/time.h"
+#include "options/settings.h"
+#include "recommend/recommendations.h"
+#include "rules/rules.h"
+#include "score/web.h"
+
+namespace contactplan::bench {
+namespace {
+
+v1::Analysis AnalysisOf(const v1::Plan& plan) {
+  absl::StatusOr<v1::Analysis> analysis = DefaultEngine().Analyze(plan);
+  if (!analysis.ok()) {
+    std::cerr << "analysis of a generated plan failed: " << analysis.status() << "\n";
+    std::abort();
+  }
+  return *std::move(analysis);
+}
+
+PlanFormat FormatArgument(const benchmark::State& state) {
+  return state.range(0) == 0 ? PlanFormat::kBinary : PlanFormat::kJson;
+}
+
+void FormatArguments(benchmark::internal::Benchmark* b) {
+  b->ArgName("json")->Arg(0)->Arg(1);
+}
+
+// ---- The I/O floor: what any engine has to pay to read the plan and write an analysis. --------
+
+void BM_ParsePlan_Typical(benchmark::State& state) {
+  const PlanFormat format = FormatArgument(state);
+  const std::string bytes = *WritePlan(TypicalPlan(), format);
+  for (auto _ : state) {
+    absl::StatusOr<v1::Plan> plan = ParsePlan(bytes, format);
+    benchmark::DoNotOptimize(plan);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(bytes.size()));
+}
+BENCHMARK(BM_ParsePlan_Typical)->Apply(FormatArguments);
+
+void BM_WriteAnalysis_Typical(benchmark::State& state) {
+  const PlanFormat format = FormatArgument(state);
+  const v1::Analysis analysis = AnalysisOf(TypicalPlan());
+  for (auto _ : state) {
+    absl::StatusOr<std::string> bytes = WriteAnalysis(analysis, format);
+    benchmark::DoNotOptimize(bytes);
+  }
+}
+BENCHMARK(BM_WriteAnalysis_Typical)->Apply(FormatArguments);
+
+// Parse the plan and serialize its (precomputed) analysis, in the same format: the floor the end to
+// end C ABI call is compared with.
+void BM_IoFloor_Typical(benchmark::State& state) {
+  const PlanFormat format = FormatArgument(state);
+  const std::string bytes = *WritePlan(TypicalPlan(), format);
+  const v1::Analysis analysis = AnalysisOf(TypicalPlan());
+  for (auto _ : state) {
+    absl::StatusOr<v1::Plan> plan = ParsePlan(bytes, format);
+    benchmark::DoNotOptimize(plan);
+    absl::StatusOr<std::string> out = WriteAnalysis(analysis, format);
+    benchmark::DoNotOptimize(out);
+  }
+}
+BENCHMARK(BM_IoFloor_Typical)->Apply(FormatArguments);
+
+// ---- The typical plan through the C++ API. -------------------------------------------------------
+
+void BM_Analyze_Typical(benchmark::State& state) {
+  const v1::Plan& plan = TypicalPlan();
+  const Engine& engine = DefaultEngine();
+  for (auto _ : state) {
+    absl::StatusOr<v1::Analysis> analysis = engine.Analyze(plan);
+    benchmark::DoNotOptimize(analysis);
+  }
+}
+BENCHMARK(BM_Analyze_Typical);
+
+// Bytes in, bytes out, in C++: what the C ABI call does minus the boundary itself.
+void BM_EndToEndCpp_Typical(benchmark::State& state) {
+  const PlanFormat format = FormatArgument(state);
+  const std::string bytes = *WritePlan(TypicalPlan(), format);
+  const Engine& engine = DefaultEngine();
+  for (auto _ : state) {
+    absl::StatusOr<v1::Plan> plan = ParsePlan(bytes, format);
+    absl::StatusOr<v1::Analysis> analysis = engine.Analyze(*plan);
+    absl::StatusOr<std::string> out = WriteAnalysis(*analysis, format);
+    benchmark::DoNotOptimize(out);
+  }
+}
+BENCHMARK(BM_EndToEndCpp_Typical)->Apply(FormatArguments);
+
+// ---- Size sweeps. ----------------------------------------------------------------------------
+
+void SetSweepCounters(benchmark::State& state, const v1::Plan& plan) {
+  state.SetComplexityN(plan.relationships_size());
+  state.counters["relationships"] = plan.relationships_size();
+  state.counters["plan_bytes"] = static_cast<double>(plan.ByteSizeLong());
+}
+
+// Validation, indexing, rules, scores and recommendations of an already parsed plan.
+void BM_Analyze_Sweep(benchmark::State& state) {
+  const v1::Plan& plan =
+      SweepPlan(static_cast<int32_t>(state.range(0)), static_cast<int32_t>(state.range(1)));
+  const Engine& engine = DefaultEngine();
+  for (auto _ : state) {
+    absl::StatusOr<v1::Analysis> analysis = engine.Analyze(plan);
+    benchmark::DoNotOptimize(analysis);
+  }
+  SetSweepCounters(state, plan);
+}
+BENCHMARK(BM_Analyze_Sweep)->Apply(SweepArguments)->Complexity()->Unit(benchmark::kMicrosecond);
+
+// The recommendation stage alone, on an index and findings built outside the timed loop: key
+// intersections, owners, leverage paths, desired grades, blueprint draft, advice and drift.
+void BM_Recommend_Sweep(benchmark::State& state) {
+  const v1::Plan& plan =
+      SweepPlan(static_cast<int32_t>(state.range(0)), static_cast<int32_t>(state.range(1)));
+  const absl::StatusOr<Settings> settings = ResolveSettings(v1::EngineOptions());
+  const model::PlanIndex index(plan);
+  const model::Context context{index, *settings, model::ToTime(plan.as_of())};
+  const v1::Web web = score::ComputeWeb(context);
+  const std::vector<v1::Finding> findings = rules::EvaluateRules(context, web);
+  for (auto _ : state) {
+    v1::Recommendations recommendations = recommend::Recommend(context, findings, 30);
+    benchmark::DoNotOptimize(recommendations);
+  }
+  SetSweepCounters(state, plan);
+}
+BENCHMARK(BM_Recommend_Sweep)->Apply(SweepArguments)->Complexity()->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+}  // namespace contactplan::bench
+
+BENCHMARK_MAIN();
