@@ -39,8 +39,9 @@ bool NeedsNewRelationship(const model::Context& context, model::PersonIx p);
 // (TeamCapacity::ChooseOwner). Each is scored (priority.h) and the best are staffed in score order:
 // a person gets at most one key intersection; a graded cell's owner is the team member who holds
 // it; a step is staffed only if its owner has its effort free (a blank cell falls back to the
-// best-placed member who has); a cell that cannot be staffed becomes an UnstaffedCell. Ties go to
-// plan order of person, then team member. Reserves the effort of every staffed step in `capacity`.
+// best-placed member who has, re-scored with that member's fit); a cell that cannot be staffed
+// becomes an UnstaffedCell. The list is ordered by final score (ranks 1..n); ties go to plan order of
+// person, then team member. Reserves the effort of every staffed step in `capacity`.
 KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
                                          const KeyIntersectionInputs& inputs,
                                          TeamCapacity& capacity, int32_t limit);
