@@ -24,6 +24,11 @@ constexpr int32_t kMaxIndentDepth = 6;
 constexpr double kMemberLabelSlant = 40;  // degrees
 constexpr size_t kMaxLabel = 36;      // longer names and titles are cut with an ellipsis
 
+// The legend's grades, in the order drawn.
+constexpr v1::Grade kLegendGrades[] = {v1::TRUST,        v1::OPEN,         v1::SATISFIED,
+                                       v1::INDIFFERENT,  v1::DISSATISFIED, v1::MOTIVATED_TO_CHANGE,
+                                       v1::GRADE_UNSPECIFIED};
+
 struct GradeStyle {
   const char* fill;
   const char* ink;
@@ -100,23 +105,41 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
   const double grid_width = members * kCell;
   const double grid_height = static_cast<double>(rows.size()) * kCell;
   const double legend_y = grid_y + grid_height + 28;
-  const double width = std::max(grid_x + grid_width + member_label * std::cos(slant) + kMargin,
-                                kMargin * 2 + 620);
-  const double height = legend_y + 92 + kMargin;
+
+  // The footnote under the web figure, in two lines so it never sets the picture's width alone.
+  const v1::Grade thread_grade =
+      web.thread_min_grade() == v1::GRADE_UNSPECIFIED ? v1::SATISFIED : web.thread_min_grade();
+  const std::string thread_note =
+      absl::StrCat("marks a thread: an intersection at ", GradeWords(thread_grade),
+                   thread_grade == v1::TRUST ? "" : " or better", ". Bold names are key persons.");
+  const std::string counts_note =
+      absl::StrCat(Count(web.team_members(), "team member", "team members"), " across ",
+                   Count(web.team_levels(), "level", "levels"), " hold threads to ",
+                   Count(web.persons(), "client person", "client persons"), " across ",
+                   Count(web.person_levels(), "level", "levels"), ".");
+  double legend_width = 0;
+  for (v1::Grade grade : kLegendGrades) legend_width += 19 + TextWidth(GradeWords(grade), kSmallFont) + 16;
+  const double width =
+      std::max({grid_x + grid_width + member_label * std::cos(slant) + kMargin,
+                kMargin * 2 + legend_width, kMargin * 2 + TextWidth(thread_note, kSmallFont),
+                kMargin * 2 + TextWidth(counts_note, kSmallFont)});
+  const double height = legend_y + 88 + kMargin;
 
   std::string svg = absl::StrFormat(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
       "viewBox=\"0 0 %.0f %.0f\" font-family=\"Helvetica, Arial, sans-serif\">\n",
       width, height, width, height);
-  const std::string account = plan.account().name().empty() ? "Unnamed account" : plan.account().name();
-  absl::StrAppend(&svg, "<title>Contact map: ", Xml(account), "</title>\n",
+  const std::string title = plan.account().name().empty()
+                                ? std::string("Contact map")
+                                : absl::StrCat("Contact map — ", plan.account().name());
+  absl::StrAppend(&svg, "<title>", Xml(title), "</title>\n",
                   "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
 
   // Title block: account, date, web figure.
   absl::StrAppendFormat(&svg,
                         "<text x=\"%.1f\" y=\"%.1f\" font-size=\"18\" font-weight=\"bold\" "
-                        "fill=\"#222222\">Contact map — %s</text>\n",
-                        kMargin, kMargin + 16, Xml(account));
+                        "fill=\"#222222\">%s</text>\n",
+                        kMargin, kMargin + 16, Xml(title));
   std::string subtitle = analysis.has_as_of() ? absl::StrCat("As of ", FormatTime(analysis.as_of()))
                                               : std::string("No date in the plan");
   absl::StrAppend(&subtitle, " · ", Count(index.person_count(), "client person", "client persons"),
@@ -135,7 +158,8 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
                           "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" fill=\"#222222\" "
                           "transform=\"rotate(-%.0f %.1f %.1f)\">%s%s</text>\n",
                           x - 4, y, kNameFont, kMemberLabelSlant, x - 4, y,
-                          Xml(Truncate(MemberLabel(member), kMaxLabel)), threaded ? " ●" : "");
+                          Xml(Truncate(MemberLabel(member), kMaxLabel)),
+                          threaded ? " <tspan fill=\"#1b5e20\">●</tspan>" : "");
   }
   // Row labels and cells.
   absl::StrAppendFormat(&svg,
@@ -162,7 +186,7 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
     absl::StrAppendFormat(
         &svg, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\"%s fill=\"#222222\">%s</text>\n",
         kMargin + dot_column + std::min(rows[r].depth, kMaxIndentDepth) * kIndentStep, baseline,
-        kNameFont, person.key() ? " font-weight=\"bold\"" : "",
+        kNameFont, index.is_key(rows[r].person) ? " font-weight=\"bold\"" : "",
         Xml(Truncate(PersonLabel(person), kMaxLabel)));
     if (!person.title().empty()) {
       absl::StrAppendFormat(&svg,
@@ -193,8 +217,7 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
 
   // Legend of grades.
   double x = kMargin;
-  for (v1::Grade grade : {v1::TRUST, v1::OPEN, v1::SATISFIED, v1::INDIFFERENT, v1::DISSATISFIED,
-                          v1::MOTIVATED_TO_CHANGE, v1::GRADE_UNSPECIFIED}) {
+  for (v1::Grade grade : kLegendGrades) {
     const GradeStyle style = StyleOf(grade);
     const std::string label = GradeWords(grade);
     absl::StrAppendFormat(&svg,
@@ -205,24 +228,19 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
     x += 19 + TextWidth(label, kSmallFont) + 16;
   }
   // The web-of-influence figure.
-  const v1::Grade thread_grade =
-      web.thread_min_grade() == v1::GRADE_UNSPECIFIED ? v1::SATISFIED : web.thread_min_grade();
   absl::StrAppendFormat(
       &svg,
       "<text x=\"%.1f\" y=\"%.1f\" font-size=\"16\" font-weight=\"bold\" fill=\"%s\">Web of "
       "influence %s — %s</text>\n",
       kMargin, legend_y + 44, web.meets3x3() ? "#1b5e20" : "#b3261e",
       Xml(web.figure().empty() ? "0x0" : web.figure()), web.meets3x3() ? "meets 3x3" : "below 3x3");
-  absl::StrAppendFormat(
-      &svg, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" fill=\"#555555\">%s</text>\n", kMargin,
-      legend_y + 64, kSmallFont,
-      Xml(absl::StrCat("● marks a thread: an intersection at ", GradeWords(thread_grade),
-                       thread_grade == v1::TRUST ? "" : " or better", ". ",
-                       Count(web.team_members(), "team member", "team members"), " across ",
-                       Count(web.team_levels(), "level", "levels"), ", ",
-                       Count(web.persons(), "client person", "client persons"), " across ",
-                       Count(web.person_levels(), "level", "levels"),
-                       ". Bold names are key persons.")));
+  absl::StrAppendFormat(&svg,
+                        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" fill=\"#555555\"><tspan "
+                        "fill=\"#1b5e20\">●</tspan> %s</text>\n",
+                        kMargin, legend_y + 64, kSmallFont, Xml(thread_note));
+  absl::StrAppendFormat(&svg,
+                        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" fill=\"#555555\">%s</text>\n",
+                        kMargin, legend_y + 80, kSmallFont, Xml(counts_note));
   absl::StrAppend(&svg, "</svg>\n");
   return svg;
 }
