@@ -1,17 +1,20 @@
 #include "cli_io.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
+#include <system_error>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
+#include "options/settings.h"
 #include "text_layout.h"
 
 namespace contactplan::cli {
@@ -38,19 +41,62 @@ bool LooksLikeJson(std::string_view bytes) {
   return first != std::string_view::npos && bytes[first] == '{';
 }
 
-std::optional<std::string> ReadWholeFile(const std::string& path, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = std::strerror(errno);
-    return std::nullopt;
+// limits.max_input_bytes, or its default when unset. An out-of-range value is reported by validation
+// or by the engine; reading keeps to the default until then.
+uint64_t MaxInputBytes(const v1::Limits& limits) {
+  if (limits.has_max_input_bytes() && limits.max_input_bytes() > 0) return limits.max_input_bytes();
+  return Settings{}.max_input_bytes;
+}
+
+// `size` when known (a regular file), else only that the input passed the limit (a stream).
+CommandError OverInputLimit(std::string_view origin, std::optional<uintmax_t> size, uint64_t limit) {
+  return InvalidInput(absl::StrCat(
+      Sv(origin), ": the input is ", size ? absl::StrCat(*size, " bytes, ") : "",
+      "over the limit of ", limit, " bytes (limits.max_input_bytes) and is not read: split the "
+      "plan, or raise the limit in the engine options"));
+}
+
+// Reads `in` to its end, but never holds more than `limit` bytes: a larger input is refused as soon
+// as it passes the limit, so an endless or huge stream costs no more memory than the limit.
+Outcome<std::string> ReadAtMost(std::istream& in, std::string_view origin, uint64_t limit) {
+  std::string bytes;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    const auto n = static_cast<size_t>(in.gcount());
+    if (bytes.size() + n > limit) return OverInputLimit(origin, std::nullopt, limit);
+    bytes.append(buffer, n);
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) {
-    *error = "read error";
-    return std::nullopt;
+  if (in.bad()) return InvalidInput(absl::StrCat(Sv(origin), ": cannot read"));
+  return bytes;
+}
+
+// The bytes of the file at `path`, at most `limit` of them. A regular file's size is known up front,
+// so one over the limit is refused before anything is read.
+Outcome<std::string> ReadFileAtMost(const std::string& path, uint64_t limit) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    return InvalidInput(absl::StrCat(path, ": is a directory, not a file"));
   }
-  return std::move(bytes).str();
+  if (std::filesystem::is_regular_file(path, error)) {
+    const uintmax_t size = std::filesystem::file_size(path, error);
+    if (!error && size > limit) return OverInputLimit(path, size, limit);
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    return InvalidInput(
+        absl::StrCat(path, ": cannot open: ", std::generic_category().message(errno)));
+  }
+  return ReadAtMost(file, path, limit);
+}
+
+// Every line of a (possibly multi-line) parse error starts with the input's name, so each line can be
+// read and grepped alone.
+std::string WithOrigin(std::string_view origin, const absl::Status& status) {
+  std::string text;
+  for (absl::string_view line : absl::StrSplit(StatusText(status), '\n')) {
+    absl::StrAppend(&text, text.empty() ? "" : "\n", Sv(origin), ": ", line);
+  }
+  return text;
 }
 
 // Collects the first text-format error with 1-based line and column.
@@ -75,7 +121,7 @@ const Flag& DeclareInputFormat(FlagSet& flags) {
 }
 
 Outcome<LoadedPlan> LoadPlan(const Invocation& invocation, const std::string& path,
-                             const Flag& input_format) {
+                             const Flag& input_format, const v1::Limits& limits) {
   const bool from_stdin = path == "-";
   std::optional<PlanFormat> format;
   if (input_format.given()) {
@@ -91,24 +137,22 @@ Outcome<LoadedPlan> LoadPlan(const Invocation& invocation, const std::string& pa
     }
   }
 
-  if (!from_stdin) {
-    absl::StatusOr<v1::Plan> plan = ReadPlanFile(path, format);
-    if (!plan.ok()) return InvalidInput(StatusText(plan.status()));
-    return LoadedPlan{*std::move(plan), path, *format};
-  }
-
-  const std::string bytes(std::istreambuf_iterator<char>(invocation.in), {});
-  if (invocation.in.bad()) return InvalidInput(absl::StrCat("cannot read ", kStdinName));
+  // The size limit is checked here, where the bytes enter, before anything is parsed.
+  const uint64_t max_bytes = MaxInputBytes(limits);
+  Outcome<std::string> bytes = from_stdin ? ReadAtMost(invocation.in, kStdinName, max_bytes)
+                                          : ReadFileAtMost(path, max_bytes);
+  if (!bytes.ok()) return bytes.error();
   if (!format) {
-    if (!LooksLikeJson(bytes)) {
+    if (!LooksLikeJson(*bytes)) {
       return UsageError(absl::StrCat("reading a plan from stdin (-) needs --input-format ",
                                      kFormatNames, " (only JSON is recognised by itself)"));
     }
     format = PlanFormat::kJson;
   }
-  absl::StatusOr<v1::Plan> plan = ParsePlan(bytes, *format);
-  if (!plan.ok()) return InvalidInput(absl::StrCat(kStdinName, ": ", StatusText(plan.status())));
-  return LoadedPlan{*std::move(plan), std::string(kStdinName), *format};
+  const std::string origin = from_stdin ? kStdinName : path;
+  absl::StatusOr<v1::Plan> plan = ParsePlan(*bytes, *format);
+  if (!plan.ok()) return InvalidInput(WithOrigin(origin, plan.status()));
+  return LoadedPlan{*std::move(plan), origin, *format};
 }
 
 const Flag& DeclareOptions(FlagSet& flags) {
@@ -126,9 +170,10 @@ Outcome<v1::EngineOptions> LoadEngineOptions(const Flag& options) {
     return UsageError(absl::StrCat("--options: cannot tell the format of \"", path,
                                    "\" from its extension (.json, .txtpb, .textproto, .binpb or .pb)"));
   }
-  std::string error;
-  std::optional<std::string> bytes = ReadWholeFile(path, &error);
-  if (!bytes) return InvalidInput(absl::StrCat(path, ": cannot read options: ", error));
+  // Options are small; the plan's default limit only keeps a wrong path (a huge file) from costing
+  // memory.
+  Outcome<std::string> bytes = ReadFileAtMost(path, Settings{}.max_input_bytes);
+  if (!bytes.ok()) return bytes.error();
 
   switch (*format) {
     case PlanFormat::kJson: {
@@ -222,7 +267,7 @@ Outcome<AnalyzedPlan> LoadAndAnalyze(const Invocation& invocation, const std::st
   if (!options.ok()) return options.error();
   Outcome<Engine> engine = MakeEngine(*options, options_flag);
   if (!engine.ok()) return engine.error();
-  Outcome<LoadedPlan> loaded = LoadPlan(invocation, path, input_format);
+  Outcome<LoadedPlan> loaded = LoadPlan(invocation, path, input_format, options->limits());
   if (!loaded.ok()) return loaded.error();
   Outcome<v1::Analysis> analysis = AnalyzePlan(*engine, *loaded, analysis_options);
   if (!analysis.ok()) return analysis.error();

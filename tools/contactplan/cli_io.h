@@ -35,10 +35,12 @@ const Flag& DeclareInputFormat(FlagSet& flags);
 // Reads the plan at `path` ("-" is stdin). The format comes from `input_format` when given, else from
 // the file's extension; stdin without the flag is read as JSON when its first non-blank character is
 // '{' and is otherwise a usage error, because binary and text format cannot be told apart safely.
-// Errors: usage (64) for an unknown or missing format, invalid input (2) for an unreadable file or a
-// parse error, whose message names the file and the line and column.
+// At most `limits.max_input_bytes` (default 256 MiB) are read: a larger input is refused before it is
+// parsed, and never held in memory whole.
+// Errors: usage (64) for an unknown or missing format, invalid input (2) for an unreadable file, an
+// input over the limit or a parse error, whose message names the file and the line and column.
 Outcome<LoadedPlan> LoadPlan(const Invocation& invocation, const std::string& path,
-                             const Flag& input_format);
+                             const Flag& input_format, const v1::Limits& limits = {});
 
 // Declares --options FILE.
 const Flag& DeclareOptions(FlagSet& flags);

@@ -24,7 +24,7 @@ int RunValidate(const Invocation& invocation) {
   // Every plan is checked even after a bad one, so one run lists all that need fixing.
   int exit_code = kExitOk;
   for (const std::string& path : flags.positional()) {
-    Outcome<LoadedPlan> loaded = LoadPlan(invocation, path, input_format);
+    Outcome<LoadedPlan> loaded = LoadPlan(invocation, path, input_format, options->limits());
     if (!loaded.ok()) {
       if (loaded.error().exit_code == kExitUsage) return Report(invocation, loaded.error());
       exit_code = Report(invocation, loaded.error());
