@@ -82,8 +82,8 @@ extern const Command kConvertCommand = {
     .summary = "Convert a plan between binary, JSON, text format and the CSV contact map grid.",
     .details =
         "PLAN is a path ('-' for stdin). The plan is validated first; an invalid plan is reported "
-        "and\nnothing is written. The CSV grid holds only the contact map (SPEC §7): converting a "
-        "plan with\nmore to CSV writes the map and notes on stderr what was left out.\n\n"
+        "and\nnothing is written. The CSV grid holds only the contact map: converting a plan "
+        "with more\nto CSV writes the map and notes on stderr what was left out.\n\n"
         "examples:\n"
         "  contactplan convert examples/northwind-grid.csv -o northwind.json\n"
         "  contactplan convert plan.json --to binary > plan.binpb\n",

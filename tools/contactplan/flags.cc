@@ -146,8 +146,14 @@ std::string FlagSet::Help(const Command& command) const {
   }
   ordered.push_back(help_);
   for (const Flag* flag : ordered) {
-    // Short alias first, as in "-o, --output FILE".
-    std::vector<std::string> names(flag->names_.rbegin(), flag->names_.rend());
+    // Short aliases first, as in "-o, --output FILE"; long names in the order declared.
+    std::vector<std::string> names;
+    for (const std::string& name : flag->names_) {
+      if (!name.starts_with("--")) names.push_back(name);
+    }
+    for (const std::string& name : flag->names_) {
+      if (name.starts_with("--")) names.push_back(name);
+    }
     std::string left = absl::StrCat("  ", absl::StrJoin(names, ", "));
     if (!flag->value_name_.empty()) absl::StrAppend(&left, " ", flag->value_name_);
     if (DisplayWidth(left) + 2 > kFlagColumn) {
