@@ -56,7 +56,8 @@ std::optional<PlanFormat> PlanFormatFromPath(std::string_view path);
 //  - Attribute rows (first cell starts with '@', second cell empty) come before the team member
 //    rows, at most one per attribute: @title @department @level @roles @key @reports_to
 //    @relationship @desired_relationship @relationship_type @nps @buying_role @preference
-//    @desired_preference. An empty cell leaves the value unset. Any other '@' name is an error.
+//    @desired_preference; their names, like values, ignore case, spaces and hyphens. An empty cell
+//    leaves the value unset. Any other '@' name is an error (it is almost always a typo).
 //  - Team member rows: name, level, then the grade of each person column. An empty grade is a blank
 //    cell and gives no relationship entry. A row may stop early; a row longer than row 1 is an error.
 //    A team member row needs a name.
@@ -99,8 +100,8 @@ absl::StatusOr<v1::Plan> ParsePlan(std::string_view bytes, PlanFormat format);
 //    graded relationship, reports_to_id or participant naming an id the plan lacks, two grades for
 //    one cell, a person taking part twice, a person reporting to themselves, an unspecified or
 //    repeated buyer role, an enum number the schema does not define, an NPS answer outside 0-10, or
-//    text holding a byte order mark. The error lists every such problem, one per line, as
-//    "<field path>: what is wrong: what would fix it".
+//    text holding a byte order mark. The error lists every such problem, one per line in field
+//    order, as "<field path>: what is wrong: what would fix it".
 absl::StatusOr<std::string> WritePlan(const v1::Plan& plan, PlanFormat format);
 
 // What WritePlan(plan, PlanFormat::kCsvGrid) would leave out, one entry per kind of data with the
