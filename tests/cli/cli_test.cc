@@ -289,6 +289,17 @@ TEST_F(CliTest, OptionsFileChangesTheEngine) {
   EXPECT_THAT(typo.err, HasSubstr("typo.txtpb: line 2, column"));
 }
 
+TEST_F(CliTest, InputOverTheLimitIsRefusedBeforeParsing) {
+  WriteFile(Path("small.json"), R"({"limits": {"maxInputBytes": "100"}})");
+  const CliRun file = Cli({"analyze", kNorthwind, "--options", "small.json"});
+  EXPECT_EQ(file.exit_code, 2);
+  EXPECT_THAT(file.err, AllOf(HasSubstr(kNorthwind), HasSubstr("over the limit of 100 bytes")));
+  const CliRun piped =
+      Cli({"validate", "-", "--input-format", "csv", "--options", "small.json"}, ReadFile(kNorthwind));
+  EXPECT_EQ(piped.exit_code, 2);
+  EXPECT_THAT(piped.err, HasSubstr("<stdin>: the input is over the limit of 100 bytes"));
+}
+
 // --- stdin ---
 
 TEST_F(CliTest, ReadsStdinWithAFormatFlag) {
