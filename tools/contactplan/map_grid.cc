@@ -57,6 +57,7 @@ std::string MapGridText(const model::PlanIndex& index, size_t indent) {
                                     PadRight("Roles", kRolesWidth), " ", PadLeft("NPS", kNpsWidth),
                                     " ");
   for (int32_t m = 0; m < members; ++m) absl::StrAppend(&header, " ", PadLeft(ColumnLabel(m), 2));
+  while (!header.empty() && header.back() == ' ') header.pop_back();
   absl::StrAppend(&out, "\n", header, "\n");
 
   for (const OrgRow& row : OrgChartOrder(index)) {
