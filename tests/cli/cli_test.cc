@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +20,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
+#include "io/csv_reader.h"
 
 namespace contactplan {
 namespace {
@@ -468,6 +470,64 @@ TEST_F(CliTest, RenderTextIsTheGrid) {
   const CliRun run = Cli({"render", kKestrel, "--format", "text"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, AllOf(HasSubstr("Sabine Brandt"), HasSubstr("Web of influence: ")));
+}
+
+// --- blueprint ---
+
+TEST_F(CliTest, BlueprintTextIsTheReportsDraftSection) {
+  const CliRun run = Cli({"blueprint", kKestrel, "--horizon", "60"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, AllOf(StartsWith("  Blueprint draft\n"), HasSubstr("within 60 days"),
+                             HasSubstr("[passes ")));
+  EXPECT_THAT(Cli({"analyze", kKestrel, "--horizon", "60"}).out, HasSubstr(run.out));
+  EXPECT_THAT(Cli({"blueprint", "--help"}).out, StartsWith("usage: contactplan blueprint"));
+}
+
+TEST_F(CliTest, BlueprintJsonIsAPlanHoldingOnlyTheDraft) {
+  const CliRun run = Cli({"blueprint", kKestrel, "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  v1::Plan fragment;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(run.out, &fragment).ok()) << run.out;
+  const v1::Analysis analysis = AnalysisOf(kKestrel);
+  ASSERT_EQ(fragment.blueprint_size(), analysis.recommendations().blueprint_draft_size());
+  ASSERT_GT(fragment.blueprint_size(), 0);
+  for (int i = 0; i < fragment.blueprint_size(); ++i) {
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(
+        fragment.blueprint(i), analysis.recommendations().blueprint_draft(i)));
+  }
+  EXPECT_EQ(fragment.persons_size(), 0);
+}
+
+TEST_F(CliTest, BlueprintCsvHasTheBlueprintColumnsOneRowPerEntry) {
+  const CliRun run = Cli({"blueprint", kNorthwind, "-o", "draft.csv"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const io::CsvText csv = io::ReadCsv(ReadFile(Path("draft.csv")));
+  ASSERT_THAT(csv.errors, IsEmpty());
+  ASSERT_GE(csv.records.size(), 2u);
+  std::vector<std::string> header;
+  for (const io::CsvCell& cell : csv.records[0].cells) header.push_back(cell.text);
+  EXPECT_THAT(header, ::testing::ElementsAre("name", "goal", "influence strategies",
+                                             "tactics/resources", "owner", "horizon"));
+  const v1::Analysis analysis = AnalysisOf(kNorthwind);
+  ASSERT_EQ(csv.records.size(),
+            1u + static_cast<size_t>(analysis.recommendations().blueprint_draft_size()));
+  const io::CsvRecord& first = csv.records[1];
+  ASSERT_EQ(first.cells.size(), 6u);
+  EXPECT_EQ(first.cells[5].text, "30 days");
+  EXPECT_EQ(std::count(first.cells[3].text.begin(), first.cells[3].text.end(), '\n') + 1,
+            analysis.recommendations().blueprint_draft(0).tactics_size());
+}
+
+TEST_F(CliTest, BlueprintRejectsBadFlagsBeforeReading) {
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"blueprint", kKestrel, "--horizon", "45"},
+           {"blueprint", kKestrel, "--format", "binary"},
+           {"blueprint", "missing.json", "--as-of", "soon"},
+       }) {
+    const CliRun run = Cli(args);
+    EXPECT_EQ(run.exit_code, 64) << args[2] << run.err;
+    EXPECT_THAT(run.out, IsEmpty());
+  }
 }
 
 // --- the examples ---

@@ -275,39 +275,6 @@ std::string TacticTests(const v1::Tactic& tactic) {
   return absl::StrCat("passes ", passed.size(), "/3: ", absl::StrJoin(passed, ", "));
 }
 
-std::string BlueprintDraftText(const model::PlanIndex& index, const v1::Recommendations& recs) {
-  if (recs.blueprint_draft().empty()) return "";
-  std::string out = "\n  Blueprint draft\n";
-  for (const v1::BlueprintEntry& entry : recs.blueprint_draft()) {
-    absl::StrAppend(&out, "    ", Cell(index, entry.person_id(), entry.team_member_id()), ": goal ",
-                    GradeWords(entry.goal().grade()));
-    if (entry.goal().relationship_level() != v1::RELATIONSHIP_LEVEL_UNSPECIFIED) {
-      absl::StrAppend(&out, ", relationship ", EnumWords(entry.goal().relationship_level()));
-    }
-    if (entry.goal().preference() != v1::PREFERENCE_UNSPECIFIED) {
-      absl::StrAppend(&out, ", preference ", EnumWords(entry.goal().preference()));
-    }
-    if (entry.horizon_days() > 0) absl::StrAppend(&out, ", within ", entry.horizon_days(), " days");
-    absl::StrAppend(&out, "\n");
-    if (!entry.strategies().empty()) {
-      std::vector<std::string> strategies;
-      for (int strategy : entry.strategies()) {
-        strategies.push_back(EnumWords(static_cast<v1::InfluenceStrategy>(strategy)));
-      }
-      absl::StrAppend(&out, "      strategies: ", absl::StrJoin(strategies, ", "), "\n");
-    }
-    for (const v1::Tactic& tactic : entry.tactics()) {
-      std::string text = tactic.description();
-      if (!text.empty() && !absl::ascii_ispunct(static_cast<unsigned char>(text.back()))) text += '.';
-      if (!tactic.resources().empty()) absl::StrAppend(&text, " Resources: ", tactic.resources(), ".");
-      if (tactic.has_due_at()) absl::StrAppend(&text, " Due ", FormatTime(tactic.due_at()), ".");
-      absl::StrAppend(&text, " [", TacticTests(tactic), "]");
-      absl::StrAppend(&out, "      - ", Wrap(text, kWidth, 8), "\n");
-    }
-  }
-  return out;
-}
-
 std::string DesiredGradesText(const model::PlanIndex& index, const v1::Recommendations& recs) {
   std::vector<std::string> proposals;
   for (const v1::DesiredGrade& desired : recs.desired_grades()) {
@@ -406,6 +373,39 @@ std::string RecommendationsSection(const model::PlanIndex& index, const v1::Anal
 }
 
 }  // namespace
+
+std::string BlueprintDraftText(const model::PlanIndex& index, const v1::Recommendations& recs) {
+  if (recs.blueprint_draft().empty()) return "";
+  std::string out = "\n  Blueprint draft\n";
+  for (const v1::BlueprintEntry& entry : recs.blueprint_draft()) {
+    absl::StrAppend(&out, "    ", Cell(index, entry.person_id(), entry.team_member_id()), ": goal ",
+                    GradeWords(entry.goal().grade()));
+    if (entry.goal().relationship_level() != v1::RELATIONSHIP_LEVEL_UNSPECIFIED) {
+      absl::StrAppend(&out, ", relationship ", EnumWords(entry.goal().relationship_level()));
+    }
+    if (entry.goal().preference() != v1::PREFERENCE_UNSPECIFIED) {
+      absl::StrAppend(&out, ", preference ", EnumWords(entry.goal().preference()));
+    }
+    if (entry.horizon_days() > 0) absl::StrAppend(&out, ", within ", entry.horizon_days(), " days");
+    absl::StrAppend(&out, "\n");
+    if (!entry.strategies().empty()) {
+      std::vector<std::string> strategies;
+      for (int strategy : entry.strategies()) {
+        strategies.push_back(EnumWords(static_cast<v1::InfluenceStrategy>(strategy)));
+      }
+      absl::StrAppend(&out, "      strategies: ", absl::StrJoin(strategies, ", "), "\n");
+    }
+    for (const v1::Tactic& tactic : entry.tactics()) {
+      std::string text = tactic.description();
+      if (!text.empty() && !absl::ascii_ispunct(static_cast<unsigned char>(text.back()))) text += '.';
+      if (!tactic.resources().empty()) absl::StrAppend(&text, " Resources: ", tactic.resources(), ".");
+      if (tactic.has_due_at()) absl::StrAppend(&text, " Due ", FormatTime(tactic.due_at()), ".");
+      absl::StrAppend(&text, " [", TacticTests(tactic), "]");
+      absl::StrAppend(&out, "      - ", Wrap(text, kWidth, 8), "\n");
+    }
+  }
+  return out;
+}
 
 std::string AnalysisReport(std::string_view origin, const model::PlanIndex& index,
                            const v1::Analysis& analysis) {

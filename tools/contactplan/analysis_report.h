@@ -18,6 +18,11 @@ namespace contactplan::cli {
 std::string AnalysisReport(std::string_view origin, const model::PlanIndex& index,
                            const v1::Analysis& analysis);
 
+// The "Blueprint draft" section of the report (also all of `contactplan blueprint`'s text output):
+// per drafted entry the cell, goal and horizon, the strategies, and each tactic with its resources,
+// due date and the relationship tests it passes. Empty when the draft is.
+std::string BlueprintDraftText(const model::PlanIndex& index, const v1::Recommendations& recs);
+
 }  // namespace contactplan::cli
 
 #endif  // CONTACTPLAN_TOOLS_CONTACTPLAN_ANALYSIS_REPORT_H_

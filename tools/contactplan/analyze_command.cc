@@ -3,37 +3,16 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "absl/time/time.h"
+#include "analysis_flags.h"
 #include "analysis_report.h"
 #include "cli_io.h"
 #include "command.h"
 #include "contactplan/plan_io.h"
 #include "flags.h"
 #include "model/plan_index.h"
-#include "model/time.h"
 
 namespace contactplan::cli {
 namespace {
-
-// --as-of: an RFC 3339 date-time ("2024-06-30T09:00:00Z", "2024-06-30T11:00:00+02:00") or a date,
-// read as midnight UTC starting that day.
-Outcome<google::protobuf::Timestamp> ParseAsOf(const Flag& flag) {
-  absl::Time time;
-  std::string error;
-  if (absl::ParseTime("%Y-%m-%d", flag.value(), absl::UTCTimeZone(), &time, &error) ||
-      absl::ParseTime(absl::RFC3339_full, flag.value(), &time, &error)) {
-    return model::ToTimestamp(time);
-  }
-  return UsageError(absl::StrCat("--as-of: expected a date (2024-06-30) or an RFC 3339 date-time "
-                                 "(2024-06-30T09:00:00Z); got \"",
-                                 flag.value(), "\""));
-}
-
-Outcome<int32_t> ParseHorizon(const Flag& flag) {
-  Outcome<std::string> days = Choice(flag, {"30", "60", "90"}, "30");
-  if (!days.ok()) return days.error();
-  return *days == "30" ? 30 : *days == "60" ? 60 : 90;
-}
 
 // The output format: --format, else from the extension of --output (.json, .binpb/.pb), else text.
 Outcome<std::string> OutputFormat(const Flag& format, const Flag& output) {
@@ -63,12 +42,7 @@ int RunAnalyze(const Invocation& invocation) {
       "(the Analysis message); default from the extension of --output, else text");
   const Flag& output = DeclareOutput(flags);
   const Flag& input_format = DeclareInputFormat(flags);
-  const Flag& as_of_flag = flags.Value(
-      {"--as-of"}, "TIME",
-      "analyse as of this date (2024-06-30, midnight UTC) or RFC 3339 date-time; default: the "
-      "plan's as_of, else the latest date in the plan");
-  const Flag& horizon_flag = flags.Value(
-      {"--horizon"}, "DAYS", "horizon of the key intersections and blueprint draft: 30 (default), 60 or 90");
+  const AnalysisFlags analysis_flags = DeclareAnalysisFlags(flags);
   const Flag& fail_on_flag = flags.Value(
       {"--fail-on"}, "SEVERITY",
       "exit with code 1 (after the output) when a finding at or above info, warning or critical "
@@ -79,20 +53,13 @@ int RunAnalyze(const Invocation& invocation) {
   // Every flag is checked before any input is read, so a usage error never costs a parse.
   Outcome<std::string> format = OutputFormat(format_flag, output);
   if (!format.ok()) return Report(invocation, format.error());
-  Outcome<int32_t> horizon = ParseHorizon(horizon_flag);
-  if (!horizon.ok()) return Report(invocation, horizon.error());
+  Outcome<v1::AnalysisOptions> analysis_options = AnalysisOptionsFrom(analysis_flags);
+  if (!analysis_options.ok()) return Report(invocation, analysis_options.error());
   Outcome<std::optional<v1::Severity>> fail_on = FailOn(fail_on_flag);
   if (!fail_on.ok()) return Report(invocation, fail_on.error());
-  v1::AnalysisOptions analysis_options;
-  analysis_options.set_horizon_days(*horizon);
-  if (as_of_flag.given()) {
-    Outcome<google::protobuf::Timestamp> as_of = ParseAsOf(as_of_flag);
-    if (!as_of.ok()) return Report(invocation, as_of.error());
-    *analysis_options.mutable_as_of() = *as_of;
-  }
 
   Outcome<AnalyzedPlan> analyzed = LoadAndAnalyze(invocation, flags.positional()[0], input_format,
-                                                  options_flag, analysis_options);
+                                                  options_flag, *analysis_options);
   if (!analyzed.ok()) return Report(invocation, analyzed.error());
   const v1::Analysis& analysis = analyzed->analysis;
 
