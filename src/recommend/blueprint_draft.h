@@ -20,6 +20,7 @@ inline constexpr int kMaxTactics = 3;
 // never skips a level); every tactic passes at least two of the three relationship tests (so no
 // tactic is a sales tactic and the draft is never a sales plan). Tactics fall due at the end of the
 // horizon when "now" is known. The first tactic's resources name the strongest leverage path.
+// Entries rotate among equally good tactics so a draft does not repeat one tactic everywhere.
 std::vector<v1::BlueprintEntry> DraftBlueprint(
     const model::Context& context, std::span<const v1::KeyIntersection> key_intersections,
     int32_t horizon_days);

@@ -76,10 +76,38 @@ TEST(BlueprintDraft, FirstTacticNamesTheStrongestLeverage) {
   for (int i = 0; i < out.key_intersections_size(); ++i) {
     if (out.key_intersections(i).person_id() != "p-cfo") continue;
     EXPECT_THAT(out.blueprint_draft(i).tactics(0).resources(),
-                HasSubstr("ask Cy, who holds Trust with Ceo, to open the door"));
+                HasSubstr("ask Cy, who holds Trust with Ceo, to put in a good word"));
     return;
   }
   FAIL() << "p-cfo is not a key intersection";
+}
+
+// When the owner holds the leverage themselves, the person they know is the one to ask.
+TEST(BlueprintDraft, OwnersOwnLeverageAsksThePersonTheyKnow) {
+  const RecommendFixture fixture(R"pb(
+    team_members { id: "t-dana" name: "Dana" level: EXECUTIVE }
+    persons { id: "p-raj" name: "Raj" level: EXECUTIVE }
+    persons { id: "p-claire" name: "Claire" level: EXECUTIVE key: true reports_to_id: "p-raj" }
+    relationships { team_member_id: "t-dana" person_id: "p-raj" grade: TRUST }
+  )pb");
+  const v1::Recommendations out = fixture.Recommend();
+  ASSERT_THAT(out.blueprint_draft(), SizeIs(1));
+  EXPECT_EQ(out.blueprint_draft(0).team_member_id(), "t-dana");
+  EXPECT_THAT(out.blueprint_draft(0).tactics(0).resources(),
+              HasSubstr("; ask Raj, who sees Dana at Trust, to introduce us"));
+}
+
+// Entries rotate among equally good tactics rather than repeat one everywhere.
+TEST(BlueprintDraft, EntriesWithTheSameStrategiesVaryTheirTactics) {
+  const RecommendFixture fixture(R"pb(
+    team_members { id: "t1" }
+    persons { id: "p1" key: true } persons { id: "p2" key: true }
+  )pb");
+  const v1::Recommendations out = fixture.Recommend();
+  ASSERT_THAT(out.blueprint_draft(), SizeIs(2));
+  EXPECT_EQ(out.blueprint_draft(0).strategies(0), out.blueprint_draft(1).strategies(0));
+  EXPECT_NE(out.blueprint_draft(0).tactics(0).description(),
+            out.blueprint_draft(1).tactics(0).description());
 }
 
 // The rules themselves judge a plan whose blueprint is the draft: it is a relationship plan.
