@@ -35,10 +35,11 @@ std::string MoreLine(size_t shown, size_t total, size_t indent) {
                       " more (--format json lists them all)\n");
 }
 
-// "Account:  Kestrel Health Partners (expansion, dedicated personal assistance)", and the industry.
+// "Account:  Kestrel Health Partners (expansion, dedicated personal assistance)", and the industry;
+// nothing for a plan without an account name (a CSV grid holds none).
 std::string AccountLines(const v1::Account& account) {
-  std::string line = absl::StrCat(
-      "Account:  ", account.name().empty() ? "(not named in the plan)" : account.name());
+  if (account.name().empty()) return "";
+  std::string line = absl::StrCat("Account:  ", account.name());
   std::vector<std::string> traits;
   if (account.motivation() != v1::ACCOUNT_MOTIVATION_UNSPECIFIED) {
     traits.push_back(EnumWords(account.motivation()));
@@ -64,7 +65,7 @@ std::string HeaderSection(std::string_view origin, const model::PlanIndex& index
   const int32_t graded = static_cast<int32_t>(index.graded().size());
   const int64_t cells = static_cast<int64_t>(index.person_count()) * index.member_count();
   std::string out =
-      absl::StrCat(AccountLines(plan.account()), "Plan:     ", Sv(origin), "\n", "As of:    ");
+      absl::StrCat("Plan:     ", Sv(origin), "\n", AccountLines(plan.account()), "As of:    ");
   if (analysis.has_as_of()) {
     absl::StrAppend(&out, FormatTime(analysis.as_of()), "\n");
   } else {
