@@ -15,7 +15,6 @@ constexpr size_t kTitleWidth = 26;
 constexpr size_t kLevelWidth = 11;
 constexpr size_t kRolesWidth = 5;
 constexpr size_t kNpsWidth = 3;
-constexpr int32_t kMaxIndentDepth = 6;  // deeper reports stay at this indentation
 
 }  // namespace
 
@@ -63,7 +62,7 @@ std::string MapGridText(const model::PlanIndex& index, size_t indent) {
   for (const OrgRow& row : OrgChartOrder(index)) {
     const v1::Person& person = index.person(row.person);
     const std::string name =
-        absl::StrCat(std::string(2 * std::min(row.depth, kMaxIndentDepth), ' '), PersonLabel(person));
+        absl::StrCat(std::string(2 * row.indent_levels(), ' '), PersonLabel(person));
     const v1::NpsAnswer* nps = index.latest_nps(row.person);
     std::string line = absl::StrCat(
         pad, index.is_key(row.person) ? "* " : "  ", PadRight(name, kNameWidth), " ",

@@ -20,7 +20,6 @@ constexpr double kNameFont = 13;
 constexpr double kSmallFont = 11;
 constexpr double kCharWidth = 0.58;   // average glyph width as a share of the font size (sans-serif)
 constexpr double kIndentStep = 12;    // per org-chart level
-constexpr int32_t kMaxIndentDepth = 6;
 constexpr double kMemberLabelSlant = 40;  // degrees
 constexpr size_t kMaxLabel = 36;      // longer names and titles are cut with an ellipsis
 
@@ -86,7 +85,7 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
   double title_width = 0;
   for (const OrgRow& row : rows) {
     const v1::Person& person = index.person(row.person);
-    name_width = std::max(name_width, std::min(row.depth, kMaxIndentDepth) * kIndentStep +
+    name_width = std::max(name_width, row.indent_levels() * kIndentStep +
                                           TextWidth(Truncate(PersonLabel(person), kMaxLabel),
                                                     kNameFont) + 4);
     title_width = std::max(title_width, TextWidth(Truncate(person.title(), kMaxLabel), kSmallFont));
@@ -185,7 +184,7 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
     }
     absl::StrAppendFormat(
         &svg, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\"%s fill=\"#222222\">%s</text>\n",
-        kMargin + dot_column + std::min(rows[r].depth, kMaxIndentDepth) * kIndentStep, baseline,
+        kMargin + dot_column + rows[r].indent_levels() * kIndentStep, baseline,
         kNameFont, index.is_key(rows[r].person) ? " font-weight=\"bold\"" : "",
         Xml(Truncate(PersonLabel(person), kMaxLabel)));
     if (!person.title().empty()) {

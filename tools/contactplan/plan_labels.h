@@ -54,6 +54,10 @@ std::string ColumnLabel(int32_t m);
 struct OrgRow {
   model::PersonIx person;
   int32_t depth;  // 0 for a person without a manager
+
+  // How far the row is indented, in levels: deep org charts stop indenting at six levels so names
+  // keep their room.
+  int32_t indent_levels() const { return depth < 6 ? depth : 6; }
 };
 std::vector<OrgRow> OrgChartOrder(const model::PlanIndex& index);
 
