@@ -18,7 +18,6 @@ using ::contactplan::testing::RandomPlan;
 using ::contactplan::testing::RecommendFixture;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-using ::testing::SizeIs;
 
 constexpr char kAccount[] = R"pb(
   as_of { seconds: 1717200000 }
@@ -91,7 +90,7 @@ TEST(BlueprintDraft, OwnersOwnLeverageAsksThePersonTheyKnow) {
     relationships { team_member_id: "t-dana" person_id: "p-raj" grade: TRUST }
   )pb");
   const v1::Recommendations out = fixture.Recommend();
-  ASSERT_THAT(out.blueprint_draft(), SizeIs(1));
+  ASSERT_EQ(out.blueprint_draft_size(), 1);
   EXPECT_EQ(out.blueprint_draft(0).team_member_id(), "t-dana");
   EXPECT_THAT(out.blueprint_draft(0).tactics(0).resources(),
               HasSubstr("; ask Raj, who sees Dana at Trust, to introduce us"));
@@ -104,7 +103,7 @@ TEST(BlueprintDraft, EntriesWithTheSameStrategiesVaryTheirTactics) {
     persons { id: "p1" key: true } persons { id: "p2" key: true }
   )pb");
   const v1::Recommendations out = fixture.Recommend();
-  ASSERT_THAT(out.blueprint_draft(), SizeIs(2));
+  ASSERT_EQ(out.blueprint_draft_size(), 2);
   EXPECT_EQ(out.blueprint_draft(0).strategies(0), out.blueprint_draft(1).strategies(0));
   EXPECT_NE(out.blueprint_draft(0).tactics(0).description(),
             out.blueprint_draft(1).tactics(0).description());
@@ -137,7 +136,7 @@ TEST(BlueprintDraft, WithoutNowTacticsHaveNoDueDate) {
     persons { id: "p1" key: true }
   )pb");
   const v1::Recommendations out = fixture.Recommend();
-  ASSERT_THAT(out.blueprint_draft(), SizeIs(1));
+  ASSERT_EQ(out.blueprint_draft_size(), 1);
   for (const v1::Tactic& tactic : out.blueprint_draft(0).tactics()) {
     EXPECT_FALSE(tactic.has_due_at());
   }

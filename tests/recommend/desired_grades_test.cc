@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "recommend/importance.h"
@@ -21,9 +22,9 @@ std::vector<std::string> Describe(const v1::Recommendations& out) {
   std::vector<std::string> lines;
   for (const v1::DesiredGrade& desired : out.desired_grades()) {
     std::string line = desired.person_id();
-    if (!desired.team_member_id().empty()) line += "/" + desired.team_member_id();
-    lines.push_back(line + " " + v1::Grade_Name(desired.grade()) + " " +
-                    v1::DesiredGrade::Source_Name(desired.source()));
+    if (!desired.team_member_id().empty()) absl::StrAppend(&line, "/", desired.team_member_id());
+    lines.push_back(absl::StrCat(line, " ", v1::Grade_Name(desired.grade()), " ",
+                                 v1::DesiredGrade::Source_Name(desired.source())));
   }
   return lines;
 }

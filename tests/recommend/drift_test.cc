@@ -1,6 +1,7 @@
 // The drift forecast: gravity pulls positive grades towards Indifferent without contact.
 #include "recommend/drift.h"
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "recommend_fixture.h"
@@ -50,10 +51,10 @@ TEST(DriftForecast, PerIntersectionSoonestDropFirst) {
   ASSERT_EQ(forecast.intersections_size(), 5);
   const auto row = [&](int i) {
     const v1::IntersectionDrift& d = forecast.intersections(i);
-    return d.person_id() + " " + v1::Grade_Name(d.now()) + ">" + v1::Grade_Name(d.in_30_days()) +
-           ">" + v1::Grade_Name(d.in_60_days()) + ">" + v1::Grade_Name(d.in_90_days()) + " " +
-           std::to_string(d.days_since_contact()) + "d next " +
-           std::to_string(d.days_until_next_drop());
+    return absl::StrCat(d.person_id(), " ", v1::Grade_Name(d.now()), ">",
+                        v1::Grade_Name(d.in_30_days()), ">", v1::Grade_Name(d.in_60_days()), ">",
+                        v1::Grade_Name(d.in_90_days()), " ", d.days_since_contact(), "d next ",
+                        d.days_until_next_drop());
   };
   EXPECT_EQ(row(0), "p-open OPEN>SATISFIED>SATISFIED>SATISFIED 80d next 10");
   // Same day of the next drop: the higher grade first.
@@ -70,10 +71,8 @@ TEST(DriftForecast, DistributionAtZeroThirtySixtyNinetyDays) {
   ASSERT_EQ(forecast.distribution_size(), 4);
   const auto counts = [&](int i) {
     const v1::GradeDistribution& d = forecast.distribution(i);
-    return std::to_string(d.days()) + ": T" + std::to_string(d.trust()) + " O" +
-           std::to_string(d.open()) + " S" + std::to_string(d.satisfied()) + " I" +
-           std::to_string(d.indifferent()) + " D" + std::to_string(d.dissatisfied()) + " M" +
-           std::to_string(d.motivated_to_change());
+    return absl::StrCat(d.days(), ": T", d.trust(), " O", d.open(), " S", d.satisfied(), " I",
+                        d.indifferent(), " D", d.dissatisfied(), " M", d.motivated_to_change());
   };
   EXPECT_EQ(counts(0), "0: T1 O2 S1 I0 D1 M0");
   EXPECT_EQ(counts(1), "30: T1 O1 S1 I1 D1 M0");

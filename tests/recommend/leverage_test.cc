@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "recommend_fixture.h"
@@ -20,9 +21,9 @@ std::vector<std::string> Describe(const RecommendFixture& fixture, const std::ve
   std::vector<std::string> out;
   for (const Lever& lever : levers) {
     const v1::LeveragePath path = LeverageFinder::ToProto(fixture.index(), lever);
-    std::string text = path.team_member_id() + " " + v1::Grade_Name(path.grade()) + " " +
-                       v1::LeveragePath::Via_Name(path.via()) + " " + std::to_string(path.hops());
-    for (const std::string& id : path.person_ids()) text += " " + id;
+    std::string text = absl::StrCat(path.team_member_id(), " ", v1::Grade_Name(path.grade()), " ",
+                                    v1::LeveragePath::Via_Name(path.via()), " ", path.hops());
+    for (const std::string& id : path.person_ids()) absl::StrAppend(&text, " ", id);
     out.push_back(text);
   }
   return out;
@@ -130,7 +131,7 @@ TEST(Leverage, VisitsAreBoundedOnAWideOrgChart) {
   plan.add_persons()->set_id("p-boss");
   for (int i = 0; i < 5000; ++i) {
     v1::Person& person = *plan.add_persons();
-    person.set_id("p" + std::to_string(i));
+    person.set_id(absl::StrCat("p", i));
     person.set_reports_to_id("p-boss");
   }
   v1::Relationship& far = *plan.add_relationships();

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "recommend_fixture.h"
@@ -14,13 +15,12 @@ namespace {
 using ::contactplan::testing::RecommendFixture;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using ::testing::SizeIs;
 
 // "person:member" of each key intersection, in rank order.
 std::vector<std::string> Cells(const v1::Recommendations& out) {
   std::vector<std::string> cells;
   for (const auto& key : out.key_intersections()) {
-    cells.push_back(key.person_id() + ":" + key.team_member_id());
+    cells.push_back(absl::StrCat(key.person_id(), ":", key.team_member_id()));
   }
   return cells;
 }
@@ -112,7 +112,7 @@ TEST(KeyIntersectionOwners, ReportsUnstaffedCellsInsteadOfOverbooking) {
   )pb");
   const v1::Recommendations out = fixture.Recommend();
   EXPECT_THAT(Cells(out), ElementsAre("p1:t1"));
-  ASSERT_THAT(out.unstaffed(), SizeIs(2));
+  ASSERT_EQ(out.unstaffed_size(), 2);
   EXPECT_EQ(out.unstaffed(0).person_id(), "p2");
   EXPECT_EQ(out.unstaffed(0).team_member_id(), "t1");
   EXPECT_EQ(out.unstaffed(0).current_grade(), v1::GRADE_UNSPECIFIED);
@@ -124,7 +124,7 @@ TEST(KeyIntersectionOwners, ReportsUnstaffedCellsInsteadOfOverbooking) {
             "planned)");
   EXPECT_EQ(out.unstaffed(1).person_id(), "p3");
 
-  ASSERT_THAT(out.team_load(), SizeIs(2));
+  ASSERT_EQ(out.team_load_size(), 2);
   EXPECT_EQ(out.team_load(0).team_member_id(), "t1");
   EXPECT_TRUE(out.team_load(0).has_capacity());
   EXPECT_EQ(out.team_load(0).capacity(), 2);
@@ -144,7 +144,7 @@ TEST(KeyIntersectionOwners, FallsBackToTheNextBestPlacedWithEffortFree) {
   )pb");
   const v1::Recommendations out = fixture.Recommend();
   EXPECT_THAT(Cells(out), ElementsAre("p1:t-exec", "p2:t-senior"));
-  EXPECT_THAT(out.unstaffed(), SizeIs(0));
+  EXPECT_EQ(out.unstaffed_size(), 0);
   EXPECT_FALSE(out.team_load(1).has_capacity());
   EXPECT_EQ(out.team_load(1).planned(), 1);
 }
@@ -159,8 +159,8 @@ TEST(KeyIntersectionOwners, WeakCellWhoseHolderHasNoEffortFreeIsUnstaffed) {
     relationships { team_member_id: "t1" person_id: "p-cold" grade: DISSATISFIED }
   )pb");
   const v1::Recommendations out = fixture.Recommend();
-  EXPECT_THAT(out.key_intersections(), SizeIs(0));
-  ASSERT_THAT(out.unstaffed(), SizeIs(1));
+  EXPECT_EQ(out.key_intersections_size(), 0);
+  ASSERT_EQ(out.unstaffed_size(), 1);
   EXPECT_EQ(out.unstaffed(0).team_member_id(), "t1");
   EXPECT_EQ(out.unstaffed(0).current_grade(), v1::DISSATISFIED);
   EXPECT_EQ(out.unstaffed(0).reason(),
@@ -176,7 +176,7 @@ TEST(KeyIntersectionOwners, ClimbingCostsTheDifferenceInUpkeep) {
     relationships { team_member_id: "t1" person_id: "p-o" grade: OPEN desired_grade: TRUST }
   )pb");
   const v1::Recommendations out = fixture.Recommend();
-  ASSERT_THAT(out.key_intersections(), SizeIs(2));
+  ASSERT_EQ(out.key_intersections_size(), 2);
   double planned = 0;
   for (const auto& key : out.key_intersections()) {
     EXPECT_EQ(key.effort(), key.person_id() == "p-s" ? 1 : 2) << key.person_id();
@@ -192,8 +192,8 @@ TEST(KeyIntersectionOwners, PlanWithoutTeamReportsWhyNobodyOwnsTheCell) {
     persons { id: "p1" key: true }
   )pb");
   const v1::Recommendations out = fixture.Recommend();
-  EXPECT_THAT(out.key_intersections(), SizeIs(0));
-  ASSERT_THAT(out.unstaffed(), SizeIs(1));
+  EXPECT_EQ(out.key_intersections_size(), 0);
+  ASSERT_EQ(out.unstaffed_size(), 1);
   EXPECT_EQ(out.unstaffed(0).team_member_id(), "");
   EXPECT_EQ(out.unstaffed(0).reason(), "the plan has no team members who could own this cell");
 }
