@@ -175,6 +175,36 @@ TEST(NpsDecliningTest, UndatedAnswersCountAtBothDatesUntilSuperseded) {
   EXPECT_THAT(f.person_ids(), ElementsAre("p2"));
 }
 
+TEST(NpsDecliningTest, AnAnswerExactlyAtTheEarlierDateCountsThere) {
+  v1::Plan plan;
+  v1::Person* person = AddPerson(plan);
+  Answer(person, 10, 90);
+  Answer(person, 0, 1);
+  const v1::Finding f = Only(Evaluate(plan, {.now = Now()}), "NPS_DECLINING");
+  EXPECT_EQ(NumberOf(f, "nps_before"), 100);
+}
+
+TEST(NpsDecliningTest, ADropOfExactlyThePointsSurvivesRounding) {
+  // 5 promoters of 6 (83.33...) down to 2 of 6 (33.33...): exactly 50 points, which the doubles
+  // put a hair under 50.
+  v1::Plan plan;
+  for (int i = 0; i < 6; ++i) Answer(AddPerson(plan), i < 5 ? 10 : 8, 120);
+  for (int i = 2; i < 5; ++i) Answer(plan.mutable_persons(i), 8, 10);
+  EXPECT_THAT(Codes(Evaluate(plan, {.options = "thresholds { nps_decline_points: 50 }",
+                                    .now = Now()})),
+              Contains("NPS_DECLINING"));
+}
+
+TEST(NpsDecliningTest, OfTwoAnswersAtTheSameTimeTheLaterInTheListCounts) {
+  // As for NPS_DETRACTOR (PlanIndex::latest_nps): the second answer of the same moment wins.
+  v1::Plan plan;
+  v1::Person* person = AddPerson(plan);
+  Answer(person, 10, 120);
+  Answer(person, 9, 10);
+  Answer(person, 0, 10);
+  EXPECT_EQ(NumberOf(Only(Evaluate(plan, {.now = Now()}), "NPS_DECLINING"), "nps_now"), -100);
+}
+
 TEST(NpsDecliningTest, SkippedWithoutNow) {
   v1::Plan plan;
   v1::Person* person = AddPerson(plan);
