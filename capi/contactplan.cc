@@ -422,11 +422,15 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
       }
       return Report(message, analysis.status(), CPLAN_INVALID_OPTIONS, "analysis options");
     }
+    // Each stage frees what the next no longer needs, so a large account holds at most two of
+    // plan, analysis, written bytes and the caller's copy at once (benchmarks/RESULTS.md, memory).
+    contactplan::v1::Plan().Swap(&parsed);
     absl::StatusOr<std::string> written =
         contactplan::WriteAnalysis(*analysis, *ToPlanFormat(output_format));
     if (!written.ok()) {
       return Report(message, written.status(), CPLAN_INTERNAL, "writing the analysis");
     }
+    contactplan::v1::Analysis().Swap(&*analysis);
     return Deliver(kFunction, *written, output, output_len, message);
   });
 }

@@ -21,6 +21,23 @@ using google::protobuf::FieldDescriptor;
 // protobuf's default recursion limit: deeper input is refused by the parser as well.
 constexpr int kMaxDepth = 100;
 
+// Where the walk is: one frame per enclosing field, innermost last. The dotted path
+// ("persons.level", "field 99") is only spelled out when something fails: every parse runs this
+// walk, and building a path string per field cost more than the parse itself (benchmarks/RESULTS.md).
+struct FieldFrame {
+  const FieldFrame* parent;
+  const FieldDescriptor* field;  // null for a field the schema does not know
+  uint64_t number;
+};
+
+std::string PathOf(const FieldFrame* frame) {
+  if (frame == nullptr) return "";
+  const std::string parent = PathOf(frame->parent);
+  const std::string name =
+      frame->field != nullptr ? frame->field->name() : absl::StrCat("field ", frame->number);
+  return parent.empty() ? name : absl::StrCat(parent, ".", name);
+}
+
 // protobuf's parser says only "failed". This walks the wire format the way the parser does and
 // says where and why it breaks, in terms of the schema's fields.
 class WireCheck {
@@ -29,12 +46,15 @@ class WireCheck {
 
   // The first problem, or nullopt when the bytes are well-formed.
   std::optional<std::string> Check(const Descriptor* message) {
-    if (Message(0, bytes_.size(), message, "", 0)) return std::nullopt;
+    if (Message(0, bytes_.size(), message, nullptr, 0)) return std::nullopt;
     return problem_;
   }
 
  private:
-  bool Fail(size_t at, const std::string& path, absl::string_view why) {
+  using Path = const FieldFrame*;
+
+  bool Fail(size_t at, Path frame, absl::string_view why) {
+    const std::string path = PathOf(frame);
     problem_ = absl::StrCat("byte ", at, path.empty() ? "" : absl::StrCat(", in ", path), ": ", why);
     return false;
   }
@@ -50,8 +70,8 @@ class WireCheck {
   }
 
   // Checks fields in [pos, end) until `end`, or until the end-group tag of `group` when non-zero.
-  bool Message(size_t pos, size_t end, const Descriptor* message, const std::string& path,
-               int depth, uint32_t group = 0) {
+  bool Message(size_t pos, size_t end, const Descriptor* message, Path path, int depth,
+               uint32_t group = 0) {
     if (depth > kMaxDepth) return Fail(pos, path, "nested too deeply");
     while (pos < end) {
       const size_t start = pos;
@@ -64,10 +84,8 @@ class WireCheck {
       }
       const FieldDescriptor* field =
           message == nullptr ? nullptr : message->FindFieldByNumber(static_cast<int>(number));
-      const std::string field_path =
-          field != nullptr ? (path.empty() ? field->name() : absl::StrCat(path, ".", field->name()))
-                           : absl::StrCat(path.empty() ? "" : absl::StrCat(path, "."), "field ",
-                                          number);
+      const FieldFrame frame{path, field, number};
+      const Path field_path = &frame;
       switch (wire_type) {
         case 0:
           if (!Varint(pos, end).has_value()) return Fail(start, field_path, "a number is cut off");
@@ -114,15 +132,15 @@ class WireCheck {
 
   static constexpr size_t kFailed = static_cast<size_t>(-1);
 
-  size_t GroupEnd(size_t pos, size_t end, const std::string& path, int depth, uint32_t number) {
+  size_t GroupEnd(size_t pos, size_t end, Path path, int depth, uint32_t number) {
     group_end_ = kFailed;
     if (!Message(pos, end, nullptr, path, depth + 1, number)) return kFailed;
     return group_end_;
   }
 
   // Sub-messages are walked in turn; proto3 strings must be UTF-8, which the parser enforces.
-  bool LengthDelimited(size_t pos, size_t end, const FieldDescriptor* field,
-                       const std::string& path, int depth) {
+  bool LengthDelimited(size_t pos, size_t end, const FieldDescriptor* field, Path path,
+                       int depth) {
     if (field == nullptr) return true;
     if (field->type() == FieldDescriptor::TYPE_MESSAGE) {
       return Message(pos, end, field->message_type(), path, depth + 1);
@@ -172,12 +190,16 @@ absl::Status ParseBinaryMessage(std::string_view bytes, google::protobuf::Messag
 }
 
 std::string WriteBinaryMessage(const google::protobuf::Message& message) {
-  std::string bytes;
+  // Sized once, written in place: growing a string while serializing zero-fills and copies it
+  // several times, and at its peak holds half as much again (a 100,000-relationship analysis is
+  // about 26 MB).
+  const size_t size = message.ByteSizeLong();
+  std::string bytes(size, '\0');
   {
-    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::ArrayOutputStream stream(bytes.data(), static_cast<int>(size));
     google::protobuf::io::CodedOutputStream coded(&stream);
     coded.SetSerializationDeterministic(true);
-    message.SerializeToCodedStream(&coded);
+    message.SerializeWithCachedSizes(&coded);
   }
   return bytes;
 }
