@@ -9,7 +9,7 @@ namespace {
 
 // Reads an optional proto field into `out` when set, checking it lies in [lo, hi].
 template <typename Msg, typename T, typename Has, typename Get>
-absl::Status Take(const Msg& msg, Has has, Get get, std::string_view path, T lo, T hi, T& out) {
+absl::Status Take(const Msg& msg, Has has, Get get, absl::string_view path, T lo, T hi, T& out) {
   if (!(msg.*has)()) return absl::OkStatus();
   const auto value = (msg.*get)();
   if (!(value >= lo && value <= hi)) {  // also rejects NaN
@@ -21,10 +21,10 @@ absl::Status Take(const Msg& msg, Has has, Get get, std::string_view path, T lo,
 }
 
 #define CPLAN_TAKE(msg, field, path, lo, hi, out)                                               \
-  if (absl::Status s = Take(msg, &std::decay_t<decltype(msg)>::has_##field,                    \
+  if (absl::Status take_status = Take(msg, &std::decay_t<decltype(msg)>::has_##field,                    \
                             &std::decay_t<decltype(msg)>::field, path, lo, hi, out);           \
-      !s.ok())                                                                                  \
-    return s;
+      !take_status.ok())                                                                        \
+    return take_status;
 
 }  // namespace
 
