@@ -48,6 +48,18 @@ class Ranking {
     return LeverageFinder::ForCell(context_.index, LeversOf(c.person), c.member);
   }
 
+  // The strength of LeversFor(c).front(), or 0 when there is none, without building the list:
+  // every candidate is scored, so copying its person's levers per candidate was a tenth of the
+  // whole analysis of a large account (benchmarks/RESULTS.md). ForCell keeps the first lever that
+  // is not the cell's own relationship, so that is the one whose strength counts.
+  double LeverStrength(const Candidate& c) {
+    for (const Lever& lever : LeversOf(c.person)) {
+      if (lever.hops == 0 && context_.index.relationship_member(lever.holder) == c.member) continue;
+      return LeverageFinder::Strength(context_.index, lever);
+    }
+    return 0;
+  }
+
   // The grade whose step sets the feasibility: a new face does not erase what the person already
   // thinks of us, so a blank cell with someone who is Dissatisfied or Motivated to change with us
   // is as hard as repairing their best relationship.
@@ -66,8 +78,7 @@ class Ranking {
     const double fit = c.member == model::kNone
                            ? SeniorityFit(v1::LEVEL_UNSPECIFIED, person_level)
                            : SeniorityFit(index.member(c.member).level(), person_level);
-    const std::vector<Lever> levers = LeversFor(c);
-    const double leverage = levers.empty() ? 0 : LeverageFinder::Strength(index, levers.front());
+    const double leverage = LeverStrength(c);
     c.priority = MakePriority(inputs_.importance[c.person], Urgency(c.current, c.reasons),
                               Feasibility(FeasibilityBasis(c), fit, leverage));
   }
