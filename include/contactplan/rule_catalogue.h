@@ -7,14 +7,23 @@
 
 namespace contactplan {
 
+// One rule of the catalogue. Every view points into static storage and stays valid for the life of
+// the program.
 struct RuleInfo {
-  std::string_view code;         // e.g. "UNCOVERED_PERSON"
-  std::string_view fires_when;   // the condition, one sentence
-  std::string_view severity;     // e.g. "WARNING; CRITICAL if key"
-  std::string_view explanation;  // one paragraph: why it matters and what to do
+  // e.g. "UNCOVERED_PERSON": part of the public interface (Finding.code, disabled_rules); never
+  // renamed.
+  std::string_view code;
+  // The condition, one sentence, with the default thresholds (each is an engine option).
+  std::string_view fires_when;
+  // e.g. "WARNING; CRITICAL if key".
+  std::string_view severity;
+  // One paragraph, no line breaks: why it matters and what to do.
+  std::string_view explanation;
 };
 
-// The catalogue, in SPEC order. Static storage; thread-safe.
+// The catalogue: the 33 rules of SPEC §5, in SPEC order, which is also the order findings of equal
+// severity appear in an analysis. The same span every call; static storage, never allocates;
+// thread-safe.
 std::span<const RuleInfo> RuleCatalogue();
 
 }  // namespace contactplan

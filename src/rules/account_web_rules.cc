@@ -3,7 +3,6 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "rules/rule.h"
 
 namespace contactplan::rules {
@@ -35,13 +34,20 @@ void SingleThreadedAccount(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   const v1::Web& web = in.web;
   if (index.person_count() == 0 || (web.team_members() > 1 && web.persons() > 1)) return;
-  FindingBuilder finding = sink.Add(
-      v1::CRITICAL,
-      absl::StrCat("The account hangs on a ", WebFigure(web), " web of influence (relationships at ",
-                   ThreadGrade(web), " or better): one departure on either side can cut us off. ",
-                   web.team_members() <= 1 ? "Bring more of our team into the account"
-                                           : "Reach more client persons",
-                   ", introduced through the relationships we already have."));
+  std::string message;
+  if (web.team_members() == 0) {
+    message = absl::StrCat("No relationship on the map is at ", ThreadGrade(web),
+                           " or better, so nothing holds the account together; start with the "
+                           "persons who matter most and earn a first good relationship with each.");
+  } else {
+    message = absl::StrCat("The account hangs on a ", WebFigure(web),
+                           " web of influence (relationships at ", ThreadGrade(web),
+                           " or better): one departure on either side can cut us off; ",
+                           web.team_members() == 1 ? "bring more of our team into the account"
+                                                   : "reach more client persons",
+                           ", introduced through the relationships we already have.");
+  }
+  FindingBuilder finding = sink.Add(v1::CRITICAL, std::move(message));
   AddWebParties(index, web, finding);
   AddWebNumbers(web, finding);
 }
@@ -60,7 +66,7 @@ void Below3x3(const RuleInput& in, FindingSink& sink) {
   FindingBuilder finding = sink.Add(
       v1::WARNING,
       absl::StrCat("The web of influence is ", WebFigure(web), " and does not meet 3x3 (",
-                   absl::StrJoin(short_of, ", "),
+                   ListOf(short_of),
                    "); aim for at least 3 team members at 3 levels, each with a relationship at ",
                    ThreadGrade(web), " or better, reaching 3 client persons at 3 levels."));
   AddWebParties(index, web, finding);

@@ -19,12 +19,12 @@ int32_t TestsPassed(const v1::Tactic& tactic) {
          static_cast<int32_t>(tactic.shows_value());
 }
 
-// "the blueprint entry for Dana Reyes (CFO) with Sam Lee".
+// "blueprint entry for Dana Reyes (CFO) with Sam Lee" (no article: callers add it).
 std::string EntryLabel(const model::PlanIndex& index, int32_t b) {
   const v1::BlueprintEntry& entry = index.plan().blueprint(b);
   const PersonIx p = index.FindPerson(entry.person_id());
   const MemberIx m = index.FindMember(entry.team_member_id());
-  return absl::StrCat("the blueprint entry for ",
+  return absl::StrCat("blueprint entry for ",
                       p == model::kNone ? entry.person_id() : PersonLabel(index, p),
                       m == model::kNone ? "" : absl::StrCat(" with ", MemberLabel(index, m)));
 }
@@ -82,7 +82,7 @@ void GoalSkipsLevels(const RuleInput& in, FindingSink& sink) {
     const int32_t steps = goal - from;
     if (steps <= 1) continue;
     sink.Add(v1::WARNING,
-             absl::StrCat("The goal of ", EntryLabel(index, b), " is ", GradeWord(goal), " from ",
+             absl::StrCat("The goal of the ", EntryLabel(index, b), " is ", GradeWord(goal), " from ",
                           current == v1::GRADE_UNSPECIFIED ? "no relationship yet"
                                                            : GradeWord(current),
                           ", ", steps,
@@ -108,7 +108,7 @@ void NoInfluenceStrategy(const RuleInput& in, FindingSink& sink) {
     }
     if (named) continue;
     sink.Add(v1::WARNING,
-             absl::StrCat(EntryLabel(index, b),
+             absl::StrCat("The ", EntryLabel(index, b),
                           " names no influence strategy; choose the channel the tactics work "
                           "through (reciprocity, commitment, social proof, liking, authority, "
                           "scarcity or unity) so they pull in one direction."))
@@ -133,7 +133,7 @@ void SalesTactic(const RuleInput& in, FindingSink& sink) {
                             tactic.description().empty()
                                 ? std::string()
                                 : absl::StrCat("\"", tactic.description(), "\" "),
-                            "in ", EntryLabel(index, b),
+                            "in the ", EntryLabel(index, b),
                             " passes none of the three relationship tests (our own unpaid time, "
                             "learning about the client, showing value beyond the current work); "
                             "it sells rather than invests: rework it or add one that invests."))

@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "rules/rule.h"
 
 namespace contactplan::rules {
@@ -48,7 +47,7 @@ void NoPowerAccess(const RuleInput& in, FindingSink& sink) {
   FindingBuilder finding = sink.Add(
       v1::CRITICAL,
       absl::StrCat("No one on our team has a Satisfied or better relationship with the power buyer",
-                   power.size() > 1 ? "s " : " ", absl::StrJoin(names, ", "),
+                   power.size() > 1 ? "s " : " ", ListOf(names),
                    "; find who in our team or their circle can earn an introduction, and plan a "
                    "first contact that gives them a reason to see us."));
   for (PersonIx p : power) finding.Person(p);

@@ -21,7 +21,7 @@ std::string MemberList(const model::PlanIndex& index, std::span<const Relationsh
   for (RelationshipIx r : relationships) {
     names.push_back(MemberLabel(index, index.relationship_member(r)));
   }
-  return absl::StrJoin(names, ", ");
+  return ListOf(names);
 }
 
 void UncoveredPerson(const RuleInput& in, FindingSink& sink) {

@@ -5,7 +5,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_join.h"
 #include "model/time.h"
 #include "rules/rule.h"
 
@@ -107,7 +106,7 @@ void NpsDeclining(const RuleInput& in, FindingSink& sink) {
   if (names.empty()) {
     absl::StrAppend(&message, "find out what changed for the persons who answered.");
   } else {
-    absl::StrAppend(&message, "ask ", absl::StrJoin(names, ", "),
+    absl::StrAppend(&message, "ask ", ListOf(names),
                     " what changed and answer it.");
   }
   FindingBuilder finding = sink.Add(v1::INFO, std::move(message));

@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "rules/rule.h"
 
 namespace contactplan::rules {
@@ -31,7 +30,7 @@ void NoMentor(const RuleInput& in, FindingSink& sink) {
     }
     if (has_mentor) continue;
     std::string message = absl::StrCat(
-        OpportunityLabel(index, o), " has ", opportunity.participants_size(),
+        "The ", OpportunityLabel(index, o), " has ", opportunity.participants_size(),
         " participants and no mentor to sell for us when we are not in the room; ");
     if (supporters.empty()) {
       absl::StrAppend(&message, "find someone who wants us to win and help them become one.");
@@ -39,7 +38,7 @@ void NoMentor(const RuleInput& in, FindingSink& sink) {
       std::vector<std::string> names;
       names.reserve(supporters.size());
       for (PersonIx p : supporters) names.push_back(PersonLabel(index, p));
-      absl::StrAppend(&message, "of the supporters, ", absl::StrJoin(names, ", "),
+      absl::StrAppend(&message, "of the supporters, ", ListOf(names),
                       supporters.size() == 1 ? " is" : " are",
                       " the likeliest to become one: ask for guidance and act on it.");
     }
@@ -59,7 +58,7 @@ void LatePreferredStrategy(const RuleInput& in, FindingSink& sink) {
       continue;
     }
     sink.Add(v1::INFO,
-             absl::StrCat(OpportunityLabel(index, o),
+             absl::StrCat("The ", OpportunityLabel(index, o),
                           " is evaluating risk or closing but still claims the preferred "
                           "strategy, which only works before requirements are set; choose the "
                           "strategy that fits a deal already under way (end-around, head-to-head, "
@@ -77,15 +76,15 @@ void QualificationIncomplete(const RuleInput& in, FindingSink& sink) {
     const v1::Opportunity& opportunity = plan.opportunities(o);
     if (opportunity.closed() || opportunity.stage() < v1::EVALUATE_ALTERNATIVES) continue;
     const v1::Qualification& q = opportunity.qualification();
-    std::vector<const char*> missing;
+    std::vector<std::string> missing;
     if (!q.pain_admitted()) missing.push_back("admitted pain");
     if (!q.access_to_power()) missing.push_back("access to power");
     if (!q.vision_agreed()) missing.push_back("an agreed vision of the solution");
     if (!q.value_agreed()) missing.push_back("value agreed as compelling");
     if (missing.empty()) continue;
     sink.Add(v1::INFO,
-             absl::StrCat(OpportunityLabel(index, o),
-                          " is past determining needs but lacks ", absl::StrJoin(missing, ", "),
+             absl::StrCat("The ", OpportunityLabel(index, o),
+                          " is past determining needs but lacks ", ListOf(missing),
                           "; confirm these with the client before investing more in the deal."))
         .Opportunity(o)
         .Number("missing_answers", static_cast<double>(missing.size()))

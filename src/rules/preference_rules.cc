@@ -36,11 +36,11 @@ v1::Preference EffectivePreference(v1::Preference current) {
   return current;
 }
 
-// "Dana Reyes (CFO), Approver in opportunity "ERP renewal","
+// "Dana Reyes (CFO), Approver in the opportunity "ERP renewal","
 std::string Who(const model::PlanIndex& index, OpportunityIx o, const v1::Participant& participant,
                 PersonIx p) {
   return absl::StrCat(PersonLabel(index, p), ", ", BuyingRoleWord(participant.buying_role()),
-                      " in ", OpportunityLabel(index, o), ",");
+                      " in the ", OpportunityLabel(index, o), ",");
 }
 
 void NeutralAsNonSupporter(const RuleInput& in, FindingSink& sink) {

@@ -75,6 +75,16 @@ std::string OpportunityLabel(const model::PlanIndex& index, model::OpportunityIx
   return absl::StrCat("opportunity \"", NameOr(opportunity.name(), opportunity.id()), "\"");
 }
 
+std::string ListOf(const std::vector<std::string>& items) {
+  if (items.size() <= 1) return items.empty() ? std::string() : items[0];
+  std::string list;
+  for (size_t i = 0; i + 1 < items.size(); ++i) {
+    absl::StrAppend(&list, i == 0 ? "" : ", ", items[i]);
+  }
+  absl::StrAppend(&list, " and ", items.back());
+  return list;
+}
+
 const char* GradeWord(v1::Grade grade) {
   switch (grade) {
     case v1::MOTIVATED_TO_CHANGE: return "Motivated to change";

@@ -25,7 +25,6 @@ struct RuleInput {
   const v1::Web& web;
 
   const model::PlanIndex& index() const { return context.index; }
-  const v1::Plan& plan() const { return context.index.plan(); }
   const Settings& settings() const { return context.settings; }
 };
 
@@ -37,6 +36,9 @@ struct Rule {
   bool needs_now;
   void (*evaluate)(const RuleInput& input, FindingSink& sink);
 };
+
+// The whole catalogue in SPEC order (the table in registry.cc).
+std::span<const Rule* const> AllRules();
 
 // Fills one finding. Valid only until the sink's next Add: use it in one chained expression.
 class FindingBuilder {
@@ -83,8 +85,10 @@ class FindingSink {
 std::string PersonLabel(const model::PlanIndex& index, model::PersonIx p);
 // "Sam Lee".
 std::string MemberLabel(const model::PlanIndex& index, model::MemberIx m);
-// "opportunity \"ERP renewal\"".
+// "opportunity \"ERP renewal\"" (no article: callers write "the" or "The" as the sentence needs).
 std::string OpportunityLabel(const model::PlanIndex& index, model::OpportunityIx o);
+// "A", "A and B", "A, B and C": lists in messages read as English.
+std::string ListOf(const std::vector<std::string>& items);
 
 // Words for enum values in messages: "Trust", "Motivated to change", "Credible Source" ... (plain C
 // strings: Debian's absl::StrCat does not take std::string_view).
@@ -93,9 +97,6 @@ const char* LevelWord(v1::Level level);
 const char* RelationshipLevelWord(v1::RelationshipLevel level);
 const char* PreferenceWord(v1::Preference preference);
 const char* BuyingRoleWord(v1::Participant::BuyingRole role);
-
-// The whole catalogue in SPEC order (registry.cc).
-std::span<const Rule* const> AllRules();
 
 // Field paths of plan elements.
 std::string PersonPath(model::PersonIx p);

@@ -49,7 +49,7 @@ TEST(NoPowerAccessTest, PowerBuyersReachedOnlyWeaklyOrNotAtAll) {
   EXPECT_EQ(f.severity(), v1::CRITICAL);
   EXPECT_THAT(f.person_ids(), ElementsAre("p1", "p3"));
   EXPECT_EQ(NumberOf(f, "power_buyers"), 2);
-  EXPECT_THAT(f.message(), HasSubstr("Dana Reyes (CFO), Lee Park"));
+  EXPECT_THAT(f.message(), HasSubstr("Dana Reyes (CFO) and Lee Park"));
 }
 
 TEST(NoPowerAccessTest, OneSatisfiedRelationshipWithAnyPowerBuyerIsAccess) {

@@ -30,7 +30,7 @@ TEST(NoMentorTest, OpenOpportunityWithoutAMentorNamesTheSupporters) {
   EXPECT_EQ(f.path(), "opportunities[0]");
   EXPECT_EQ(NumberOf(f, "participants"), 3);
   EXPECT_THAT(f.message(), HasSubstr("ERP renewal"));
-  EXPECT_THAT(f.message(), HasSubstr("Dana Reyes, Lee Park"));
+  EXPECT_THAT(f.message(), HasSubstr("Dana Reyes and Lee Park"));
 }
 
 TEST(NoMentorTest, OneMentorIsEnough) {
@@ -76,7 +76,7 @@ TEST(QualificationIncompleteTest, NamesTheMissingAnswers) {
   EXPECT_EQ(f.severity(), v1::INFO);
   EXPECT_EQ(f.opportunity_id(), "o1");
   EXPECT_EQ(NumberOf(f, "missing_answers"), 2);
-  EXPECT_THAT(f.message(), HasSubstr("access to power, value agreed as compelling"));
+  EXPECT_THAT(f.message(), HasSubstr("lacks access to power and value agreed as compelling"));
   EXPECT_THAT(f.message(), Not(HasSubstr("admitted pain")));
 }
 
@@ -89,10 +89,12 @@ TEST(QualificationIncompleteTest, OnlyPastDetermineNeedsAndOnlyWhenSomethingIsMi
                                     vision_agreed: true value_agreed: true } }
     opportunities { id: "o4" stage: EVALUATE_RISK closed: true }
   )pb"), "QUALIFICATION_INCOMPLETE"), IsEmpty());
-  EXPECT_EQ(NumberOf(Only(Evaluate(R"pb(opportunities { id: "o1" stage: NEGOTIATE_CLOSE })pb"),
-                          "QUALIFICATION_INCOMPLETE"),
-                     "missing_answers"),
-            4);
+  const v1::Finding all_missing = Only(
+      Evaluate(R"pb(opportunities { id: "o1" stage: NEGOTIATE_CLOSE })pb"), "QUALIFICATION_INCOMPLETE");
+  EXPECT_EQ(NumberOf(all_missing, "missing_answers"), 4);
+  EXPECT_THAT(all_missing.message(),
+              HasSubstr("lacks admitted pain, access to power, an agreed vision of the solution and "
+                        "value agreed as compelling;"));
 }
 
 }  // namespace
