@@ -1,7 +1,7 @@
-// The hostile-input corpus (tests/data/bad/expected.tsv): every file gives its recorded error through
-// every way a plan enters contactplan — the C ABI's cplan_validate, cplan_analyze and cplan_convert,
-// and the command line's validate, analyze and convert — and never a crash, a hang, an output buffer
-// or an output file.
+// The hostile-input corpus (tests/data/bad/expected.tsv): every file gives its recorded error
+// through every way a plan enters contactplan — the C ABI's cplan_validate, cplan_analyze and
+// cplan_convert, and the command line's validate, analyze and convert — and never a crash, a hang,
+// an output buffer or an output file.
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -34,7 +34,9 @@ struct BadInput {
   std::string what;
 };
 
-void PrintTo(const BadInput& input, std::ostream* os) { *os << input.file << " (" << input.what << ")"; }
+void PrintTo(const BadInput& input, std::ostream* os) {
+  *os << input.file << " (" << input.what << ")";
+}
 
 std::vector<BadInput> ReadManifest() {
   std::vector<BadInput> inputs;
@@ -91,12 +93,7 @@ TEST_P(BadInputTest, CApiGivesTheRecordedStatusAndMessageAndNoOutput) {
   cplan_format format;
   ASSERT_EQ(cplan_format_from_path(input.file.c_str(), &format, nullptr), CPLAN_OK);
 
-  const CallResult calls[] = {
-      Validate(engine_, bytes, format),
-      Analyze(engine_, bytes, format, CPLAN_FORMAT_JSON),
-      Convert(engine_, bytes, format, CPLAN_FORMAT_BINARY),
-  };
-  for (const CallResult& call : calls) {
+  for (const CallResult& call : ThroughEveryEntryPoint(engine_, bytes, format)) {
     EXPECT_STREQ(cplan_status_name(call.status), input.status.c_str()) << call.message;
     EXPECT_THAT(call.message, HasSubstr(input.fragment));
     EXPECT_TRUE(call.output_cleared);

@@ -1,7 +1,7 @@
 /*
  * A minimal host of the C ABI, as a CRM server would be: reads one plan file, analyses it through
- * libcontactplan.so and reports the status. The heavy reliability tests run it as a child process to
- * measure the peak memory of an analysis through the shipped library, and the leak checks run it
+ * libcontactplan.so and reports the status. The heavy reliability tests run it as a child process
+ * to measure the peak memory of an analysis through the shipped library, and the leak checks run it
  * under valgrind.
  *
  *   reliability_capi_analyze PLAN [ENGINE_OPTIONS_JSON]
@@ -20,7 +20,8 @@ static char* ReadFile(const char* path, size_t* size) {
   char* bytes = NULL;
   long length;
   if (file == NULL) return NULL;
-  if (fseek(file, 0, SEEK_END) == 0 && (length = ftell(file)) >= 0 && fseek(file, 0, SEEK_SET) == 0) {
+  if (fseek(file, 0, SEEK_END) == 0 && (length = ftell(file)) >= 0 &&
+      fseek(file, 0, SEEK_SET) == 0) {
     /* One spare byte, so an empty file still gives a non-NULL buffer. */
     bytes = (char*)malloc((size_t)length + 1);
     if (bytes != NULL && fread(bytes, 1, (size_t)length, file) != (size_t)length) {

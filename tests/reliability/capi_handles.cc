@@ -60,9 +60,18 @@ CallResult Convert(const cplan_engine* engine, const std::string& plan, cplan_fo
   char* output = nullptr;
   size_t output_size = 0;
   char* message = nullptr;
-  const cplan_status status = cplan_convert(engine, plan.data(), plan.size(), from, to, &output,
-                                            &output_size, &message);
+  const cplan_status status =
+      cplan_convert(engine, plan.data(), plan.size(), from, to, &output, &output_size, &message);
   return Collect(status, output, output_size, message);
+}
+
+std::vector<CallResult> ThroughEveryEntryPoint(const cplan_engine* engine, const std::string& plan,
+                                               cplan_format format) {
+  std::vector<CallResult> results;
+  results.push_back(Validate(engine, plan, format));
+  results.push_back(Analyze(engine, plan, format, CPLAN_FORMAT_JSON));
+  results.push_back(Convert(engine, plan, format, CPLAN_FORMAT_BINARY));
+  return results;
 }
 
 }  // namespace contactplan::testing

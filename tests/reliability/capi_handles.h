@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "contactplan/contactplan.h"
 
@@ -35,6 +36,11 @@ CallResult Analyze(const cplan_engine* engine, const std::string& plan, cplan_fo
                    cplan_format output_format = CPLAN_FORMAT_BINARY);
 CallResult Convert(const cplan_engine* engine, const std::string& plan, cplan_format from,
                    cplan_format to);
+
+// The plan through every entry point that reads one: cplan_validate, cplan_analyze (JSON output)
+// and cplan_convert (to binary), in that order. For checks every entry point must pass alike.
+std::vector<CallResult> ThroughEveryEntryPoint(const cplan_engine* engine, const std::string& plan,
+                                               cplan_format format);
 
 }  // namespace contactplan::testing
 

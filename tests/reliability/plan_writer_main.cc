@@ -1,13 +1,15 @@
 // Writes the large plans of the heavy reliability tests, in binary, and prints their size as
-// "persons P elements E bytes B" (E counts every other element the memory bound counts: team members,
-// relationships, history entries, NPS answers, influences, opportunities, participants, blueprint
-// entries, tactics). A process of its own: it links the generator, and so the schema, statically,
-// while the processes it feeds load libcontactplan.so; one process must not register the schema twice.
+// "persons P elements E bytes B" (E counts every other element the memory bound counts: team
+// members, relationships, history entries, NPS answers, influences, opportunities, participants,
+// blueprint entries, tactics). A process of its own: it links the generator, and so the schema,
+// statically, while the processes it feeds load libcontactplan.so; one process must not register
+// the schema twice.
 //
 //   reliability_plan_writer generated PERSONS TEAM OUT  (the generator's plan of that size)
-//   reliability_plan_writer notes PERSONS BYTES OUT     (a generated plan with BYTES of notes per person)
-//   reliability_plan_writer tree PERSONS OUT            (an org chart, 8 reports per manager)
-//   reliability_plan_writer chain PERSONS OUT           (an org chart that is one reporting line)
+//   reliability_plan_writer notes PERSONS BYTES OUT     (a generated plan with BYTES of notes per
+//   person) reliability_plan_writer tree PERSONS OUT            (an org chart, 8 reports per
+//   manager) reliability_plan_writer chain PERSONS OUT           (an org chart that is one
+//   reporting line)
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
@@ -73,8 +75,8 @@ int32_t TreeManager(int32_t k) { return k == 1 ? 0 : (k + 6) / 8; }
 int32_t ChainManager(int32_t k) { return k - 1; }
 
 int64_t OtherElements(const Plan& plan) {
-  int64_t count = plan.team_members_size() + plan.relationships_size() +
-                  plan.opportunities_size() + plan.blueprint_size();
+  int64_t count = plan.team_members_size() + plan.relationships_size() + plan.opportunities_size() +
+                  plan.blueprint_size();
   for (const auto& person : plan.persons()) {
     count += person.nps_answers_size() + person.influences_size();
   }

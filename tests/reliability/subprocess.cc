@@ -25,7 +25,8 @@ std::string ReadFileBytes(const std::string& path) {
 }
 
 void WriteFileBytes(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  std::ofstream(path, std::ios::binary)
+      .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 ScratchDir::ScratchDir() {
@@ -50,7 +51,8 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const ProcessOpti
   args.push_back(nullptr);
   std::vector<char*> env;
   for (char** entry = environ; *entry != nullptr; ++entry) env.push_back(*entry);
-  for (const std::string& entry : options.environment) env.push_back(const_cast<char*>(entry.c_str()));
+  for (const std::string& entry : options.environment)
+    env.push_back(const_cast<char*>(entry.c_str()));
   env.push_back(nullptr);
   const std::string in_path = options.stdin_path.empty() ? "/dev/null" : options.stdin_path;
 

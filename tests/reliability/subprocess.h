@@ -16,8 +16,8 @@ struct ProcessResult {
   std::string out;
   std::string err;
   // Peak resident set of the child (wait4's ru_maxrss), in bytes. Linux carries the high-water mark
-  // across exec, so it is never below this process's resident set at the fork: keep the parent small
-  // when the figure matters.
+  // across exec, so it is never below this process's resident set at the fork: keep the parent
+  // small when the figure matters.
   uint64_t max_rss_bytes = 0;
 };
 
