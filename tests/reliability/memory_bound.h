@@ -1,0 +1,41 @@
+// The memory bounds docs/limits.md states, as the heavy tests check them. Peak resident memory of
+// one process, from start to exit (so the host's or the command line's own copy of the input is
+// included), in bytes.
+#ifndef CONTACTPLAN_TESTS_RELIABILITY_MEMORY_BOUND_H_
+#define CONTACTPLAN_TESTS_RELIABILITY_MEMORY_BOUND_H_
+
+#include <cstdint>
+
+namespace contactplan::testing {
+
+// What the bounds are stated in: the plan's binary size, its persons, and every other element
+// (team members, relationships, history entries, NPS answers, influences, opportunities,
+// participants, blueprint entries, tactics).
+struct PlanSize {
+  uint64_t bytes = 0;
+  uint64_t persons = 0;
+  uint64_t elements = 0;
+};
+
+inline constexpr uint64_t kKiB = 1024;
+inline constexpr uint64_t kMiB = 1024 * kKiB;
+
+// Analysing a plan (validation, analysis, the analysis written in binary):
+// 64 MiB + 4 bytes per plan byte + 6 KiB per person + 3 KiB per other element.
+inline uint64_t AnalysisMemoryBound(const PlanSize& plan) {
+  return 64 * kMiB + 4 * plan.bytes + 6 * kKiB * plan.persons + 3 * kKiB * plan.elements;
+}
+
+// Refusing a plan that parses but exceeds a limit or is invalid: the parse and the checks, no
+// analysis. 64 MiB + 4 bytes per plan byte + 512 bytes per person and per other element.
+inline uint64_t RefusalMemoryBound(const PlanSize& plan) {
+  return 64 * kMiB + 4 * plan.bytes + 512 * (plan.persons + plan.elements);
+}
+
+// Refusing an input over limits.max_input_bytes: nothing of it is parsed, or, by the command line,
+// even read. 32 MiB, plus the caller's own copy of the input where it holds one.
+inline constexpr uint64_t kUnreadInputMemoryBound = 32 * kMiB;
+
+}  // namespace contactplan::testing
+
+#endif  // CONTACTPLAN_TESTS_RELIABILITY_MEMORY_BOUND_H_
