@@ -8,7 +8,7 @@
 PACKAGES := g++ gcc cmake ninja-build pkg-config make \
             libprotobuf-dev protobuf-compiler libabsl-dev \
             libgtest-dev libgmock-dev libbenchmark-dev \
-            python3 python3-protobuf python3-pytest \
+            python3 python3-protobuf python3-pytest valgrind \
             abigail-tools
 PRESET ?= release
 BUILD_DIR := build
