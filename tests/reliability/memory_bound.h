@@ -8,28 +8,29 @@
 
 namespace contactplan::testing {
 
-// What the bounds are stated in: the plan's binary size, its persons, and every other element
-// (team members, relationships, history entries, NPS answers, influences, opportunities,
-// participants, blueprint entries, tactics).
+// What the bounds are stated in: the plan's binary size; its entities, which the analysis reports
+// on one by one (persons, team members, relationships, opportunities, participants, blueprint
+// entries, tactics); and its details, which it only reads (history entries, NPS answers,
+// influences).
 struct PlanSize {
   uint64_t bytes = 0;
-  uint64_t persons = 0;
-  uint64_t elements = 0;
+  uint64_t entities = 0;
+  uint64_t details = 0;
 };
 
 inline constexpr uint64_t kKiB = 1024;
 inline constexpr uint64_t kMiB = 1024 * kKiB;
 
 // Analysing a plan (validation, analysis, the analysis written in binary):
-// 64 MiB + 4 bytes per plan byte + 6 KiB per person + 3 KiB per other element.
+// 64 MiB + 4 bytes per plan byte + 6 KiB per entity + 1 KiB per detail.
 inline uint64_t AnalysisMemoryBound(const PlanSize& plan) {
-  return 64 * kMiB + 4 * plan.bytes + 6 * kKiB * plan.persons + 3 * kKiB * plan.elements;
+  return 64 * kMiB + 4 * plan.bytes + 6 * kKiB * plan.entities + kKiB * plan.details;
 }
 
 // Refusing a plan that parses but exceeds a limit or is invalid: the parse and the checks, no
-// analysis. 64 MiB + 4 bytes per plan byte + 512 bytes per person and per other element.
+// analysis. 64 MiB + 4 bytes per plan byte + 512 bytes per entity and per detail.
 inline uint64_t RefusalMemoryBound(const PlanSize& plan) {
-  return 64 * kMiB + 4 * plan.bytes + 512 * (plan.persons + plan.elements);
+  return 64 * kMiB + 4 * plan.bytes + 512 * (plan.entities + plan.details);
 }
 
 // Refusing an input over limits.max_input_bytes: nothing of it is parsed, or, by the command line,

@@ -30,7 +30,8 @@ int Usage() {
   std::cerr << "usage: reliability_plan_writer generated PERSONS TEAM OUT\n"
                "       reliability_plan_writer notes PERSONS BYTES OUT\n"
                "       reliability_plan_writer tree PERSONS OUT\n"
-               "       reliability_plan_writer chain PERSONS OUT\n";
+               "       reliability_plan_writer chain PERSONS OUT\n"
+               "       reliability_plan_writer weak PERSONS TEAM OUT\n";
   return 64;
 }
 
@@ -74,15 +75,62 @@ int32_t TreeManager(int32_t k) { return k == 1 ? 0 : (k + 6) / 8; }
 // A single reporting line: the deepest org chart N persons can form.
 int32_t ChainManager(int32_t k) { return k - 1; }
 
-int64_t OtherElements(const Plan& plan) {
-  int64_t count = plan.team_members_size() + plan.relationships_size() + plan.opportunities_size() +
-                  plan.blueprint_size();
+// The contact map at its most costly: every cell graded DISSATISFIED and stale, every person a key
+// executive power buyer, a detractor, competitive, at VENDOR wishing for TRUSTED_ADVISOR, so each
+// element draws as many findings, gaps and forecasts as the catalogue gives.
+Plan WeakAndStaleMap(int32_t persons, int32_t team_members) {
+  Plan plan;
+  plan.set_schema_version(1);
+  plan.mutable_as_of()->set_seconds(1735689600);  // 2025-01-01
+  constexpr int64_t kLongBefore = 1600000000;     // 2020-09-13: stale by then
+  for (int32_t m = 1; m <= team_members; ++m) {
+    contactplan::v1::TeamMember& member = *plan.add_team_members();
+    member.set_id(absl::StrCat("t-", m));
+    member.set_name(absl::StrCat("Team member ", m));
+    member.set_level(contactplan::v1::OPERATIONAL);
+  }
+  for (int32_t p = 1; p <= persons; ++p) {
+    contactplan::v1::Person& person = *plan.add_persons();
+    person.set_id(absl::StrCat("p-", p));
+    person.set_name(absl::StrCat("Person ", p));
+    person.set_level(contactplan::v1::EXECUTIVE);
+    person.add_buyer_roles(contactplan::v1::Person::POWER);
+    person.set_key(true);
+    person.set_relationship_level(contactplan::v1::VENDOR);
+    person.set_desired_relationship_level(contactplan::v1::TRUSTED_ADVISOR);
+    person.set_relationship_type(contactplan::v1::COMPETITIVE);
+    contactplan::v1::NpsAnswer& answer = *person.add_nps_answers();
+    answer.set_score(2);
+    answer.mutable_answered_at()->set_seconds(kLongBefore);
+  }
+  plan.mutable_relationships()->Reserve(persons * team_members);
+  for (int32_t m = 1; m <= team_members; ++m) {
+    for (int32_t p = 1; p <= persons; ++p) {
+      contactplan::v1::Relationship& cell = *plan.add_relationships();
+      cell.set_team_member_id(absl::StrCat("t-", m));
+      cell.set_person_id(absl::StrCat("p-", p));
+      cell.set_grade(contactplan::v1::DISSATISFIED);
+      cell.mutable_assessed_at()->set_seconds(kLongBefore);
+      cell.mutable_last_contact_at()->set_seconds(kLongBefore);
+    }
+  }
+  return plan;
+}
+
+int64_t Entities(const Plan& plan) {
+  int64_t count = plan.persons_size() + plan.team_members_size() + plan.relationships_size() +
+                  plan.opportunities_size() + plan.blueprint_size();
+  for (const auto& opportunity : plan.opportunities()) count += opportunity.participants_size();
+  for (const auto& entry : plan.blueprint()) count += entry.tactics_size();
+  return count;
+}
+
+int64_t Details(const Plan& plan) {
+  int64_t count = 0;
   for (const auto& person : plan.persons()) {
     count += person.nps_answers_size() + person.influences_size();
   }
   for (const auto& relationship : plan.relationships()) count += relationship.history_size();
-  for (const auto& opportunity : plan.opportunities()) count += opportunity.participants_size();
-  for (const auto& entry : plan.blueprint()) count += entry.tactics_size();
   return count;
 }
 
@@ -99,6 +147,8 @@ int main(int argc, char** argv) {
     plan = OrgChart(std::atoi(argv[2]), &TreeManager);
   } else if (kind == "chain" && argc == 4) {
     plan = OrgChart(std::atoi(argv[2]), &ChainManager);
+  } else if (kind == "weak" && argc == 5) {
+    plan = WeakAndStaleMap(std::atoi(argv[2]), std::atoi(argv[3]));
   } else {
     return Usage();
   }
@@ -108,7 +158,7 @@ int main(int argc, char** argv) {
     std::cerr << "reliability_plan_writer: cannot write " << out << "\n";
     return 1;
   }
-  std::cout << "persons " << plan.persons_size() << " elements " << OtherElements(plan) << " bytes "
+  std::cout << "entities " << Entities(plan) << " details " << Details(plan) << " bytes "
             << plan.ByteSizeLong() << "\n";
   return 0;
 }
