@@ -123,6 +123,8 @@ TEST(HeavyTest, HundredMegabytePlanOverTheInputLimitIsNeverParsed) {
   EXPECT_EQ(host.exit_code, CPLAN_LIMIT_EXCEEDED) << host.err;
   EXPECT_THAT(host.err, HasSubstr("over limits.max_input_bytes (67108864)"));
   // The host holds the plan it passes; the library adds nothing in proportion to it.
+  Report("C ABI refusing a 100 MB plan over max_input_bytes (the host holds the plan)", plan, host,
+         kUnreadInputMemoryBound + plan.size.bytes);
   EXPECT_LE(host.max_rss_bytes, kUnreadInputMemoryBound + plan.size.bytes);
 
   const ScratchDir dir;
