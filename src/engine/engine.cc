@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "contactplan/rule_catalogue.h"
 #include "contactplan/validation.h"
 #include "contactplan/version.h"
 #include "model/context.h"
@@ -42,6 +43,21 @@ v1::Limits ResolvedLimits(const Settings& s) {
   return limits;
 }
 
+// A disabled rule that is not in the catalogue is almost always a typo that would silently keep the
+// rule on: refuse it.
+absl::Status CheckDisabledRules(const v1::EngineOptions& options) {
+  for (int i = 0; i < options.disabled_rules_size(); ++i) {
+    bool known = false;
+    for (const RuleInfo& rule : RuleCatalogue()) known = known || rule.code == options.disabled_rules(i);
+    if (!known) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "disabled_rules[", i, "]: no rule \"", options.disabled_rules(i),
+          "\" in the catalogue (`contactplan rules` lists the codes)"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 // "Now" for an analysis: the option, else the plan's as_of, else the latest time in the plan.
 std::optional<absl::Time> ResolveNow(const v1::AnalysisOptions& options, const v1::Plan& plan,
                                      const model::PlanIndex& index) {
@@ -55,6 +71,7 @@ std::optional<absl::Time> ResolveNow(const v1::AnalysisOptions& options, const v
 Engine::Engine(std::shared_ptr<const internal::EngineState> state) : state_(std::move(state)) {}
 
 absl::StatusOr<Engine> Engine::Create(const v1::EngineOptions& options) {
+  if (absl::Status rules = CheckDisabledRules(options); !rules.ok()) return rules;
   absl::StatusOr<Settings> settings = ResolveSettings(options);
   if (!settings.ok()) return settings.status();
   auto state = std::make_shared<internal::EngineState>();
