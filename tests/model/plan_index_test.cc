@@ -1,0 +1,138 @@
+// The plan index resolves ids and adjacency once; the stages trust it, so it is checked here.
+#include "model/plan_index.h"
+
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "model/time.h"
+#include "support/text_plan.h"
+
+namespace contactplan::model {
+namespace {
+
+using ::contactplan::testing::PlanFromText;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+std::vector<int32_t> Vec(std::span<const int32_t> s) { return {s.begin(), s.end()}; }
+
+const v1::Plan& OrgPlan() {
+  static const v1::Plan plan = PlanFromText(R"pb(
+    team_members { id: "t1" }
+    team_members { id: "t2" }
+    persons { id: "ceo" level: EXECUTIVE }
+    persons { id: "cfo" reports_to_id: "ceo" buyer_roles: POWER }
+    persons { id: "eng" reports_to_id: "ceo" influences { person_id: "cfo" } }
+    persons { id: "ops" reports_to_id: "cfo" }
+    persons { id: "key" key: true }
+    persons { id: "buyer" }
+    persons { id: "late" }
+    relationships { team_member_id: "t1" person_id: "cfo" grade: OPEN }
+    relationships { team_member_id: "t2" person_id: "cfo" }
+    relationships { team_member_id: "t2" person_id: "ops" grade: DISSATISFIED
+                    assessed_at { seconds: 200 } }
+    opportunities {
+      id: "o1"
+      participants { person_id: "buyer" buying_role: APPROVER }
+      participants { person_id: "ops" buying_role: USER }
+    }
+    opportunities {
+      id: "closed" closed: true
+      participants { person_id: "late" buying_role: DECISION_MAKER }
+    }
+  )pb");
+  return plan;
+}
+
+TEST(PlanIndexTest, ResolvesIds) {
+  const PlanIndex index(OrgPlan());
+  EXPECT_EQ(index.FindPerson("ops"), 3);
+  EXPECT_EQ(index.FindPerson("nobody"), kNone);
+  EXPECT_EQ(index.FindMember("t2"), 1);
+  EXPECT_EQ(index.FindOpportunity("closed"), 1);
+  EXPECT_EQ(index.FindCell(1, 1), 1);
+  EXPECT_EQ(index.FindCell(0, 3), kNone);
+  EXPECT_EQ(index.relationship_person(2), 3);
+  EXPECT_EQ(index.relationship_member(2), 1);
+}
+
+TEST(PlanIndexTest, SeparatesGradedFromBlankCells) {
+  const PlanIndex index(OrgPlan());
+  EXPECT_THAT(Vec(index.relationships_of_person(1)), ElementsAre(0, 1));
+  EXPECT_THAT(Vec(index.graded_of_person(1)), ElementsAre(0));
+  EXPECT_THAT(Vec(index.graded_of_member(1)), ElementsAre(2));
+  EXPECT_THAT(Vec(index.graded()), ElementsAre(0, 2));
+  EXPECT_EQ(index.grade_count(v1::OPEN), 1);
+  EXPECT_EQ(index.grade_count(v1::DISSATISFIED), 1);
+  EXPECT_EQ(index.grade_count(v1::TRUST), 0);
+}
+
+TEST(PlanIndexTest, BuildsTheOrgChartAndInfluence) {
+  const PlanIndex index(OrgPlan());
+  EXPECT_EQ(index.manager(0), kNone);
+  EXPECT_EQ(index.manager(3), 1);
+  EXPECT_THAT(Vec(index.direct_reports(0)), ElementsAre(1, 2));
+  EXPECT_THAT(Vec(index.influencers_of(1)), ElementsAre(2));
+  EXPECT_THAT(Vec(index.influenced_by(2)), ElementsAre(1));
+  EXPECT_THAT(Vec(index.influencers_of(2)), IsEmpty());
+}
+
+TEST(PlanIndexTest, KnowsWhoMattersAndWhoIsKey) {
+  const PlanIndex index(OrgPlan());
+  // ceo: executive → key, but matters only through a role or a mark.
+  EXPECT_TRUE(index.is_key(0));
+  EXPECT_FALSE(index.matters(0));
+  // cfo: POWER → both.
+  EXPECT_TRUE(index.is_key(1) && index.matters(1));
+  // eng: nothing.
+  EXPECT_FALSE(index.is_key(2) || index.matters(2));
+  // ops: a USER in an open opportunity matters, is not key.
+  EXPECT_TRUE(index.matters(3));
+  EXPECT_FALSE(index.is_key(3));
+  // key: marked.
+  EXPECT_TRUE(index.is_key(4) && index.matters(4));
+  // buyer: APPROVER in an open opportunity.
+  EXPECT_TRUE(index.is_key(5) && index.matters(5));
+  // late: DECISION_MAKER only in a closed opportunity.
+  EXPECT_FALSE(index.is_key(6) || index.matters(6));
+  EXPECT_THAT(index.open_participations(6), IsEmpty());
+  ASSERT_EQ(index.open_participations(3).size(), 1u);
+  EXPECT_EQ(index.open_participations(3)[0].participant, 1);
+}
+
+TEST(PlanIndexTest, LatestNpsIsTheLatestDatedAnswerAndTheLaterOneOnTies) {
+  const v1::Plan plan = PlanFromText(R"pb(
+    persons {
+      id: "p"
+      nps_answers { score: 9 answered_at { seconds: 300 } }
+      nps_answers { score: 2 answered_at { seconds: 100 } }
+      nps_answers { score: 5 answered_at { seconds: 300 } }
+    }
+    persons { id: "none" }
+  )pb");
+  const PlanIndex index(plan);
+  ASSERT_NE(index.latest_nps(0), nullptr);
+  EXPECT_EQ(index.latest_nps(0)->score(), 5);
+  EXPECT_EQ(index.latest_nps(1), nullptr);
+  EXPECT_EQ(index.latest_time(), absl::FromUnixSeconds(300));
+}
+
+TEST(PlanIndexTest, LatestTimeIsUnsetWithoutTimes) {
+  const PlanIndex index(PlanFromText(R"pb(persons { id: "p" })pb"));
+  EXPECT_FALSE(index.latest_time().has_value());
+  const PlanIndex org(OrgPlan());
+  EXPECT_EQ(org.latest_time(), absl::FromUnixSeconds(200));
+}
+
+TEST(TimeTest, UnsetTimestampHasNoTimeAndDaysRoundDown) {
+  EXPECT_FALSE(ToTime(google::protobuf::Timestamp()).has_value());
+  const absl::Time t0 = absl::FromUnixSeconds(1000000);
+  EXPECT_EQ(DaysBetween(t0, t0 + absl::Hours(24 * 90)), 90);
+  EXPECT_EQ(DaysBetween(t0, t0 + absl::Hours(24 * 90) - absl::Seconds(1)), 89);
+  EXPECT_EQ(DaysBetween(t0 + absl::Hours(36), t0), -2);
+  EXPECT_EQ(ToTime(ToTimestamp(t0 + absl::Nanoseconds(5))), t0 + absl::Nanoseconds(5));
+}
+
+}  // namespace
+}  // namespace contactplan::model
