@@ -1,7 +1,9 @@
-// The hostile-input corpus (tests/data/bad/expected.tsv): every file gives its recorded error
-// through every way a plan enters contactplan — the C ABI's cplan_validate, cplan_analyze and
-// cplan_convert, and the command line's validate, analyze and convert — and never a crash, a hang,
-// an output buffer or an output file.
+// The hostile-input corpus (tests/data/bad/expected.tsv): every file gives its recorded error through
+// every way a plan enters contactplan — the C ABI's cplan_validate, cplan_analyze and cplan_convert,
+// and the command line's validate, analyze and convert — and never a crash, a hang, an output buffer
+// or an output file. Options, which protobuf's own JSON parser reads, are refused when nested too
+// deeply instead of overflowing the stack.
+#include <cstddef>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -119,6 +121,48 @@ TEST_P(BadInputTest, CommandLineExitsWithTheRecordedCodeAndWritesNothing) {
   }
   // Neither the output files nor a temporary file of the atomic write.
   EXPECT_TRUE(fs::is_empty(dir.path()));
+}
+
+// Options are parsed by protobuf's own JSON parser: it must refuse deep nesting, not overflow.
+std::vector<std::string> DeeplyNestedJson() {
+  std::string objects;
+  for (int i = 0; i < 100000; ++i) objects += R"({"limits": )";
+  return {std::string(100000, '['), objects};
+}
+
+TEST(HostileOptionsTest, CApiRefusesDeeplyNestedOptions) {
+  const EnginePtr engine = MakeEngine();
+  for (const std::string& options : DeeplyNestedJson()) {
+    cplan_engine* created = nullptr;
+    char* message = nullptr;
+    EXPECT_EQ(
+        cplan_engine_create(options.data(), options.size(), CPLAN_FORMAT_JSON, &created, &message),
+        CPLAN_INVALID_OPTIONS);
+    EXPECT_EQ(created, nullptr);
+    cplan_free(message);
+
+    const std::string plan = R"({"persons": [{"id": "p-1"}]})";
+    char* output = nullptr;
+    size_t output_size = 0;
+    EXPECT_EQ(cplan_analyze(engine.get(), plan.data(), plan.size(), CPLAN_FORMAT_JSON,
+                            options.data(), options.size(), CPLAN_FORMAT_JSON, CPLAN_FORMAT_JSON,
+                            &output, &output_size, &message),
+              CPLAN_INVALID_OPTIONS);
+    EXPECT_EQ(output, nullptr);
+    cplan_free(message);
+  }
+}
+
+TEST(HostileOptionsTest, CommandLineRefusesDeeplyNestedOptions) {
+  const ScratchDir dir;
+  for (const std::string& options : DeeplyNestedJson()) {
+    WriteFileBytes(dir.File("options.json"), options);
+    const ProcessResult run =
+        RunProcess({CONTACTPLAN_CLI, "analyze", "--options", dir.File("options.json"),
+                    kCorpus + "/../capi/plan.json"});
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_THAT(run.err, HasSubstr("options.json: not valid EngineOptions JSON"));
+  }
 }
 
 std::string TestName(const ::testing::TestParamInfo<BadInput>& info) {
