@@ -1,8 +1,8 @@
-// The hostile-input corpus (tests/data/bad/expected.tsv): every file gives its recorded error through
-// every way a plan enters contactplan — the C ABI's cplan_validate, cplan_analyze and cplan_convert,
-// and the command line's validate, analyze and convert — and never a crash, a hang, an output buffer
-// or an output file. Options, which protobuf's own JSON parser reads, are refused when nested too
-// deeply instead of overflowing the stack.
+// The hostile-input corpus (tests/data/bad/expected.tsv): every file gives its recorded error
+// through every way a plan enters contactplan — the C ABI's cplan_validate, cplan_analyze and
+// cplan_convert, and the command line's validate, analyze and convert — and never a crash, a hang,
+// an output buffer or an output file. Options, which protobuf's own JSON parser reads, are refused
+// when nested too deeply instead of overflowing the stack.
 #include <cstddef>
 #include <filesystem>
 #include <fstream>

@@ -1,8 +1,8 @@
 #!/bin/sh
 # memcheck.sh VALGRIND EXPECTED_EXIT COMMAND [ARGS...]
 #
-# Runs COMMAND under valgrind's memcheck and passes when valgrind reports nothing (no invalid read or
-# write, no use of uninitialised memory, no definitely lost block) and COMMAND exits with
+# Runs COMMAND under valgrind's memcheck and passes when valgrind reports nothing (no invalid read
+# or write, no use of uninitialised memory, no definitely lost block) and COMMAND exits with
 # EXPECTED_EXIT, so error paths are checked as well as successes. Memory still reachable at exit,
 # such as protobuf's global descriptor pool, is not an error: a library may keep it for the life of
 # the process. Valgrind writes to a log of its own, so COMMAND's output stays apart from its report.
