@@ -2,6 +2,7 @@
 // its own error naming it, a plan exactly at a limit passes, and an input over max_input_bytes is
 // refused before it is parsed (garbage over the limit gives the limit error, not a parse error).
 #include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,8 @@ struct CountLimit {
   std::function<std::string(int)> plan_of_size;
   const char* error;
 };
+
+void PrintTo(const CountLimit& limit, std::ostream* os) { *os << limit.option; }
 
 std::string Repeated(int count, const std::function<std::string(int)>& element) {
   std::string text;
