@@ -164,7 +164,10 @@ class WireCheck {
 std::string FormatHint(std::string_view bytes) {
   const absl::string_view text = absl::StripLeadingAsciiWhitespace(
       absl::string_view(bytes.data(), bytes.size()));
-  if (absl::StartsWith(text, "{")) return " (it looks like JSON: name the file .json or say --format json)";
+  // The command line reads a file by its extension unless --input-format names the format.
+  if (absl::StartsWith(text, "{")) {
+    return " (it looks like JSON: name the file .json or read it with --input-format json)";
+  }
   const bool printable = std::all_of(bytes.begin(), bytes.end(), [](char c) {
     return absl::ascii_isprint(c) || absl::ascii_isspace(c) || (static_cast<unsigned char>(c) >= 0x80);
   });

@@ -168,7 +168,7 @@ TEST(BinaryFormatTest, ErrorsSayWhereAndWhy) {
 TEST(BinaryFormatTest, HintsWhenTheBytesAreAnotherFormat) {
   EXPECT_THAT(ParseError("{\"persons\": []}", PlanFormat::kBinary),
               AllOf(StartsWith("not a valid binary Plan: byte "),
-                    HasSubstr("(it looks like JSON: name the file .json or say --format json)")));
+                    HasSubstr("(it looks like JSON: name the file .json or read it with --input-format json)")));
   EXPECT_THAT(ParseError("Team member,Level,Ann\n", PlanFormat::kBinary),
               HasSubstr("it looks like text"));
 }
