@@ -1,7 +1,10 @@
 # The two commands of the README. Each installs what is missing (Debian packages, as root), configures
 # and builds with CMake presets, then runs.
 #   make demo   build, then analyse the bundled example account
-#   make test   build, then run every test (C++, the plain-C ABI test, Python) through ctest
+#   make test   build, then run every test (C++, the plain-C ABI test, Python) through ctest, then the
+#               whole suite again under ASan+UBSan (clang, with short libFuzzer runs) and the threaded
+#               C ABI test under TSan
+#   make fuzz   run every libFuzzer target for FUZZ_SECONDS (default 60) each
 #   make bench  build, then run the benchmark suite: prints the performance targets and rewrites
 #               benchmarks/RESULTS.md (a few minutes on 2 cores)
 
@@ -9,12 +12,12 @@ PACKAGES := g++ gcc cmake ninja-build pkg-config make \
             libprotobuf-dev protobuf-compiler libabsl-dev \
             libgtest-dev libgmock-dev libbenchmark-dev \
             python3 python3-protobuf python3-pytest valgrind \
-            abigail-tools
+            abigail-tools clang libclang-rt-14-dev valgrind
 PRESET ?= release
 BUILD_DIR := build
 DEMO_PLAN := examples/northwind-grid.csv
 
-.PHONY: all deps configure build demo test bench clean
+.PHONY: all deps configure build demo test test-asan test-tsan fuzz bench clean
 
 all: build
 
@@ -30,8 +33,36 @@ build: configure
 demo: build
 	$(BUILD_DIR)/bin/contactplan analyze $(DEMO_PLAN)
 
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := fuzz_plan_binary fuzz_plan_json fuzz_plan_csv fuzz_plan_text fuzz_options
+
 test: build
 	ctest --preset $(PRESET)
+	@$(MAKE) --no-print-directory test-asan test-tsan
+
+# Every test again with AddressSanitizer + UndefinedBehaviorSanitizer (any report fails the test),
+# including a short bounded run of each fuzz target and a replay of its past crashes.
+test-asan: deps
+	@cmake --preset asan >/dev/null
+	cmake --build --preset asan
+	ctest --preset asan
+
+# The threaded C ABI test (one engine shared by many threads) under ThreadSanitizer.
+test-tsan: deps
+	@cmake --preset tsan >/dev/null
+	cmake --build --preset tsan --target capi_threads_test
+	ctest --preset tsan -R '^capi[.]threads$$'
+
+fuzz: deps
+	@cmake --preset asan >/dev/null
+	cmake --build --preset asan --target $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "== $$t for $(FUZZ_SECONDS) s"; \
+	  tests/fuzz/run_fuzzer.sh build-asan/fuzz/$$t tests/fuzz/corpus/$$t build-asan/fuzz/corpus/$$t \
+	    $(FUZZ_SECONDS) > build-asan/fuzz/$$t.log 2>&1; status=$$?; \
+	  tail -n 4 build-asan/fuzz/$$t.log; \
+	  [ $$status -eq 0 ] || { echo "$$t failed: see build-asan/fuzz/$$t.log"; exit 1; }; \
+	done
 
 bench: configure
 	benchmarks/run.sh $(BUILD_DIR)
