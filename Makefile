@@ -11,7 +11,7 @@
 PACKAGES := g++ gcc cmake ninja-build pkg-config make \
             libprotobuf-dev protobuf-compiler libabsl-dev \
             libgtest-dev libgmock-dev libbenchmark-dev \
-            python3 python3-protobuf python3-pytest valgrind \
+            python3 python3-protobuf python3-pytest \
             abigail-tools clang libclang-rt-14-dev valgrind
 PRESET ?= release
 BUILD_DIR := build
