@@ -35,6 +35,21 @@ inline void CheckContract(cplan_status status, char* output, size_t output_len, 
   cplan_free(message);
 }
 
+// Arbitrary bytes as a plan in `format`: analysed, and converted to binary (which runs validation
+// and the writers).
+inline void FuzzPlan(const void* data, size_t size, cplan_format format) {
+  const cplan_engine* engine = SharedEngine();
+  char* output = nullptr;
+  size_t output_len = 0;
+  char* message = nullptr;
+  cplan_status status = cplan_analyze(engine, data, size, format, nullptr, 0, CPLAN_FORMAT_BINARY,
+                                      CPLAN_FORMAT_JSON, &output, &output_len, &message);
+  CheckContract(status, output, output_len, message);
+  status = cplan_convert(engine, data, size, format, CPLAN_FORMAT_BINARY, &output, &output_len,
+                         &message);
+  CheckContract(status, output, output_len, message);
+}
+
 }  // namespace contactplan::fuzz
 
 #endif  // CONTACTPLAN_TESTS_FUZZ_FUZZ_INPUT_H_

@@ -1,6 +1,7 @@
 // Fuzz target: arbitrary bytes as engine options (binary and JSON) and as analysis options.
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 
 #include "fuzz_input.h"
 

@@ -5,17 +5,6 @@
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using contactplan::fuzz::CheckContract;
-  const cplan_engine* engine = contactplan::fuzz::SharedEngine();
-  char* output = nullptr;
-  size_t output_len = 0;
-  char* message = nullptr;
-  cplan_status status = cplan_analyze(engine, data, size, CPLAN_FORMAT_TEXT, nullptr, 0,
-                                      CPLAN_FORMAT_BINARY, CPLAN_FORMAT_JSON, &output, &output_len,
-                                      &message);
-  CheckContract(status, output, output_len, message);
-  status = cplan_convert(engine, data, size, CPLAN_FORMAT_TEXT, CPLAN_FORMAT_BINARY, &output,
-                         &output_len, &message);
-  CheckContract(status, output, output_len, message);
+  contactplan::fuzz::FuzzPlan(data, size, CPLAN_FORMAT_TEXT);
   return 0;
 }
