@@ -16,6 +16,7 @@
 
 #include "benchmark/benchmark.h"
 #include "contactplan/contactplan.h"
+#include "least_of_repetitions.h"
 
 namespace {
 
@@ -108,12 +109,14 @@ int main(int argc, char** argv) {
                                  [&binary](benchmark::State& state) {
                                    AnalyzeThroughCapi(state, binary, CPLAN_FORMAT_BINARY);
                                  })
-        ->Unit(benchmark::kMicrosecond);
+        ->Unit(benchmark::kMicrosecond)
+        ->Apply(contactplan::bench::ReportLeast);
     benchmark::RegisterBenchmark(("BM_CapiAnalyze/" + label + "/json").c_str(),
                                  [&json](benchmark::State& state) {
                                    AnalyzeThroughCapi(state, json, CPLAN_FORMAT_JSON);
                                  })
-        ->Unit(benchmark::kMicrosecond);
+        ->Unit(benchmark::kMicrosecond)
+        ->Apply(contactplan::bench::ReportLeast);
   }
   // Many host threads on one shared engine: throughput should scale with the cores.
   if (!plans.empty()) {
@@ -125,7 +128,8 @@ int main(int argc, char** argv) {
         ->Threads(1)
         ->Threads(2)
         ->UseRealTime()
-        ->Unit(benchmark::kMicrosecond);
+        ->Unit(benchmark::kMicrosecond)
+        ->Apply(contactplan::bench::ReportLeast);
   }
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bench_plans.h"
+#include "least_of_repetitions.h"
 #include "benchmark/benchmark.h"
 #include "contactplan/engine.h"
 #include "contactplan/plan_io.h"
@@ -50,7 +51,7 @@ void BM_ParsePlan_Typical(benchmark::State& state) {
   }
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(bytes.size()));
 }
-BENCHMARK(BM_ParsePlan_Typical)->Apply(FormatArguments);
+BENCHMARK(BM_ParsePlan_Typical)->Apply(FormatArguments)->Apply(ReportLeast);
 
 void BM_WriteAnalysis_Typical(benchmark::State& state) {
   const PlanFormat format = FormatArgument(state);
@@ -60,7 +61,7 @@ void BM_WriteAnalysis_Typical(benchmark::State& state) {
     benchmark::DoNotOptimize(bytes);
   }
 }
-BENCHMARK(BM_WriteAnalysis_Typical)->Apply(FormatArguments);
+BENCHMARK(BM_WriteAnalysis_Typical)->Apply(FormatArguments)->Apply(ReportLeast);
 
 // Parse the plan and serialize its (precomputed) analysis, in the same format: the floor the end to
 // end C ABI call is compared with.
@@ -75,7 +76,7 @@ void BM_IoFloor_Typical(benchmark::State& state) {
     benchmark::DoNotOptimize(out);
   }
 }
-BENCHMARK(BM_IoFloor_Typical)->Apply(FormatArguments);
+BENCHMARK(BM_IoFloor_Typical)->Apply(FormatArguments)->Apply(ReportLeast);
 
 // ---- The typical plan through the C++ API. -------------------------------------------------------
 
@@ -87,7 +88,7 @@ void BM_Analyze_Typical(benchmark::State& state) {
     benchmark::DoNotOptimize(analysis);
   }
 }
-BENCHMARK(BM_Analyze_Typical);
+BENCHMARK(BM_Analyze_Typical)->Apply(ReportLeast);
 
 // Bytes in, bytes out, in C++: what the C ABI call does minus the boundary itself.
 void BM_EndToEndCpp_Typical(benchmark::State& state) {
@@ -101,7 +102,7 @@ void BM_EndToEndCpp_Typical(benchmark::State& state) {
     benchmark::DoNotOptimize(out);
   }
 }
-BENCHMARK(BM_EndToEndCpp_Typical)->Apply(FormatArguments);
+BENCHMARK(BM_EndToEndCpp_Typical)->Apply(FormatArguments)->Apply(ReportLeast);
 
 // ---- Size sweeps. ----------------------------------------------------------------------------
 
@@ -122,7 +123,11 @@ void BM_Analyze_Sweep(benchmark::State& state) {
   }
   SetSweepCounters(state, plan);
 }
-BENCHMARK(BM_Analyze_Sweep)->Apply(SweepArguments)->Complexity()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Analyze_Sweep)
+    ->Apply(SweepArguments)
+    ->Complexity()
+    ->Unit(benchmark::kMicrosecond)
+    ->Apply(ReportLeast);
 
 // The recommendation stage alone, on an index and findings built outside the timed loop: key
 // intersections, owners, leverage paths, desired grades, blueprint draft, advice and drift.
@@ -140,7 +145,11 @@ void BM_Recommend_Sweep(benchmark::State& state) {
   }
   SetSweepCounters(state, plan);
 }
-BENCHMARK(BM_Recommend_Sweep)->Apply(SweepArguments)->Complexity()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Recommend_Sweep)
+    ->Apply(SweepArguments)
+    ->Complexity()
+    ->Unit(benchmark::kMicrosecond)
+    ->Apply(ReportLeast);
 
 }  // namespace
 }  // namespace contactplan::bench

@@ -7,8 +7,9 @@ memory.json (memory_probe), python.json (python_binding_benchmark.py), machine.j
 missing file leaves its rows as "not measured" with the reason run.sh wrote into skipped.txt.
 benchmarks/profile_notes.md (written by hand from profiles) is copied in at the end.
 
-Times are CPU time per call, the median of the repetitions, except where a row says otherwise:
-the machine is shared, and CPU time is the least disturbed by other processes.
+Times are CPU time per call, the least of the repetitions (each an average over many iterations),
+except where a row says otherwise: the machine is a shared VM, where other work only ever adds time,
+and CPU time is the least disturbed by other processes.
 """
 
 import json
@@ -38,7 +39,8 @@ def load(directory, name):
 
 
 class Benchmarks:
-    """Google Benchmark JSON, looked up by run name (the median when there were repetitions)."""
+    """Google Benchmark JSON, looked up by run name: the "min" aggregate when there were
+    repetitions (see least_of_repetitions.h), else the median, else the single run."""
 
     def __init__(self, document):
         self.runs = {}
@@ -51,11 +53,12 @@ class Benchmarks:
             if name.endswith("_RMS") or entry.get("error_occurred"):
                 continue
             run_name = entry.get("run_name", name)
-            if entry.get("run_type") == "aggregate":
-                if entry.get("aggregate_name") == "median":
-                    self.runs[run_name] = entry
-            else:
-                self.runs.setdefault(run_name, entry)
+            rank = {"min": 0, "median": 1}.get(entry.get("aggregate_name"), 2)
+            if entry.get("run_type") == "aggregate" and rank == 2:
+                continue  # mean, stddev, cv
+            if run_name not in self.runs or rank < self.runs[run_name][0]:
+                self.runs[run_name] = (rank, entry)
+        self.runs = {name: entry for name, (rank, entry) in self.runs.items()}
 
     def us(self, name, clock="cpu_time"):
         entry = self.runs.get(name)
@@ -217,8 +220,9 @@ def main(results_dir, output_path):
         add("- Python: %s, protobuf implementation `%s`" % (python["python"],
                                                              python["protobuf_implementation"]))
     add("")
-    add("The machine is shared: figures taken while other work runs are noisy (see the load "
-        "average). Times are CPU time, median of the repetitions, unless a row says otherwise.")
+    add("The machine is a shared VM: figures taken while other work runs are noisy (see the load "
+        "average). Times are CPU time, the least of the repetitions, unless a row says otherwise; "
+        "instruction counts in the profile notes below do not depend on the load at all.")
     add("")
     add("## Targets")
     add("")
@@ -327,7 +331,7 @@ def main(results_dir, output_path):
                           many["binary_2_workers_plans_per_s"]))
         add("")
         add("Per-call times are CPU time of the calling process (Python: best of seven timeit "
-            "repeats with `time.process_time`; C: median of capi_benchmark's repetitions); the "
+            "repeats with `time.process_time`; C: least of capi_benchmark's repetitions); the "
             "overhead is the binding's time minus the C ABI's time from C. `analyze_many` "
             "throughput is wall time.")
     else:
