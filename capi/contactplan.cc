@@ -82,23 +82,60 @@ cplan_status Guarded(std::string_view function, char** message, Body&& body) noe
   }
 }
 
-std::optional<PlanFormat> ToPlanFormat(cplan_format format) {
-  // Switch on the integer: a host may pass any value, and an unknown one is an error, not UB.
-  switch (static_cast<int>(format)) {
-    case CPLAN_FORMAT_BINARY: return PlanFormat::kBinary;
-    case CPLAN_FORMAT_JSON: return PlanFormat::kJson;
-    case CPLAN_FORMAT_TEXT: return PlanFormat::kText;
-    case CPLAN_FORMAT_CSV: return PlanFormat::kCsvGrid;
-    default: return std::nullopt;
+// The integer a host passed for an enum parameter. A C host may pass any int, and in C++ merely
+// reading an enum object whose value lies outside the enum's range is undefined behaviour, so entry
+// points never copy such a parameter as the enum: they read its bytes here, and everything after
+// works on the int.
+template <typename Enum>
+int RawValue(const Enum& value) {
+  static_assert(sizeof(Enum) == sizeof(int));
+  int raw;
+  std::memcpy(&raw, &value, sizeof raw);
+  return raw;
+}
+
+// The short name of a format value; nullptr for an unknown one. Literals: the C ABI promises
+// static storage.
+const char* FormatName(int format) {
+  switch (format) {
+    case CPLAN_FORMAT_BINARY:
+      return "binary";
+    case CPLAN_FORMAT_JSON:
+      return "json";
+    case CPLAN_FORMAT_TEXT:
+      return "text";
+    case CPLAN_FORMAT_CSV:
+      return "csv";
+    default:
+      return nullptr;
+  }
+}
+
+std::optional<PlanFormat> ToPlanFormat(int format) {
+  switch (format) {
+    case CPLAN_FORMAT_BINARY:
+      return PlanFormat::kBinary;
+    case CPLAN_FORMAT_JSON:
+      return PlanFormat::kJson;
+    case CPLAN_FORMAT_TEXT:
+      return PlanFormat::kText;
+    case CPLAN_FORMAT_CSV:
+      return PlanFormat::kCsvGrid;
+    default:
+      return std::nullopt;
   }
 }
 
 cplan_format FromPlanFormat(PlanFormat format) {
   switch (format) {
-    case PlanFormat::kBinary: return CPLAN_FORMAT_BINARY;
-    case PlanFormat::kJson: return CPLAN_FORMAT_JSON;
-    case PlanFormat::kText: return CPLAN_FORMAT_TEXT;
-    case PlanFormat::kCsvGrid: return CPLAN_FORMAT_CSV;
+    case PlanFormat::kBinary:
+      return CPLAN_FORMAT_BINARY;
+    case PlanFormat::kJson:
+      return CPLAN_FORMAT_JSON;
+    case PlanFormat::kText:
+      return CPLAN_FORMAT_TEXT;
+    case PlanFormat::kCsvGrid:
+      return CPLAN_FORMAT_CSV;
   }
   return CPLAN_FORMAT_BINARY;  // unreachable: the switch covers the enum
 }
@@ -111,10 +148,9 @@ std::string Cat(std::initializer_list<std::string_view> parts) {
 }
 
 // "4 (csv)" or "99 (unknown)", for messages about a format argument.
-std::string DescribeFormat(cplan_format format) {
-  const char* name = cplan_format_name(format);
-  return Cat(
-      {std::to_string(static_cast<int>(format)), " (", name != nullptr ? name : "unknown", ")"});
+std::string DescribeFormat(int format) {
+  const char* name = FormatName(format);
+  return Cat({std::to_string(format), " (", name != nullptr ? name : "unknown", ")"});
 }
 
 // Why an argument was rejected, or nothing. Each check names the function and the parameter, so a
@@ -151,14 +187,14 @@ Rejection CheckInput(std::string_view function, std::string_view name, const voi
 }
 
 // A format argument that must be one of `accepted`.
-Rejection CheckFormat(std::string_view function, std::string_view name, cplan_format format,
+Rejection CheckFormat(std::string_view function, std::string_view name, int format,
                       std::initializer_list<cplan_format> accepted) {
   for (cplan_format ok : accepted) {
-    if (static_cast<int>(format) == static_cast<int>(ok)) return std::nullopt;
+    if (format == static_cast<int>(ok)) return std::nullopt;
   }
   std::string names;
   for (cplan_format ok : accepted) {
-    names.append(names.empty() ? "" : ", ").append(cplan_format_name(ok));
+    names.append(names.empty() ? "" : ", ").append(FormatName(ok));
   }
   return std::pair(CPLAN_INVALID_ARGUMENT, Cat({function, ": ", name, " ", DescribeFormat(format),
                                                 " is not accepted here; use one of: ", names}));
@@ -189,9 +225,15 @@ cplan_status Report(char** message, const absl::Status& status, cplan_status inp
     case absl::StatusCode::kInvalidArgument:
     case absl::StatusCode::kOutOfRange:
     case absl::StatusCode::kFailedPrecondition:
-    case absl::StatusCode::kUnimplemented: code = input_error; break;
-    case absl::StatusCode::kResourceExhausted: code = CPLAN_LIMIT_EXCEEDED; break;
-    default: code = CPLAN_INTERNAL; break;
+    case absl::StatusCode::kUnimplemented:
+      code = input_error;
+      break;
+    case absl::StatusCode::kResourceExhausted:
+      code = CPLAN_LIMIT_EXCEEDED;
+      break;
+    default:
+      code = CPLAN_INTERNAL;
+      break;
   }
   const std::string_view text(status.message().data(), status.message().size());
   if (context.empty()) return Fail(message, code, {text});
@@ -200,11 +242,11 @@ cplan_status Report(char** message, const absl::Status& status, cplan_status inp
 
 // Parses serialized options (EngineOptions or AnalysisOptions) in binary or JSON. Unknown JSON
 // fields are errors: in hand-written options they are almost always typos.
-absl::Status ParseOptions(const void* data, size_t size, cplan_format format,
+absl::Status ParseOptions(const void* data, size_t size, int format,
                           google::protobuf::Message& options) {
   options.Clear();
   if (size == 0) return absl::OkStatus();
-  if (static_cast<int>(format) == CPLAN_FORMAT_BINARY) {
+  if (format == CPLAN_FORMAT_BINARY) {
     if (!options.ParseFromArray(data, static_cast<int>(size))) {
       return absl::InvalidArgumentError(
           Cat({"not a valid binary ", options.GetTypeName(), " message"}));
@@ -227,7 +269,7 @@ absl::Status ParseOptions(const void* data, size_t size, cplan_format format,
 // the engine's size limits, and a plan format (named `format_name` in messages).
 Rejection CheckPlanArguments(std::string_view function, const cplan_engine* engine,
                              const void* plan, size_t plan_len, std::string_view format_name,
-                             cplan_format plan_format) {
+                             int plan_format) {
   if (Rejection rejected = RequireNonNull(function, engine, "engine")) return rejected;
   if (Rejection rejected = CheckInput(function, "plan", plan, plan_len, /*optional=*/false,
                                       engine->max_input_bytes, "limits.max_input_bytes")) {
@@ -237,7 +279,7 @@ Rejection CheckPlanArguments(std::string_view function, const cplan_engine* engi
 }
 
 // Parses a plan whose arguments CheckPlanArguments accepted; CPLAN_PARSE_ERROR names the format.
-cplan_status ParseArgumentPlan(const void* plan, size_t plan_len, cplan_format plan_format,
+cplan_status ParseArgumentPlan(const void* plan, size_t plan_len, int plan_format,
                                contactplan::v1::Plan& parsed, char** message) {
   const PlanFormat format = *ToPlanFormat(plan_format);
   absl::StatusOr<contactplan::v1::Plan> result =
@@ -292,30 +334,31 @@ int cplan_check_version(int major, int minor) {
 void cplan_free(void* buffer) { std::free(buffer); }
 
 const char* cplan_status_name(cplan_status status) {
-  switch (static_cast<int>(status)) {
-    case CPLAN_OK: return "CPLAN_OK";
-    case CPLAN_INVALID_ARGUMENT: return "CPLAN_INVALID_ARGUMENT";
-    case CPLAN_PARSE_ERROR: return "CPLAN_PARSE_ERROR";
-    case CPLAN_INVALID_PLAN: return "CPLAN_INVALID_PLAN";
-    case CPLAN_INVALID_OPTIONS: return "CPLAN_INVALID_OPTIONS";
-    case CPLAN_UNREPRESENTABLE: return "CPLAN_UNREPRESENTABLE";
-    case CPLAN_LIMIT_EXCEEDED: return "CPLAN_LIMIT_EXCEEDED";
-    case CPLAN_OUT_OF_MEMORY: return "CPLAN_OUT_OF_MEMORY";
-    case CPLAN_INTERNAL: return "CPLAN_INTERNAL";
-    default: return "CPLAN_UNKNOWN_STATUS";
+  switch (RawValue(status)) {
+    case CPLAN_OK:
+      return "CPLAN_OK";
+    case CPLAN_INVALID_ARGUMENT:
+      return "CPLAN_INVALID_ARGUMENT";
+    case CPLAN_PARSE_ERROR:
+      return "CPLAN_PARSE_ERROR";
+    case CPLAN_INVALID_PLAN:
+      return "CPLAN_INVALID_PLAN";
+    case CPLAN_INVALID_OPTIONS:
+      return "CPLAN_INVALID_OPTIONS";
+    case CPLAN_UNREPRESENTABLE:
+      return "CPLAN_UNREPRESENTABLE";
+    case CPLAN_LIMIT_EXCEEDED:
+      return "CPLAN_LIMIT_EXCEEDED";
+    case CPLAN_OUT_OF_MEMORY:
+      return "CPLAN_OUT_OF_MEMORY";
+    case CPLAN_INTERNAL:
+      return "CPLAN_INTERNAL";
+    default:
+      return "CPLAN_UNKNOWN_STATUS";
   }
 }
 
-const char* cplan_format_name(cplan_format format) {
-  // The names PlanFormatName gives, spelled here as literals: the C ABI promises static storage.
-  switch (static_cast<int>(format)) {
-    case CPLAN_FORMAT_BINARY: return "binary";
-    case CPLAN_FORMAT_JSON: return "json";
-    case CPLAN_FORMAT_TEXT: return "text";
-    case CPLAN_FORMAT_CSV: return "csv";
-    default: return nullptr;
-  }
-}
+const char* cplan_format_name(cplan_format format) { return FormatName(RawValue(format)); }
 
 cplan_status cplan_format_from_path(const char* path, cplan_format* format, char** message) {
   constexpr std::string_view kFunction = "cplan_format_from_path";
@@ -349,13 +392,13 @@ cplan_status cplan_engine_create(const void* options, size_t options_len,
                       CheckInput(kFunction, "options", options, options_len, /*optional=*/true,
                                  CPLAN_MAX_INPUT_BYTES, "CPLAN_MAX_INPUT_BYTES"),
                       options_len == 0 ? Rejection()
-                                       : CheckFormat(kFunction, "options_format", options_format,
-                                                     kOptionFormats)});
+                                       : CheckFormat(kFunction, "options_format",
+                                                     RawValue(options_format), kOptionFormats)});
         rejected != CPLAN_OK) {
       return rejected;
     }
     contactplan::v1::EngineOptions parsed;
-    if (absl::Status status = ParseOptions(options, options_len, options_format, parsed);
+    if (absl::Status status = ParseOptions(options, options_len, RawValue(options_format), parsed);
         !status.ok()) {
       return Report(message, status, CPLAN_INVALID_OPTIONS, "engine options");
     }
@@ -387,25 +430,28 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
   return Guarded(kFunction, message, [&]() -> cplan_status {
     if (cplan_status rejected = FirstRejection(
             message,
-            {CheckPlanArguments(kFunction, engine, plan, plan_len, "plan_format", plan_format),
+            {CheckPlanArguments(kFunction, engine, plan, plan_len, "plan_format",
+                                RawValue(plan_format)),
              RequireNonNull(kFunction, output, "output"),
              RequireNonNull(kFunction, output_len, "output_len"),
              CheckInput(kFunction, "options", options, options_len, /*optional=*/true,
                         CPLAN_MAX_INPUT_BYTES, "CPLAN_MAX_INPUT_BYTES"),
-             options_len == 0
-                 ? Rejection()
-                 : CheckFormat(kFunction, "options_format", options_format, kOptionFormats),
-             CheckFormat(kFunction, "output_format", output_format, kAnalysisFormats)});
+             options_len == 0 ? Rejection()
+                              : CheckFormat(kFunction, "options_format", RawValue(options_format),
+                                            kOptionFormats),
+             CheckFormat(kFunction, "output_format", RawValue(output_format), kAnalysisFormats)});
         rejected != CPLAN_OK) {
       return rejected;
     }
     contactplan::v1::AnalysisOptions analysis_options;
-    if (absl::Status status = ParseOptions(options, options_len, options_format, analysis_options);
+    if (absl::Status status =
+            ParseOptions(options, options_len, RawValue(options_format), analysis_options);
         !status.ok()) {
       return Report(message, status, CPLAN_INVALID_OPTIONS, "analysis options");
     }
     contactplan::v1::Plan parsed;
-    if (cplan_status status = ParseArgumentPlan(plan, plan_len, plan_format, parsed, message);
+    if (cplan_status status =
+            ParseArgumentPlan(plan, plan_len, RawValue(plan_format), parsed, message);
         status != CPLAN_OK) {
       return status;
     }
@@ -426,7 +472,7 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
     // plan, analysis, written bytes and the caller's copy at once (benchmarks/RESULTS.md, memory).
     contactplan::v1::Plan().Swap(&parsed);
     absl::StatusOr<std::string> written =
-        contactplan::WriteAnalysis(*analysis, *ToPlanFormat(output_format));
+        contactplan::WriteAnalysis(*analysis, *ToPlanFormat(RawValue(output_format)));
     if (!written.ok()) {
       return Report(message, written.status(), CPLAN_INTERNAL, "writing the analysis");
     }
@@ -439,14 +485,15 @@ cplan_status cplan_validate(const cplan_engine* engine, const void* plan, size_t
                             cplan_format plan_format, char** message) {
   constexpr std::string_view kFunction = "cplan_validate";
   return Guarded(kFunction, message, [&]() -> cplan_status {
-    if (cplan_status rejected = FirstRejection(
-            message,
-            {CheckPlanArguments(kFunction, engine, plan, plan_len, "plan_format", plan_format)});
+    if (cplan_status rejected =
+            FirstRejection(message, {CheckPlanArguments(kFunction, engine, plan, plan_len,
+                                                        "plan_format", RawValue(plan_format))});
         rejected != CPLAN_OK) {
       return rejected;
     }
     contactplan::v1::Plan parsed;
-    if (cplan_status status = ParseArgumentPlan(plan, plan_len, plan_format, parsed, message);
+    if (cplan_status status =
+            ParseArgumentPlan(plan, plan_len, RawValue(plan_format), parsed, message);
         status != CPLAN_OK) {
       return status;
     }
@@ -461,16 +508,17 @@ cplan_status cplan_convert(const cplan_engine* engine, const void* plan, size_t 
   ClearOutput(output, output_len);
   return Guarded(kFunction, message, [&]() -> cplan_status {
     if (cplan_status rejected = FirstRejection(
-            message,
-            {CheckPlanArguments(kFunction, engine, plan, plan_len, "from_format", from_format),
-             RequireNonNull(kFunction, output, "output"),
-             RequireNonNull(kFunction, output_len, "output_len"),
-             CheckFormat(kFunction, "to_format", to_format, kAnyFormat)});
+            message, {CheckPlanArguments(kFunction, engine, plan, plan_len, "from_format",
+                                         RawValue(from_format)),
+                      RequireNonNull(kFunction, output, "output"),
+                      RequireNonNull(kFunction, output_len, "output_len"),
+                      CheckFormat(kFunction, "to_format", RawValue(to_format), kAnyFormat)});
         rejected != CPLAN_OK) {
       return rejected;
     }
     contactplan::v1::Plan parsed;
-    if (cplan_status status = ParseArgumentPlan(plan, plan_len, from_format, parsed, message);
+    if (cplan_status status =
+            ParseArgumentPlan(plan, plan_len, RawValue(from_format), parsed, message);
         status != CPLAN_OK) {
       return status;
     }
@@ -478,7 +526,7 @@ cplan_status cplan_convert(const cplan_engine* engine, const void* plan, size_t 
     if (cplan_status status = ValidateWithEngine(*engine, parsed, message); status != CPLAN_OK) {
       return status;
     }
-    const PlanFormat to = *ToPlanFormat(to_format);
+    const PlanFormat to = *ToPlanFormat(RawValue(to_format));
     absl::StatusOr<std::string> written = contactplan::WritePlan(parsed, to);
     if (!written.ok()) {
       return Report(message, written.status(), CPLAN_UNREPRESENTABLE,
