@@ -137,10 +137,13 @@ void BM_Recommend_Sweep(benchmark::State& state) {
   const absl::StatusOr<Settings> settings = ResolveSettings(v1::EngineOptions());
   const model::PlanIndex index(plan);
   const model::Context context{index, *settings, model::ToTime(plan.as_of())};
-  const v1::Web web = score::ComputeWeb(context);
-  const std::vector<v1::Finding> findings = rules::EvaluateRules(context, web);
+  v1::Web web;
+  score::ComputeWeb(context, &web);
+  google::protobuf::RepeatedPtrField<v1::Finding> findings;
+  rules::EvaluateRules(context, web, &findings);
   for (auto _ : state) {
-    v1::Recommendations recommendations = recommend::Recommend(context, findings, 30);
+    v1::Recommendations recommendations;
+    recommend::Recommend(context, findings, 30, &recommendations);
     benchmark::DoNotOptimize(recommendations);
   }
   SetSweepCounters(state, plan);

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <exception>
 #include <initializer_list>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -22,8 +23,10 @@
 #include "contactplan/v1/options.pb.h"
 #include "contactplan/v1/plan.pb.h"
 #include "contactplan/version.h"
+#include "google/protobuf/arena.h"
 #include "google/protobuf/message.h"
 #include "google/protobuf/util/json_util.h"
+#include "io/proto_binary.h"
 #include "options/settings.h"
 
 // The header's compile-time version is what hosts compile against; it must be the project's.
@@ -282,15 +285,24 @@ Rejection CheckPlanArguments(std::string_view function, const cplan_engine* engi
 cplan_status ParseArgumentPlan(const void* plan, size_t plan_len, int plan_format,
                                contactplan::v1::Plan& parsed, char** message) {
   const PlanFormat format = *ToPlanFormat(plan_format);
-  absl::StatusOr<contactplan::v1::Plan> result =
-      contactplan::ParsePlan(std::string_view(static_cast<const char*>(plan), plan_len), format);
-  if (!result.ok()) {
-    return Report(message, result.status(), CPLAN_PARSE_ERROR,
+  if (absl::Status status = contactplan::ParsePlanInto(
+          std::string_view(static_cast<const char*>(plan), plan_len), format, &parsed);
+      !status.ok()) {
+    return Report(message, status, CPLAN_PARSE_ERROR,
                   Cat({"plan (", contactplan::PlanFormatName(format), ")"}));
   }
-  parsed = *std::move(result);
   return CPLAN_OK;
 }
+
+// Arena blocks grow from 4 KiB up to 1 MiB: a typical plan fits in a few blocks, a large account
+// costs one malloc per megabyte instead of several per element.
+google::protobuf::ArenaOptions WorkArenaOptions() {
+  google::protobuf::ArenaOptions options;
+  options.start_block_size = 4 << 10;
+  options.max_block_size = 1 << 20;
+  return options;
+}
+
 
 // Validation with the engine's limits: CPLAN_INVALID_PLAN (or CPLAN_LIMIT_EXCEEDED) with every
 // problem in the message.
@@ -312,6 +324,38 @@ cplan_status Deliver(std::string_view function, const std::string& bytes, char**
   }
   *output = buffer;
   *output_len = bytes.size();
+  return CPLAN_OK;
+}
+
+// Writes an analysis in the caller's format and hands it over. Binary, by far the largest and the
+// commonest, is serialized straight into the caller's buffer; the other formats go through a string.
+cplan_status DeliverAnalysis(std::string_view function, const contactplan::v1::Analysis& analysis,
+                             int output_format, char** output, size_t* output_len,
+                             char** message) {
+  if (output_format != CPLAN_FORMAT_BINARY) {
+    absl::StatusOr<std::string> written =
+        contactplan::WriteAnalysis(analysis, *ToPlanFormat(output_format));
+    if (!written.ok()) {
+      return Report(message, written.status(), CPLAN_INTERNAL, "writing the analysis");
+    }
+    return Deliver(function, *written, output, output_len, message);
+  }
+  const size_t size = analysis.ByteSizeLong();
+  if (size > static_cast<size_t>(INT32_MAX)) {
+    return Fail(message, CPLAN_LIMIT_EXCEEDED,
+                {function, ": the analysis would be ", std::to_string(size),
+                 " bytes, over the 2 GiB the binary format can hold; lower the engine's limits or "
+                 "split the account"});
+  }
+  char* buffer = static_cast<char*>(std::malloc(size + 1));
+  if (buffer == nullptr) {
+    return Fail(message, CPLAN_OUT_OF_MEMORY,
+                {function, ": out of memory for ", std::to_string(size), " output bytes"});
+  }
+  contactplan::io::WriteBinaryMessageInto(analysis, size, buffer);
+  buffer[size] = '\0';
+  *output = buffer;
+  *output_len = size;
   return CPLAN_OK;
 }
 
@@ -449,35 +493,35 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
         !status.ok()) {
       return Report(message, status, CPLAN_INVALID_OPTIONS, "analysis options");
     }
-    contactplan::v1::Plan parsed;
+    // The plan and the analysis each live on an arena of their own: built without a malloc per
+    // element and freed at once, and each freed as soon as the next step no longer needs it, so a
+    // large account holds at most plan and analysis, or analysis and output, at once
+    // (benchmarks/RESULTS.md, memory).
+    auto plan_arena = std::make_unique<google::protobuf::Arena>(WorkArenaOptions());
+    auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(plan_arena.get());
     if (cplan_status status =
             ParseArgumentPlan(plan, plan_len, RawValue(plan_format), parsed, message);
         status != CPLAN_OK) {
       return status;
     }
-    absl::StatusOr<contactplan::v1::Analysis> analysis =
-        engine->engine.Analyze(parsed, analysis_options);
-    if (!analysis.ok()) {
-      if (analysis.status().code() != absl::StatusCode::kInvalidArgument) {
-        return Report(message, analysis.status(), CPLAN_INTERNAL, "");
+    google::protobuf::Arena analysis_arena(WorkArenaOptions());
+    auto& analysis =
+        *google::protobuf::Arena::CreateMessage<contactplan::v1::Analysis>(&analysis_arena);
+    if (absl::Status analyzed = engine->engine.AnalyzeInto(parsed, analysis_options, &analysis);
+        !analyzed.ok()) {
+      if (analyzed.code() != absl::StatusCode::kInvalidArgument) {
+        return Report(message, analyzed, CPLAN_INTERNAL, "");
       }
       // Analyze rejects both bad analysis options and invalid plans with InvalidArgument. Telling
       // them apart costs a second validation, paid only on this error path.
       if (cplan_status status = ValidateWithEngine(*engine, parsed, message); status != CPLAN_OK) {
         return status;
       }
-      return Report(message, analysis.status(), CPLAN_INVALID_OPTIONS, "analysis options");
+      return Report(message, analyzed, CPLAN_INVALID_OPTIONS, "analysis options");
     }
-    // Each stage frees what the next no longer needs, so a large account holds at most two of
-    // plan, analysis, written bytes and the caller's copy at once (benchmarks/RESULTS.md, memory).
-    contactplan::v1::Plan().Swap(&parsed);
-    absl::StatusOr<std::string> written =
-        contactplan::WriteAnalysis(*analysis, *ToPlanFormat(RawValue(output_format)));
-    if (!written.ok()) {
-      return Report(message, written.status(), CPLAN_INTERNAL, "writing the analysis");
-    }
-    contactplan::v1::Analysis().Swap(&*analysis);
-    return Deliver(kFunction, *written, output, output_len, message);
+    plan_arena.reset();
+    return DeliverAnalysis(kFunction, analysis, RawValue(output_format), output, output_len,
+                           message);
   });
 }
 

@@ -78,6 +78,11 @@ std::optional<PlanFormat> PlanFormatFromPath(std::string_view path);
 //    (left to right), and nothing else: no schema version, no as_of, no account.
 absl::StatusOr<v1::Plan> ParsePlan(std::string_view bytes, PlanFormat format);
 
+// The same, into `*plan` (cleared first; cleared again on error). Give it a message on a
+// google::protobuf::Arena to parse a large plan without a heap allocation per element, and to free
+// it at once with the arena (about half the cost of parsing and freeing on the heap).
+absl::Status ParsePlanInto(std::string_view bytes, PlanFormat format, v1::Plan* plan);
+
 // Serializes a plan. Thread-safe.
 //  - binary: deterministic (the same plan gives the same bytes); unknown fields are written back.
 //  - JSON: the protobuf JSON mapping, lowerCamel names, fields at their defaults omitted, indented.

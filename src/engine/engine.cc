@@ -89,6 +89,14 @@ absl::Status Engine::Validate(const v1::Plan& plan) const {
 
 absl::StatusOr<v1::Analysis> Engine::Analyze(const v1::Plan& plan,
                                              const v1::AnalysisOptions& options) const {
+  v1::Analysis analysis;
+  if (absl::Status status = AnalyzeInto(plan, options, &analysis); !status.ok()) return status;
+  return analysis;
+}
+
+absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions& options,
+                                 v1::Analysis* analysis) const {
+  analysis->Clear();
   const int32_t horizon = options.horizon_days() == 0 ? 30 : options.horizon_days();
   if (horizon != 30 && horizon != 60 && horizon != 90) {
     return absl::InvalidArgumentError(
@@ -100,17 +108,16 @@ absl::StatusOr<v1::Analysis> Engine::Analyze(const v1::Plan& plan,
   const model::PlanIndex index(plan);
   const model::Context context{index, settings, ResolveNow(options, plan, index)};
 
-  v1::Analysis analysis;
-  analysis.set_schema_version(CONTACTPLAN_SCHEMA_VERSION);
-  if (context.now) *analysis.mutable_as_of() = model::ToTimestamp(*context.now);
-  *analysis.mutable_web() = score::ComputeWeb(context);
-  std::vector<v1::Finding> findings = rules::EvaluateRules(context, analysis.web());
-  *analysis.mutable_gaps() = score::ComputeGaps(context);
-  *analysis.mutable_scores() = score::ComputeScores(context, analysis.web());
-  *analysis.mutable_recommendations() = recommend::Recommend(context, findings, horizon);
-  analysis.mutable_findings()->Reserve(static_cast<int>(findings.size()));
-  for (v1::Finding& finding : findings) *analysis.add_findings() = std::move(finding);
-  return analysis;
+  // Every stage writes into the analysis in place, so on an arena nothing is built twice.
+  analysis->set_schema_version(CONTACTPLAN_SCHEMA_VERSION);
+  if (context.now) *analysis->mutable_as_of() = model::ToTimestamp(*context.now);
+  score::ComputeWeb(context, analysis->mutable_web());
+  rules::EvaluateRules(context, analysis->web(), analysis->mutable_findings());
+  score::ComputeGaps(context, analysis->mutable_gaps());
+  score::ComputeScores(context, analysis->web(), analysis->mutable_scores());
+  recommend::Recommend(context, analysis->findings(), horizon,
+                       analysis->mutable_recommendations());
+  return absl::OkStatus();
 }
 
 }  // namespace contactplan

@@ -16,22 +16,35 @@ namespace contactplan {
 absl::StatusOr<v1::Plan> ParsePlan(std::string_view bytes, PlanFormat format) {
   if (format == PlanFormat::kCsvGrid) return io::ImportGrid(bytes);
   v1::Plan plan;
+  if (absl::Status status = ParsePlanInto(bytes, format, &plan); !status.ok()) return status;
+  return plan;
+}
+
+absl::Status ParsePlanInto(std::string_view bytes, PlanFormat format, v1::Plan* plan) {
+  plan->Clear();
   absl::Status status;
   switch (format) {
     case PlanFormat::kBinary:
-      status = io::ParseBinaryMessage(bytes, &plan);
+      status = io::ParseBinaryMessage(bytes, plan);
       break;
     case PlanFormat::kJson:
-      status = io::ParseJsonMessage(bytes, &plan);
+      status = io::ParseJsonMessage(bytes, plan);
       break;
     case PlanFormat::kText:
-      status = io::ParseTextMessage(bytes, &plan);
+      status = io::ParseTextMessage(bytes, plan);
       break;
-    case PlanFormat::kCsvGrid:
+    case PlanFormat::kCsvGrid: {
+      absl::StatusOr<v1::Plan> imported = io::ImportGrid(bytes);
+      if (imported.ok()) {
+        *plan = *std::move(imported);  // a copy when *plan is on an arena: grids are small
+      } else {
+        status = imported.status();
+      }
       break;
+    }
   }
-  if (!status.ok()) return status;
-  return plan;
+  if (!status.ok()) plan->Clear();
+  return status;
 }
 
 absl::StatusOr<std::string> WritePlan(const v1::Plan& plan, PlanFormat format) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -198,13 +199,19 @@ std::string WriteBinaryMessage(const google::protobuf::Message& message) {
   // about 26 MB).
   const size_t size = message.ByteSizeLong();
   std::string bytes(size, '\0');
-  {
-    google::protobuf::io::ArrayOutputStream stream(bytes.data(), static_cast<int>(size));
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    message.SerializeWithCachedSizes(&coded);
-  }
+  WriteBinaryMessageInto(message, size, bytes.data());
   return bytes;
+}
+
+void WriteBinaryMessageInto(const google::protobuf::Message& message, size_t size, char* out) {
+  // The protobuf runtime itself refuses messages of 2 GiB or more; the stream's size is an int.
+  if (size > static_cast<size_t>(INT32_MAX)) {
+    throw std::length_error("a message of 2 GiB or more has no protobuf wire form");
+  }
+  google::protobuf::io::ArrayOutputStream stream(out, static_cast<int>(size));
+  google::protobuf::io::CodedOutputStream coded(&stream);
+  coded.SetSerializationDeterministic(true);
+  message.SerializeWithCachedSizes(&coded);
 }
 
 }  // namespace contactplan::io

@@ -19,6 +19,11 @@ absl::Status ParseBinaryMessage(std::string_view bytes, google::protobuf::Messag
 // Deterministic serialization: the same message gives the same bytes, run after run.
 std::string WriteBinaryMessage(const google::protobuf::Message& message);
 
+// The same bytes, written into `out`, which holds `size` bytes: `size` must be message.ByteSizeLong()
+// computed after the message last changed (it also fills the cached sizes the writer relies on).
+// For writing straight into a buffer that is handed to someone else, without a copy.
+void WriteBinaryMessageInto(const google::protobuf::Message& message, size_t size, char* out);
+
 }  // namespace contactplan::io
 
 #endif  // CONTACTPLAN_SRC_IO_PROTO_BINARY_H_

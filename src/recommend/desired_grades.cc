@@ -32,7 +32,8 @@ std::string OpportunityNeed(const model::PlanIndex& index, PersonIx p) {
 
 }  // namespace
 
-DesiredGrades::DesiredGrades(const model::Context& context, std::span<const double> importance)
+DesiredGrades::DesiredGrades(const model::Context& context, std::span<const double> importance,
+                             google::protobuf::RepeatedPtrField<v1::DesiredGrade>* entries)
     : index_(context.index),
       proposed_(context.index.person_count(), v1::GRADE_UNSPECIFIED),
       lead_cell_(context.index.person_count(), model::kNone) {
@@ -79,7 +80,7 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
       for (RelationshipIx r : index.relationships_of_person(p)) {
         const v1::Relationship& rel = index.relationship(r);
         if (rel.desired_grade() == v1::GRADE_UNSPECIFIED) continue;
-        v1::DesiredGrade& entry = entries_.emplace_back();
+        v1::DesiredGrade& entry = *entries->Add();
         entry.set_person_id(person_id);
         entry.set_team_member_id(rel.team_member_id());
         entry.set_grade(rel.desired_grade());
@@ -88,7 +89,7 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
       }
       continue;
     }
-    v1::DesiredGrade& entry = entries_.emplace_back();
+    v1::DesiredGrade& entry = *entries->Add();
     entry.set_person_id(person_id);
     entry.set_source(v1::DesiredGrade::PROPOSED);
     if (proposed_[p] == v1::TRUST) {

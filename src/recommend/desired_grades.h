@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "contactplan/v1/recommendations.pb.h"
+#include "google/protobuf/repeated_ptr_field.h"
 #include "model/context.h"
 
 namespace contactplan::recommend {
@@ -17,8 +18,10 @@ class DesiredGrades {
   // most important persons who matter (at most settings.max_trust_targets, less the persons the
   // plan already wants at TRUST), OPEN for those needed to move an open opportunity (decision
   // makers, approvers and evaluators of open opportunities, power buyers, evangelists), SATISFIED
-  // for everyone else. `importance` holds one value per person.
-  DesiredGrades(const model::Context& context, std::span<const double> importance);
+  // for everyone else. `importance` holds one value per person. Appends to `entries` the persons in
+  // plan order: their stated entries (relationships in plan order), else their proposal.
+  DesiredGrades(const model::Context& context, std::span<const double> importance,
+                google::protobuf::RepeatedPtrField<v1::DesiredGrade>* entries);
 
   // The grade graded relationship r works towards: its stated desired grade; else, when r is the
   // person's lead cell (their best grade, earliest in the plan on ties), the person's proposal;
@@ -28,14 +31,10 @@ class DesiredGrades {
   // The engine's proposal for person p; GRADE_UNSPECIFIED when the plan states grades for them.
   v1::Grade proposed(model::PersonIx p) const { return proposed_[p]; }
 
-  // Persons in plan order: their stated entries (relationships in plan order), else their proposal.
-  std::vector<v1::DesiredGrade> Take() && { return std::move(entries_); }
-
  private:
   const model::PlanIndex& index_;
   std::vector<v1::Grade> proposed_;
   std::vector<model::RelationshipIx> lead_cell_;
-  std::vector<v1::DesiredGrade> entries_;
 };
 
 }  // namespace contactplan::recommend

@@ -46,7 +46,7 @@ v1::Grade DriftedGrade(v1::Grade grade, int64_t days_without_contact, int32_t da
   return static_cast<v1::Grade>(std::max<int64_t>(v1::INDIFFERENT, grade - levels));
 }
 
-v1::DriftForecast ForecastDrift(const model::Context& context) {
+void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
   const model::PlanIndex& index = context.index;
   const int32_t per_level = context.settings.drift_days_per_level;
 
@@ -71,7 +71,7 @@ v1::DriftForecast ForecastDrift(const model::Context& context) {
     return index.grade(a.r) > index.grade(b.r);
   });
 
-  v1::DriftForecast forecast;
+  v1::DriftForecast& forecast = *out;
   v1::GradeDistribution* distribution[4];
   distribution[0] = forecast.add_distribution();
   distribution[0]->set_days(0);
@@ -99,7 +99,6 @@ v1::DriftForecast ForecastDrift(const model::Context& context) {
     Count(*distribution[2], in_60);
     Count(*distribution[3], in_90);
   }
-  return forecast;
 }
 
 }  // namespace contactplan::recommend

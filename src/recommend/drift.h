@@ -20,7 +20,7 @@ v1::Grade DriftedGrade(v1::Grade grade, int64_t days_without_contact, int32_t da
 // without contact + N. Intersections that will drift come first, soonest drop first (then higher
 // grade first, then plan order); the ones that cannot drift follow in plan order. The distribution
 // at 0 days is the map as graded.
-v1::DriftForecast ForecastDrift(const model::Context& context);
+void ForecastDrift(const model::Context& context, v1::DriftForecast* forecast);
 
 }  // namespace contactplan::recommend
 

@@ -60,7 +60,8 @@ constexpr ReasonSet kBlankCellOnly = ScopeMask(ReasonScope::kBlankCell);
 
 std::span<const ReasonCode> ReasonCodes() { return kReasonCodes; }
 
-CellReasons::CellReasons(const model::PlanIndex& index, std::span<const v1::Finding> findings)
+CellReasons::CellReasons(const model::PlanIndex& index,
+                         const google::protobuf::RepeatedPtrField<v1::Finding>& findings)
     : person_(index.person_count(), 0) {
   std::vector<PersonIx> power_buyers;  // resolved once, only if a finding needs them
   bool power_buyers_known = false;

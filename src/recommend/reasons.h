@@ -11,6 +11,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "contactplan/v1/analysis.pb.h"
+#include "google/protobuf/repeated_ptr_field.h"
 #include "model/plan_index.h"
 
 namespace contactplan::recommend {
@@ -41,7 +42,8 @@ class CellReasons {
   // resolved by id; ids that do not resolve are skipped. A person finding without persons but with
   // an opportunity (NO_MENTOR) speaks for the opportunity's participants; NO_POWER_ACCESS without
   // persons speaks for every power buyer.
-  CellReasons(const model::PlanIndex& index, std::span<const v1::Finding> findings);
+  CellReasons(const model::PlanIndex& index,
+              const google::protobuf::RepeatedPtrField<v1::Finding>& findings);
 
   // The reasons for the step from `current` to `next` in the cell (m, p); m may be kNone for a
   // blank cell without an owner.

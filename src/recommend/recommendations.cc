@@ -15,14 +15,15 @@
 
 namespace contactplan::recommend {
 
-v1::Recommendations Recommend(const model::Context& context, std::span<const v1::Finding> findings,
-                              int32_t horizon_days) {
+void Recommend(const model::Context& context,
+               const google::protobuf::RepeatedPtrField<v1::Finding>& findings,
+               int32_t horizon_days, v1::Recommendations* out_message) {
   const model::PlanIndex& index = context.index;
-  v1::Recommendations out;
+  v1::Recommendations& out = *out_message;
   out.set_horizon_days(horizon_days);
 
   const std::vector<double> importance = PersonImportance(index);
-  DesiredGrades desired(context, importance);
+  DesiredGrades desired(context, importance, out.mutable_desired_grades());
   const CellReasons reasons(index, findings);
   const LeverageFinder leverage(index, context.settings.leverage_max_hops);
   TeamCapacity capacity(context);
@@ -37,14 +38,11 @@ v1::Recommendations Recommend(const model::Context& context, std::span<const v1:
     *out.add_key_intersections() = std::move(key);
   }
   for (v1::UnstaffedCell& cell : plan.unstaffed) *out.add_unstaffed() = std::move(cell);
-  for (v1::DesiredGrade& grade : std::move(desired).Take())
-    *out.add_desired_grades() = std::move(grade);
   for (v1::CommunicationAdvice& advice : AdviseCommunication(index)) {
     *out.add_communication() = std::move(advice);
   }
-  *out.mutable_drift() = ForecastDrift(context);
+  ForecastDrift(context, out.mutable_drift());
   for (v1::TeamLoad& load : capacity.Loads()) *out.add_team_load() = std::move(load);
-  return out;
 }
 
 }  // namespace contactplan::recommend

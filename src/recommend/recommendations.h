@@ -3,18 +3,19 @@
 #ifndef CONTACTPLAN_SRC_RECOMMEND_RECOMMENDATIONS_H_
 #define CONTACTPLAN_SRC_RECOMMEND_RECOMMENDATIONS_H_
 
-#include <span>
-
 #include "contactplan/v1/analysis.pb.h"
 #include "contactplan/v1/recommendations.pb.h"
+#include "google/protobuf/repeated_ptr_field.h"
 #include "model/context.h"
 
 namespace contactplan::recommend {
 
-// horizon_days is 30, 60 or 90 (the engine checks it). `findings` are the rule findings of the same
-// plan, used for the reason codes of key intersections.
-v1::Recommendations Recommend(const model::Context& context, std::span<const v1::Finding> findings,
-                              int32_t horizon_days);
+// Writes the recommendations into `*out` (which should be empty), building every message where
+// `*out` lives (its arena, if any). horizon_days is 30, 60 or 90 (the engine checks it). `findings`
+// are the rule findings of the same plan, used for the reason codes of key intersections.
+void Recommend(const model::Context& context,
+               const google::protobuf::RepeatedPtrField<v1::Finding>& findings,
+               int32_t horizon_days, v1::Recommendations* out);
 
 }  // namespace contactplan::recommend
 

@@ -40,22 +40,20 @@ FindingBuilder& FindingBuilder::Path(std::string path) {
 }
 
 FindingBuilder FindingSink::Add(v1::Severity severity, std::string message) {
-  v1::Finding& finding = by_severity_[severity].emplace_back();
-  finding.set_code(std::string(code_));
-  finding.set_severity(severity);
-  finding.set_message(std::move(message));
-  return FindingBuilder(index_, finding);
+  v1::Finding* finding = out_->Add();
+  by_severity_[severity].push_back(finding);
+  finding->set_code(code_.data(), code_.size());
+  finding->set_severity(severity);
+  finding->set_message(std::move(message));
+  return FindingBuilder(index_, *finding);
 }
 
-std::vector<v1::Finding> FindingSink::Take() && {
-  std::vector<v1::Finding> all;
-  size_t total = 0;
-  for (const auto& bucket : by_severity_) total += bucket.size();
-  all.reserve(total);
+void FindingSink::Finish() && {
+  // Every finding stays owned by *out_; only the order of its element pointers changes.
+  auto slot = out_->pointer_begin() + first_;
   for (int s = v1::CRITICAL; s >= v1::SEVERITY_UNSPECIFIED; --s) {
-    for (v1::Finding& finding : by_severity_[s]) all.push_back(std::move(finding));
+    for (v1::Finding* finding : by_severity_[s]) *slot++ = finding;
   }
-  return all;
 }
 
 std::string PersonLabel(const model::PlanIndex& index, model::PersonIx p) {

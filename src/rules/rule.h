@@ -14,6 +14,7 @@
 
 #include "contactplan/rule_catalogue.h"
 #include "contactplan/v1/analysis.pb.h"
+#include "google/protobuf/repeated_ptr_field.h"
 #include "model/context.h"
 
 namespace contactplan::rules {
@@ -60,23 +61,29 @@ class FindingBuilder {
   v1::Finding& finding_;
 };
 
-// Collects the findings of one evaluation, bucketed by severity so that the output order (severity
-// first, then catalogue order, then plan order) falls out of the order the rules run in, with no sort.
+// Appends the findings of one evaluation to a repeated field, allocating them where the field lives
+// (the analysis's arena, when it has one, so a large account's findings cost no malloc each). The
+// output order (severity first, then catalogue order, then plan order) falls out of the order the
+// rules run in: Finish() groups the appended findings by severity, keeping their order otherwise,
+// with no sort and no copy.
 class FindingSink {
  public:
-  explicit FindingSink(const model::PlanIndex& index) : index_(index) {}
+  FindingSink(const model::PlanIndex& index, google::protobuf::RepeatedPtrField<v1::Finding>* out)
+      : index_(index), out_(out), first_(out->size()) {}
 
   // The rule whose findings follow.
   void set_code(std::string_view code) { code_ = code; }
   FindingBuilder Add(v1::Severity severity, std::string message);
 
-  // All findings, CRITICAL first; each severity in the order they were added.
-  std::vector<v1::Finding> Take() &&;
+  // Reorders what this sink appended: CRITICAL first; each severity in the order it was added.
+  void Finish() &&;
 
  private:
   const model::PlanIndex& index_;
+  google::protobuf::RepeatedPtrField<v1::Finding>* out_;
+  int first_;  // where this sink's findings start in *out_
   std::string_view code_;
-  std::array<std::vector<v1::Finding>, 4> by_severity_;  // index = v1::Severity
+  std::array<std::vector<v1::Finding*>, 4> by_severity_;  // index = v1::Severity
 };
 
 // How findings name things: people read names, not ids. Each falls back to the id when the plan

@@ -7,9 +7,10 @@
 
 namespace contactplan::rules {
 
-std::vector<v1::Finding> EvaluateRules(const model::Context& context, const v1::Web& web) {
+void EvaluateRules(const model::Context& context, const v1::Web& web,
+                   google::protobuf::RepeatedPtrField<v1::Finding>* findings) {
   const RuleInput input{context, web};
-  FindingSink sink(context.index);
+  FindingSink sink(context.index, findings);
   // Rules run in catalogue order and each emits in plan order; the sink buckets by severity, which
   // gives the documented output order without sorting.
   for (const Rule* rule : AllRules()) {
@@ -22,7 +23,7 @@ std::vector<v1::Finding> EvaluateRules(const model::Context& context, const v1::
     sink.set_code(rule->info.code);
     rule->evaluate(input, sink);
   }
-  return std::move(sink).Take();
+  std::move(sink).Finish();
 }
 
 }  // namespace contactplan::rules

@@ -10,9 +10,9 @@ v1::Preference PlanningPreference(v1::Preference current) {
   return current == v1::PREFERENCE_UNSPECIFIED ? v1::NON_SUPPORTER : EffectivePreference(current);
 }
 
-v1::Gaps ComputeGaps(const model::Context& context) {
+void ComputeGaps(const model::Context& context, v1::Gaps* out) {
   const v1::Plan& plan = context.index.plan();
-  v1::Gaps gaps;
+  v1::Gaps& gaps = *out;
 
   gaps.mutable_persons()->Reserve(plan.persons_size());
   for (const v1::Person& person : plan.persons()) {
@@ -39,7 +39,6 @@ v1::Gaps ComputeGaps(const model::Context& context) {
       gap.set_gap(gap.desired() - PlanningPreference(participant.preference()));
     }
   }
-  return gaps;
 }
 
 }  // namespace contactplan::score

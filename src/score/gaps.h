@@ -14,7 +14,7 @@ namespace contactplan::score {
 // no desired level is set; negative when over-invested.
 // Preference gap: desired - planning preference (see PlanningPreference) in levels; 0 when no
 // desired preference is set.
-v1::Gaps ComputeGaps(const model::Context& context);
+void ComputeGaps(const model::Context& context, v1::Gaps* gaps);
 
 // The effective preference of a stated one: NEUTRAL is planned as NON_SUPPORTER, anything else is
 // kept as stated (PREFERENCE_UNSPECIFIED stays unset, so the analysis does not invent a statement).

@@ -83,6 +83,12 @@ std::vector<PersonStats> GatherPersonStats(const model::Context& context) {
 // Builds a Score: components in the order added, value = weighted mean of the components.
 class ScoreBuilder {
  public:
+  ScoreBuilder() = default;
+  // Builds in place into `*into` (a message of the analysis, perhaps on its arena).
+  explicit ScoreBuilder(v1::Score* into) : score_(into) {}
+  ScoreBuilder(const ScoreBuilder&) = delete;  // score_ may point at own_
+  ScoreBuilder& operator=(const ScoreBuilder&) = delete;
+
   // `share` is 0-1 and becomes a 0-100 component value.
   ScoreBuilder& Add(std::string name, double share, double weight, std::string explanation) {
     return AddValue(std::move(name), 100 * share, weight, std::move(explanation));
@@ -90,7 +96,7 @@ class ScoreBuilder {
 
   // `value` is already on the 0-100 scale (another score).
   ScoreBuilder& AddValue(std::string name, double value, double weight, std::string explanation) {
-    v1::ScoreComponent& component = *score_.add_components();
+    v1::ScoreComponent& component = *score_->add_components();
     component.set_name(std::move(name));
     component.set_value(std::clamp(value, 0.0, 100.0));
     component.set_weight(weight);
@@ -98,20 +104,26 @@ class ScoreBuilder {
     return *this;
   }
 
-  // Leaves the builder empty.
-  v1::Score Build() {
+  // Sets the score's value from its components.
+  void Finish() {
     double weighted = 0;
     double weights = 0;
-    for (const v1::ScoreComponent& component : score_.components()) {
+    for (const v1::ScoreComponent& component : score_->components()) {
       weighted += component.value() * component.weight();
       weights += component.weight();
     }
-    score_.set_value(weights > 0 ? weighted / weights : 0);
-    return std::move(score_);
+    score_->set_value(weights > 0 ? weighted / weights : 0);
+  }
+
+  // Finish(), and the score moved out; leaves the builder empty.
+  v1::Score Build() {
+    Finish();
+    return std::move(*score_);
   }
 
  private:
-  v1::Score score_;
+  v1::Score own_;
+  v1::Score* score_ = &own_;
 };
 
 // An importance-weighted mean of a per-person share over a fixed population of persons.
@@ -367,8 +379,8 @@ v1::Score AccountHealth(const Settings& settings, const v1::Scores& scores) {
       .Build();
 }
 
-v1::Score PersonCoverage(const model::Context& context, const PersonStats& s) {
-  return ScoreBuilder()
+void PersonCoverage(const model::Context& context, const PersonStats& s, v1::Score* coverage) {
+  ScoreBuilder(coverage)
       .Add("best_grade", GradeStrength(s.best), 0.6,
            absl::StrCat("best relationship: ",
                         s.best == v1::GRADE_UNSPECIFIED ? "none" : GradeName(s.best),
@@ -376,7 +388,7 @@ v1::Score PersonCoverage(const model::Context& context, const PersonStats& s) {
       .Add("threads", Progress(s.threads, 2), 0.4,
            absl::StrCat(s.threads, " threads at ", GradeName(context.settings.thread_min_grade),
                         " or better; 2 make the person multi-threaded"))
-      .Build();
+      .Finish();
 }
 
 // Support an effective preference brings to a deal, 0-1 (unset is planned as no support).
@@ -441,13 +453,13 @@ v1::Score OpportunityReadiness(const Inputs& in, const v1::Opportunity& opportun
 
 }  // namespace
 
-v1::Scores ComputeScores(const model::Context& context, const v1::Web& web) {
+void ComputeScores(const model::Context& context, const v1::Web& web, v1::Scores* out) {
   const PlanIndex& index = context.index;
   const std::vector<PersonStats> stats = GatherPersonStats(context);
   const std::vector<PersonIx> who_matters = PersonsWhoMatter(index);
   const Inputs in{context, web, stats, who_matters};
 
-  v1::Scores scores;
+  v1::Scores& scores = *out;
   *scores.mutable_coverage_breadth() = CoverageBreadth(in);
   *scores.mutable_depth() = Depth(in);
   *scores.mutable_quality() = Quality(in);
@@ -458,7 +470,7 @@ v1::Scores ComputeScores(const model::Context& context, const v1::Web& web) {
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     v1::PersonCoverage& coverage = *scores.add_person_coverage();
     coverage.set_person_id(index.person(p).id());
-    *coverage.mutable_coverage() = PersonCoverage(context, stats[p]);
+    PersonCoverage(context, stats[p], coverage.mutable_coverage());
   }
   for (const v1::Opportunity& opportunity : index.plan().opportunities()) {
     if (opportunity.closed()) continue;
@@ -466,7 +478,6 @@ v1::Scores ComputeScores(const model::Context& context, const v1::Web& web) {
     readiness.set_opportunity_id(opportunity.id());
     *readiness.mutable_readiness() = OpportunityReadiness(in, opportunity);
   }
-  return scores;
 }
 
 }  // namespace contactplan::score

@@ -12,7 +12,7 @@ namespace contactplan::score {
 // `web` is ComputeWeb(context). Every score is 0-100 with its components; person coverage follows the
 // plan's person order, readiness its order of open opportunities. Deterministic, linear in the size
 // of the plan, reads nothing but its arguments (safe to call from many threads at once).
-v1::Scores ComputeScores(const model::Context& context, const v1::Web& web);
+void ComputeScores(const model::Context& context, const v1::Web& web, v1::Scores* scores);
 
 }  // namespace contactplan::score
 

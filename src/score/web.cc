@@ -18,7 +18,7 @@ int32_t CountLevels(uint32_t levels) { return std::popcount(levels); }
 
 }  // namespace
 
-v1::Web ComputeWeb(const model::Context& context) {
+void ComputeWeb(const model::Context& context, v1::Web* out) {
   const model::PlanIndex& index = context.index;
   const v1::Grade thread_min = context.settings.thread_min_grade;
 
@@ -31,7 +31,7 @@ v1::Web ComputeWeb(const model::Context& context) {
     person_threaded[index.relationship_person(r)] = true;
   }
 
-  v1::Web web;
+  v1::Web& web = *out;
   web.set_thread_min_grade(thread_min);
   uint32_t team_levels = 0;
   uint32_t person_levels = 0;
@@ -52,7 +52,6 @@ v1::Web ComputeWeb(const model::Context& context) {
   web.set_figure(absl::StrCat(web.team_members(), "x", web.persons()));
   web.set_meets3x3(web.team_members() >= 3 && web.persons() >= 3 && web.team_levels() >= 3 &&
                    web.person_levels() >= 3);
-  return web;
 }
 
 }  // namespace contactplan::score

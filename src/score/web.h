@@ -9,7 +9,7 @@ namespace contactplan::score {
 
 // Threads are graded intersections at settings.thread_min_grade or better. Ids are listed in plan
 // order. O(relationships).
-v1::Web ComputeWeb(const model::Context& context);
+void ComputeWeb(const model::Context& context, v1::Web* web);
 
 }  // namespace contactplan::score
 

@@ -47,7 +47,8 @@ v1::Plan DriftPlan() {
 
 TEST(DriftForecast, PerIntersectionSoonestDropFirst) {
   const RecommendFixture fixture(DriftPlan());
-  const v1::DriftForecast forecast = ForecastDrift(fixture.context());
+  v1::DriftForecast forecast;
+  ForecastDrift(fixture.context(), &forecast);
   ASSERT_EQ(forecast.intersections_size(), 5);
   const auto row = [&](int i) {
     const v1::IntersectionDrift& d = forecast.intersections(i);
@@ -67,7 +68,8 @@ TEST(DriftForecast, PerIntersectionSoonestDropFirst) {
 
 TEST(DriftForecast, DistributionAtZeroThirtySixtyNinetyDays) {
   const RecommendFixture fixture(DriftPlan());
-  const v1::DriftForecast forecast = ForecastDrift(fixture.context());
+  v1::DriftForecast forecast;
+  ForecastDrift(fixture.context(), &forecast);
   ASSERT_EQ(forecast.distribution_size(), 4);
   const auto counts = [&](int i) {
     const v1::GradeDistribution& d = forecast.distribution(i);
@@ -82,7 +84,8 @@ TEST(DriftForecast, DistributionAtZeroThirtySixtyNinetyDays) {
 
 TEST(DriftForecast, DaysPerLevelIsAnOption) {
   const RecommendFixture fixture(DriftPlan(), "drift_days_per_level: 30");
-  const v1::DriftForecast forecast = ForecastDrift(fixture.context());
+  v1::DriftForecast forecast;
+  ForecastDrift(fixture.context(), &forecast);
   // p-trust, 10 days since contact: 40 days -> one level, 70 -> two, 100 -> three.
   for (const v1::IntersectionDrift& d : forecast.intersections()) {
     if (d.person_id() != "p-trust") continue;

@@ -11,6 +11,7 @@
 namespace contactplan::recommend {
 namespace {
 
+using ::contactplan::testing::FindingField;
 using ::contactplan::testing::MakeFinding;
 using ::contactplan::testing::RecommendFixture;
 using ::testing::ElementsAre;
@@ -38,7 +39,7 @@ TEST(CellReasons, EachCodeSpeaksForTheCellsItConcerns) {
       MakeFinding("OVER_COVERED_PERSON", {"p1"}),  // no reason to work a cell
   };
   findings[5].set_opportunity_id("o1");
-  const CellReasons reasons(fixture.index(), findings);
+  const CellReasons reasons(fixture.index(), FindingField(findings));
   const auto codes = [&](const char* person, const char* member, v1::Grade current,
                          v1::Grade next) {
     return CellReasons::Codes(
@@ -58,7 +59,7 @@ TEST(CellReasons, UnknownIdsAndCodesAreIgnored) {
   const RecommendFixture fixture(kPlan);
   const std::vector<v1::Finding> findings = {MakeFinding("WEAK_RELATIONSHIP", {"p-9"}, {"t1"}),
                                              MakeFinding("NOT_A_CODE", {"p1"})};
-  const CellReasons reasons(fixture.index(), findings);
+  const CellReasons reasons(fixture.index(), FindingField(findings));
   EXPECT_THAT(CellReasons::Codes(reasons.For(0, 0, v1::INDIFFERENT, v1::SATISFIED)), IsEmpty());
 }
 

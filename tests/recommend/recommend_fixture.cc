@@ -57,11 +57,22 @@ RecommendFixture::RecommendFixture(std::string_view plan_text, std::string_view 
 
 v1::Recommendations RecommendFixture::Recommend(const std::vector<v1::Finding>& findings,
                                                 int32_t horizon_days) const {
-  return recommend::Recommend(context_, findings, horizon_days);
+  v1::Recommendations out;
+  recommend::Recommend(context_, FindingField(findings), horizon_days, &out);
+  return out;
 }
 
 std::vector<v1::Finding> RecommendFixture::RuleFindings() const {
-  return rules::EvaluateRules(context_, score::ComputeWeb(context_));
+  v1::Web web;
+  score::ComputeWeb(context_, &web);
+  google::protobuf::RepeatedPtrField<v1::Finding> findings;
+  rules::EvaluateRules(context_, web, &findings);
+  return {findings.begin(), findings.end()};
+}
+
+google::protobuf::RepeatedPtrField<v1::Finding> FindingField(
+    const std::vector<v1::Finding>& findings) {
+  return {findings.begin(), findings.end()};
 }
 
 model::PersonIx RecommendFixture::Person(std::string_view id) const {

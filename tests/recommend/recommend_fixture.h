@@ -58,6 +58,9 @@ class RecommendFixture {
   model::Context context_;
 };
 
+// The findings as the repeated field of an analysis, which the recommendation stage reads.
+google::protobuf::RepeatedPtrField<v1::Finding> FindingField(const std::vector<v1::Finding>& findings);
+
 // A finding as a rule would write it.
 v1::Finding MakeFinding(std::string_view code, std::initializer_list<std::string_view> person_ids,
                         std::initializer_list<std::string_view> team_member_ids = {});

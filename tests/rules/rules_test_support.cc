@@ -27,7 +27,9 @@ std::vector<v1::Finding> Evaluate(const v1::Plan& plan, const RuleRun& run) {
   }
   const model::PlanIndex index(plan);
   const model::Context context{index, *settings, run.now};
-  return rules::EvaluateRules(context, run.web);
+  google::protobuf::RepeatedPtrField<v1::Finding> findings;
+  rules::EvaluateRules(context, run.web, &findings);
+  return {findings.begin(), findings.end()};
 }
 
 std::vector<v1::Finding> Evaluate(std::string_view plan_text, const RuleRun& run) {

@@ -27,9 +27,21 @@ class ScoredPlan {
         context_{index_, settings_, std::nullopt} {}
 
   const v1::Plan& plan() const { return plan_; }
-  v1::Web Web() const { return score::ComputeWeb(context_); }
-  v1::Gaps Gaps() const { return score::ComputeGaps(context_); }
-  v1::Scores Scores() const { return score::ComputeScores(context_, Web()); }
+  v1::Web Web() const {
+    v1::Web web;
+    score::ComputeWeb(context_, &web);
+    return web;
+  }
+  v1::Gaps Gaps() const {
+    v1::Gaps gaps;
+    score::ComputeGaps(context_, &gaps);
+    return gaps;
+  }
+  v1::Scores Scores() const {
+    v1::Scores scores;
+    score::ComputeScores(context_, Web(), &scores);
+    return scores;
+  }
 
  private:
   static Settings Resolve(const v1::EngineOptions& options) {
