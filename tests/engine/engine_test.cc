@@ -9,6 +9,7 @@
 #include "contactplan/plan_io.h"
 #include "generate/plan_generator.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/arena.h"
 #include "gtest/gtest.h"
 #include "support/text_plan.h"
 
@@ -162,6 +163,44 @@ TEST(EngineDeterminismTest, SameInputGivesIdenticalBytes) {
     ASSERT_TRUE(a.ok() && b.ok());
     EXPECT_EQ(*a, *b) << PlanFormatName(format);
   }
+}
+
+// The arena path the C ABI takes (ParsePlanInto and AnalyzeInto on arena messages) gives the same
+// bytes as the heap path, and an analysis message is reusable: AnalyzeInto clears it first.
+TEST(EngineArenaTest, AnalysisOnAnArenaIsByteIdenticalToTheHeapOne) {
+  generate::GeneratorOptions options;
+  options.persons = 300;
+  options.team_members = 20;
+  options.opportunities = 3;
+  options.seed = 11;
+  const v1::Plan generated = generate::GeneratePlan(options);
+  const Engine engine = MakeEngine();
+  absl::StatusOr<v1::Analysis> on_heap = engine.Analyze(generated);
+  ASSERT_TRUE(on_heap.ok()) << on_heap.status();
+
+  google::protobuf::Arena arena;
+  auto* plan = google::protobuf::Arena::CreateMessage<v1::Plan>(&arena);
+  ASSERT_TRUE(ParsePlanInto(generated.SerializeAsString(), PlanFormat::kBinary, plan).ok());
+  auto* analysis = google::protobuf::Arena::CreateMessage<v1::Analysis>(&arena);
+  ASSERT_TRUE(engine.AnalyzeInto(PlanFromText(kSmallPlan), {}, analysis).ok());
+  ASSERT_TRUE(engine.AnalyzeInto(*plan, {}, analysis).ok());
+  EXPECT_EQ(*WriteAnalysis(*analysis, PlanFormat::kBinary),
+            *WriteAnalysis(*on_heap, PlanFormat::kBinary));
+}
+
+TEST(EngineArenaTest, ParsePlanIntoLeavesTheMessageEmptyOnError) {
+  google::protobuf::Arena arena;
+  auto* plan = google::protobuf::Arena::CreateMessage<v1::Plan>(&arena);
+  ASSERT_TRUE(ParsePlanInto(R"({"persons": [{"id": "p1"}]})", PlanFormat::kJson, plan).ok());
+  EXPECT_EQ(plan->persons_size(), 1);
+  const absl::Status status =
+      ParsePlanInto(R"({"persons": [{"id": "p2"}], "nope": 1})", PlanFormat::kJson, plan);
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(plan->ByteSizeLong(), 0u);
+  EXPECT_TRUE(ParsePlanInto("Team member,Level,Ann\r\nBo,executive,T\r\n", PlanFormat::kCsvGrid,
+                            plan)
+                  .ok());
+  EXPECT_EQ(plan->relationships_size(), 1);
 }
 
 double Health(const Engine& engine, const v1::Plan& plan) {
