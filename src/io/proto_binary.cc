@@ -12,6 +12,7 @@
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "io/text_position.h"
+#include "io/wire_schema.h"
 
 namespace contactplan::io {
 namespace {
@@ -47,7 +48,7 @@ class WireCheck {
 
   // The first problem, or nullopt when the bytes are well-formed.
   std::optional<std::string> Check(const Descriptor* message) {
-    if (Message(0, bytes_.size(), message, nullptr, 0)) return std::nullopt;
+    if (Message(0, bytes_.size(), &WireSchema::For(message), nullptr, 0)) return std::nullopt;
     return problem_;
   }
 
@@ -71,7 +72,7 @@ class WireCheck {
   }
 
   // Checks fields in [pos, end) until `end`, or until the end-group tag of `group` when non-zero.
-  bool Message(size_t pos, size_t end, const Descriptor* message, Path path, int depth,
+  bool Message(size_t pos, size_t end, const WireSchema* message, Path path, int depth,
                uint32_t group = 0) {
     if (depth > kMaxDepth) return Fail(pos, path, "nested too deeply");
     while (pos < end) {
@@ -83,9 +84,8 @@ class WireCheck {
       if (number == 0 || number > FieldDescriptor::kMaxNumber) {
         return Fail(start, path, absl::StrCat("field number ", number, " is out of range"));
       }
-      const FieldDescriptor* field =
-          message == nullptr ? nullptr : message->FindFieldByNumber(static_cast<int>(number));
-      const FieldFrame frame{path, field, number};
+      const WireSchema::Field* field = message == nullptr ? nullptr : message->Find(number);
+      const FieldFrame frame{path, field == nullptr ? nullptr : field->descriptor, number};
       const Path field_path = &frame;
       switch (wire_type) {
         case 0:
@@ -140,14 +140,11 @@ class WireCheck {
   }
 
   // Sub-messages are walked in turn; proto3 strings must be UTF-8, which the parser enforces.
-  bool LengthDelimited(size_t pos, size_t end, const FieldDescriptor* field, Path path,
+  bool LengthDelimited(size_t pos, size_t end, const WireSchema::Field* field, Path path,
                        int depth) {
     if (field == nullptr) return true;
-    if (field->type() == FieldDescriptor::TYPE_MESSAGE) {
-      return Message(pos, end, field->message_type(), path, depth + 1);
-    }
-    if (field->type() == FieldDescriptor::TYPE_STRING &&
-        field->file()->syntax() == google::protobuf::FileDescriptor::SYNTAX_PROTO3) {
+    if (field->message != nullptr) return Message(pos, end, field->message, path, depth + 1);
+    if (field->utf8) {
       const size_t invalid = FirstInvalidUtf8(bytes_.substr(pos, end - pos));
       if (invalid != std::string_view::npos) {
         return Fail(pos + invalid, path, "a string that is not UTF-8");

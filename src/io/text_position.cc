@@ -1,6 +1,8 @@
 #include "io/text_position.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include "absl/strings/escaping.h"
@@ -79,6 +81,13 @@ size_t FirstInvalidUtf8(std::string_view text) {
   const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
   size_t i = 0;
   while (i < text.size()) {
+    // Most text is ASCII: skip it eight bytes at a time.
+    uint64_t eight;
+    while (i + sizeof eight <= text.size() &&
+           (std::memcpy(&eight, text.data() + i, sizeof eight), (eight & 0x8080808080808080u) == 0)) {
+      i += sizeof eight;
+    }
+    if (i >= text.size()) break;
     const unsigned char lead = byte(i);
     if (lead < 0x80) {
       ++i;
