@@ -144,6 +144,7 @@ def main(results_dir, output_path):
     capi_binary = capi.us("BM_CapiAnalyze/typical/binary")
     capi_json = capi.us("BM_CapiAnalyze/typical/json")
     capi_large = capi.us("BM_CapiAnalyze/large/binary")
+    floor_large = engine.us("BM_IoFloor_Large")
     analyze_rows = sweep_rows(engine, "BM_Analyze_Sweep")
     recommend_rows = sweep_rows(engine, "BM_Recommend_Sweep")
     analyze_growth = growth(analyze_rows)
@@ -189,7 +190,8 @@ def main(results_dir, output_path):
          growth_text(recommend_growth, "BM_Recommend_Sweep"), None,
          growth_ok(recommend_growth, "BM_Recommend_Sweep")),
         ("100,000-relationship account, C ABI end to end < 100 ms",
-         fmt_us(capi_large), ratio(capi_large, LARGE_ACCOUNT_MS * 1000),
+         "%s (its I/O floor alone: %s)" % (fmt_us(capi_large), fmt_us(floor_large)),
+         ratio(capi_large, LARGE_ACCOUNT_MS * 1000),
          None if capi_large is None else capi_large < LARGE_ACCOUNT_MS * 1000),
         ("100,000-relationship account, peak heap < 10 × plan binary",
          "%s for a %s plan" % (fmt_bytes(memory and memory["heap_peak_bytes"]),
