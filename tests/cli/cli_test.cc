@@ -188,12 +188,14 @@ TEST_F(CliTest, BadFlagValuesExit64) {
 }
 
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const std::string command : {"analyze", "validate", "convert", "render", "rules"}) {
+  for (const std::string command :
+       {"analyze", "validate", "convert", "render", "rules", "blueprint", "generate"}) {
     const CliRun run = Cli({command, "--help"});
     EXPECT_EQ(run.exit_code, 0) << command;
     EXPECT_THAT(run.out, AllOf(StartsWith("usage: contactplan " + command), HasSubstr("-h, --help")));
   }
-  EXPECT_THAT(Cli({"--help"}).out, AllOf(HasSubstr("analyze"), HasSubstr("render")));
+  EXPECT_THAT(Cli({"--help"}).out,
+              AllOf(HasSubstr("analyze"), HasSubstr("render"), HasSubstr("generate")));
   EXPECT_THAT(Cli({"help", "convert"}).out, StartsWith("usage: contactplan convert"));
 }
 
@@ -419,6 +421,70 @@ TEST_F(CliTest, ConvertToCsvNotesWhatTheGridCannotHold) {
 }
 
 // --- rules ---
+
+// --- generate ---
+
+TEST_F(CliTest, GenerateIsDeterministicAndTheSeedMatters) {
+  const CliRun first = Cli({"generate", "--persons", "40", "--team", "6", "--seed", "7", "--to",
+                            "binary"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(Cli({"generate", "--persons", "40", "--team", "6", "--seed", "7", "--to", "binary"}).out,
+            first.out);
+  ASSERT_EQ(Cli({"generate", "--persons", "40", "--team", "6", "--seed", "7", "-o", "g.binpb"})
+                .exit_code,
+            0);
+  EXPECT_EQ(ReadFile(Path("g.binpb")), first.out);  // the format follows the extension
+  EXPECT_NE(Cli({"generate", "--persons", "40", "--team", "6", "--seed", "8", "--to", "binary"}).out,
+            first.out);
+}
+
+TEST_F(CliTest, GenerateHonoursTheSizesAndTheEngineAcceptsThePlan) {
+  const CliRun run = Cli({"generate", "--persons", "120", "--team", "9", "--opportunities", "3",
+                          "--relationships", "200", "--blueprint-entries", "7"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  v1::Plan plan;  // JSON when neither --to nor -o says otherwise
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(run.out, &plan).ok());
+  EXPECT_EQ(plan.persons_size(), 120);
+  EXPECT_EQ(plan.team_members_size(), 9);
+  EXPECT_EQ(plan.opportunities_size(), 3);
+  EXPECT_EQ(plan.relationships_size(), 200);
+  EXPECT_EQ(plan.blueprint_size(), 7);
+  WriteFile(Path("gen.json"), run.out);
+  EXPECT_EQ(Cli({"validate", "gen.json"}).exit_code, 0);
+  EXPECT_EQ(Cli({"analyze", "gen.json", "--format", "json"}).exit_code, 0);
+
+  // No flags: the typical plan of the benchmarks.
+  v1::Plan typical;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(Cli({"generate"}).out, &typical).ok());
+  EXPECT_EQ(typical.persons_size(), 25);
+  EXPECT_EQ(typical.team_members_size(), 8);
+  EXPECT_EQ(typical.relationships_size(), 60);
+}
+
+TEST_F(CliTest, GenerateRefusesBadNumbersNamingTheFlagAndWritesNothing) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--persons", "-3"}, "--persons: must be between 0 and 1000000, got -3"},
+      {{"--team", "12k"}, "--team: expected a whole number, got \"12k\""},
+      {{"--team", "200000"}, "--team: must be between"},
+      {{"--seed", "-1"}, "--seed: expected a whole number"},
+      {{"--persons", "99999999999"}, "--persons: expected a whole number"},
+      {{"--persons", "5", "--team", "2", "--relationships", "11"},
+       "--relationships (at most --persons x --team): must be between 0 and 10, got 11"},
+      {{"--relationships", "-1"}, "--relationships: must be 0 or more"},
+      {{"--to", "csv"}, "cannot be written as a CSV grid"},
+      {{"-o", "plan.csv"}, "cannot be written as a CSV grid"},
+      {{"extra-argument"}, "contactplan: "},
+  };
+  for (const auto& [flags, message] : cases) {
+    std::vector<std::string> args = {"generate"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    const CliRun run = Cli(args);
+    EXPECT_EQ(run.exit_code, 64) << flags[0];
+    EXPECT_THAT(run.err, AllOf(StartsWith("contactplan: "), HasSubstr(message))) << flags[0];
+    EXPECT_THAT(run.out, IsEmpty()) << flags[0];
+  }
+  EXPECT_FALSE(fs::exists(Path("plan.csv")));
+}
 
 TEST_F(CliTest, RulesListTheWholeCatalogueInSpecOrder) {
   const CliRun run = Cli({"rules"});
