@@ -12,18 +12,12 @@ using model::MemberIx;
 using model::PersonIx;
 using model::RelationshipIx;
 
-// A person the search reached, and from where.
-struct Visit {
-  PersonIx person;
-  int32_t parent;  // index into the visit list; -1 for the target
-  int32_t hops;
-  v1::LeveragePath::Via via;
-};
-
 }  // namespace
 
 LeverageFinder::LeverageFinder(const model::PlanIndex& index, int32_t max_hops)
     : index_(index), max_hops_(max_hops), offsets_(index.person_count() + 1, 0) {
+  scratch_.person_seen.assign(index.person_count(), 0);
+  for (auto& seen : scratch_.member_seen) seen.assign(index.member_count(), 0);
   // Per person, TRUST before OPEN, each in plan order, at most kHoldersPerPerson.
   std::vector<int32_t> kept(index.person_count(), 0);
   for (v1::Grade grade : {v1::TRUST, v1::OPEN}) {
@@ -44,20 +38,68 @@ LeverageFinder::LeverageFinder(const model::PlanIndex& index, int32_t max_hops)
 }
 
 std::vector<Lever> LeverageFinder::Find(PersonIx target) const {
-  std::vector<Visit> visits;
-  absl::flat_hash_set<PersonIx> seen;
+  // Scratch reused from call to call: a search visits few persons, and clearing per-person marks
+  // for each would cost more than the search. A new stamp value clears them all at once.
+  Scratch& scratch = scratch_;
+  if (++scratch.stamp == 0) {  // wrapped: clear for real, once every 4 billion searches
+    std::fill(scratch.person_seen.begin(), scratch.person_seen.end(), 0);
+    for (auto& seen : scratch.member_seen) std::fill(seen.begin(), seen.end(), 0);
+    scratch.stamp = 1;
+  }
+  const uint32_t stamp = scratch.stamp;
+  std::vector<Visit>& visits = scratch.visits;
+  std::vector<std::pair<int32_t, RelationshipIx>>& found = scratch.found;  // (visit, holder)
+  visits.clear();
+  found.clear();
   visits.push_back({target, -1, 0, v1::LeveragePath::COLLEAGUE});
-  seen.insert(target);
-  // (visit, holder) in the order met; visits come in order of hops.
-  std::vector<std::pair<int32_t, RelationshipIx>> found;
+  scratch.person_seen[target] = stamp;
+
+  std::vector<Lever> levers;
+  // Takes the levers of one hop level, found[from, found.size()): TRUST before OPEN (the only
+  // grades kept), each in the order met; per team member one lever through others and their own
+  // relationship with the target (so a cell can leave its own out). False once kFound are taken.
+  const auto take_level = [&](size_t from) {
+    for (v1::Grade grade : {v1::TRUST, v1::OPEN}) {
+      for (size_t k = from; k < found.size(); ++k) {
+        if (levers.size() >= kFound) return false;
+        const auto [v, r] = found[k];
+        if (index_.grade(r) != grade) continue;
+        uint32_t& seen = scratch.member_seen[visits[v].hops == 0][index_.relationship_member(r)];
+        if (seen == stamp) continue;
+        seen = stamp;
+        Lever& lever = levers.emplace_back();
+        lever.holder = r;
+        lever.hops = visits[v].hops;
+        lever.via = visits[v].via;
+        for (int32_t at = v; at >= 0; at = visits[at].parent) {
+          lever.persons.push_back(visits[at].person);
+        }
+      }
+    }
+    return levers.size() < kFound;
+  };
+
+  // Breadth first, so visits come in order of hops; each level's levers are taken once the level
+  // is complete, and the search stops as soon as kFound levers are in hand (later levels could
+  // only add levers with more hops, which rank after them).
+  size_t level_found = 0;
+  int32_t level_hops = 0;
   for (size_t i = 0; i < visits.size(); ++i) {
     const Visit visit = visits[i];
+    if (visit.hops != level_hops) {
+      if (!take_level(level_found)) return levers;
+      level_found = found.size();
+      level_hops = visit.hops;
+    }
     for (int32_t k = offsets_[visit.person]; k < offsets_[visit.person + 1]; ++k) {
       found.emplace_back(static_cast<int32_t>(i), holders_[k]);
     }
     if (visit.hops >= max_hops_) continue;
     const auto reach = [&](PersonIx q, v1::LeveragePath::Via via) {
-      if (q == model::kNone || visits.size() >= kVisitBudget || !seen.insert(q).second) return;
+      if (q == model::kNone || visits.size() >= kVisitBudget || scratch.person_seen[q] == stamp) {
+        return;
+      }
+      scratch.person_seen[q] = stamp;
       visits.push_back({q, static_cast<int32_t>(i), visit.hops + 1,
                         visit.hops == 0 ? via : v1::LeveragePath::ORG_PATH});
     };
@@ -66,27 +108,7 @@ std::vector<Lever> LeverageFinder::Find(PersonIx target) const {
     for (PersonIx q : index_.direct_reports(visit.person))
       reach(q, v1::LeveragePath::DIRECT_REPORT);
   }
-  // Fewest hops first, then TRUST before OPEN; stable, so ties keep the order met.
-  std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
-    const int32_t hops_a = visits[a.first].hops, hops_b = visits[b.first].hops;
-    if (hops_a != hops_b) return hops_a < hops_b;
-    return index_.grade(a.second) > index_.grade(b.second);
-  });
-
-  // One lever per team member, except that a member's own relationship with the target (0 hops)
-  // is kept apart: ForCell drops it for that member's cell, and their other lever must survive.
-  std::vector<Lever> levers;
-  absl::flat_hash_set<std::pair<MemberIx, bool>> holders_seen;
-  for (const auto& [v, r] : found) {
-    if (levers.size() >= kFound) break;
-    if (!holders_seen.insert({index_.relationship_member(r), visits[v].hops == 0}).second) continue;
-    Lever& lever = levers.emplace_back();
-    lever.holder = r;
-    lever.hops = visits[v].hops;
-    lever.via = visits[v].via;
-    for (int32_t at = v; at >= 0; at = visits[at].parent)
-      lever.persons.push_back(visits[at].person);
-  }
+  take_level(level_found);
   return levers;
 }
 

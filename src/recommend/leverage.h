@@ -3,7 +3,9 @@
 #ifndef CONTACTPLAN_SRC_RECOMMEND_LEVERAGE_H_
 #define CONTACTPLAN_SRC_RECOMMEND_LEVERAGE_H_
 
+#include <array>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "contactplan/v1/recommendations.pb.h"
@@ -32,7 +34,10 @@ class LeverageFinder {
   static constexpr size_t kFound = 2 * kMaxLevers;
 
   // Indexes the TRUST and OPEN relationships once. max_hops >= 1 (settings.leverage_max_hops).
+  // A finder keeps scratch space between searches: use one per analysis, from one thread.
   LeverageFinder(const model::PlanIndex& index, int32_t max_hops);
+  LeverageFinder(const LeverageFinder&) = delete;
+  LeverageFinder& operator=(const LeverageFinder&) = delete;
 
   // Levers for the target person: fewest hops first, then TRUST before OPEN, then the order the
   // search met the persons (manager, influencers, direct reports, each in plan order), then plan
@@ -53,8 +58,25 @@ class LeverageFinder {
   static v1::LeveragePath ToProto(const model::PlanIndex& index, const Lever& lever);
 
  private:
+  // A person the search reached, and from where.
+  struct Visit {
+    model::PersonIx person;
+    int32_t parent;  // index into the visit list; -1 for the target
+    int32_t hops;
+    v1::LeveragePath::Via via;
+  };
+  // Reused by every Find: marks are "seen" when equal to the current stamp.
+  struct Scratch {
+    uint32_t stamp = 0;
+    std::vector<uint32_t> person_seen;
+    std::array<std::vector<uint32_t>, 2> member_seen;  // [own relationship with the target?][member]
+    std::vector<Visit> visits;
+    std::vector<std::pair<int32_t, model::RelationshipIx>> found;
+  };
+
   const model::PlanIndex& index_;
   int32_t max_hops_;
+  mutable Scratch scratch_;
   // holders_[offsets_[p] .. offsets_[p+1]): the kept TRUST/OPEN relationships of person p.
   std::vector<int32_t> offsets_;
   std::vector<model::RelationshipIx> holders_;
