@@ -535,7 +535,8 @@ cplan_status cplan_validate(const cplan_engine* engine, const void* plan, size_t
         rejected != CPLAN_OK) {
       return rejected;
     }
-    contactplan::v1::Plan parsed;
+    google::protobuf::Arena arena(WorkArenaOptions());
+    auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(&arena);
     if (cplan_status status =
             ParseArgumentPlan(plan, plan_len, RawValue(plan_format), parsed, message);
         status != CPLAN_OK) {
@@ -560,7 +561,8 @@ cplan_status cplan_convert(const cplan_engine* engine, const void* plan, size_t 
         rejected != CPLAN_OK) {
       return rejected;
     }
-    contactplan::v1::Plan parsed;
+    google::protobuf::Arena arena(WorkArenaOptions());
+    auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(&arena);
     if (cplan_status status =
             ParseArgumentPlan(plan, plan_len, RawValue(from_format), parsed, message);
         status != CPLAN_OK) {
