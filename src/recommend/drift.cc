@@ -1,6 +1,7 @@
 #include "recommend/drift.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <vector>
@@ -50,7 +51,13 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
   const model::PlanIndex& index = context.index;
   const int32_t per_level = context.settings.drift_days_per_level;
 
+  // Order: soonest drop first (intersections that do not drift last), then the better grade, then
+  // plan order. Each row carries its sort key, so the sort compares plain integers and, with the
+  // position as the last key, needs no stability.
   struct Row {
+    int64_t drop_key;  // until_drop, or past any of them for "never"
+    int32_t worse;     // 7 - grade: better grades first
+    int64_t position;  // in plan order
     model::RelationshipIx r;
     int64_t days;        // without contact
     int64_t until_drop;  // 0: does not drift
@@ -63,12 +70,15 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
     if (!seen) seen = model::ToTime(rel.assessed_at());
     const int64_t days =
         seen && context.now ? std::max<int64_t>(0, model::DaysBetween(*seen, *context.now)) : 0;
-    rows.push_back({r, days, IsPositive(rel.grade()) ? per_level - days % per_level : 0});
+    const int64_t until_drop = IsPositive(rel.grade()) ? per_level - days % per_level : 0;
+    rows.push_back({until_drop == 0 ? std::numeric_limits<int64_t>::max() : until_drop,
+                    7 - static_cast<int32_t>(rel.grade()), static_cast<int64_t>(rows.size()), r,
+                    days, until_drop});
   }
-  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-    if ((a.until_drop == 0) != (b.until_drop == 0)) return b.until_drop == 0;
-    if (a.until_drop != b.until_drop) return a.until_drop < b.until_drop;
-    return index.grade(a.r) > index.grade(b.r);
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    if (a.drop_key != b.drop_key) return a.drop_key < b.drop_key;
+    if (a.worse != b.worse) return a.worse < b.worse;
+    return a.position < b.position;
   });
 
   v1::DriftForecast& forecast = *out;
