@@ -51,19 +51,22 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
   const model::PlanIndex& index = context.index;
   const int32_t per_level = context.settings.drift_days_per_level;
 
-  // Order: soonest drop first (intersections that do not drift last), then the better grade, then
-  // plan order. Each row carries its sort key, so the sort compares plain integers and, with the
-  // position as the last key, needs no stability.
   struct Row {
-    int64_t drop_key;  // until_drop, or past any of them for "never"
-    int32_t worse;     // 7 - grade: better grades first
-    int64_t position;  // in plan order
     model::RelationshipIx r;
     int64_t days;        // without contact
     int64_t until_drop;  // 0: does not drift
   };
+  // Order: soonest drop first (intersections that do not drift last), then the better grade, then
+  // plan order, packed into one integer per row: until_drop (1..days per level, at most 36,500 by
+  // the option's range in src/options/settings.cc, so 16 bits; "never" is 2^16) above 7 - grade
+  // (3 bits) above the row's position (44 bits, far beyond any plan a 2 GiB message can hold).
+  // Sorting plain integers is cheaper than sorting rows with a comparator, and needs no stability.
+  constexpr int kPositionBits = 44;
+  static_assert(36500 < (1 << 16));
   std::vector<Row> rows;
+  std::vector<uint64_t> order;
   rows.reserve(index.graded().size());
+  order.reserve(index.graded().size());
   for (model::RelationshipIx r : index.graded()) {
     const v1::Relationship& rel = index.relationship(r);
     std::optional<absl::Time> seen = model::ToTime(rel.last_contact_at());
@@ -71,15 +74,12 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
     const int64_t days =
         seen && context.now ? std::max<int64_t>(0, model::DaysBetween(*seen, *context.now)) : 0;
     const int64_t until_drop = IsPositive(rel.grade()) ? per_level - days % per_level : 0;
-    rows.push_back({until_drop == 0 ? std::numeric_limits<int64_t>::max() : until_drop,
-                    7 - static_cast<int32_t>(rel.grade()), static_cast<int64_t>(rows.size()), r,
-                    days, until_drop});
+    const uint64_t drop = until_drop == 0 ? uint64_t{1} << 16 : static_cast<uint64_t>(until_drop);
+    const uint64_t worse = static_cast<uint64_t>(7 - std::clamp<int>(rel.grade(), 0, 7));
+    order.push_back((drop << (kPositionBits + 3)) | (worse << kPositionBits) | rows.size());
+    rows.push_back({r, days, until_drop});
   }
-  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    if (a.drop_key != b.drop_key) return a.drop_key < b.drop_key;
-    if (a.worse != b.worse) return a.worse < b.worse;
-    return a.position < b.position;
-  });
+  std::sort(order.begin(), order.end());
 
   v1::DriftForecast& forecast = *out;
   v1::GradeDistribution* distribution[4];
@@ -89,7 +89,9 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
     distribution[i + 1] = forecast.add_distribution();
     distribution[i + 1]->set_days(kForecastDays[i]);
   }
-  for (const Row& row : rows) {
+  constexpr uint64_t kPositionMask = (uint64_t{1} << kPositionBits) - 1;
+  for (const uint64_t key : order) {
+    const Row& row = rows[key & kPositionMask];
     const v1::Relationship& rel = index.relationship(row.r);
     v1::IntersectionDrift& drift = *forecast.add_intersections();
     drift.set_team_member_id(rel.team_member_id());
