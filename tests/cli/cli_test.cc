@@ -420,8 +420,6 @@ TEST_F(CliTest, ConvertToCsvNotesWhatTheGridCannotHold) {
   EXPECT_EQ(Cli({"validate", "kestrel.csv"}).exit_code, 0);
 }
 
-// --- rules ---
-
 // --- generate ---
 
 TEST_F(CliTest, GenerateIsDeterministicAndTheSeedMatters) {
@@ -434,6 +432,21 @@ TEST_F(CliTest, GenerateIsDeterministicAndTheSeedMatters) {
                 .exit_code,
             0);
   EXPECT_EQ(ReadFile(Path("g.binpb")), first.out);  // the format follows the extension
+  v1::Plan binary;
+  ASSERT_TRUE(binary.ParseFromString(first.out));
+  for (const std::string file : {"g.json", "g.txtpb"}) {
+    ASSERT_EQ(Cli({"generate", "--persons", "40", "--team", "6", "--seed", "7", "-o", file})
+                  .exit_code,
+              0)
+        << file;
+    const CliRun back = Cli({"convert", file, "--to", "binary"});
+    ASSERT_EQ(back.exit_code, 0) << file << ": " << back.err;
+    v1::Plan plan;
+    ASSERT_TRUE(plan.ParseFromString(back.out)) << file;
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(plan, binary)) << file;
+  }
+  EXPECT_THAT(ReadFile(Path("g.json")), StartsWith("{"));
+  EXPECT_THAT(ReadFile(Path("g.txtpb")), StartsWith("schema_version: 1"));
   EXPECT_NE(Cli({"generate", "--persons", "40", "--team", "6", "--seed", "8", "--to", "binary"}).out,
             first.out);
 }
@@ -466,11 +479,21 @@ TEST_F(CliTest, GenerateRefusesBadNumbersNamingTheFlagAndWritesNothing) {
       {{"--persons", "-3"}, "--persons: must be between 0 and 1000000, got -3"},
       {{"--team", "12k"}, "--team: expected a whole number, got \"12k\""},
       {{"--team", "200000"}, "--team: must be between"},
-      {{"--seed", "-1"}, "--seed: expected a whole number"},
-      {{"--persons", "99999999999"}, "--persons: expected a whole number"},
+      {{"--team", " 12"}, "--team: expected a whole number, got \" 12\""},
+      {{"--team", "+12"}, "--team: expected a whole number, got \"+12\""},
+      {{"--opportunities", "1e3"}, "--opportunities: expected a whole number, got \"1e3\""},
+      {{"--persons="}, "--persons: expected a whole number, got \"\""},
+      {{"--seed", "-1"}, "--seed: must be between 0 and 18446744073709551615, got -1"},
+      {{"--seed", "18446744073709551616"}, "--seed: must be between 0 and 18446744073709551615"},
+      {{"--persons", "99999999999"}, "--persons: must be between 0 and 1000000, got 99999999999"},
+      {{"--opportunities", "-1"}, "--opportunities: must be between 0 and 100000, got -1"},
+      {{"--blueprint-entries", "61"},
+       "--blueprint-entries (at most the relationships): must be between 0 and 60, got 61"},
       {{"--persons", "5", "--team", "2", "--relationships", "11"},
        "--relationships (at most --persons x --team): must be between 0 and 10, got 11"},
       {{"--relationships", "-1"}, "--relationships: must be 0 or more"},
+      {{"--to", "yaml"}, "--to: expected binary, json or text; got \"yaml\""},
+      {{"-o", "plan.yaml"}, "cannot tell the output format from \"plan.yaml\""},
       {{"--to", "csv"}, "cannot be written as a CSV grid"},
       {{"-o", "plan.csv"}, "cannot be written as a CSV grid"},
       {{"extra-argument"}, "contactplan: "},
@@ -484,7 +507,24 @@ TEST_F(CliTest, GenerateRefusesBadNumbersNamingTheFlagAndWritesNothing) {
     EXPECT_THAT(run.out, IsEmpty()) << flags[0];
   }
   EXPECT_FALSE(fs::exists(Path("plan.csv")));
+  EXPECT_FALSE(fs::exists(Path("plan.yaml")));
+  // The seed takes all of uint64; 0 is a seed like any other.
+  EXPECT_EQ(Cli({"generate", "--seed", "18446744073709551615"}).exit_code, 0);
+  EXPECT_EQ(Cli({"generate", "--seed", "0", "--persons", "0", "--team", "0"}).exit_code, 0);
 }
+
+TEST_F(CliTest, GenerateHelpListsTheFlagsAndDefaults) {
+  const CliRun run = Cli({"generate", "--help"});
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_THAT(run.out, AllOf(StartsWith("usage: contactplan generate"), HasSubstr("--persons N"),
+                             HasSubstr("--team M"), HasSubstr("--seed S"),
+                             HasSubstr("--opportunities K"), HasSubstr("--relationships R"),
+                             HasSubstr("--blueprint-entries B"), HasSubstr("--to FORMAT"),
+                             HasSubstr("-o, --output FILE"), HasSubstr("(default 25)"),
+                             HasSubstr("(default 8)"), HasSubstr("else JSON")));
+}
+
+// --- rules ---
 
 TEST_F(CliTest, RulesListTheWholeCatalogueInSpecOrder) {
   const CliRun run = Cli({"rules"});

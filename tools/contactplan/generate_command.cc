@@ -1,16 +1,19 @@
 // `contactplan generate`: a synthetic plan of any size, the same bytes for the same flags, for trying
 // the engine out, for load tests and for reproducing the benchmarks (src/generate).
+#include <charconv>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "absl/algorithm/container.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "cli_io.h"
@@ -24,27 +27,26 @@
 namespace contactplan::cli {
 namespace {
 
-// A whole number for `flag`, or a usage error naming it. Ranges are CheckGeneratorOptions's job;
-// this only refuses what is not a number of the type at all ("12k", "", "1e3", overflow).
+// A whole number for `flag`, or a usage error naming it: digits after an optional '-', nothing else
+// (no spaces, '+', hex or exponent). Ranges are CheckGeneratorOptions's job; a number that does not
+// fit `Int` at all (or a minus sign on the seed) gets its words here, with `max` as the bound.
 template <typename Int>
-std::optional<CommandError> ReadNumber(const Flag& flag, Int& into) {
+std::optional<CommandError> ReadNumber(const Flag& flag, std::type_identity_t<Int> max, Int& into) {
   if (!flag.given()) return std::nullopt;
   const std::string& text = flag.value();
-  if constexpr (std::numeric_limits<Int>::is_signed) {
-    int64_t value = 0;
-    if (absl::SimpleAtoi(text, &value) && value >= std::numeric_limits<Int>::min() &&
-        value <= std::numeric_limits<Int>::max()) {
-      into = static_cast<Int>(value);
-      return std::nullopt;
-    }
-  } else {
-    uint64_t value = 0;
-    if (!text.empty() && text[0] != '-' && absl::SimpleAtoi(text, &value)) {
-      into = static_cast<Int>(value);
-      return std::nullopt;
-    }
+  std::string_view digits = text;
+  if (digits.starts_with('-')) digits.remove_prefix(1);
+  if (digits.empty() || !absl::c_all_of(digits, absl::ascii_isdigit)) {
+    return UsageError(absl::StrCat(flag.name(), ": expected a whole number, got \"", text, "\""));
   }
-  return UsageError(absl::StrCat(flag.name(), ": expected a whole number, got \"", text, "\""));
+  Int value{};
+  const char* const end = text.data() + text.size();
+  if (const auto [stop, error] = std::from_chars(text.data(), end, value);
+      error == std::errc() && stop == end) {
+    into = value;
+    return std::nullopt;
+  }
+  return UsageError(absl::StrCat(flag.name(), ": must be between 0 and ", max, ", got ", text));
 }
 
 // The library's message about its options, in the command line's words: "team_members: must be
@@ -71,8 +73,8 @@ Outcome<PlanFormat> OutputFormat(const Flag& to, const Flag& output) {
   if (to.given()) {
     std::optional<PlanFormat> format = PlanFormatFromName(to.value());
     if (!format) {
-      return UsageError(absl::StrCat("--to: expected binary, json, text or csv; got \"", to.value(),
-                                     "\""));
+      return UsageError(
+          absl::StrCat("--to: expected binary, json or text; got \"", to.value(), "\""));
     }
     return *format;
   }
@@ -80,7 +82,7 @@ Outcome<PlanFormat> OutputFormat(const Flag& to, const Flag& output) {
   std::optional<PlanFormat> format = PlanFormatFromPath(output.value());
   if (!format) {
     return UsageError(absl::StrCat("cannot tell the output format from \"", output.value(),
-                                   "\"; pass --to binary|json|text|csv"));
+                                   "\"; pass --to binary|json|text"));
   }
   return *format;
 }
@@ -88,25 +90,30 @@ Outcome<PlanFormat> OutputFormat(const Flag& to, const Flag& output) {
 int RunGenerate(const Invocation& invocation) {
   FlagSet flags;
   const generate::GeneratorOptions typical = generate::TypicalPlanOptions();
-  const Flag& persons = flags.Value({"--persons"}, "N",
-                                    absl::StrCat("client persons (default ", typical.persons, ")"));
-  const Flag& team = flags.Value({"--team"}, "M",
-                                 absl::StrCat("members of our team (default ", typical.team_members,
-                                              ")"));
+  const Flag& persons = flags.Value(
+      {"--persons"}, "N",
+      absl::StrCat("client persons, 0 to ", generate::kMaxPersons, " (default ", typical.persons,
+                   ")"));
+  const Flag& team = flags.Value(
+      {"--team"}, "M",
+      absl::StrCat("members of our team, 0 to ", generate::kMaxTeamMembers, " (default ",
+                   typical.team_members, ")"));
   const Flag& seed = flags.Value(
       {"--seed"}, "S",
       absl::StrCat("any whole number from 0 up; the same seed and sizes give the same plan "
                    "(default ", typical.seed, ")"));
   const Flag& opportunities = flags.Value(
       {"--opportunities"}, "K",
-      absl::StrCat("opportunities, the first one open (default ", typical.opportunities, ")"));
+      absl::StrCat("opportunities, the first one open, 0 to ", generate::kMaxOpportunities,
+                   " (default ", typical.opportunities, ")"));
   const Flag& relationships = flags.Value(
       {"--relationships"}, "R",
-      "intersections on the contact map (default: what a map of this size usually has, e.g. 60 "
-      "for 25 x 8)");
+      "intersections on the contact map, at most N x M (default: what a map of this size usually "
+      "has, e.g. 60 for 25 x 8)");
   const Flag& blueprint = flags.Value(
       {"--blueprint-entries"}, "B",
-      "blueprint entries (default: about 1.25 per team member, e.g. 10 for a team of 8)");
+      "blueprint entries, at most R (default: about 1.25 per team member, e.g. 10 for a team of "
+      "8)");
   const Flag& to = flags.Value({"--to"}, "FORMAT",
                                "output format: binary, json or text (default: from the "
                                "extension of --output, else json)");
@@ -117,10 +124,12 @@ int RunGenerate(const Invocation& invocation) {
   options.relationships = -1;
   options.blueprint_entries = -1;
   for (const std::optional<CommandError>& error :
-       {ReadNumber(persons, options.persons), ReadNumber(team, options.team_members),
-        ReadNumber(seed, options.seed), ReadNumber(opportunities, options.opportunities),
-        ReadNumber(relationships, options.relationships),
-        ReadNumber(blueprint, options.blueprint_entries)}) {
+       {ReadNumber(persons, generate::kMaxPersons, options.persons),
+        ReadNumber(team, generate::kMaxTeamMembers, options.team_members),
+        ReadNumber(seed, std::numeric_limits<uint64_t>::max(), options.seed),
+        ReadNumber(opportunities, generate::kMaxOpportunities, options.opportunities),
+        ReadNumber(relationships, generate::kMaxRelationships, options.relationships),
+        ReadNumber(blueprint, generate::kMaxBlueprintEntries, options.blueprint_entries)}) {
     if (error) return Report(invocation, *error);
   }
   // Negative counts mean "the default" inside the library; on the command line they are mistakes.
@@ -178,6 +187,9 @@ extern const Command kGenerateCommand = {
         "relative to\n2025-01-01. It is always valid. With no flags: the typical plan the "
         "benchmarks use (25\npersons, 8 team members, 60 relationships, 1 opportunity, 10 "
         "blueprint entries).\n\n"
+        "Output: stdout unless -o names a file; the format --to names, else the one the extension "
+        "of\n-o names, else JSON. Never a CSV grid: the grid derives ids from names, and generated "
+        "plans\nuse ids such as \"p-1\".\n\n"
         "examples:\n"
         "  contactplan generate > typical.json\n"
         "  contactplan generate --persons 10000 --team 500 --seed 7 -o large.binpb\n"
