@@ -61,8 +61,10 @@ class Outcome {
   Outcome(CommandError error) : state_(std::move(error)) {}      // NOLINT: implicit on purpose
   bool ok() const { return std::holds_alternative<T>(state_); }
   const CommandError& error() const { return std::get<CommandError>(state_); }
-  T& operator*() { return std::get<T>(state_); }
-  const T& operator*() const { return std::get<T>(state_); }
+  T& operator*() & { return std::get<T>(state_); }
+  const T& operator*() const& { return std::get<T>(state_); }
+  // `*std::move(outcome)` moves the value out: plans and analyses are too big to copy by accident.
+  T&& operator*() && { return std::get<T>(std::move(state_)); }
   T* operator->() { return &std::get<T>(state_); }
   const T* operator->() const { return &std::get<T>(state_); }
 
