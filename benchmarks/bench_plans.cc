@@ -5,9 +5,11 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <utility>
 
 #include "contactplan/plan_io.h"
+#include "google/protobuf/arena.h"
 #include "generate/plan_generator.h"
 
 namespace contactplan::bench {
@@ -39,17 +41,31 @@ const std::string& TypicalPlanBinary() {
 }
 
 const v1::Plan& SweepPlan(int32_t persons, int32_t team_members) {
+  // Each plan is generated, written and read back onto an arena of its own, as the C ABI reads a
+  // host's bytes: the messages then lie in memory the way they do in production, not scattered
+  // over the heap the way the generator leaves them.
+  struct Parsed {
+    std::unique_ptr<google::protobuf::Arena> arena;
+    v1::Plan* plan = nullptr;
+  };
   static std::mutex mutex;
-  static auto* const plans = new std::map<std::pair<int32_t, int32_t>, std::unique_ptr<v1::Plan>>;
+  static auto* const plans = new std::map<std::pair<int32_t, int32_t>, Parsed>;
   std::lock_guard<std::mutex> lock(mutex);
-  std::unique_ptr<v1::Plan>& plan = (*plans)[{persons, team_members}];
-  if (plan == nullptr) {
+  Parsed& parsed = (*plans)[{persons, team_members}];
+  if (parsed.plan == nullptr) {
     generate::GeneratorOptions options;
     options.persons = persons;
     options.team_members = team_members;
-    plan = std::make_unique<v1::Plan>(generate::GeneratePlan(options));
+    const std::string bytes =
+        OrDie(WritePlan(generate::GeneratePlan(options), PlanFormat::kBinary), "sweep plan");
+    parsed.arena = std::make_unique<google::protobuf::Arena>();
+    parsed.plan = google::protobuf::Arena::CreateMessage<v1::Plan>(parsed.arena.get());
+    if (absl::Status status = ParsePlanInto(bytes, PlanFormat::kBinary, parsed.plan); !status.ok()) {
+      std::cerr << "sweep plan: " << status << "\n";
+      std::abort();
+    }
   }
-  return *plan;
+  return *parsed.plan;
 }
 
 const Engine& DefaultEngine() {

@@ -131,14 +131,17 @@ void SetSweepCounters(benchmark::State& state, const v1::Plan& plan) {
   state.counters["plan_bytes"] = static_cast<double>(plan.ByteSizeLong());
 }
 
-// Validation, indexing, rules, scores and recommendations of an already parsed plan.
+// Validation, indexing, rules, scores and recommendations of an already parsed plan, built on an
+// arena as the C ABI builds it (Engine::AnalyzeInto) and freed with it.
 void BM_Analyze_Sweep(benchmark::State& state) {
   const v1::Plan& plan =
       SweepPlan(static_cast<int32_t>(state.range(0)), static_cast<int32_t>(state.range(1)));
   const Engine& engine = DefaultEngine();
   for (auto _ : state) {
-    absl::StatusOr<v1::Analysis> analysis = engine.Analyze(plan);
-    benchmark::DoNotOptimize(analysis);
+    google::protobuf::Arena arena;
+    auto* analysis = google::protobuf::Arena::CreateMessage<v1::Analysis>(&arena);
+    absl::Status status = engine.AnalyzeInto(plan, {}, analysis);
+    benchmark::DoNotOptimize(status);
   }
   SetSweepCounters(state, plan);
 }
@@ -149,7 +152,8 @@ BENCHMARK(BM_Analyze_Sweep)
     ->Apply(ReportLeast);
 
 // The recommendation stage alone, on an index and findings built outside the timed loop: key
-// intersections, owners, leverage paths, desired grades, blueprint draft, advice and drift.
+// intersections, owners, leverage paths, desired grades, blueprint draft, advice and drift (on an
+// arena, as in the C ABI).
 void BM_Recommend_Sweep(benchmark::State& state) {
   const v1::Plan& plan =
       SweepPlan(static_cast<int32_t>(state.range(0)), static_cast<int32_t>(state.range(1)));
@@ -161,8 +165,9 @@ void BM_Recommend_Sweep(benchmark::State& state) {
   google::protobuf::RepeatedPtrField<v1::Finding> findings;
   rules::EvaluateRules(context, web, &findings);
   for (auto _ : state) {
-    v1::Recommendations recommendations;
-    recommend::Recommend(context, findings, 30, &recommendations);
+    google::protobuf::Arena arena;
+    auto* recommendations = google::protobuf::Arena::CreateMessage<v1::Recommendations>(&arena);
+    recommend::Recommend(context, findings, 30, recommendations);
     benchmark::DoNotOptimize(recommendations);
   }
   SetSweepCounters(state, plan);

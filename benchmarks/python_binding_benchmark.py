@@ -7,7 +7,7 @@ bench_generate_plan). Prints one JSON object; benchmarks/report.py turns it into
 
 Three ways of making the same analysis, per plan, each timed in CPU time of this process
 (time.process_time, so other work on a shared machine does not count) as the best of several
-timeit repeats:
+timeit repeats, the three interleaved so that a burst of load hits them alike:
   raw_ctypes_us:      cplan_analyze declared by hand and called through ctypes, output copied into
                       a bytes object and freed: the least any Python caller can pay;
   binding_binary_us:  Engine.analyze(plan_bytes, output="binary"): the binding, bytes out;
@@ -66,13 +66,21 @@ def raw_analyzer(library_path):
     return call
 
 
-def best_per_call_us(function, argument, budget_s=0.4, repeats=7):
-    """Microseconds per call: the best of `repeats` timeit runs sized to fill the budget."""
-    function(argument)  # warm up (first call loads and caches what later calls reuse)
-    timer = timeit.Timer(lambda: function(argument), timer=time.process_time)
-    number, elapsed = timer.autorange()
-    number = max(1, int(number * (budget_s / repeats) / max(elapsed, 1e-9)))
-    return min(timer.repeat(repeat=repeats, number=number)) / number * 1e6
+def best_per_call_us(functions, argument, budget_s=1.2, repeats=21):
+    """Microseconds per call of each function: the best of `repeats` timeit runs, the functions'
+    runs interleaved so that a burst of load on a shared machine hits them all alike."""
+    timers = []
+    for function in functions:
+        function(argument)  # warm up (first call loads and caches what later calls reuse)
+        timer = timeit.Timer(lambda function=function: function(argument), timer=time.process_time)
+        number, elapsed = timer.autorange()
+        share = budget_s / (repeats * len(functions))
+        timers.append((timer, max(1, int(number * share / max(elapsed, 1e-9)))))
+    best = [float("inf")] * len(functions)
+    for _ in range(repeats):
+        for i, (timer, number) in enumerate(timers):
+            best[i] = min(best[i], timer.timeit(number=number) / number * 1e6)
+    return best
 
 
 def throughput(engine, plans, **kwargs):
@@ -100,12 +108,13 @@ def main(plan_dir):
         "per_call": {},
     }
     for label, data in plans.items():
+        raw_us, binary_us, message_us = best_per_call_us(
+            [raw, lambda plan: engine.analyze(plan, output="binary"), engine.analyze], data)
         result["per_call"][label] = {
             "plan_bytes": len(data),
-            "raw_ctypes_us": best_per_call_us(raw, data),
-            "binding_binary_us": best_per_call_us(
-                lambda plan: engine.analyze(plan, output="binary"), data),
-            "binding_message_us": best_per_call_us(engine.analyze, data),
+            "raw_ctypes_us": raw_us,
+            "binding_binary_us": binary_us,
+            "binding_message_us": message_us,
         }
 
     batch = [plans["typical"]] * 2000

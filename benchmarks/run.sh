@@ -51,6 +51,13 @@ else
   echo "Python binding: $build/python is not built" >>"$out/skipped.txt"
 fi
 
+if command -v valgrind >/dev/null; then
+  echo "== instruction counts (callgrind, about a minute)"
+  "$python" "$root/benchmarks/instruction_counts.py" "$bin/engine_benchmark" "$out/instructions.json"
+else
+  echo "Instruction counts: valgrind is not installed; growth is judged on times" >>"$out/skipped.txt"
+fi
+
 cache=$build/CMakeCache.txt
 cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$cache")
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
