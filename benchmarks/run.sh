@@ -61,7 +61,11 @@ fi
 cache=$build/CMakeCache.txt
 cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$cache")
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if ! git -C "$root" diff --quiet HEAD -- 2>/dev/null; then commit="$commit (with uncommitted changes)"; fi
+# The results and notes files themselves do not count: they change with every run.
+if ! git -C "$root" diff --quiet HEAD -- . ':!benchmarks/RESULTS.md' ':!benchmarks/profile_notes.md' \
+    2>/dev/null; then
+  commit="$commit (with uncommitted changes)"
+fi
 MACHINE_DATE=$(date -u +"%Y-%m-%d %H:%M") \
 MACHINE_COMMIT=$commit \
 MACHINE_CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1) \
