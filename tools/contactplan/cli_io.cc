@@ -7,9 +7,12 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <string_view>
 #include <system_error>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
@@ -295,6 +298,37 @@ std::optional<CommandError> Emit(const Invocation& invocation, const Flag& outpu
   invocation.out.flush();
   if (!invocation.out) return CommandError{kExitCannotWrite, "cannot write to stdout"};
   return std::nullopt;
+}
+
+Outcome<PlanFormat> OutputPlanFormat(const Flag& to, const Flag& output,
+                                     std::initializer_list<std::string_view> formats,
+                                     std::optional<PlanFormat> fallback) {
+  std::vector<absl::string_view> names;
+  for (std::string_view name : formats) names.push_back(Sv(name));
+  const std::string choices = absl::StrJoin(names, "|");
+  if (to.given()) {
+    std::optional<PlanFormat> format = PlanFormatFromName(to.value());
+    if (!format) {
+      const std::string listed =
+          names.size() < 2 ? choices
+                           : absl::StrCat(absl::StrJoin(names.begin(), names.end() - 1, ", "),
+                                          " or ", names.back());
+      return UsageError(absl::StrCat("--to: expected ", listed, "; got \"", to.value(), "\""));
+    }
+    return *format;
+  }
+  if (!WritesFile(output)) {
+    if (fallback) return *fallback;
+    return UsageError(absl::StrCat("say which format to write: --to ", choices,
+                                   ", or -o FILE with one of the extensions .binpb, .pb, .json, "
+                                   ".txtpb, .textproto, .csv"));
+  }
+  std::optional<PlanFormat> format = PlanFormatFromPath(output.value());
+  if (!format) {
+    return UsageError(absl::StrCat("cannot tell the output format from \"", output.value(),
+                                   "\"; pass --to ", choices));
+  }
+  return *format;
 }
 
 }  // namespace contactplan::cli

@@ -4,6 +4,7 @@
 #ifndef CONTACTPLAN_TOOLS_CONTACTPLAN_CLI_IO_H_
 #define CONTACTPLAN_TOOLS_CONTACTPLAN_CLI_IO_H_
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,6 +77,14 @@ std::optional<CommandError> Emit(const Invocation& invocation, const Flag& outpu
 
 // True when --output names a file (not absent, not "-").
 bool WritesFile(const Flag& output);
+
+// The plan format a command writes: --to when given, else the extension of -o FILE, else
+// `fallback`; without a fallback, a usage error asking for one. `formats` are the names the
+// command writes, as its messages list them ({"binary", "json", "text"}); a known format outside
+// them (csv for a command that cannot write it) is returned for the command to refuse in its words.
+Outcome<PlanFormat> OutputPlanFormat(const Flag& to, const Flag& output,
+                                     std::initializer_list<std::string_view> formats,
+                                     std::optional<PlanFormat> fallback);
 
 }  // namespace contactplan::cli
 

@@ -16,29 +16,6 @@
 namespace contactplan::cli {
 namespace {
 
-// The output format: --to, else the extension of -o. Binary never goes to stdout unless asked for
-// by name, which the rule "no -o file means --to is required" gives for free.
-Outcome<PlanFormat> OutputFormat(const Flag& to, const Flag& output) {
-  if (to.given()) {
-    std::optional<PlanFormat> format = PlanFormatFromName(to.value());
-    if (!format) {
-      return UsageError(absl::StrCat("--to: expected binary, json, text or csv; got \"", to.value(),
-                                     "\""));
-    }
-    return *format;
-  }
-  if (!WritesFile(output)) {
-    return UsageError("say which format to write: --to binary|json|text|csv, or -o FILE with one "
-                      "of the extensions .binpb, .pb, .json, .txtpb, .textproto, .csv");
-  }
-  std::optional<PlanFormat> format = PlanFormatFromPath(output.value());
-  if (!format) {
-    return UsageError(absl::StrCat("cannot tell the output format from \"", output.value(),
-                                   "\"; pass --to binary|json|text|csv"));
-  }
-  return *format;
-}
-
 int RunConvert(const Invocation& invocation) {
   FlagSet flags;
   const Flag& input_format = DeclareInputFormat(flags);
@@ -47,7 +24,9 @@ int RunConvert(const Invocation& invocation) {
                                "extension of --output; required when writing to stdout)");
   const Flag& output = DeclareOutput(flags);
   if (auto stop = flags.Parse(invocation, 1, 1)) return *stop;
-  Outcome<PlanFormat> format = OutputFormat(to, output);
+  // Binary never goes to stdout unless asked for by name: without -o FILE, --to is required.
+  Outcome<PlanFormat> format =
+      OutputPlanFormat(to, output, {"binary", "json", "text", "csv"}, std::nullopt);
   if (!format.ok()) return Report(invocation, format.error());
 
   Outcome<LoadedPlan> loaded = LoadPlan(invocation, flags.positional()[0], input_format);

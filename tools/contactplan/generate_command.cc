@@ -68,25 +68,6 @@ std::string FlagWords(std::string_view message) {
   return absl::StrReplaceAll(words, {{"persons x team_members", "--persons x --team"}});
 }
 
-// The output format: --to, else the extension of -o, else JSON (binary is no use on a terminal).
-Outcome<PlanFormat> OutputFormat(const Flag& to, const Flag& output) {
-  if (to.given()) {
-    std::optional<PlanFormat> format = PlanFormatFromName(to.value());
-    if (!format) {
-      return UsageError(
-          absl::StrCat("--to: expected binary, json or text; got \"", to.value(), "\""));
-    }
-    return *format;
-  }
-  if (!WritesFile(output)) return PlanFormat::kJson;
-  std::optional<PlanFormat> format = PlanFormatFromPath(output.value());
-  if (!format) {
-    return UsageError(absl::StrCat("cannot tell the output format from \"", output.value(),
-                                   "\"; pass --to binary|json|text"));
-  }
-  return *format;
-}
-
 int RunGenerate(const Invocation& invocation) {
   FlagSet flags;
   const generate::GeneratorOptions typical = generate::TypicalPlanOptions();
@@ -142,7 +123,9 @@ int RunGenerate(const Invocation& invocation) {
   if (absl::Status valid = generate::CheckGeneratorOptions(options); !valid.ok()) {
     return Report(invocation, UsageError(FlagWords(std::string(valid.message()))));
   }
-  Outcome<PlanFormat> format = OutputFormat(to, output);
+  // JSON when nothing says otherwise: binary is no use on a terminal.
+  Outcome<PlanFormat> format =
+      OutputPlanFormat(to, output, {"binary", "json", "text"}, PlanFormat::kJson);
   if (!format.ok()) return Report(invocation, format.error());
   if (*format == PlanFormat::kCsvGrid) {
     // The grid derives ids from names; generated ids ("p-1", "t-1") and repeated names cannot
