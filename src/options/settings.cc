@@ -1,6 +1,7 @@
 #include "options/settings.h"
 
 #include <cmath>
+#include <string>
 
 #include "absl/strings/str_cat.h"
 
@@ -25,6 +26,43 @@ absl::Status Take(const Msg& msg, Has has, Get get, absl::string_view path, T lo
                             &std::decay_t<decltype(msg)>::field, path, lo, hi, out);           \
       !take_status.ok())                                                                        \
     return take_status;
+
+// A strategy rule that could never match, or names no strategy to recommend, is a mistake in the
+// options that would otherwise pass silently: refuse it, naming the field.
+absl::Status CheckStrategyRule(const v1::StrategyRule& rule, int i) {
+  const std::string at = absl::StrCat("strategy_rules[", i, "]");
+  if (!v1::Grade_IsValid(rule.from_grade())) {
+    return absl::InvalidArgumentError(absl::StrCat(at, ".from_grade: not a known grade"));
+  }
+  if (rule.from_grade() == v1::TRUST) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        at, ".from_grade: TRUST is the top grade, there is no step from it to plan"));
+  }
+  if (rule.blank_cell() && rule.from_grade() != v1::GRADE_UNSPECIFIED) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        at, ": blank_cell matches cells without a grade; leave from_grade unset with it"));
+  }
+  if (!v1::Person::BuyerRole_IsValid(rule.buyer_role())) {
+    return absl::InvalidArgumentError(absl::StrCat(at, ".buyer_role: not a known buyer role"));
+  }
+  if (!v1::Level_IsValid(rule.level())) {
+    return absl::InvalidArgumentError(absl::StrCat(at, ".level: not a known level"));
+  }
+  if (rule.strategies().empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        at, ".strategies: name at least one influence strategy (RECIPROCITY, COMMITMENT, "
+            "SOCIAL_PROOF, LIKING, AUTHORITY, SCARCITY or UNITY)"));
+  }
+  for (int j = 0; j < rule.strategies_size(); ++j) {
+    const int strategy = rule.strategies(j);
+    if (strategy == v1::INFLUENCE_STRATEGY_UNSPECIFIED ||
+        !v1::InfluenceStrategy_IsValid(strategy)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(at, ".strategies[", j, "]: not a known influence strategy"));
+    }
+  }
+  return absl::OkStatus();
+}
 
 }  // namespace
 
@@ -113,6 +151,9 @@ absl::StatusOr<Settings> ResolveSettings(const v1::EngineOptions& options) {
   CPLAN_TAKE(options, leverage_max_hops, "leverage_max_hops", 1, 6, s.leverage_max_hops);
   CPLAN_TAKE(options, drift_days_per_level, "drift_days_per_level", 1, 36500, s.drift_days_per_level);
   CPLAN_TAKE(options, max_trust_targets, "max_trust_targets", 0, 1000, s.max_trust_targets);
+  for (int i = 0; i < options.strategy_rules_size(); ++i) {
+    if (absl::Status rule = CheckStrategyRule(options.strategy_rules(i), i); !rule.ok()) return rule;
+  }
   s.strategy_rules.assign(options.strategy_rules().begin(), options.strategy_rules().end());
   return s;
 }

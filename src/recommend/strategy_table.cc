@@ -202,14 +202,6 @@ bool Usable(v1::InfluenceStrategy strategy) {
   return strategy != v1::INFLUENCE_STRATEGY_UNSPECIFIED && v1::InfluenceStrategy_IsValid(strategy);
 }
 
-// A rule naming no usable strategy could only leave a key intersection without one.
-bool NamesAStrategy(const v1::StrategyRule& rule) {
-  for (int strategy : rule.strategies()) {
-    if (Usable(static_cast<v1::InfluenceStrategy>(strategy))) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::span<const StrategyRow> BuiltInStrategyTable() { return kTable; }
@@ -233,8 +225,8 @@ std::vector<v1::StrategyChoice> RankStrategies(const Settings& settings,
   std::vector<v1::StrategyChoice> choices;
   if (current >= v1::TRUST) return choices;
   Match best;
+  // Option rules were checked when the engine was built: each names at least one strategy.
   for (const v1::StrategyRule& rule : settings.strategy_rules) {
-    if (!NamesAStrategy(rule)) continue;
     const int specificity = Specificity(rule.from_grade(), rule.blank_cell(), rule.buyer_role(),
                                         rule.level(), index, p, current);
     if (specificity > best.specificity) best = {specificity, &rule, nullptr};

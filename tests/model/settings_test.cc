@@ -1,6 +1,8 @@
 // Engine options resolve to SPEC's defaults when unset, and out-of-range values are named.
 #include "options/settings.h"
 
+#include <utility>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "support/text_plan.h"
@@ -54,6 +56,35 @@ TEST(SettingsTest, OutOfRangeValuesAreNamedWithTheirRange) {
       "health_weights { breadth: 0 depth: 0 quality: 0 risk: 0 }"));
   ASSERT_FALSE(zero.ok());
   EXPECT_THAT(zero.status().message(), HasSubstr("health_weights"));
+}
+
+// Strategy rules that could never match or name nothing to recommend are refused at creation,
+// naming the field, rather than skipped in silence.
+TEST(SettingsTest, StrategyRulesThatCannotWorkAreRefusedNamingTheField) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"strategy_rules { from_grade: INDIFFERENT }", "strategy_rules[0].strategies: name at least"},
+      {"strategy_rules { strategies: UNITY } strategy_rules { strategies: INFLUENCE_STRATEGY_UNSPECIFIED }",
+       "strategy_rules[1].strategies[0]: not a known influence strategy"},
+      {"strategy_rules { strategies: 42 }", "strategy_rules[0].strategies[0]: not a known"},
+      {"strategy_rules { from_grade: TRUST strategies: UNITY }",
+       "strategy_rules[0].from_grade: TRUST is the top grade"},
+      {"strategy_rules { blank_cell: true from_grade: SATISFIED strategies: UNITY }",
+       "strategy_rules[0]: blank_cell matches cells without a grade"},
+      {"strategy_rules { level: 9 strategies: UNITY }", "strategy_rules[0].level: not a known"},
+      {"strategy_rules { buyer_role: 9 strategies: UNITY }",
+       "strategy_rules[0].buyer_role: not a known"},
+      {"strategy_rules { from_grade: 12 strategies: UNITY }",
+       "strategy_rules[0].from_grade: not a known grade"},
+  };
+  for (const auto& [text, message] : cases) {
+    absl::StatusOr<Settings> s = ResolveSettings(OptionsFromText(text));
+    ASSERT_FALSE(s.ok()) << text;
+    EXPECT_THAT(s.status().message(), HasSubstr(message)) << text;
+  }
+  absl::StatusOr<Settings> good = ResolveSettings(OptionsFromText(
+      "strategy_rules { blank_cell: true level: EXECUTIVE strategies: AUTHORITY strategies: UNITY }"));
+  ASSERT_TRUE(good.ok()) << good.status();
+  EXPECT_EQ(good->strategy_rules.size(), 1u);
 }
 
 }  // namespace
