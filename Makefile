@@ -12,17 +12,25 @@ PACKAGES := g++ gcc cmake ninja-build pkg-config make \
             libprotobuf-dev protobuf-compiler libabsl-dev \
             libgtest-dev libgmock-dev libbenchmark-dev \
             python3 python3-protobuf python3-pytest \
+            libsimdjson-dev libicu-dev \
+            python3-setuptools python3-wheel python3-venv python3-pip \
             abigail-tools clang libclang-rt-14-dev valgrind
+# What only the tests need on top: the browser the HTML report is checked in, and Dask for the
+# scale-out test.
+TEST_PACKAGES := chromium python3-dask python3-distributed
 PRESET ?= release
 BUILD_DIR := build
 DEMO_PLAN := examples/northwind-grid.csv
 
-.PHONY: all deps configure build demo test test-asan test-tsan fuzz bench clean
+.PHONY: all deps test-deps configure build demo test test-asan test-tsan fuzz bench clean
 
 all: build
 
 deps:
 	@tools/install-deps.sh $(PACKAGES)
+
+test-deps: deps
+	@tools/install-deps.sh $(TEST_PACKAGES)
 
 configure: deps
 	@cmake --preset $(PRESET) >/dev/null
@@ -36,7 +44,7 @@ demo: build
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := fuzz_plan_binary fuzz_plan_json fuzz_plan_csv fuzz_plan_text fuzz_options
 
-test: build
+test: test-deps build
 	ctest --preset $(PRESET)
 	@$(MAKE) --no-print-directory test-asan test-tsan
 

@@ -48,9 +48,9 @@
 
 /* The version of this header. The library's own version is cplan_version(). */
 #define CPLAN_VERSION_MAJOR 1
-#define CPLAN_VERSION_MINOR 0
+#define CPLAN_VERSION_MINOR 1
 #define CPLAN_VERSION_PATCH 0
-#define CPLAN_VERSION_STRING "1.0.0"
+#define CPLAN_VERSION_STRING "1.1.0"
 
 /* The longest input any function reads, in bytes: 2 GiB - 1 (the protobuf runtime's limit). */
 #define CPLAN_MAX_INPUT_BYTES 2147483647UL
