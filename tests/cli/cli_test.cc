@@ -207,8 +207,8 @@ TEST_F(CliTest, VersionNamesTheProgram) {
 
 // --- analyze ---
 
-TEST_F(CliTest, AnalyzeTextReportHasEverySection) {
-  const CliRun run = Cli({"analyze", kNorthwind});
+TEST_F(CliTest, AnalyzeDetailReportHasEverySection) {
+  const CliRun run = Cli({"analyze", kNorthwind, "--detail"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.err, IsEmpty());
   for (const char* section : {"CONTACT MAP", "WEB OF INFLUENCE", "FINDINGS:", "GAPS", "SCORES",
@@ -269,10 +269,10 @@ TEST_F(CliTest, FailOnThresholds) {
   EXPECT_EQ(Cli({"analyze", "info-only.txtpb", "--fail-on", "CRITICAL"}).exit_code, 0);
   EXPECT_EQ(Cli({"analyze", "info-only.txtpb"}).exit_code, 0);
 
-  // Northwind has critical findings; the report is still printed in full before exit code 1.
+  // Northwind has critical findings; the brief is still printed in full before exit code 1.
   const CliRun run = Cli({"analyze", kNorthwind, "--fail-on", "critical"});
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_THAT(run.out, HasSubstr("RECOMMENDATIONS"));
+  EXPECT_THAT(run.out, HasSubstr("MORE\n"));
 }
 
 TEST_F(CliTest, OptionsFileChangesTheEngine) {
@@ -309,9 +309,14 @@ TEST_F(CliTest, InputOverTheLimitIsRefusedBeforeParsing) {
 TEST_F(CliTest, ReadsStdinWithAFormatFlag) {
   const CliRun run = Cli({"analyze", "-", "--input-format", "csv"}, ReadFile(kNorthwind));
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  // The same report as from the file, but for the name of the source.
+  // The same brief as from the file, but for the name of the source: "<stdin>" in the header,
+  // PLAN in the commands that show more (there is no file to name).
   std::string from_file = Cli({"analyze", kNorthwind}).out;
   from_file.replace(from_file.find(kNorthwind), kNorthwind.size(), "<stdin>");
+  for (size_t at = from_file.find(kNorthwind); at != std::string::npos;
+       at = from_file.find(kNorthwind)) {
+    from_file.replace(at, kNorthwind.size(), "PLAN");
+  }
   EXPECT_EQ(run.out, from_file);
 }
 
@@ -578,6 +583,72 @@ TEST_F(CliTest, RenderTextIsTheGrid) {
   EXPECT_THAT(run.out, AllOf(HasSubstr("Sabine Brandt"), HasSubstr("Web of influence: ")));
 }
 
+TEST_F(CliTest, RenderHtmlWritesOneSelfContainedFile) {
+  const CliRun run = Cli({"render", kKestrel, "--format", "html", "-o", "report.html"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string html = ReadFile(Path("report.html"));
+  EXPECT_THAT(html, AllOf(StartsWith("<!DOCTYPE html>"), HasSubstr("Sabine Brandt"),
+                          HasSubstr("data-key-rank=\"1\""), HasSubstr("</html>\n")));
+  // The extension alone chooses HTML too.
+  ASSERT_EQ(Cli({"render", kKestrel, "-o", "same.html"}).exit_code, 0);
+  EXPECT_EQ(ReadFile(Path("same.html")), html);
+}
+
+// --- the brief and its width ---
+
+// Longest line of `text`, in code points.
+size_t Widest(const std::string& text) {
+  size_t widest = 0, column = 0;
+  for (char c : text) {
+    if (c == '\n') {
+      widest = std::max(widest, column);
+      column = 0;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return std::max(widest, column);
+}
+
+TEST_F(CliTest, AnalyzePrintsTheBriefByDefault) {
+  const CliRun run = Cli({"analyze", kKestrel});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, AllOf(StartsWith("Kestrel Health Partners"), HasSubstr("TOP ACTIONS"),
+                             HasSubstr("CRITICAL RISKS"), HasSubstr("--detail")));
+  EXPECT_THAT(run.out, Not(HasSubstr("CONTACT MAP")));
+  EXPECT_LE(Widest(run.out), 100u);
+}
+
+TEST_F(CliTest, WidthComesFromTheFlagThenColumns) {
+  EXPECT_LE(Widest(Cli({"analyze", kNorthwind, "--width", "60"}).out), 60u);
+  EXPECT_LE(Widest(Cli({"analyze", kNorthwind, "--detail", "--width", "72"}).out), 72u);
+  ASSERT_EQ(setenv("COLUMNS", "64", 1), 0);
+  const CliRun columns = Cli({"analyze", kNorthwind, "--detail"});
+  const CliRun flag_wins = Cli({"analyze", kNorthwind, "--width", "120"});
+  unsetenv("COLUMNS");
+  EXPECT_LE(Widest(columns.out), 64u);
+  EXPECT_GT(Widest(columns.out), 56u);
+  EXPECT_GT(Widest(flag_wins.out), 64u);
+  const CliRun narrow = Cli({"analyze", kNorthwind, "--width", "59"});
+  EXPECT_EQ(narrow.exit_code, 64);
+  EXPECT_THAT(narrow.err, HasSubstr("--width"));
+}
+
+TEST_F(CliTest, ControlCharactersNeverReachTheTerminal) {
+  WriteFile(Path("hostile.txtpb"), R"pb(
+    team_members { id: "a" name: "Ann" level: EXECUTIVE }
+    persons { id: "p1" name: "Clear\x1b[2Jme" level: EXECUTIVE key: true }
+  )pb");
+  for (bool detail : {false, true}) {
+    std::vector<std::string> args = {"analyze", "hostile.txtpb"};
+    if (detail) args.push_back("--detail");
+    const CliRun run = Cli(args);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.out.find('\x1b'), std::string::npos);
+    EXPECT_THAT(run.out, HasSubstr("Clear\\x1b[2Jme"));
+  }
+}
+
 // --- blueprint ---
 
 TEST_F(CliTest, BlueprintTextIsTheReportsDraftSection) {
@@ -585,7 +656,7 @@ TEST_F(CliTest, BlueprintTextIsTheReportsDraftSection) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, AllOf(StartsWith("  Blueprint draft\n"), HasSubstr("within 60 days"),
                              HasSubstr("[passes ")));
-  EXPECT_THAT(Cli({"analyze", kKestrel, "--horizon", "60"}).out, HasSubstr(run.out));
+  EXPECT_THAT(Cli({"analyze", kKestrel, "--horizon", "60", "--detail", "--width", "100"}).out, HasSubstr(run.out));
   EXPECT_THAT(Cli({"blueprint", "--help"}).out, StartsWith("usage: contactplan blueprint"));
 }
 

@@ -1,15 +1,15 @@
-// `contactplan analyze`: the analysis of one plan, as a report for people or as the Analysis message.
+// `contactplan analyze`: the analysis of one plan, as the brief or the full report for people (both
+// drawn by the render stage) or as the Analysis message.
 #include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "analysis_flags.h"
-#include "analysis_report.h"
 #include "cli_io.h"
 #include "command.h"
 #include "contactplan/plan_io.h"
 #include "flags.h"
-#include "model/plan_index.h"
+#include "view_output.h"
 
 namespace contactplan::cli {
 namespace {
@@ -38,8 +38,13 @@ int RunAnalyze(const Invocation& invocation) {
   FlagSet flags;
   const Flag& format_flag = flags.Value(
       {"--format"}, "FORMAT",
-      "text (a report for people; default), json (the Analysis message in protobuf JSON) or binary "
-      "(the Analysis message); default from the extension of --output, else text");
+      "text (for people: the one-screen brief, or the full report with --detail; default), json "
+      "(the Analysis message in protobuf JSON) or binary (the Analysis message); default from the "
+      "extension of --output, else text");
+  const Flag& detail = flags.Switch(
+      {"--detail"}, "with text: the full report (map, findings, gaps, scores, recommendations) "
+                    "instead of the brief");
+  const Flag& width_flag = DeclareWidth(flags);
   const Flag& output = DeclareOutput(flags);
   const Flag& input_format = DeclareInputFormat(flags);
   const AnalysisFlags analysis_flags = DeclareAnalysisFlags(flags);
@@ -57,6 +62,8 @@ int RunAnalyze(const Invocation& invocation) {
   if (!analysis_options.ok()) return Report(invocation, analysis_options.error());
   Outcome<std::optional<v1::Severity>> fail_on = FailOn(fail_on_flag);
   if (!fail_on.ok()) return Report(invocation, fail_on.error());
+  Outcome<int> width = ViewWidth(width_flag);
+  if (!width.ok()) return Report(invocation, width.error());
 
   Outcome<AnalyzedPlan> analyzed = LoadAndAnalyze(invocation, flags.positional()[0], input_format,
                                                   options_flag, *analysis_options);
@@ -65,8 +72,10 @@ int RunAnalyze(const Invocation& invocation) {
 
   std::string bytes;
   if (*format == "text") {
-    const model::PlanIndex index(analyzed->loaded.plan);
-    bytes = AnalysisReport(analyzed->loaded.origin, index, analysis);
+    Outcome<std::string> text =
+        RenderView(*analyzed, detail.given() ? View::kReport : View::kBrief, *width, options_flag);
+    if (!text.ok()) return Report(invocation, text.error());
+    bytes = *std::move(text);
   } else {
     absl::StatusOr<std::string> written =
         WriteAnalysis(analysis, *format == "json" ? PlanFormat::kJson : PlanFormat::kBinary);
@@ -92,13 +101,15 @@ int RunAnalyze(const Invocation& invocation) {
 extern const Command kAnalyzeCommand = {
     .name = "analyze",
     .synopsis = "PLAN [flags]",
-    .summary = "Analyse a plan: the contact map, the web of influence, findings by severity, gaps, "
-               "scores and what to work on next.",
+    .summary = "Analyse a plan: a one-screen brief of health, web of influence, the top actions and "
+               "critical risks; --detail for everything.",
     .details =
         "PLAN is a path ('-' for stdin). Exit code 1 with --fail-on when a finding at or above that\n"
-        "severity exists; the report is written first either way.\n\n"
+        "severity exists; the report is written first either way. Text is laid out for --width\n"
+        "columns, else COLUMNS, else the terminal's width, else 100.\n\n"
         "examples:\n"
         "  contactplan analyze examples/northwind-grid.csv\n"
+        "  contactplan analyze examples/kestrel-health.json --detail --width 80\n"
         "  contactplan analyze plan.json --format json -o analysis.json --horizon 60\n"
         "  contactplan analyze plan.binpb --fail-on critical --as-of 2024-07-01\n",
     .run = &RunAnalyze,

@@ -7,17 +7,23 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "analysis_flags.h"
-#include "analysis_report.h"
 #include "cli_io.h"
 #include "command.h"
 #include "contactplan/plan_io.h"
 #include "flags.h"
 #include "io/csv_writer.h"
 #include "model/plan_index.h"
-#include "plan_labels.h"
+#include "render/detailed_report.h"
+#include "render/plan_labels.h"
 
 namespace contactplan::cli {
 namespace {
+
+using render::BlueprintDraftText;
+using render::EnumWords;
+using render::GradeWords;
+using render::MemberLabel;
+using render::PersonLabel;
 
 // --format, else from the extension of --output (.json, .csv), else text.
 Outcome<std::string> BlueprintFormat(const Flag& format, const Flag& output) {
@@ -92,7 +98,7 @@ int RunBlueprint(const Invocation& invocation) {
     // The report's section, without the blank line that separates it from others there.
     bytes = recs.blueprint_draft().empty()
                 ? "  Blueprint draft\n    No key intersection to work on: nothing to draft.\n"
-                : BlueprintDraftText(index, recs);
+                : BlueprintDraftText(index, recs, 100);
     if (bytes.front() == '\n') bytes.erase(0, 1);
   } else if (*format == "csv") {
     bytes = BlueprintCsv(index, recs);

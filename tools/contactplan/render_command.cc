@@ -1,4 +1,5 @@
-// `contactplan render`: a picture of the contact map (SVG) or the same grid as text.
+// `contactplan render`: the marked-up contact map (SVG), the HTML report, or the full text report,
+// all drawn by the render stage.
 #include <string>
 
 #include "absl/strings/match.h"
@@ -6,16 +7,18 @@
 #include "cli_io.h"
 #include "command.h"
 #include "flags.h"
-#include "map_grid.h"
-#include "map_svg.h"
-#include "model/plan_index.h"
+#include "view_output.h"
 
 namespace contactplan::cli {
 namespace {
 
-// --format, else from the --output extension (.txt is text), else SVG.
+// --format, else from the --output extension (.html/.htm, .txt), else SVG.
 Outcome<std::string> RenderFormat(const Flag& format, const Flag& output) {
-  if (format.given() || !WritesFile(output)) return Choice(format, {"svg", "text"}, "svg");
+  if (format.given() || !WritesFile(output)) return Choice(format, {"svg", "html", "text"}, "svg");
+  if (absl::EndsWithIgnoreCase(output.value(), ".html") ||
+      absl::EndsWithIgnoreCase(output.value(), ".htm")) {
+    return std::string("html");
+  }
   return std::string(absl::EndsWithIgnoreCase(output.value(), ".txt") ? "text" : "svg");
 }
 
@@ -23,25 +26,28 @@ int RunRender(const Invocation& invocation) {
   FlagSet flags;
   const Flag& format_flag = flags.Value(
       {"--format"}, "FORMAT",
-      "svg (default) or text (the grid for a terminal); default from the extension of --output");
+      "svg (the marked-up contact map; default), html (the whole report in one self-contained "
+      "file) or text (the full report for a terminal, as analyze --detail); default from the "
+      "extension of --output");
+  const Flag& width_flag = DeclareWidth(flags);
   const Flag& output = DeclareOutput(flags);
   const Flag& input_format = DeclareInputFormat(flags);
   const Flag& options_flag = DeclareOptions(flags);
   if (auto stop = flags.Parse(invocation, 1, 1)) return *stop;
   Outcome<std::string> format = RenderFormat(format_flag, output);
   if (!format.ok()) return Report(invocation, format.error());
+  Outcome<int> width = ViewWidth(width_flag);
+  if (!width.ok()) return Report(invocation, width.error());
 
   // The web figure comes from the engine, so the picture and `analyze` never disagree.
   Outcome<AnalyzedPlan> analyzed =
       LoadAndAnalyze(invocation, flags.positional()[0], input_format, options_flag, {});
   if (!analyzed.ok()) return Report(invocation, analyzed.error());
 
-  const model::PlanIndex index(analyzed->loaded.plan);
-  const v1::Web& web = analyzed->analysis.web();
-  const std::string bytes = *format == "svg" ? MapSvg(index, analyzed->analysis)
-                                             : absl::StrCat(MapGridText(index, 0), "\n",
-                                                            WebFigureText(web, 0));
-  if (auto error = Emit(invocation, output, bytes)) return Report(invocation, *error);
+  const View view = *format == "svg" ? View::kSvg : *format == "html" ? View::kHtml : View::kReport;
+  Outcome<std::string> bytes = RenderView(*analyzed, view, *width, options_flag);
+  if (!bytes.ok()) return Report(invocation, bytes.error());
+  if (auto error = Emit(invocation, output, *bytes)) return Report(invocation, *error);
   return kExitOk;
 }
 
@@ -50,11 +56,12 @@ int RunRender(const Invocation& invocation) {
 extern const Command kRenderCommand = {
     .name = "render",
     .synopsis = "PLAN [flags]",
-    .summary = "Draw the contact map: an SVG grid coloured by grade with the web-of-influence figure, "
-               "or the grid as text.",
+    .summary = "Draw the contact map with the plan on it (SVG), the whole report as one HTML file, "
+               "or the full report as text.",
     .details = "PLAN is a path ('-' for stdin).\n\n"
                "examples:\n"
                "  contactplan render examples/northwind-grid.csv -o northwind.svg\n"
+               "  contactplan render examples/kestrel-health.json --format html -o report.html\n"
                "  contactplan render plan.json --format text\n",
     .run = &RunRender,
 };

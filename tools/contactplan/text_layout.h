@@ -1,48 +1,21 @@
-// Plain-text layout for terminal output: display width of UTF-8 text, padding, truncation and word
-// wrapping. Widths count code points, which is right for the Latin, Greek and Cyrillic names plans
-// hold; wide (CJK) characters would take two columns and are not measured specially.
+// The command line lays out its own messages (help, notes, errors) with the render stage's text
+// helpers: one display width, one wrap, one padding for every terminal text the project prints.
 #ifndef CONTACTPLAN_TOOLS_CONTACTPLAN_TEXT_LAYOUT_H_
 #define CONTACTPLAN_TOOLS_CONTACTPLAN_TEXT_LAYOUT_H_
 
-#include <cstddef>
-#include <cstdint>
-#include <string>
-#include <string_view>
-
-#include "absl/strings/string_view.h"
+#include "render/text_layout.h"
 
 namespace contactplan::cli {
 
-// Debian's Abseil has its own absl::string_view, which does not convert from std::string_view:
-// views go to absl::StrCat and friends through Sv().
-inline absl::string_view Sv(std::string_view text) { return {text.data(), text.size()}; }
-
-// Columns `text` takes: its UTF-8 code points.
-size_t DisplayWidth(std::string_view text);
-
-// `text` cut to at most `width` columns, ending in "…" when cut; never splits a code point.
-std::string Truncate(std::string_view text, size_t width);
-
-// `text` truncated to `width` and padded with spaces on the right to exactly `width` columns.
-std::string PadRight(std::string_view text, size_t width);
-// Padded on the left (for numbers).
-std::string PadLeft(std::string_view text, size_t width);
-
-// Word-wraps `text` into lines of at most `width` columns (a longer word gets a line of its own).
-// The caller has already printed `indent` columns before the first line (a label or bullet); every
-// later line starts with `indent` spaces. The result has no trailing newline.
-std::string Wrap(std::string_view text, size_t width, size_t indent);
-
-// `label` followed by `text` wrapped to `width`, later lines indented by `indent` (which may be
-// less than the label is wide, for long labels).
-std::string Labeled(std::string_view label, std::string_view text, size_t width, size_t indent);
-
-// "1 person", "3 persons".
-std::string Count(int64_t n, std::string_view one, std::string_view many);
-
-// An enum name in lower-case words: "MOTIVATED_TO_CHANGE" -> "motivated to change",
-// "NON_SUPPORTER" -> "non-supporter".
-std::string Words(std::string_view enum_name);
+using render::Count;
+using render::DisplayWidth;
+using render::Labeled;
+using render::PadLeft;
+using render::PadRight;
+using render::Sv;
+using render::Truncate;
+using render::Words;
+using render::Wrap;
 
 }  // namespace contactplan::cli
 

@@ -1,4 +1,4 @@
-#include "analysis_report.h"
+#include "render/detailed_report.h"
 
 #include <algorithm>
 #include <array>
@@ -9,14 +9,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "map_grid.h"
-#include "plan_labels.h"
-#include "text_layout.h"
+#include "render/map_grid.h"
+#include "render/plan_labels.h"
+#include "render/text_layout.h"
 
-namespace contactplan::cli {
+namespace contactplan::render {
 namespace {
 
-constexpr size_t kWidth = 100;
 // Long lists (drift, coverage, proposals) show this many items and a count of the rest: the JSON
 // output has them all.
 constexpr size_t kListLimit = 10;
@@ -29,6 +28,14 @@ std::string Cell(const model::PlanIndex& index, std::string_view person_id,
   return absl::StrCat(PersonLabel(index, person_id), " × ", MemberLabel(index, member_id));
 }
 
+// A finding without a message (include_messages off): the ids it concerns.
+std::string FindingIds(const v1::Finding& finding) {
+  std::vector<std::string> ids(finding.person_ids().begin(), finding.person_ids().end());
+  ids.insert(ids.end(), finding.team_member_ids().begin(), finding.team_member_ids().end());
+  if (!finding.opportunity_id().empty()) ids.push_back(finding.opportunity_id());
+  return ids.empty() ? std::string("(the account)") : absl::StrJoin(ids, ", ");
+}
+
 std::string MoreLine(size_t shown, size_t total, size_t indent) {
   if (total <= shown) return "";
   return absl::StrCat(std::string(indent, ' '), "… and ", total - shown,
@@ -37,7 +44,7 @@ std::string MoreLine(size_t shown, size_t total, size_t indent) {
 
 // "Account:  Kestrel Health Partners (expansion, dedicated personal assistance)", and the industry;
 // nothing for a plan without an account name (a CSV grid holds none).
-std::string AccountLines(const v1::Account& account) {
+std::string AccountLines(const v1::Account& account, size_t width) {
   if (account.name().empty()) return "";
   std::string line = absl::StrCat("Account:  ", account.name());
   std::vector<std::string> traits;
@@ -50,13 +57,13 @@ std::string AccountLines(const v1::Account& account) {
   if (!traits.empty()) absl::StrAppend(&line, " (", absl::StrJoin(traits, ", "), ")");
   absl::StrAppend(&line, "\n");
   if (!account.industry().empty()) {
-    absl::StrAppend(&line, Labeled("Industry: ", account.industry(), kWidth, 10), "\n");
+    absl::StrAppend(&line, Labeled("Industry: ", account.industry(), width, 10), "\n");
   }
   return line;
 }
 
 std::string HeaderSection(std::string_view origin, const model::PlanIndex& index,
-                          const v1::Analysis& analysis) {
+                          const v1::Analysis& analysis, size_t width) {
   const v1::Plan& plan = index.plan();
   int32_t open_opportunities = 0;
   for (const v1::Opportunity& opportunity : plan.opportunities()) {
@@ -65,7 +72,8 @@ std::string HeaderSection(std::string_view origin, const model::PlanIndex& index
   const int32_t graded = static_cast<int32_t>(index.graded().size());
   const int64_t cells = static_cast<int64_t>(index.person_count()) * index.member_count();
   std::string out =
-      absl::StrCat("Plan:     ", Sv(origin), "\n", AccountLines(plan.account()), "As of:    ");
+      absl::StrCat(origin.empty() ? std::string() : absl::StrCat("Plan:     ", Sv(origin), "\n"),
+                   AccountLines(plan.account(), width), "As of:    ");
   if (analysis.has_as_of()) {
     absl::StrAppend(&out, FormatTime(analysis.as_of()), "\n");
   } else {
@@ -78,29 +86,40 @@ std::string HeaderSection(std::string_view origin, const model::PlanIndex& index
   return out;
 }
 
-std::string FindingsSection(const v1::Analysis& analysis) {
-  std::array<int32_t, 4> counts = {};
-  for (const v1::Finding& finding : analysis.findings()) {
-    if (finding.severity() >= 0 && finding.severity() <= v1::CRITICAL) ++counts[finding.severity()];
-  }
+std::string FindingsSection(const v1::Analysis& analysis, size_t width) {
+  const std::array<int32_t, 4> counts = SeverityCounts(analysis);
   std::string out = Heading(absl::StrCat(
       "FINDINGS: ", counts[v1::CRITICAL], " critical, ",
       Count(counts[v1::WARNING], "warning", "warnings"), ", ", counts[v1::INFO], " info"));
   if (analysis.findings().empty()) return absl::StrCat(out, "  None: no rule fired.\n");
-  constexpr size_t kCodeWidth = 30;
+  // One heading per code: a rule that fires for eight persons is one problem seen eight times, and
+  // reads as such. Codes keep the analysis' order (severity, then catalogue order).
   for (v1::Severity severity : {v1::CRITICAL, v1::WARNING, v1::INFO}) {
     if (counts[severity] == 0) continue;
     absl::StrAppend(&out, "  ", v1::Severity_Name(severity), "\n");
+    std::vector<std::string> codes;
+    absl::flat_hash_map<std::string, std::vector<const v1::Finding*>> by_code;
     for (const v1::Finding& finding : analysis.findings()) {
       if (finding.severity() != severity) continue;
-      absl::StrAppend(&out, "    ", PadRight(finding.code(), kCodeWidth), " ",
-                      Wrap(finding.message(), kWidth, 4 + kCodeWidth + 1), "\n");
+      auto [it, added] = by_code.try_emplace(finding.code());
+      if (added) codes.push_back(finding.code());
+      it->second.push_back(&finding);
+    }
+    for (const std::string& code : codes) {
+      const std::vector<const v1::Finding*>& group = by_code[code];
+      absl::StrAppend(&out, "    ", code, group.size() > 1 ? absl::StrCat(" (", group.size(), ")") : "",
+                      "\n");
+      for (const v1::Finding* finding : group) {
+        const std::string text = finding->message().empty() ? FindingIds(*finding) : finding->message();
+        absl::StrAppend(&out, "      - ", Wrap(text, width, 8), "\n");
+      }
     }
   }
   return out;
 }
 
-std::string GapsSection(const model::PlanIndex& index, const v1::Analysis& analysis) {
+std::string GapsSection(const model::PlanIndex& index, const v1::Analysis& analysis,
+                        size_t width) {
   std::string out = Heading("GAPS");
   std::string persons;
   for (const v1::RelationshipGap& gap : analysis.gaps().persons()) {
@@ -155,7 +174,7 @@ std::string GapsSection(const model::PlanIndex& index, const v1::Analysis& analy
                                   : absl::StrCat("above desired by ", -gap.gap()),
                     ")");
     absl::StrAppend(&participants, Labeled(absl::StrCat("    ", PadRight(who, 30), " "), change,
-                                           kWidth, 8),
+                                           width, 8),
                     "\n");
   }
   absl::StrAppend(&out, participants);
@@ -165,29 +184,27 @@ std::string GapsSection(const model::PlanIndex& index, const v1::Analysis& analy
   return out;
 }
 
-std::string ScoreLines(std::string_view name, const v1::Score& score) {
-  std::string out = absl::StrFormat("  %-22s %5.1f\n", std::string(name), score.value());
-  size_t name_width = 0;
+// "Account health           54  breadth 40 · depth 30 · ...": the value and its components,
+// without weights or formulas (docs/scores.md has those; --format json carries every number).
+std::string ScoreLine(std::string_view name, const v1::Score& score, size_t width) {
+  std::vector<std::string> parts;
   for (const v1::ScoreComponent& component : score.components()) {
-    name_width = std::max(name_width, DisplayWidth(component.name()));
+    parts.push_back(absl::StrFormat("%s %.0f", component.name(), component.value()));
   }
-  for (const v1::ScoreComponent& component : score.components()) {
-    const std::string label = absl::StrFormat("      %s %5.1f  weight %-4g  ",
-                                              PadRight(component.name(), name_width),
-                                              component.value(), component.weight());
-    absl::StrAppend(&out, Labeled(label, component.explanation(), kWidth, DisplayWidth(label)),
-                    "\n");
-  }
-  return out;
+  const std::string label = absl::StrFormat("  %s %3.0f  ", PadRight(name, 24), score.value());
+  if (parts.empty()) return absl::StrCat(label, "\n");
+  return absl::StrCat(Labeled(label, absl::StrJoin(parts, " · "), width, DisplayWidth(label)), "\n");
 }
 
-std::string ScoresSection(const model::PlanIndex& index, const v1::Analysis& analysis) {
+std::string ScoresSection(const model::PlanIndex& index, const v1::Analysis& analysis,
+                          size_t width) {
   const v1::Scores& scores = analysis.scores();
   std::string out = Heading("SCORES (0-100, higher is better)");
-  absl::StrAppend(&out, ScoreLines("Account health", scores.account_health()),
-                  ScoreLines("Coverage breadth", scores.coverage_breadth()),
-                  ScoreLines("Depth", scores.depth()), ScoreLines("Quality", scores.quality()),
-                  ScoreLines("Risk (100 = no risk)", scores.risk()));
+  absl::StrAppend(&out, ScoreLine("Account health", scores.account_health(), width),
+                  ScoreLine("Coverage breadth", scores.coverage_breadth(), width),
+                  ScoreLine("Depth", scores.depth(), width),
+                  ScoreLine("Quality", scores.quality(), width),
+                  ScoreLine("Risk (100 = no risk)", scores.risk(), width));
 
   if (!scores.person_coverage().empty()) {
     // The least covered persons are the ones to act on; ties keep the plan's order.
@@ -203,14 +220,14 @@ std::string ScoresSection(const model::PlanIndex& index, const v1::Analysis& ana
                                       ranked[i]->coverage().value()));
     }
     absl::StrAppend(&out, "  Least covered persons:  ",
-                    Wrap(absl::StrJoin(items, ", "), kWidth, 26), "\n");
+                    Wrap(absl::StrJoin(items, ", "), width, 26), "\n");
   }
   for (const v1::OpportunityReadiness& readiness : scores.opportunity_readiness()) {
     const model::OpportunityIx o = index.FindOpportunity(readiness.opportunity_id());
     const std::string name = o == model::kNone || index.plan().opportunities(o).name().empty()
                                  ? readiness.opportunity_id()
                                  : index.plan().opportunities(o).name();
-    absl::StrAppend(&out, ScoreLines(absl::StrCat("Readiness: ", name), readiness.readiness()));
+    absl::StrAppend(&out, ScoreLine(absl::StrCat("Readiness: ", name), readiness.readiness(), width));
   }
   return out;
 }
@@ -229,7 +246,8 @@ std::string LeverageText(const model::PlanIndex& index, const v1::LeveragePath& 
   return text;
 }
 
-std::string KeyIntersectionsText(const model::PlanIndex& index, const v1::Recommendations& recs) {
+std::string KeyIntersectionsText(const model::PlanIndex& index, const v1::Recommendations& recs,
+                                 size_t width) {
   std::string out = "  Key intersections (ranked)\n";
   if (recs.key_intersections().empty()) {
     return absl::StrCat(out, "    None: no intersection needs work in this horizon.\n");
@@ -249,34 +267,27 @@ std::string KeyIntersectionsText(const model::PlanIndex& index, const v1::Recomm
                           sub, priority.score(), priority.importance(), priority.urgency(),
                           priority.feasibility());
     if (!key.reason_codes().empty()) {
-      absl::StrAppend(&out, sub, "why: ", Wrap(absl::StrJoin(key.reason_codes(), ", "), kWidth,
+      absl::StrAppend(&out, sub, "why: ", Wrap(absl::StrJoin(key.reason_codes(), ", "), width,
                                                indent + 5), "\n");
     }
     if (!key.owner_reason().empty()) {
-      absl::StrAppend(&out, sub, "owner: ", Wrap(key.owner_reason(), kWidth, indent + 7), "\n");
+      absl::StrAppend(&out, sub, "owner: ", Wrap(key.owner_reason(), width, indent + 7), "\n");
     }
     for (const v1::StrategyChoice& choice : key.strategies()) {
       const std::string label = absl::StrCat(sub, "strategy ", EnumWords(choice.strategy()), ": ");
-      absl::StrAppend(&out, Labeled(label, choice.reason(), kWidth, DisplayWidth(label)), "\n");
+      absl::StrAppend(&out, Labeled(label, choice.reason(), width, DisplayWidth(label)), "\n");
     }
     for (const v1::LeveragePath& path : key.leverage()) {
-      absl::StrAppend(&out, sub, "leverage: ", Wrap(LeverageText(index, path), kWidth, indent + 10),
+      absl::StrAppend(&out, sub, "leverage: ", Wrap(LeverageText(index, path), width, indent + 10),
                       "\n");
     }
   }
   return out;
 }
 
-std::string TacticTests(const v1::Tactic& tactic) {
-  std::vector<std::string> passed;
-  if (tactic.invests_own_time()) passed.push_back("own time");
-  if (tactic.teaches_us()) passed.push_back("teaches us");
-  if (tactic.shows_value()) passed.push_back("shows value");
-  if (passed.empty()) return "passes no relationship test: a sales tactic";
-  return absl::StrCat("passes ", passed.size(), "/3: ", absl::StrJoin(passed, ", "));
-}
 
-std::string DesiredGradesText(const model::PlanIndex& index, const v1::Recommendations& recs) {
+std::string DesiredGradesText(const model::PlanIndex& index, const v1::Recommendations& recs,
+                              size_t width) {
   std::vector<std::string> proposals;
   for (const v1::DesiredGrade& desired : recs.desired_grades()) {
     if (desired.source() != v1::DesiredGrade::PROPOSED) continue;
@@ -287,13 +298,30 @@ std::string DesiredGradesText(const model::PlanIndex& index, const v1::Recommend
   const size_t total = proposals.size();
   proposals.resize(std::min(total, kListLimit * 2));
   return absl::StrCat("\n  Proposed desired grades (the plan states none for these persons)\n    ",
-                      Wrap(absl::StrJoin(proposals, ", "), kWidth, 4), "\n",
+                      Wrap(absl::StrJoin(proposals, ", "), width, 4), "\n",
                       MoreLine(proposals.size(), total, 4));
 }
 
-std::string CommunicationText(const model::PlanIndex& index, const v1::Recommendations& recs) {
+// The first sentence of `text` ("Stage not recorded, planning assumed."), or empty.
+std::string_view FirstSentence(std::string_view text) {
+  const size_t end = text.find(". ");
+  return end == std::string_view::npos ? std::string_view() : text.substr(0, end + 1);
+}
+
+std::string CommunicationText(const model::PlanIndex& index, const v1::Recommendations& recs,
+                              size_t width) {
   if (recs.communication().empty()) return "";
   std::string out = "\n  Communication in open opportunities\n";
+  // An assumption every piece of advice opens with is said once, above them.
+  std::string_view shared = FirstSentence(recs.communication(0).advice());
+  for (const v1::CommunicationAdvice& advice : recs.communication()) {
+    if (FirstSentence(advice.advice()) != shared) shared = {};
+  }
+  if (recs.communication_size() < 2) shared = {};
+  if (!shared.empty()) {
+    absl::StrAppend(&out, "    ", Wrap(absl::StrCat(Sv(shared), " (applies to all below)"), width, 4),
+                    "\n");
+  }
   for (const v1::CommunicationAdvice& advice : recs.communication()) {
     std::string label = absl::StrCat("    ", PersonLabel(index, advice.person_id()));
     std::vector<std::string> context;
@@ -303,7 +331,9 @@ std::string CommunicationText(const model::PlanIndex& index, const v1::Recommend
     }
     if (!context.empty()) absl::StrAppend(&label, " (", absl::StrJoin(context, ", "), ")");
     absl::StrAppend(&label, ": ");
-    absl::StrAppend(&out, Labeled(label, advice.advice(), kWidth, 6), "\n");
+    std::string_view text = advice.advice();
+    if (!shared.empty()) text.remove_prefix(std::min(text.size(), shared.size() + 1));
+    absl::StrAppend(&out, Labeled(label, text, width, 6), "\n");
   }
   return out;
 }
@@ -339,7 +369,8 @@ std::string DriftText(const model::PlanIndex& index, const v1::Recommendations& 
   return out;
 }
 
-std::string TeamLoadText(const model::PlanIndex& index, const v1::Recommendations& recs) {
+std::string TeamLoadText(const model::PlanIndex& index, const v1::Recommendations& recs,
+                         size_t width) {
   std::string out;
   if (!recs.team_load().empty()) {
     absl::StrAppend(&out, "\n  Team load (effort units)\n");
@@ -358,24 +389,26 @@ std::string TeamLoadText(const model::PlanIndex& index, const v1::Recommendation
         absl::StrAppend(&label, " (best candidate ", MemberLabel(index, cell.team_member_id()), ")");
       }
       absl::StrAppend(&label, ": ");
-      absl::StrAppend(&out, Labeled(label, cell.reason(), kWidth, 6), "\n");
+      absl::StrAppend(&out, Labeled(label, cell.reason(), width, 6), "\n");
     }
   }
   return out;
 }
 
-std::string RecommendationsSection(const model::PlanIndex& index, const v1::Analysis& analysis) {
+std::string RecommendationsSection(const model::PlanIndex& index, const v1::Analysis& analysis,
+                                   size_t width) {
   const v1::Recommendations& recs = analysis.recommendations();
   const int32_t horizon = recs.horizon_days() == 0 ? 30 : recs.horizon_days();
   return absl::StrCat(Heading(absl::StrCat("RECOMMENDATIONS FOR THE NEXT ", horizon, " DAYS")),
-                      KeyIntersectionsText(index, recs), BlueprintDraftText(index, recs),
-                      DesiredGradesText(index, recs), CommunicationText(index, recs),
-                      DriftText(index, recs), TeamLoadText(index, recs));
+                      KeyIntersectionsText(index, recs, width), BlueprintDraftText(index, recs, width),
+                      DesiredGradesText(index, recs, width), CommunicationText(index, recs, width),
+                      DriftText(index, recs), TeamLoadText(index, recs, width));
 }
 
 }  // namespace
 
-std::string BlueprintDraftText(const model::PlanIndex& index, const v1::Recommendations& recs) {
+std::string BlueprintDraftText(const model::PlanIndex& index, const v1::Recommendations& recs,
+                               size_t width) {
   if (recs.blueprint_draft().empty()) return "";
   std::string out = "\n  Blueprint draft\n";
   for (const v1::BlueprintEntry& entry : recs.blueprint_draft()) {
@@ -402,19 +435,19 @@ std::string BlueprintDraftText(const model::PlanIndex& index, const v1::Recommen
       if (!tactic.resources().empty()) absl::StrAppend(&text, " Resources: ", tactic.resources(), ".");
       if (tactic.has_due_at()) absl::StrAppend(&text, " Due ", FormatTime(tactic.due_at()), ".");
       absl::StrAppend(&text, " [", TacticTests(tactic), "]");
-      absl::StrAppend(&out, "      - ", Wrap(text, kWidth, 8), "\n");
+      absl::StrAppend(&out, "      - ", Wrap(text, width, 8), "\n");
     }
   }
   return out;
 }
 
-std::string AnalysisReport(std::string_view origin, const model::PlanIndex& index,
-                           const v1::Analysis& analysis) {
-  return absl::StrCat(HeaderSection(origin, index, analysis), Heading("CONTACT MAP"),
-                      MapGridText(index, 2), Heading("WEB OF INFLUENCE"),
-                      WebFigureText(analysis.web(), 2), FindingsSection(analysis),
-                      GapsSection(index, analysis), ScoresSection(index, analysis),
-                      RecommendationsSection(index, analysis));
+std::string DetailedReport(std::string_view origin, const model::PlanIndex& index,
+                           const v1::Analysis& analysis, size_t width) {
+  return absl::StrCat(HeaderSection(origin, index, analysis, width), Heading("CONTACT MAP"),
+                      MapGridText(index, 2, width), Heading("WEB OF INFLUENCE"),
+                      WebFigureText(analysis.web(), 2), FindingsSection(analysis, width),
+                      GapsSection(index, analysis, width), ScoresSection(index, analysis, width),
+                      RecommendationsSection(index, analysis, width));
 }
 
-}  // namespace contactplan::cli
+}  // namespace contactplan::render

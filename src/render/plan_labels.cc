@@ -1,10 +1,12 @@
-#include "plan_labels.h"
+#include "render/plan_labels.h"
 
 #include <algorithm>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 
-namespace contactplan::cli {
+namespace contactplan::render {
 
 char GradeLetter(v1::Grade grade) {
   switch (grade) {
@@ -71,6 +73,23 @@ std::string FormatTime(const google::protobuf::Timestamp& time) {
   return absl::FormatTime("%Y-%m-%d %H:%M UTC", t, absl::UTCTimeZone());
 }
 
+std::string TacticTests(const v1::Tactic& tactic) {
+  std::vector<std::string> passed;
+  if (tactic.invests_own_time()) passed.push_back("own time");
+  if (tactic.teaches_us()) passed.push_back("teaches us");
+  if (tactic.shows_value()) passed.push_back("shows value");
+  if (passed.empty()) return "passes no relationship test: a sales tactic";
+  return absl::StrCat("passes ", passed.size(), "/3: ", absl::StrJoin(passed, ", "));
+}
+
+std::array<int32_t, 4> SeverityCounts(const v1::Analysis& analysis) {
+  std::array<int32_t, 4> counts = {};
+  for (const v1::Finding& finding : analysis.findings()) {
+    if (finding.severity() >= 0 && finding.severity() <= v1::CRITICAL) ++counts[finding.severity()];
+  }
+  return counts;
+}
+
 std::string ColumnLabel(int32_t m) {
   std::string label;
   for (int32_t n = m + 1; n > 0; n = (n - 1) / 26) {
@@ -100,4 +119,4 @@ std::vector<OrgRow> OrgChartOrder(const model::PlanIndex& index) {
   return rows;
 }
 
-}  // namespace contactplan::cli
+}  // namespace contactplan::render

@@ -1,19 +1,22 @@
 // How the command line names the plan's values for people: grade letters, enum values in words,
 // person and team member labels, dates, and the org-chart order the map is drawn in.
-#ifndef CONTACTPLAN_TOOLS_CONTACTPLAN_PLAN_LABELS_H_
-#define CONTACTPLAN_TOOLS_CONTACTPLAN_PLAN_LABELS_H_
+#ifndef CONTACTPLAN_SRC_RENDER_PLAN_LABELS_H_
+#define CONTACTPLAN_SRC_RENDER_PLAN_LABELS_H_
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "contactplan/v1/analysis.pb.h"
 #include "contactplan/v1/plan.pb.h"
 #include "google/protobuf/generated_enum_reflection.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "model/plan_index.h"
-#include "text_layout.h"
+#include "render/text_layout.h"
 
-namespace contactplan::cli {
+namespace contactplan::render {
 
 // T O S I D M, and '.' for a blank cell.
 char GradeLetter(v1::Grade grade);
@@ -47,6 +50,13 @@ std::string_view LevelShort(v1::Level level);
 // "2024-06-30" for a midnight UTC time, else "2024-06-30 14:05 UTC".
 std::string FormatTime(const google::protobuf::Timestamp& time);
 
+// "passes 2/3: own time, teaches us", or "passes no relationship test: a sales tactic": the three
+// tests of a tactic that invests in the relationship.
+std::string TacticTests(const v1::Tactic& tactic);
+
+// Findings per severity (indexed by v1::Severity) in the analysis' list.
+std::array<int32_t, 4> SeverityCounts(const v1::Analysis& analysis);
+
 // Column label of the m-th team member on the map: A, B, ... Z, AA, AB ...
 std::string ColumnLabel(int32_t m);
 
@@ -61,6 +71,6 @@ struct OrgRow {
 };
 std::vector<OrgRow> OrgChartOrder(const model::PlanIndex& index);
 
-}  // namespace contactplan::cli
+}  // namespace contactplan::render
 
-#endif  // CONTACTPLAN_TOOLS_CONTACTPLAN_PLAN_LABELS_H_
+#endif  // CONTACTPLAN_SRC_RENDER_PLAN_LABELS_H_

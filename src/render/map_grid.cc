@@ -1,24 +1,26 @@
-#include "map_grid.h"
+#include "render/map_grid.h"
 
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "plan_labels.h"
-#include "text_layout.h"
+#include "render/plan_labels.h"
+#include "render/text_layout.h"
 
-namespace contactplan::cli {
+namespace contactplan::render {
 namespace {
 
+// Widest name and title columns; narrower terminals get less (names first, the title column goes).
 constexpr size_t kNameWidth = 30;
 constexpr size_t kTitleWidth = 26;
+constexpr size_t kMinNameWidth = 12;
 constexpr size_t kLevelWidth = 11;
 constexpr size_t kRolesWidth = 5;
 constexpr size_t kNpsWidth = 3;
 
 }  // namespace
 
-std::string MapGridText(const model::PlanIndex& index, size_t indent) {
+std::string MapGridText(const model::PlanIndex& index, size_t indent, size_t width) {
   const std::string pad(indent, ' ');
   std::string out;
   const int32_t members = index.member_count();
@@ -34,6 +36,10 @@ std::string MapGridText(const model::PlanIndex& index, size_t indent) {
     member_title_width = std::max(member_title_width, DisplayWidth(index.member(m).title()));
   }
   member_title_width = std::min(member_title_width, kTitleWidth);
+  // Letter, name and level come first; the title gets what is left, or is left out.
+  const size_t legend_fixed = indent + 2 + 3 + member_name_width + 2 + kLevelWidth + 2;
+  member_title_width = width > legend_fixed + 8 ? std::min(member_title_width, width - legend_fixed)
+                                                : 0;
   absl::StrAppend(&out, pad, "Our team (columns)\n");
   for (int32_t m = 0; m < members; ++m) {
     const v1::TeamMember& member = index.member(m);
@@ -49,9 +55,23 @@ std::string MapGridText(const model::PlanIndex& index, size_t indent) {
   }
   if (members == 0) absl::StrAppend(&out, pad, "  (no team members)\n");
 
+  // Columns of the grid: grades, level, roles and NPS are fixed; names and titles share the rest.
+  const size_t fixed = indent + 2 + 1 + kLevelWidth + 1 + kRolesWidth + 1 + kNpsWidth + 1 +
+                       3 * static_cast<size_t>(members);
+  const size_t room = width > fixed ? width - fixed : 0;
+  size_t name_width = kNameWidth, title_width = 0;
+  if (room >= kNameWidth + 1 + kMinNameWidth) {
+    title_width = std::min(kTitleWidth, room - kNameWidth - 1);
+  } else {
+    name_width = std::max(kMinNameWidth, std::min(kNameWidth, room));
+  }
+  const auto title_cell = [&](std::string_view title) {
+    return title_width == 0 ? std::string() : absl::StrCat(PadRight(title, title_width), " ");
+  };
+
   // Header row.
-  std::string header = absl::StrCat(pad, "  ", PadRight("Client person (* key)", kNameWidth), " ",
-                                    PadRight("Title", kTitleWidth), " ",
+  std::string header = absl::StrCat(pad, "  ", PadRight("Client person (* key)", name_width), " ",
+                                    title_cell("Title"),
                                     PadRight("Level", kLevelWidth), " ",
                                     PadRight("Roles", kRolesWidth), " ", PadLeft("NPS", kNpsWidth),
                                     " ");
@@ -65,8 +85,8 @@ std::string MapGridText(const model::PlanIndex& index, size_t indent) {
         absl::StrCat(std::string(2 * row.indent_levels(), ' '), PersonLabel(person));
     const v1::NpsAnswer* nps = index.latest_nps(row.person);
     std::string line = absl::StrCat(
-        pad, index.is_key(row.person) ? "* " : "  ", PadRight(name, kNameWidth), " ",
-        PadRight(person.title(), kTitleWidth), " ", PadRight(LevelShort(person.level()), kLevelWidth),
+        pad, index.is_key(row.person) ? "* " : "  ", PadRight(name, name_width), " ",
+        title_cell(person.title()), PadRight(LevelShort(person.level()), kLevelWidth),
         " ", PadRight(RoleLetters(person), kRolesWidth), " ",
         PadLeft(nps == nullptr ? "" : absl::StrCat(nps->score()), kNpsWidth), " ");
     for (int32_t m = 0; m < members; ++m) {
@@ -79,9 +99,13 @@ std::string MapGridText(const model::PlanIndex& index, size_t indent) {
   if (index.person_count() == 0) absl::StrAppend(&out, pad, "  (no client persons)\n");
 
   absl::StrAppend(&out, "\n", pad,
-                  "Cells: T trust, O open, S satisfied, I indifferent, D dissatisfied, "
-                  "M motivated to change, . blank\n",
-                  pad, "Roles: P power, U user, A advisor, E evangelist. NPS: latest answer.\n");
+                  Wrap("Cells: T trust, O open, S satisfied, I indifferent, D dissatisfied, "
+                       "M motivated to change, . blank",
+                       width, indent),
+                  "\n", pad,
+                  Wrap("Roles: P power, U user, A advisor, E evangelist. NPS: latest answer.", width,
+                       indent),
+                  "\n");
   return out;
 }
 
@@ -99,4 +123,4 @@ std::string WebFigureText(const v1::Web& web, size_t indent) {
       Count(web.person_levels(), "level", "levels"), "\n");
 }
 
-}  // namespace contactplan::cli
+}  // namespace contactplan::render

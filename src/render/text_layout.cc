@@ -1,4 +1,4 @@
-#include "text_layout.h"
+#include "render/text_layout.h"
 
 #include <vector>
 
@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 
-namespace contactplan::cli {
+namespace contactplan::render {
 namespace {
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
@@ -82,6 +82,26 @@ std::string Labeled(std::string_view label, std::string_view text, size_t width,
   return absl::StrCat(Sv(label), WrapFrom(text, width, DisplayWidth(label), indent));
 }
 
+std::string FitLines(std::string_view text, size_t width) {
+  std::string out;
+  out.reserve(text.size());
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    const bool newline = end != std::string_view::npos;
+    if (!newline) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    if (DisplayWidth(line) > width) {
+      out += Truncate(line, width);
+    } else {
+      out.append(line.data(), line.size());
+    }
+    if (newline) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string Count(int64_t n, std::string_view one, std::string_view many) {
   return absl::StrCat(n, " ", n == 1 ? std::string(one) : std::string(many));
 }
@@ -96,4 +116,4 @@ std::string Words(std::string_view enum_name) {
   return out;
 }
 
-}  // namespace contactplan::cli
+}  // namespace contactplan::render

@@ -1,0 +1,67 @@
+// The seller's views of an analysis: the one-screen brief, the detailed report, the marked-up contact
+// map (SVG) and the self-contained HTML report. The command line, the C ABI (cplan_render) and the
+// Python binding all render through this one function, so every surface shows the same thing.
+// docs/views.md describes each view.
+#ifndef CONTACTPLAN_RENDER_H_
+#define CONTACTPLAN_RENDER_H_
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "contactplan/rule_catalogue.h"
+#include "contactplan/v1/analysis.pb.h"
+#include "contactplan/v1/options.pb.h"
+#include "contactplan/v1/plan.pb.h"
+
+namespace contactplan {
+
+// What to draw. "View" and not "format": binary, JSON and text (protobuf text format) are the
+// formats of plans and analyses; these are renderings for people.
+enum class View {
+  kBrief,   // one screen of terminal text: health, web, the top actions, critical risks
+  kReport,  // the full terminal report: map, findings, gaps, scores, recommendations
+  kSvg,     // the contact map with the plan drawn on it, a self-contained SVG document
+  kHtml,    // one self-contained HTML file: brief, map, key intersections, blueprint, findings, gaps
+};
+
+// "brief", "report", "svg", "html".
+std::string_view ViewName(View view);
+// The view named `name` (case-sensitive, as ViewName spells it); nullopt for anything else.
+std::optional<View> ViewFromName(std::string_view name);
+
+struct RenderOptions {
+  // Columns of the terminal views (brief, report): no line is longer. 60 to 1000; 100 is the
+  // command line's fallback when neither --width, COLUMNS nor the terminal says.
+  int width = 100;
+  // Where the plan came from ("examples/kestrel-health.json", "-"), shown in the headers and used
+  // in the "how to see more" commands of the brief (PLAN there when empty or a name in angle
+  // brackets such as "<stdin>"); empty when the host has no such name.
+  std::string origin;
+  // The limits the plan was analysed under (the engine's `limits`); unset fields take the
+  // documented defaults. Render validates the plan against them.
+  v1::Limits limits;
+};
+
+// Renders `analysis`, the analysis of `plan`, as `view`. The plan is validated with `options.limits`
+// first (an index over an invalid plan would be meaningless): InvalidArgument names its first
+// problem; InvalidArgument too for a width outside 60..1000. The plan's text (names, titles,
+// messages) is shown as written: control and bidirectional-formatting characters appear as visible
+// escapes ("\x1b", "\u202e") in every view, and markup is escaped in SVG and HTML. Output is UTF-8,
+// ends with a newline, and is byte-identical for the same inputs. Never reads the clock, the
+// environment or files. Thread-safe: no shared state.
+absl::StatusOr<std::string> Render(const v1::Plan& plan, const v1::Analysis& analysis, View view,
+                                   const RenderOptions& options = {});
+
+// The rule catalogue for people (text wrapped to `width` columns, 60..1000; a line "33 rules ..."
+// first when more than one rule is listed) or as a JSON array of objects with "code", "severity"
+// (the default severity, e.g. "WARNING; CRITICAL if key"), "firesWhen" and "explanation", in the
+// order given. Pure function of its arguments; thread-safe.
+std::string RuleCatalogueText(std::span<const RuleInfo* const> rules, int width);
+std::string RuleCatalogueJson(std::span<const RuleInfo* const> rules);
+
+}  // namespace contactplan
+
+#endif  // CONTACTPLAN_RENDER_H_
