@@ -14,11 +14,14 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "contactplan/engine.h"
 #include "contactplan/plan_io.h"
+#include "contactplan/render.h"
+#include "contactplan/rule_catalogue.h"
 #include "contactplan/v1/analysis.pb.h"
 #include "contactplan/v1/options.pb.h"
 #include "contactplan/v1/plan.pb.h"
@@ -579,6 +582,107 @@ cplan_status cplan_convert(const cplan_engine* engine, const void* plan, size_t 
                     Cat({"plan (", contactplan::PlanFormatName(to), ")"}));
     }
     return Deliver(kFunction, *written, output, output_len, message);
+  });
+}
+
+}  // extern "C"
+
+// ---- The seller's views (1.1): cplan_render and cplan_rules ---------------------------------------
+
+namespace {
+
+std::optional<contactplan::View> ToView(int view) {
+  switch (view) {
+    case CPLAN_VIEW_BRIEF: return contactplan::View::kBrief;
+    case CPLAN_VIEW_REPORT: return contactplan::View::kReport;
+    case CPLAN_VIEW_SVG: return contactplan::View::kSvg;
+    case CPLAN_VIEW_HTML: return contactplan::View::kHtml;
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
+
+extern "C" {
+
+cplan_status cplan_render(const cplan_engine* engine, const void* plan, size_t plan_len,
+                          cplan_format plan_format, const void* options, size_t options_len,
+                          cplan_format options_format, cplan_view view, int width, char** output,
+                          size_t* output_len, char** message) {
+  constexpr std::string_view kFunction = "cplan_render";
+  ClearOutput(output, output_len);
+  return Guarded(kFunction, message, [&]() -> cplan_status {
+    const std::optional<contactplan::View> chosen = ToView(RawValue(view));
+    if (cplan_status rejected = FirstRejection(
+            message,
+            {CheckPlanArguments(kFunction, engine, plan, plan_len, "plan_format",
+                                RawValue(plan_format)),
+             RequireNonNull(kFunction, output, "output"),
+             RequireNonNull(kFunction, output_len, "output_len"),
+             CheckInput(kFunction, "options", options, options_len, /*optional=*/true,
+                        CPLAN_MAX_INPUT_BYTES, "CPLAN_MAX_INPUT_BYTES"),
+             options_len == 0 ? Rejection()
+                              : CheckFormat(kFunction, "options_format", RawValue(options_format),
+                                            kOptionFormats),
+             chosen ? Rejection()
+                    : Rejection(std::pair(
+                          CPLAN_INVALID_ARGUMENT,
+                          Cat({kFunction, ": view ", std::to_string(RawValue(view)),
+                               " is not a cplan_view; use CPLAN_VIEW_BRIEF, CPLAN_VIEW_REPORT, "
+                               "CPLAN_VIEW_SVG or CPLAN_VIEW_HTML"}))),
+             width == 0 || (width >= 60 && width <= 1000)
+                 ? Rejection()
+                 : Rejection(std::pair(CPLAN_INVALID_ARGUMENT,
+                                       Cat({kFunction, ": width ", std::to_string(width),
+                                            " is outside 60..1000 columns (0 for 100)"})))});
+        rejected != CPLAN_OK) {
+      return rejected;
+    }
+    contactplan::v1::AnalysisOptions analysis_options;
+    if (absl::Status status =
+            ParseOptions(options, options_len, RawValue(options_format), analysis_options);
+        !status.ok()) {
+      return Report(message, status, CPLAN_INVALID_OPTIONS, "analysis options");
+    }
+    contactplan::v1::Plan parsed;
+    if (cplan_status status =
+            ParseArgumentPlan(plan, plan_len, RawValue(plan_format), parsed, message);
+        status != CPLAN_OK) {
+      return status;
+    }
+    if (cplan_status status = ValidateWithEngine(*engine, parsed, message); status != CPLAN_OK) {
+      return status;
+    }
+    absl::StatusOr<contactplan::v1::Analysis> analysis =
+        engine->engine.Analyze(parsed, analysis_options);
+    if (!analysis.ok()) {
+      // The plan is valid, so InvalidArgument is about the analysis options.
+      return Report(message, analysis.status(), CPLAN_INVALID_OPTIONS, "analysis options");
+    }
+    contactplan::RenderOptions render_options;
+    render_options.width = width == 0 ? 100 : width;
+    render_options.limits = engine->engine.options().limits();
+    absl::StatusOr<std::string> rendered =
+        contactplan::Render(parsed, *analysis, *chosen, render_options);
+    if (!rendered.ok()) return Report(message, rendered.status(), CPLAN_INTERNAL, "rendering");
+    return Deliver(kFunction, *rendered, output, output_len, message);
+  });
+}
+
+cplan_status cplan_rules(char** output, size_t* output_len, cplan_format format, char** message) {
+  constexpr std::string_view kFunction = "cplan_rules";
+  ClearOutput(output, output_len);
+  return Guarded(kFunction, message, [&]() -> cplan_status {
+    if (cplan_status rejected = FirstRejection(
+            message, {RequireNonNull(kFunction, output, "output"),
+                      RequireNonNull(kFunction, output_len, "output_len"),
+                      CheckFormat(kFunction, "format", RawValue(format), {CPLAN_FORMAT_JSON})});
+        rejected != CPLAN_OK) {
+      return rejected;
+    }
+    std::vector<const contactplan::RuleInfo*> rules;
+    for (const contactplan::RuleInfo& rule : contactplan::RuleCatalogue()) rules.push_back(&rule);
+    return Deliver(kFunction, contactplan::RuleCatalogueJson(rules), output, output_len, message);
   });
 }
 

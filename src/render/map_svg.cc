@@ -21,7 +21,7 @@ namespace {
 
 // Geometry, in SVG user units (pixels at 100%).
 constexpr double kMargin = 24;
-constexpr double kCell = 28;
+constexpr double kCell = 32;
 constexpr double kNameFont = 13;
 constexpr double kSmallFont = 11;
 constexpr double kCharWidth = 0.58;   // average glyph width as a share of the font size (sans-serif)
@@ -177,8 +177,9 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
                               : analysis.recommendations().horizon_days();
   const std::string marks_note = absl::StrCat(
       "Ringed: the key intersections of the next ", horizon,
-      " days, numbered by rank; circled: blank cells to fill; arrows: leverage, from the "
-      "introducer's cell to the cell it lifts; grey: people who left.");
+      " days, numbered by rank; circled: blank cells to fill.");
+  const std::string marks_note_2 =
+      "Arrows: leverage, from the introducer's cell to the cell it lifts. Grey: people who left.";
   const std::string left_out_note =
       left_out > 0 ? absl::StrCat(Count(left_out, "person", "persons"), " of ",
                                   index.person_count(),
@@ -192,10 +193,11 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
   const double notes_width = std::max({TextWidth(thread_note, kSmallFont),
                                        TextWidth(counts_note, kSmallFont),
                                        TextWidth(marks_note, kSmallFont),
+                                       TextWidth(marks_note_2, kSmallFont),
                                        TextWidth(left_out_note, kSmallFont)});
   const double width = std::max({grid_x + grid_width + member_label * std::cos(slant) + kMargin,
                                  kMargin * 2 + legend_width, kMargin * 2 + 16 + notes_width});
-  const double height = legend_y + (left_out > 0 ? 140 : 124) + kMargin;
+  const double height = legend_y + (left_out > 0 ? 156 : 140) + kMargin;
 
   std::string svg = absl::StrFormat(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
@@ -320,14 +322,14 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
                             kCell, style.fill);
       if (grade != v1::GRADE_UNSPECIFIED) {
         absl::StrAppendFormat(&svg,
-                              "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" font-weight=\"bold\" "
+                              "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" font-weight=\"bold\" "
                               "text-anchor=\"middle\" fill=\"%s\">%c</text>",
                               x + kCell / 2, y + kCell / 2 + 4.5, style.ink, GradeLetter(grade));
       }
       if (mark != marks.end()) {
         if (mark->second.blank) {
           absl::StrAppendFormat(&svg,
-                                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\" fill=\"none\" "
+                                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"10\" fill=\"none\" "
                                 "stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>",
                                 x + kCell / 2, y + kCell / 2, kKeyInk);
         } else {
@@ -368,9 +370,18 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
       const double y1 = grid_y + static_cast<double>(from_row->second) * kCell + kCell / 2;
       const double x2 = grid_x + target_m * kCell + kCell / 2;
       const double y2 = grid_y + static_cast<double>(target_row->second) * kCell + kCell / 2;
-      // A bow to the right of the straight line, so arrows along one column stay apart from it.
-      const double mx = (x1 + x2) / 2 + (y2 - y1) * 0.25 + 8;
-      const double my = (y1 + y2) / 2 - (x2 - x1) * 0.25;
+      // From edge to edge, so the arrow never hides a grade letter, with a slight bow so arrows
+      // along one row or column stay apart from each other.
+      const double dx = x2 - x1, dy = y2 - y1;
+      const double length = std::max(1.0, std::hypot(dx, dy));
+      const double ux = dx / length, uy = dy / length;
+      const double trim_start = std::min(kCell * 0.42, length / 3);
+      const double trim_end = std::min(kCell * 0.5, length / 3);
+      const double sx = x1 + ux * trim_start, sy = y1 + uy * trim_start;
+      const double ex = x2 - ux * trim_end, ey = y2 - uy * trim_end;
+      const double bow = std::min(14.0, length * 0.18);
+      const double mx = (sx + ex) / 2 - uy * bow;
+      const double my = (sy + ey) / 2 + ux * bow;
       absl::StrAppendFormat(&arrows,
                             "<path class=\"leverage\" data-from-person-id=\"%s\" "
                             "data-from-team-member-id=\"%s\" data-person-id=\"%s\" "
@@ -378,8 +389,8 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
                             "fill=\"none\" stroke=\"%s\" stroke-width=\"2\" opacity=\"0.85\" "
                             "marker-end=\"url(#leverage-arrow)\"><title>%s</title></path>\n",
                             Markup(index.person(from_p).id()), Markup(index.member(from_m).id()),
-                            Markup(key.person_id()), Markup(key.team_member_id()), x1, y1, mx, my,
-                            x2, y2, kLeverageInk,
+                            Markup(key.person_id()), Markup(key.team_member_id()), sx, sy, mx, my,
+                            ex, ey, kLeverageInk,
                             Markup(absl::StrCat("leverage for key intersection ", key.rank(), ": ",
                                                 MemberLabel(index.member(from_m)), " holds ",
                                                 GradeWords(path.grade()), " with ",
@@ -407,12 +418,13 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
       "fill=\"none\" stroke=\"%s\" stroke-width=\"3\"/><circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" "
       "fill=\"none\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/><path d=\"M%.1f,%.1f "
       "L%.1f,%.1f\" stroke=\"%s\" stroke-width=\"2\" marker-end=\"url(#leverage-arrow)\"/>"
+      "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" fill=\"#333333\">%s</text>"
       "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" fill=\"#333333\">%s</text></g>\n",
       kMargin, marks_y, kKeyInk, kMargin + 27, marks_y + 7, kKeyInk, kMargin + 40, marks_y + 7,
       kMargin + 58, marks_y + 7, kLeverageInk, kMargin + 66, marks_y + 11, kSmallFont,
-      Markup(marks_note));
+      Markup(marks_note), kMargin + 66, marks_y + 26, kSmallFont, Markup(marks_note_2));
   // The web-of-influence figure.
-  const double web_y = marks_y + 40;
+  const double web_y = marks_y + 56;
   absl::StrAppendFormat(
       &svg,
       "<text x=\"%.1f\" y=\"%.1f\" font-size=\"16\" font-weight=\"bold\" fill=\"%s\">Web of "

@@ -515,6 +515,87 @@ static void test_convert(cplan_engine* engine, bytes plan_json, bytes grid) {
   cplan_free(csv);
 }
 
+/* ---- 1.1: the seller's views and the rule catalogue ---- */
+
+static void test_render(cplan_engine* engine, bytes plan_json, bytes grid) {
+  static const cplan_view kViews[] = {CPLAN_VIEW_BRIEF, CPLAN_VIEW_REPORT, CPLAN_VIEW_SVG,
+                                      CPLAN_VIEW_HTML};
+  static const char* const kStarts[] = {NULL, NULL, "<svg ", "<!DOCTYPE html>"};
+  char* out = NULL;
+  size_t out_len = 0;
+  size_t i;
+  for (i = 0; i < sizeof kViews / sizeof kViews[0]; ++i) {
+    CHECK_OK(cplan_render(engine, plan_json.data, plan_json.size, CPLAN_FORMAT_JSON, NULL, 0,
+                          CPLAN_FORMAT_JSON, kViews[i], 0, &out, &out_len, &msg));
+    EXPECT(out != NULL && out_len > 0 && out[out_len] == '\0' && strlen(out) == out_len);
+    if (kStarts[i] != NULL) EXPECT(out != NULL && strncmp(out, kStarts[i], strlen(kStarts[i])) == 0);
+    cplan_free(out);
+    out = NULL;
+  }
+  /* The brief at 60 columns: no line longer (counting code points, not bytes). */
+  CHECK_OK(cplan_render(engine, grid.data, grid.size, CPLAN_FORMAT_CSV, NULL, 0, CPLAN_FORMAT_JSON,
+                        CPLAN_VIEW_BRIEF, 60, &out, &out_len, &msg));
+  if (out != NULL) {
+    size_t column = 0, widest = 0, k;
+    for (k = 0; k < out_len; ++k) {
+      if (out[k] == '\n') {
+        if (column > widest) widest = column;
+        column = 0;
+      } else if ((out[k] & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    EXPECT(widest <= 60 && widest > 40);
+    EXPECT(strstr(out, "TOP ACTIONS") != NULL);
+  }
+  cplan_free(out);
+  out = NULL;
+  /* The map carries the cells' ids. */
+  CHECK_OK(cplan_render(engine, plan_json.data, plan_json.size, CPLAN_FORMAT_JSON, NULL, 0,
+                        CPLAN_FORMAT_JSON, CPLAN_VIEW_SVG, 0, &out, &out_len, &msg));
+  EXPECT(out != NULL && strstr(out, "data-person-id=") != NULL &&
+         strstr(out, "data-team-member-id=") != NULL);
+  cplan_free(out);
+  out = NULL;
+
+  CHECK_FAILS(cplan_render(engine, plan_json.data, plan_json.size, CPLAN_FORMAT_JSON, NULL, 0,
+                           CPLAN_FORMAT_JSON, (cplan_view)9, 0, &out, &out_len, &msg),
+              CPLAN_INVALID_ARGUMENT, "view 9");
+  EXPECT(out == NULL && out_len == 0);
+  CHECK_FAILS(cplan_render(engine, plan_json.data, plan_json.size, CPLAN_FORMAT_JSON, NULL, 0,
+                           CPLAN_FORMAT_JSON, CPLAN_VIEW_BRIEF, 59, &out, &out_len, &msg),
+              CPLAN_INVALID_ARGUMENT, "width 59");
+  CHECK_FAILS(cplan_render(NULL, plan_json.data, plan_json.size, CPLAN_FORMAT_JSON, NULL, 0,
+                           CPLAN_FORMAT_JSON, CPLAN_VIEW_BRIEF, 0, &out, &out_len, &msg),
+              CPLAN_INVALID_ARGUMENT, "engine");
+  CHECK_FAILS(cplan_render(engine, plan_json.data, plan_json.size, CPLAN_FORMAT_JSON, NULL, 0,
+                           CPLAN_FORMAT_JSON, CPLAN_VIEW_BRIEF, 0, NULL, &out_len, &msg),
+              CPLAN_INVALID_ARGUMENT, "output");
+  CHECK_FAILS(cplan_render(engine, kDanglingPlan, strlen(kDanglingPlan), CPLAN_FORMAT_JSON, NULL,
+                           0, CPLAN_FORMAT_JSON, CPLAN_VIEW_HTML, 0, &out, &out_len, &msg),
+              CPLAN_INVALID_PLAN, "person_id");
+  CHECK_FAILS(cplan_render(engine, plan_json.data, plan_json.size, CPLAN_FORMAT_JSON,
+                           "{\"horizonDays\": 45}", 19, CPLAN_FORMAT_JSON, CPLAN_VIEW_BRIEF, 0,
+                           &out, &out_len, &msg),
+              CPLAN_INVALID_OPTIONS, "horizon");
+}
+
+static void test_rules(void) {
+  char* out = NULL;
+  size_t out_len = 0;
+  CHECK_OK(cplan_rules(&out, &out_len, CPLAN_FORMAT_JSON, &msg));
+  EXPECT(out != NULL && out[0] == '[' && strlen(out) == out_len);
+  EXPECT(out != NULL && strstr(out, "\"code\": \"NO_MENTOR\"") != NULL &&
+         strstr(out, "\"firesWhen\"") != NULL && strstr(out, "\"explanation\"") != NULL);
+  cplan_free(out);
+  out = NULL;
+  CHECK_FAILS(cplan_rules(&out, &out_len, CPLAN_FORMAT_BINARY, &msg), CPLAN_INVALID_ARGUMENT,
+              "format");
+  EXPECT(out == NULL && out_len == 0);
+  CHECK_FAILS(cplan_rules(NULL, &out_len, CPLAN_FORMAT_JSON, &msg), CPLAN_INVALID_ARGUMENT,
+              "output");
+}
+
 int main(void) {
   bytes plan_json = read_test_file("capi/plan.json");
   bytes grid = read_test_file("capi/grid.csv");
@@ -533,6 +614,8 @@ int main(void) {
   test_engine_limits(plan_json);
   test_validate(engine, plan_json, grid);
   test_convert(engine, plan_json, grid);
+  test_render(engine, plan_json, grid);
+  test_rules();
   cplan_engine_destroy(engine);
 
   free(plan_json.data);

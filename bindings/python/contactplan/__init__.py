@@ -11,13 +11,16 @@ recommendation is computed by the library; this package only moves plans in and 
     for finding in analysis.findings:
         print(finding.severity, finding.code, finding.message)
 
+    print(engine.render("accounts/northwind.csv", view="brief", width=80))
+    open("report.html", "w").write(engine.render("accounts/northwind.csv", view="html"))
+
 Plans may be Plan messages, bytes, dicts, JSON strings or paths (.csv grid, .json, .binpb/.pb,
 .txtpb/.textproto). Failures raise contactplan.Error subclasses carrying the library's message and
 status code. The library is found next to this package, or where CONTACTPLAN_LIBRARY points.
 """
 
 from contactplan._version import __version__
-from contactplan.engine import Engine
+from contactplan.engine import AnalysisView, Engine, Rendered
 from contactplan.errors import (Error, InternalError, InvalidArgumentError, InvalidOptionsError,
                                 InvalidPlanError, LibraryError, LimitExceededError,
                                 OutOfMemoryError, ParseError, UnrepresentableError)
@@ -26,9 +29,10 @@ from contactplan.v1.options_pb2 import AnalysisOptions, EngineOptions
 from contactplan.v1.plan_pb2 import Plan
 
 __all__ = [
-    "Analysis", "AnalysisOptions", "Engine", "EngineOptions", "Error", "Finding", "InternalError",
+    "Analysis", "AnalysisOptions", "AnalysisView", "Engine", "EngineOptions", "Error", "Finding", "InternalError",
     "InvalidArgumentError", "InvalidOptionsError", "InvalidPlanError", "LibraryError",
-    "LimitExceededError", "OutOfMemoryError", "ParseError", "Plan", "UnrepresentableError",
+    "LimitExceededError", "OutOfMemoryError", "ParseError", "Plan", "Rendered",
+    "UnrepresentableError",
     "__version__", "library_path", "library_version",
 ]
 

@@ -23,6 +23,8 @@ SONAME = "libcontactplan.so.%d" % _version.ABI_MAJOR
 # Values of cplan_format in contactplan.h.
 FORMATS = {"binary": 1, "json": 2, "text": 3, "csv": 4}
 FORMAT_NAMES = {value: name for name, value in FORMATS.items()}
+# Values of cplan_view in contactplan.h: renderings for people, not serialization formats.
+VIEWS = {"brief": 1, "report": 2, "svg": 3, "html": 4}
 
 _c_char_pp = ctypes.POINTER(ctypes.c_void_p)  # char** outputs, read as addresses to free them
 _c_size_p = ctypes.POINTER(ctypes.c_size_t)
@@ -48,6 +50,12 @@ _SIGNATURES = (
     ("cplan_convert", ctypes.c_int,
      (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, _c_char_pp,
       _c_size_p, _c_char_pp)),
+    # 1.1: the seller's views and the rule catalogue.
+    ("cplan_render", ctypes.c_int,
+     (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_char_p,
+      ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_int, _c_char_pp, _c_size_p,
+      _c_char_pp)),
+    ("cplan_rules", ctypes.c_int, (_c_char_pp, _c_size_p, ctypes.c_int, _c_char_pp)),
 )
 
 

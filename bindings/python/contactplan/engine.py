@@ -2,6 +2,8 @@
 
 import concurrent.futures
 import ctypes
+import html as _html
+import json as _json
 
 from contactplan import _inputs
 from contactplan import _native
@@ -17,6 +19,8 @@ _OUTPUTS = {
     "json": (_native.FORMATS["json"], lambda data: data.decode("utf-8")),
     "text": (_native.FORMATS["text"], lambda data: data.decode("utf-8")),
 }
+# output="view" asks for the message too, wrapped by analyze() with what it needs to draw itself.
+_VIEW_OUTPUT = "view"
 _BINARY = _native.FORMATS["binary"]
 
 
@@ -94,13 +98,17 @@ class Engine:
         horizon_days: 30, 60 or 90 (default 30): the horizon of key intersections and blueprint.
         options:      an AnalysisOptions message, as an alternative to the two keywords.
         output:       "message" (an Analysis message, the default), "binary" (bytes), "json" or
-                      "text" (str, as the library writes them).
+                      "text" (str, as the library writes them: protobuf text format), or "view":
+                      an AnalysisView, the message together with its plan, which shows itself in
+                      Jupyter as the HTML report and renders any view with .render().
         Raises ParseError, InvalidPlanError (see .problems), InvalidOptionsError, LimitExceededError.
         """
-        output_format, decode = self._output(output)
+        wrap = output == _VIEW_OUTPUT
+        output_format, decode = self._output("message" if wrap else output)
         options_bytes = _inputs.analysis_options(as_of, horizon_days, options)
         data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
-        return decode(self._analyze(self._live_handle(), data, code, options_bytes, output_format))
+        result = decode(self._analyze(self._live_handle(), data, code, options_bytes, output_format))
+        return AnalysisView(self, result, (data, code), options_bytes) if wrap else result
 
     def analyze_many(self, plans, *, as_of=None, horizon_days=None, options=None, format=None,
                      output="message", workers=1, errors="raise"):
@@ -159,6 +167,64 @@ class Engine:
         data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
         return plan_pb2.Plan.FromString(self._convert(data, code, _BINARY))
 
+    # -- the seller's views ----------------------------------------------------------------------
+
+    def render(self, plan, view="brief", *, width=None, as_of=None, horizon_days=None, options=None,
+               format=None):
+        """The plan analysed and drawn as `view`, by the library (the same code as the CLI):
+
+        "brief"   one screen of text: health, web of influence, top actions, critical risks;
+        "report"  the full text report (what `contactplan analyze --detail` prints);
+        "svg"     the contact map with the plan drawn on it (key intersections, blanks to fill,
+                  leverage arrows, legend), a self-contained SVG document;
+        "html"    one self-contained HTML file: brief, map, key intersections, blueprint, findings
+                  filterable by severity and person, gaps.
+
+        width:    columns of the text views (60 to 1000; default 100).
+        as_of, horizon_days, options, format: as for analyze().
+        Returns a Rendered (a str that Jupyter displays as the view). Raises what analyze() raises,
+        and InvalidArgumentError for an unknown view or a width out of range.
+        """
+        options_bytes = _inputs.analysis_options(as_of, horizon_days, options)
+        serialized = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
+        return self._render(serialized, options_bytes, view, width)
+
+    def rules(self):
+        """The rule catalogue, in catalogue order: a list of dicts with "code", "severity" (the
+        default severity, e.g. "WARNING; CRITICAL if key"), "firesWhen" and "explanation"."""
+        out = ctypes.c_void_p()
+        size = ctypes.c_size_t()
+        message = ctypes.c_void_p()
+        status = self._lib.cplan_rules(ctypes.byref(out), ctypes.byref(size),
+                                       _native.FORMATS["json"], ctypes.byref(message))
+        if status:
+            self._lib.check(status, message.value)
+        return _json.loads(self._lib.take_bytes(out.value, size.value).decode("utf-8"))
+
+    def _render(self, serialized, options_bytes, view, width):
+        try:
+            view_code = _native.VIEWS[view]
+        except (KeyError, TypeError):
+            raise _errors.InvalidArgumentError(
+                "view %r: use one of %s" % (view, ", ".join(_native.VIEWS)),
+                _errors.INVALID_ARGUMENT) from None
+        if width is None:
+            width = 0  # the library's default, 100 columns
+        elif not isinstance(width, int) or isinstance(width, bool):
+            raise _errors.InvalidArgumentError("width %r: expected a number of columns" % (width,),
+                                               _errors.INVALID_ARGUMENT)
+        data, code = serialized
+        out = ctypes.c_void_p()
+        size = ctypes.c_size_t()
+        message = ctypes.c_void_p()
+        status = self._lib.cplan_render(self._live_handle(), data, len(data), code, options_bytes,
+                                        len(options_bytes), _BINARY, view_code, width,
+                                        ctypes.byref(out), ctypes.byref(size),
+                                        ctypes.byref(message))
+        if status:
+            self._lib.check(status, message.value)
+        return Rendered(self._lib.take_bytes(out.value, size.value).decode("utf-8"), view)
+
     # -- C calls --------------------------------------------------------------------------------
 
     @staticmethod
@@ -192,6 +258,58 @@ class Engine:
         if status:
             self._lib.check(status, message.value)
         return self._lib.take_bytes(out.value, size.value)
+
+
+class Rendered(str):
+    """A view drawn by the library: the text itself (a str), and .view, its name. Jupyter shows
+    "html" and "svg" as they are and the text views as preformatted text."""
+
+    def __new__(cls, text, view):
+        rendered = super().__new__(cls, text)
+        rendered.view = view
+        return rendered
+
+    def _repr_html_(self):
+        if self.view in ("html", "svg"):
+            return str(self)
+        return "<pre>%s</pre>" % _html.escape(str(self))
+
+    def _repr_svg_(self):
+        return str(self) if self.view == "svg" else None
+
+
+class AnalysisView:
+    """What analyze(..., output="view") returns: the Analysis message (.analysis; its fields are
+    also readable on this object) with the plan it came from, so it can draw itself. In Jupyter it
+    shows as the HTML report; .render(view) gives any view ("brief", "report", "svg", "html")."""
+
+    def __init__(self, engine, analysis, serialized_plan, options_bytes):
+        self.analysis = analysis
+        self._engine = engine
+        self._plan = serialized_plan
+        self._options = options_bytes
+
+    def render(self, view="brief", *, width=None):
+        """The analysis drawn as `view` (see Engine.render); a Rendered str."""
+        return self._engine._render(self._plan, self._options, view, width)
+
+    def _repr_html_(self):
+        return str(self.render("html"))
+
+    def __str__(self):
+        return str(self.render("brief"))
+
+    def __getattr__(self, name):
+        # Only called for names this object lacks: the message's fields (web, scores, findings...).
+        analysis = self.__dict__.get("analysis")
+        if analysis is None:
+            raise AttributeError(name)
+        return getattr(analysis, name)
+
+    def __repr__(self):
+        return "<AnalysisView web %s, health %.0f, %d findings>" % (
+            self.analysis.web.figure or "0x0", self.analysis.scores.account_health.value,
+            len(self.analysis.findings))
 
 
 def _from_serialized_options(data, code):

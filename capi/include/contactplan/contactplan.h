@@ -225,6 +225,58 @@ CPLAN_EXPORT cplan_status cplan_convert(const cplan_engine* engine, const void* 
                                         cplan_format to_format, char** output, size_t* output_len,
                                         char** message);
 
+/* ---------------------------------------------------------------------------------------------- */
+/* The seller's views (1.1): the brief, the detailed report, the marked-up map, the HTML report */
+/* ---------------------------------------------------------------------------------------------- */
+
+/* What cplan_render draws. Views, not formats: cplan_format names serializations of plans and
+ * analyses; these are renderings for people. docs/views.md describes each. */
+typedef enum cplan_view {
+  /* One screen of terminal text: account and as-of, health (and confidence when the analysis has
+   * it), the web-of-influence figure, at most 5 top actions with owner, introducer and why, the
+   * critical risks in at most 8 lines, and how to see more. UTF-8. */
+  CPLAN_VIEW_BRIEF = 1,
+  /* The full terminal report: contact map, web, findings grouped by code, gaps, scores and every
+   * recommendation. UTF-8. */
+  CPLAN_VIEW_REPORT = 2,
+  /* The contact map with the plan drawn on it: a self-contained SVG document; every cell element
+   * carries data-person-id and data-team-member-id, a key intersection's also data-key-rank. */
+  CPLAN_VIEW_SVG = 3,
+  /* One self-contained HTML file (no network requests): brief, map, key intersections, blueprint
+   * draft, findings filterable by severity and person, gaps. */
+  CPLAN_VIEW_HTML = 4
+} cplan_view;
+
+/* Validates and analyses a plan as cplan_analyze does, then renders the analysis as `view`.
+ *   engine, plan, plan_len, plan_format, options, options_len, options_format: as for
+ *                           cplan_analyze (options are contactplan.v1.AnalysisOptions).
+ *   view:                   a cplan_view.
+ *   width:                  columns of the terminal views (no line is longer): 60 to 1000, or 0
+ *                           for 100. Ignored by CPLAN_VIEW_SVG and CPLAN_VIEW_HTML.
+ *   output, output_len:     receive the UTF-8 text (NUL-terminated; the length leaves the NUL out),
+ *                           owned by the caller (free with cplan_free); must not be NULL; NULL and
+ *                           0 on failure.
+ * The plan's own text is shown as written: control and bidirectional-formatting characters appear
+ * as visible escapes ("\x1b", "\u202e") in every view, and markup is escaped in SVG and HTML.
+ * Errors: CPLAN_INVALID_ARGUMENT (NULL pointers, an unknown view, a width out of range), and those
+ * of cplan_analyze. Thread-safe; deterministic. */
+CPLAN_EXPORT cplan_status cplan_render(const cplan_engine* engine, const void* plan,
+                                       size_t plan_len, cplan_format plan_format,
+                                       const void* options, size_t options_len,
+                                       cplan_format options_format, cplan_view view, int width,
+                                       char** output, size_t* output_len, char** message);
+
+/* The rule catalogue: every rule's code, default severity, when it fires (with the default
+ * thresholds) and why it matters, in catalogue order.
+ *   output, output_len:     receive the catalogue, owned by the caller (free with cplan_free); must
+ *                           not be NULL; NULL and 0 on failure.
+ *   format:                 CPLAN_FORMAT_JSON: an array of objects {"code", "severity",
+ *                           "firesWhen", "explanation"} (strings, UTF-8).
+ * Errors: CPLAN_INVALID_ARGUMENT (NULL pointers, another format), CPLAN_OUT_OF_MEMORY. Needs no
+ * engine; thread-safe; the same bytes every call. */
+CPLAN_EXPORT cplan_status cplan_rules(char** output, size_t* output_len, cplan_format format,
+                                      char** message);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
