@@ -257,7 +257,7 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
                         kMargin + dot_column, grid_y - 8, kSmallFont, title_x, grid_y - 8,
                         kSmallFont, roles_x, grid_y - 8, kSmallFont);
 
-  std::string overlay;  // rank badges and arrows, drawn over every cell
+  std::string overlay;  // rank badges, drawn over every cell
   for (size_t r = 0; r < rows.size(); ++r) {
     const model::PersonIx p = rows[r].person;
     const v1::Person& person = index.person(p);
@@ -359,45 +359,46 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
     const model::MemberIx target_m = index.FindMember(key.team_member_id());
     const auto target_row = row_of.find(target_p);
     if (target_m == model::kNone || target_row == row_of.end()) continue;
-    for (const v1::LeveragePath& path : key.leverage()) {
-      if (path.person_ids().empty()) continue;
-      const model::PersonIx from_p = index.FindPerson(path.person_ids(0));
-      const model::MemberIx from_m = index.FindMember(path.team_member_id());
-      const auto from_row = row_of.find(from_p);
-      if (from_m == model::kNone || from_row == row_of.end()) continue;
-      if (from_p == target_p && from_m == target_m) continue;
-      const double x1 = grid_x + from_m * kCell + kCell / 2;
-      const double y1 = grid_y + static_cast<double>(from_row->second) * kCell + kCell / 2;
-      const double x2 = grid_x + target_m * kCell + kCell / 2;
-      const double y2 = grid_y + static_cast<double>(target_row->second) * kCell + kCell / 2;
-      // From edge to edge, so the arrow never hides a grade letter, with a slight bow so arrows
-      // along one row or column stay apart from each other.
-      const double dx = x2 - x1, dy = y2 - y1;
-      const double length = std::max(1.0, std::hypot(dx, dy));
-      const double ux = dx / length, uy = dy / length;
-      const double trim_start = std::min(kCell * 0.42, length / 3);
-      const double trim_end = std::min(kCell * 0.5, length / 3);
-      const double sx = x1 + ux * trim_start, sy = y1 + uy * trim_start;
-      const double ex = x2 - ux * trim_end, ey = y2 - uy * trim_end;
-      const double bow = std::min(14.0, length * 0.18);
-      const double mx = (sx + ex) / 2 - uy * bow;
-      const double my = (sy + ey) / 2 + ux * bow;
-      absl::StrAppendFormat(&arrows,
-                            "<path class=\"leverage\" data-from-person-id=\"%s\" "
-                            "data-from-team-member-id=\"%s\" data-person-id=\"%s\" "
-                            "data-team-member-id=\"%s\" d=\"M%.1f,%.1f Q%.1f,%.1f %.1f,%.1f\" "
-                            "fill=\"none\" stroke=\"%s\" stroke-width=\"2\" opacity=\"0.85\" "
-                            "marker-end=\"url(#leverage-arrow)\"><title>%s</title></path>\n",
-                            Markup(index.person(from_p).id()), Markup(index.member(from_m).id()),
-                            Markup(key.person_id()), Markup(key.team_member_id()), sx, sy, mx, my,
-                            ex, ey, kLeverageInk,
-                            Markup(absl::StrCat("leverage for key intersection ", key.rank(), ": ",
-                                                MemberLabel(index.member(from_m)), " holds ",
-                                                GradeWords(path.grade()), " with ",
-                                                PersonLabel(index.person(from_p)))));
-    }
+    // The introducer only (the shortest path, as the brief names it): three arrows per key
+    // intersection would bury a large map; the HTML report lists every path.
+    if (key.leverage().empty() || key.leverage(0).person_ids().empty()) continue;
+    const v1::LeveragePath& path = key.leverage(0);
+    const model::PersonIx from_p = index.FindPerson(path.person_ids(0));
+    const model::MemberIx from_m = index.FindMember(path.team_member_id());
+    const auto from_row = row_of.find(from_p);
+    if (from_m == model::kNone || from_row == row_of.end()) continue;
+    if (from_p == target_p && from_m == target_m) continue;
+    const double x1 = grid_x + from_m * kCell + kCell / 2;
+    const double y1 = grid_y + static_cast<double>(from_row->second) * kCell + kCell / 2;
+    const double x2 = grid_x + target_m * kCell + kCell / 2;
+    const double y2 = grid_y + static_cast<double>(target_row->second) * kCell + kCell / 2;
+    // From edge to edge, so the arrow never hides a grade letter, with a slight bow so arrows
+    // along one row or column stay apart from each other.
+    const double dx = x2 - x1, dy = y2 - y1;
+    const double length = std::max(1.0, std::hypot(dx, dy));
+    const double ux = dx / length, uy = dy / length;
+    const double trim_start = std::min(kCell * 0.42, length / 3);
+    const double trim_end = std::min(kCell * 0.5, length / 3);
+    const double sx = x1 + ux * trim_start, sy = y1 + uy * trim_start;
+    const double ex = x2 - ux * trim_end, ey = y2 - uy * trim_end;
+    const double bow = std::min(14.0, length * 0.18);
+    const double mx = (sx + ex) / 2 - uy * bow;
+    const double my = (sy + ey) / 2 + ux * bow;
+    absl::StrAppendFormat(&arrows,
+                          "<path class=\"leverage\" data-from-person-id=\"%s\" "
+                          "data-from-team-member-id=\"%s\" data-person-id=\"%s\" "
+                          "data-team-member-id=\"%s\" d=\"M%.1f,%.1f Q%.1f,%.1f %.1f,%.1f\" "
+                          "fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\" opacity=\"0.75\" "
+                          "marker-end=\"url(#leverage-arrow)\"><title>%s</title></path>\n",
+                          Markup(index.person(from_p).id()), Markup(index.member(from_m).id()),
+                          Markup(key.person_id()), Markup(key.team_member_id()), sx, sy, mx, my,
+                          ex, ey, kLeverageInk,
+                          Markup(absl::StrCat("leverage for key intersection ", key.rank(), ": ",
+                                              MemberLabel(index.member(from_m)), " holds ",
+                                              GradeWords(path.grade()), " with ",
+                                              PersonLabel(index.person(from_p)))));
   }
-  absl::StrAppend(&svg, arrows, overlay);
+  absl::StrAppend(&svg, overlay, arrows);  // arrows last: a badge must not hide where one ends
 
   // Legend of grades, then of the plan's marks.
   double x = kMargin;
