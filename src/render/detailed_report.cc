@@ -46,7 +46,7 @@ std::string MoreLine(size_t shown, size_t total, size_t indent) {
 // nothing for a plan without an account name (a CSV grid holds none).
 std::string AccountLines(const v1::Account& account, size_t width) {
   if (account.name().empty()) return "";
-  std::string line = absl::StrCat("Account:  ", account.name());
+  std::string line = account.name();
   std::vector<std::string> traits;
   if (account.motivation() != v1::ACCOUNT_MOTIVATION_UNSPECIFIED) {
     traits.push_back(EnumWords(account.motivation()));
@@ -55,7 +55,7 @@ std::string AccountLines(const v1::Account& account, size_t width) {
     traits.push_back(EnumWords(account.category()));
   }
   if (!traits.empty()) absl::StrAppend(&line, " (", absl::StrJoin(traits, ", "), ")");
-  absl::StrAppend(&line, "\n");
+  line = absl::StrCat(Labeled("Account:  ", line, width, 10), "\n");
   if (!account.industry().empty()) {
     absl::StrAppend(&line, Labeled("Industry: ", account.industry(), width, 10), "\n");
   }
@@ -77,12 +77,19 @@ std::string HeaderSection(std::string_view origin, const model::PlanIndex& index
   if (analysis.has_as_of()) {
     absl::StrAppend(&out, FormatTime(analysis.as_of()), "\n");
   } else {
-    absl::StrAppend(&out, "unknown (the plan has no dates; time-based rules were skipped)\n");
+    absl::StrAppend(&out,
+                    Wrap("unknown (the plan has no dates; time-based rules were skipped)", width, 10),
+                    "\n");
   }
-  absl::StrAppend(&out, "Map:      ", Count(index.person_count(), "client person", "client persons"),
-                  ", ", Count(index.member_count(), "team member", "team members"), ", ", graded,
-                  " of ", cells, " intersections graded; ",
-                  Count(open_opportunities, "open opportunity", "open opportunities"), "\n");
+  absl::StrAppend(
+      &out,
+      Labeled("Map:      ",
+              absl::StrCat(Count(index.person_count(), "client person", "client persons"), ", ",
+                           Count(index.member_count(), "team member", "team members"), ", ",
+                           graded, " of ", cells, " intersections graded; ",
+                           Count(open_opportunities, "open opportunity", "open opportunities")),
+              width, 10),
+      "\n");
   return out;
 }
 
@@ -127,12 +134,20 @@ std::string GapsSection(const model::PlanIndex& index, const v1::Analysis& analy
     const std::string current = EnumWords(gap.current() == v1::RELATIONSHIP_LEVEL_UNSPECIFIED
                                               ? v1::VENDOR
                                               : gap.current());
-    absl::StrAppend(
-        &persons, "    ", PadRight(PersonLabel(index, gap.person_id()), 28), " ",
-        PadRight(absl::StrCat(current, " → ", EnumWords(gap.desired())), 36), " ",
-        gap.gap() > 0 ? Count(gap.gap(), "level to go", "levels to go")
-                      : absl::StrCat("over-invested by ", -gap.gap()),
-        "\n");
+    const std::string change = absl::StrCat(current, " → ", EnumWords(gap.desired()));
+    const std::string distance = gap.gap() > 0 ? Count(gap.gap(), "level to go", "levels to go")
+                                               : absl::StrCat("over-invested by ", -gap.gap());
+    // A table at full width; narrower terminals get the change and distance after the name.
+    if (width >= 4 + 28 + 1 + 36 + 1 + 18) {
+      absl::StrAppend(&persons, "    ", PadRight(PersonLabel(index, gap.person_id()), 28), " ",
+                      PadRight(change, 36), " ", distance, "\n");
+    } else {
+      absl::StrAppend(&persons,
+                      Labeled(absl::StrCat("    ", PadRight(PersonLabel(index, gap.person_id()), 20),
+                                           " "),
+                              absl::StrCat(change, ", ", distance), width, 8),
+                      "\n");
+    }
   }
   if (!persons.empty()) {
     absl::StrAppend(&out, "  Relationship level (current → desired)\n", persons);
@@ -445,7 +460,7 @@ std::string DetailedReport(std::string_view origin, const model::PlanIndex& inde
                            const v1::Analysis& analysis, size_t width) {
   return absl::StrCat(HeaderSection(origin, index, analysis, width), Heading("CONTACT MAP"),
                       MapGridText(index, 2, width), Heading("WEB OF INFLUENCE"),
-                      WebFigureText(analysis.web(), 2), FindingsSection(analysis, width),
+                      WebFigureText(analysis.web(), 2, width), FindingsSection(analysis, width),
                       GapsSection(index, analysis, width), ScoresSection(index, analysis, width),
                       RecommendationsSection(index, analysis, width));
 }

@@ -37,7 +37,10 @@ std::string MapGridText(const model::PlanIndex& index, size_t indent, size_t wid
   }
   member_title_width = std::min(member_title_width, kTitleWidth);
   // Letter, name and level come first; the title gets what is left, or is left out.
-  const size_t legend_fixed = indent + 2 + 3 + member_name_width + 2 + kLevelWidth + 2;
+  bool any_capacity = false;
+  for (int32_t m = 0; m < members; ++m) any_capacity |= index.member(m).has_capacity();
+  const size_t legend_fixed = indent + 2 + 3 + member_name_width + 2 + kLevelWidth + 2 +
+                              (any_capacity ? 14 : 0);  // "  capacity 10"
   member_title_width = width > legend_fixed + 8 ? std::min(member_title_width, width - legend_fixed)
                                                 : 0;
   absl::StrAppend(&out, pad, "Our team (columns)\n");
@@ -109,18 +112,21 @@ std::string MapGridText(const model::PlanIndex& index, size_t indent, size_t wid
   return out;
 }
 
-std::string WebFigureText(const v1::Web& web, size_t indent) {
+std::string WebFigureText(const v1::Web& web, size_t indent, size_t width) {
   const std::string pad(indent, ' ');
   const v1::Grade thread_grade =
       web.thread_min_grade() == v1::GRADE_UNSPECIFIED ? v1::SATISFIED : web.thread_min_grade();
-  return absl::StrCat(
-      pad, "Web of influence: ", web.figure().empty() ? "0x0" : web.figure(), " (threads at ",
+  const std::string figure = absl::StrCat(
+      "Web of influence: ", web.figure().empty() ? "0x0" : web.figure(), " (threads at ",
       GradeWords(thread_grade), thread_grade == v1::TRUST ? ")" : " or better)", " — ",
-      web.meets3x3() ? "meets 3x3" : "below 3x3", "\n", pad, "  ",
+      web.meets3x3() ? "meets 3x3" : "below 3x3");
+  const std::string counts = absl::StrCat(
       Count(web.team_members(), "team member", "team members"), " across ",
       Count(web.team_levels(), "level", "levels"), " hold threads to ",
       Count(web.persons(), "client person", "client persons"), " across ",
-      Count(web.person_levels(), "level", "levels"), "\n");
+      Count(web.person_levels(), "level", "levels"));
+  return absl::StrCat(pad, Wrap(figure, width, indent + 2), "\n", pad, "  ",
+                      Wrap(counts, width, indent + 2), "\n");
 }
 
 }  // namespace contactplan::render

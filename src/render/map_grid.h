@@ -17,8 +17,9 @@ namespace contactplan::render {
 // (the title column is left out first); a team too large for `width` makes longer grid lines.
 std::string MapGridText(const model::PlanIndex& index, size_t indent, size_t width);
 
-// One line: "Web of influence: 2x3 (threads at satisfied or better) — below 3x3", then the counts.
-std::string WebFigureText(const v1::Web& web, size_t indent);
+// "Web of influence: 2x3 (threads at satisfied or better) — below 3x3", then the counts, each
+// wrapped to `width` columns.
+std::string WebFigureText(const v1::Web& web, size_t indent, size_t width);
 
 }  // namespace contactplan::render
 
