@@ -20,8 +20,6 @@ namespace {
 
 constexpr int kMaxActions = 5;
 constexpr size_t kMaxRiskLines = 8;
-// Reason codes named per action; the rest are counted.
-constexpr size_t kMaxReasons = 3;
 
 // "Evelyn Whitlock (Group Chief Executive)": a person as the brief names them.
 std::string PersonWithTitle(const model::PlanIndex& index, std::string_view id) {
@@ -89,18 +87,56 @@ std::string HeaderLines(std::string_view origin, const model::PlanIndex& index,
   return out;
 }
 
-// "introducer Raj Patel (trust with Dana Whitfield)": who can open the door, when leverage exists.
-std::string Introducer(const model::PlanIndex& index, const v1::KeyIntersection& key) {
+// "introducer Raj Patel (trust with Dana Whitfield)": who can open the door, when leverage exists;
+// `short_form` leaves out the parenthesis, for narrow lines.
+std::string Introducer(const model::PlanIndex& index, const v1::KeyIntersection& key,
+                       bool short_form) {
   if (key.leverage().empty()) return "";
   const v1::LeveragePath& path = key.leverage(0);
   if (path.hops() > 0 && !path.person_ids().empty()) {
     // A client person who can introduce us, through the relationship a colleague holds with them.
-    return absl::StrCat("introducer ", PersonLabel(index, path.person_ids(0)), " (",
-                        GradeWords(path.grade()), " with ",
-                        MemberLabel(index, path.team_member_id()), ")");
+    std::string text = absl::StrCat("introducer ", PersonLabel(index, path.person_ids(0)));
+    if (!short_form) {
+      absl::StrAppend(&text, " (", GradeWords(path.grade()), " with ",
+                      MemberLabel(index, path.team_member_id()), ")");
+    }
+    return text;
   }
-  return absl::StrCat("introducer ", MemberLabel(index, path.team_member_id()), " (holds ",
-                      GradeWords(path.grade()), " with them)");
+  std::string text = absl::StrCat("introducer ", MemberLabel(index, path.team_member_id()));
+  if (!short_form) absl::StrAppend(&text, " (holds ", GradeWords(path.grade()), " with them)");
+  return text;
+}
+
+// The second line of an action: the owner (when the first line had no room for them), the
+// introducer and as many reasons as fit in `room` columns ("+3 more" counts the rest), so every
+// action takes exactly two lines.
+std::string DetailLine(const model::PlanIndex& index, const v1::KeyIntersection& key,
+                       bool with_owner, size_t room) {
+  const size_t total = static_cast<size_t>(key.reason_codes_size());
+  const auto why = [&](size_t shown) {
+    std::vector<std::string> words;
+    for (size_t i = 0; i < shown; ++i) words.push_back(Words(key.reason_codes(static_cast<int>(i))));
+    std::string text = absl::StrCat("why: ", absl::StrJoin(words, ", "));
+    if (shown < total) absl::StrAppend(&text, ", +", total - shown, " more");
+    return text;
+  };
+  // The full introducer when a reason still fits beside it, else the short one.
+  std::vector<std::string> parts;
+  for (bool short_form : {false, true}) {
+    parts.clear();
+    if (with_owner) parts.push_back(absl::StrCat("owner ", MemberLabel(index, key.team_member_id())));
+    if (std::string introducer = Introducer(index, key, short_form); !introducer.empty()) {
+      parts.push_back(std::move(introducer));
+    }
+    const size_t used = DisplayWidth(absl::StrJoin(parts, " · ")) + (parts.empty() ? 0 : 3);
+    if (total == 0 || used + DisplayWidth(why(1)) <= room) break;
+  }
+  const std::string head = absl::StrJoin(parts, " · ");
+  const size_t used = DisplayWidth(head) + (parts.empty() ? 0 : 3);
+  size_t shown = total == 0 ? 0 : 1;
+  while (shown < total && used + DisplayWidth(why(shown + 1)) <= room) ++shown;
+  if (shown > 0) parts.push_back(why(shown));
+  return Truncate(absl::StrJoin(parts, " · "), room);
 }
 
 std::string ActionsSection(const model::PlanIndex& index, const v1::Recommendations& recs,
@@ -114,38 +150,23 @@ std::string ActionsSection(const model::PlanIndex& index, const v1::Recommendati
   for (int i = 0; i < shown; ++i) {
     const v1::KeyIntersection& key = recs.key_intersections(i);
     const std::string number = absl::StrFormat("%2d. ", key.rank());
-    std::string headline = absl::StrCat(PersonWithTitle(index, key.person_id()), ": ",
-                                        GradeWords(key.current_grade()), " → ",
-                                        GradeWords(key.goal_grade() == v1::GRADE_UNSPECIFIED
-                                                       ? key.next_grade()
-                                                       : key.goal_grade()));
-    // The title goes first when the line is too narrow for it.
-    if (DisplayWidth(number) + DisplayWidth(headline) > width) {
-      headline = absl::StrCat(PersonLabel(index, key.person_id()), ": ",
-                              GradeWords(key.current_grade()), " → ",
-                              GradeWords(key.goal_grade() == v1::GRADE_UNSPECIFIED
-                                             ? key.next_grade()
-                                             : key.goal_grade()));
+    const std::string step = absl::StrCat(
+        GradeWords(key.current_grade()), " → ",
+        GradeWords(key.goal_grade() == v1::GRADE_UNSPECIFIED ? key.next_grade() : key.goal_grade()));
+    const std::string owner = absl::StrCat("owner ", MemberLabel(index, key.team_member_id()));
+    // The first that fits: with the person's title and the owner, without the title, and without
+    // the owner (who then opens the second line).
+    const std::string candidates[] = {
+        absl::StrCat(PersonWithTitle(index, key.person_id()), ": ", step, ", ", owner),
+        absl::StrCat(PersonLabel(index, key.person_id()), ": ", step, ", ", owner),
+        absl::StrCat(PersonLabel(index, key.person_id()), ": ", step)};
+    size_t chosen = 0;
+    while (chosen + 1 < std::size(candidates) &&
+           DisplayWidth(number) + DisplayWidth(candidates[chosen]) > width) {
+      ++chosen;
     }
-    absl::StrAppend(&out, Truncate(absl::StrCat(number, headline), width), "\n");
-
-    std::vector<std::string> details;
-    details.push_back(absl::StrCat("owner ", MemberLabel(index, key.team_member_id())));
-    if (std::string introducer = Introducer(index, key); !introducer.empty()) {
-      details.push_back(std::move(introducer));
-    }
-    if (!key.reason_codes().empty()) {
-      std::vector<std::string> reasons;
-      for (const std::string& code : key.reason_codes()) {
-        if (reasons.size() == kMaxReasons) break;
-        reasons.push_back(Words(code));
-      }
-      if (static_cast<size_t>(key.reason_codes_size()) > kMaxReasons) {
-        reasons.push_back(absl::StrCat("+", key.reason_codes_size() - kMaxReasons, " more"));
-      }
-      details.push_back(absl::StrCat("why: ", absl::StrJoin(reasons, ", ")));
-    }
-    absl::StrAppend(&out, WrapAtMost("    ", absl::StrJoin(details, " · "), width, 4, 2), "\n");
+    absl::StrAppend(&out, Truncate(absl::StrCat(number, candidates[chosen]), width), "\n");
+    absl::StrAppend(&out, "    ", DetailLine(index, key, chosen == 2, width - 4), "\n");
   }
   if (recs.key_intersections_size() > shown) {
     absl::StrAppend(&out, "    … ", recs.key_intersections_size() - shown,
