@@ -629,6 +629,7 @@ TEST_F(CliTest, WidthComesFromTheFlagThenColumns) {
   EXPECT_LE(Widest(columns.out), 64u);
   EXPECT_GT(Widest(columns.out), 56u);
   EXPECT_GT(Widest(flag_wins.out), 64u);
+  EXPECT_EQ(Cli({"analyze", kNorthwind, "--detail", "--format", "json"}).exit_code, 64);
   const CliRun narrow = Cli({"analyze", kNorthwind, "--width", "59"});
   EXPECT_EQ(narrow.exit_code, 64);
   EXPECT_THAT(narrow.err, HasSubstr("--width"));

@@ -64,6 +64,10 @@ int RunAnalyze(const Invocation& invocation) {
   if (!fail_on.ok()) return Report(invocation, fail_on.error());
   Outcome<int> width = ViewWidth(width_flag);
   if (!width.ok()) return Report(invocation, width.error());
+  if (detail.given() && *format != "text") {
+    return Report(invocation, UsageError(absl::StrCat("--detail chooses the text report; it has no "
+                                                      "meaning with --format ", *format)));
+  }
 
   Outcome<AnalyzedPlan> analyzed = LoadAndAnalyze(invocation, flags.positional()[0], input_format,
                                                   options_flag, *analysis_options);
