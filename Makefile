@@ -16,8 +16,8 @@ PACKAGES := g++ gcc cmake ninja-build pkg-config make \
             python3-setuptools python3-wheel python3-venv python3-pip \
             abigail-tools clang libclang-rt-14-dev valgrind
 # What only the tests need on top: the browser the HTML report is checked in, and Dask for the
-# scale-out test.
-TEST_PACKAGES := chromium python3-dask python3-distributed
+# scale-out test; imagemagick measures the browser's screenshot.
+TEST_PACKAGES := chromium python3-dask python3-distributed imagemagick
 PRESET ?= release
 BUILD_DIR := build
 DEMO_PLAN := examples/northwind-grid.csv

@@ -52,6 +52,10 @@ def main(argv):
     if browser is None:
         print("SKIPPED: no chromium on this machine (Debian package chromium; make test installs it)")
         return SKIP
+    if shutil.which("identify") is None or shutil.which("convert") is None:
+        print("FAILED: ImageMagick (identify, convert) is needed to measure the screenshot; "
+              "make test installs it (Debian package imagemagick)")
+        return 1
     os.makedirs(workdir, exist_ok=True)
     report = os.path.join(workdir, "report.html")
     subprocess.run([cli, "render", plan, "--format", "html", "-o", report], check=True)
