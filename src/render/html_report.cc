@@ -216,7 +216,11 @@ std::string TacticsList(const v1::BlueprintEntry& entry) {
   if (entry.tactics().empty()) return "";
   std::string out = "<ul>\n";
   for (const v1::Tactic& tactic : entry.tactics()) {
-    absl::StrAppend(&out, "<li>", Markup(tactic.description()));
+    std::string description = tactic.description();
+    if (!description.empty() && !absl::ascii_ispunct(static_cast<unsigned char>(description.back()))) {
+      description += '.';
+    }
+    absl::StrAppend(&out, "<li>", Markup(description));
     if (!tactic.resources().empty()) {
       absl::StrAppend(&out, " <span class=\"detail\">Resources: ", Markup(tactic.resources()),
                       ".</span>");
