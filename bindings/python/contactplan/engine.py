@@ -169,8 +169,9 @@ class Engine:
 
     # -- the seller's views ----------------------------------------------------------------------
 
-    def render(self, plan, view="brief", *, width=None, as_of=None, horizon_days=None, options=None,
-               format=None):
+    def render(self, plan, view: str = "brief", *, width: "int | None" = None, as_of=None,
+               horizon_days: "int | None" = None, options=None,
+               format: "str | None" = None) -> "Rendered":
         """The plan analysed and drawn as `view`, by the library (the same code as the CLI):
 
         "brief"   one screen of text: health, web of influence, top actions, critical risks;
@@ -189,7 +190,7 @@ class Engine:
         serialized = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
         return self._render(serialized, options_bytes, view, width)
 
-    def rules(self):
+    def rules(self) -> "list[dict[str, str]]":
         """The rule catalogue, in catalogue order: a list of dicts with "code", "severity" (the
         default severity, e.g. "WARNING; CRITICAL if key"), "firesWhen" and "explanation"."""
         out = ctypes.c_void_p()
@@ -264,7 +265,9 @@ class Rendered(str):
     """A view drawn by the library: the text itself (a str), and .view, its name. Jupyter shows
     "html" and "svg" as they are and the text views as preformatted text."""
 
-    def __new__(cls, text, view):
+    view: str
+
+    def __new__(cls, text: str, view: str) -> "Rendered":
         rendered = super().__new__(cls, text)
         rendered.view = view
         return rendered
@@ -289,7 +292,7 @@ class AnalysisView:
         self._plan = serialized_plan
         self._options = options_bytes
 
-    def render(self, view="brief", *, width=None):
+    def render(self, view: str = "brief", *, width: "int | None" = None) -> Rendered:
         """The analysis drawn as `view` (see Engine.render); a Rendered str."""
         return self._engine._render(self._plan, self._options, view, width)
 
