@@ -1,6 +1,7 @@
 #include "contactplan/engine.h"
 
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "contactplan/rule_catalogue.h"
@@ -13,6 +14,7 @@
 #include "options/settings.h"
 #include "recommend/importance.h"
 #include "recommend/recommendations.h"
+#include "rules/finding.h"
 #include "rules/rules.h"
 #include "score/gaps.h"
 #include "score/scores.h"
@@ -128,17 +130,21 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
   analysis->set_schema_version(CONTACTPLAN_SCHEMA_VERSION);
   if (context.now) *analysis->mutable_as_of() = model::ToTimestamp(*context.now);
   score::ComputeWeb(context, analysis->mutable_web());
-  rules::EvaluateRules(context, analysis->web(), analysis->mutable_findings());
+  std::vector<rules::Finding> findings = rules::EvaluateRules(context, analysis->web());
   score::ComputeGaps(context, analysis->mutable_gaps());
   score::ComputeScores(context, analysis->web(), analysis->mutable_scores());
-  recommend::Recommend(context, analysis->findings(), horizon,
-                       analysis->mutable_recommendations());
-  // Recommendations read every finding; only then is the list cut to what the host asked for.
-  engine::SelectFindings(index, recommend::PersonImportance(index),
-                         options.has_max_findings() ? options.max_findings() : kDefaultMaxFindings,
-                         analysis->mutable_findings(), analysis->mutable_finding_counts());
-  if (options.has_include_messages() && !options.include_messages()) {
-    for (v1::Finding& finding : *analysis->mutable_findings()) finding.clear_message();
+  // Recommendations read every finding; only then is the list cut to what the host asked for, and
+  // only the findings kept become messages.
+  recommend::Recommend(context, findings, horizon, analysis->mutable_recommendations());
+  const std::vector<bool> kept = engine::SelectFindings(
+      findings, recommend::PersonImportance(index),
+      options.has_max_findings() ? options.max_findings() : kDefaultMaxFindings);
+  engine::CountFindings(findings, kept, analysis->mutable_finding_counts());
+  const bool include_messages = !options.has_include_messages() || options.include_messages();
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (kept[i]) {
+      rules::WriteFinding(index, findings[i], include_messages, analysis->add_findings());
+    }
   }
   return absl::OkStatus();
 }

@@ -5,26 +5,29 @@
 
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "contactplan/v1/analysis.pb.h"
 #include "google/protobuf/repeated_ptr_field.h"
-#include "model/plan_index.h"
+#include "rules/finding.h"
 
 namespace contactplan::engine {
 
-// Keeps at most `max_findings` of `*findings` (0: every one) and writes one FindingCount per code
-// and severity that fired into `*counts` (which should be empty), with `total` counting every
-// finding and `shown` those kept.
+// Which of `findings` to list: a mask in their order, at most `max_findings` true (0: all).
 //
-// `*findings` must be in the analysis order (severity, critical first; then catalogue order; then
-// plan order), which makes each (code, severity) one contiguous run. The findings kept are the most
-// severe; among equally severe ones, those whose most important person (`importance`, one value per
-// person of `index`, 0-1) matters most; a finding that names no person ranks below every finding
-// that names one; remaining ties keep the earlier finding. The kept findings stay in the analysis
-// order. Dropped findings are deleted (freed with their arena when `*findings` lives on one).
-void SelectFindings(const model::PlanIndex& index, std::span<const double> importance,
-                    int32_t max_findings, google::protobuf::RepeatedPtrField<v1::Finding>* findings,
-                    google::protobuf::RepeatedPtrField<v1::FindingCount>* counts);
+// `findings` must be in the analysis order (severity, critical first; then catalogue order; then
+// plan order). The findings kept are the most severe; among equally severe ones, those whose most
+// important person (`importance`, one value per person of the plan, 0-1) matters most; a finding
+// that names no person ranks below every finding that names one; remaining ties keep the earlier
+// finding.
+std::vector<bool> SelectFindings(std::span<const rules::Finding> findings,
+                                 std::span<const double> importance, int32_t max_findings);
+
+// One FindingCount per code and severity that fired, appended to `*counts`, in the order of
+// `findings` (where each code and severity is one contiguous run): `total` counts every finding,
+// `shown` those `kept` marks.
+void CountFindings(std::span<const rules::Finding> findings, const std::vector<bool>& kept,
+                   google::protobuf::RepeatedPtrField<v1::FindingCount>* counts);
 
 }  // namespace contactplan::engine
 
