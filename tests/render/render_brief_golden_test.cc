@@ -73,8 +73,8 @@ INSTANTIATE_TEST_SUITE_P(
                     Golden{"examples/kestrel-health.json", "kestrel", 60},
                     Golden{"examples/northwind-grid.csv", "northwind", 100},
                     Golden{"examples/northwind-grid.csv", "northwind", 60}),
-    [](const testing::TestParamInfo<Golden>& info) {
-      return std::string(info.param.name) + "_" + std::to_string(info.param.width);
+    [](const testing::TestParamInfo<Golden>& test) {
+      return std::string(test.param.name) + "_" + std::to_string(test.param.width);
     });
 
 }  // namespace
