@@ -1,0 +1,327 @@
+#include "io/json_writer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/timestamp.pb.h"
+#include "google/protobuf/util/time_util.h"
+#include "io/json_number.h"
+#include "io/output_size.h"
+
+namespace contactplan::io {
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
+using google::protobuf::Reflection;
+
+constexpr char kHex[] = "0123456789abcdef";
+
+// The \u escape protobuf writes for a code point, or nothing when the code point is written as is:
+// control characters, '"', '\\', '<' and '>' (for HTML), and the invisible formatting characters
+// that JavaScript engines have mishandled.
+bool AppendEscape(uint32_t cp, std::string& out) {
+  const auto hex4 = [&](uint32_t unit) {
+    out.append("\\u");
+    for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(unit >> shift) & 0xF]);
+  };
+  if (cp < 0xA0) {
+    switch (cp) {
+      case '\b': out.append("\\b"); return true;
+      case '\t': out.append("\\t"); return true;
+      case '\n': out.append("\\n"); return true;
+      case '\f': out.append("\\f"); return true;
+      case '\r': out.append("\\r"); return true;
+      case '"': out.append("\\\""); return true;
+      case '\\': out.append("\\\\"); return true;
+      default: break;
+    }
+    if (cp < 0x20 || cp == '<' || cp == '>' || cp >= 0x7F) {
+      hex4(cp);
+      return true;
+    }
+    return false;
+  }
+  if (cp == 0xFEFF || cp == 0xFFF9 || cp == 0xFFFA || cp == 0xFFFB || cp == 0x00AD ||
+      cp == 0x06DD || cp == 0x070F || cp == 0x17B4 || cp == 0x17B5 ||
+      (cp >= 0x0600 && cp <= 0x0603) || (cp >= 0x200B && cp <= 0x200F) ||
+      (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+      (cp >= 0x206A && cp <= 0x206F)) {
+    hex4(cp);
+    return true;
+  }
+  if (cp == 0xE0001 || (cp >= 0x1D173 && cp <= 0x1D17A) || (cp >= 0xE0020 && cp <= 0xE007F)) {
+    const uint32_t v = cp - 0x10000;
+    hex4(0xD800 + (v >> 10));
+    hex4(0xDC00 + (v & 0x3FF));
+    return true;
+  }
+  return false;
+}
+
+// Appends `text` (valid UTF-8, as protobuf strings are) in double quotes.
+void AppendQuoted(std::string_view text, std::string& out) {
+  out.push_back('"');
+  size_t plain = 0;  // start of the run not yet copied
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0x20 && lead < 0x7F && lead != '"' && lead != '\\' && lead != '<' && lead != '>') {
+      ++i;  // the common case: printable ASCII
+      continue;
+    }
+    size_t length = 1;
+    uint32_t cp = lead;
+    if (lead >= 0xF0) {
+      length = 4;
+      cp = lead & 0x07;
+    } else if (lead >= 0xE0) {
+      length = 3;
+      cp = lead & 0x0F;
+    } else if (lead >= 0xC0) {
+      length = 2;
+      cp = lead & 0x1F;
+    }
+    length = std::min(length, text.size() - i);
+    for (size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    std::string escaped;
+    if (AppendEscape(cp, escaped)) {
+      out.append(text.data() + plain, i - plain);
+      out.append(escaped);
+      plain = i + length;
+    }
+    i += length;
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+class Writer {
+ public:
+  Writer(JsonStyle style, size_t max_bytes) : style_(style), max_bytes_(max_bytes) {}
+
+  absl::StatusOr<std::string> Write(const Message& message) {
+    if (!WriteMessage(message, 0)) return std::move(failure_);
+    out_.push_back('\n');
+    if (absl::Status fits = CheckOutputSize(out_.size(), max_bytes_, "JSON"); !fits.ok()) {
+      return fits;
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void NewLine(int level) {
+    out_.push_back('\n');
+    out_.append(static_cast<size_t>(level), ' ');
+  }
+
+  // Stops a write that has grown past the limit, before it takes more memory.
+  bool Fits() {
+    if (out_.size() <= max_bytes_) return true;
+    failure_ = CheckOutputSize(out_.size(), max_bytes_, "JSON");
+    return false;
+  }
+
+  // The fields printed, in protobuf's order. Without defaults, the set fields in field number order
+  // (protobuf walks the wire form). With defaults, protobuf's writer first lays out a slot per field
+  // in declaration order, fills the slots as it walks the wire form, and appends what found no slot:
+  // fields with presence that hold a scalar (proto3 `optional`) and Timestamps (which it writes as
+  // strings where the slot expected an object), in field number order.
+  void FieldsToPrint(const Message& message, std::vector<const FieldDescriptor*>& fields) {
+    const Descriptor* type = message.GetDescriptor();
+    const Reflection* reflection = message.GetReflection();
+    fields.clear();
+    const auto present = [&](const FieldDescriptor* field) {
+      return field->is_repeated() ? reflection->FieldSize(message, field) > 0
+                                  : reflection->HasField(message, field);
+    };
+    if (style_ == JsonStyle::kOmitDefaults) {
+      for (int i = 0; i < type->field_count(); ++i) {
+        if (present(type->field(i))) fields.push_back(type->field(i));
+      }
+      SortByNumber(fields, 0);
+      return;
+    }
+    std::vector<const FieldDescriptor*> appended;
+    for (int i = 0; i < type->field_count(); ++i) {
+      const FieldDescriptor* field = type->field(i);
+      const bool message_field = field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE;
+      if (field->is_repeated()) {
+        fields.push_back(field);
+      } else if (message_field && IsTimestamp(field->message_type())) {
+        if (present(field)) appended.push_back(field);
+      } else if (message_field) {
+        if (present(field)) fields.push_back(field);
+      } else if (field->has_presence()) {
+        if (present(field)) appended.push_back(field);
+      } else {
+        fields.push_back(field);
+      }
+    }
+    const size_t first_appended = fields.size();
+    fields.insert(fields.end(), appended.begin(), appended.end());
+    SortByNumber(fields, first_appended);
+  }
+
+  static void SortByNumber(std::vector<const FieldDescriptor*>& fields, size_t from) {
+    std::sort(fields.begin() + static_cast<std::ptrdiff_t>(from), fields.end(),
+              [](const FieldDescriptor* a, const FieldDescriptor* b) {
+                return a->number() < b->number();
+              });
+  }
+
+  bool WriteMessage(const Message& message, int level) {
+    if (IsTimestamp(message.GetDescriptor())) return WriteTimestamp(message);
+    std::vector<const FieldDescriptor*> fields;
+    FieldsToPrint(message, fields);
+    out_.push_back('{');
+    const Reflection* reflection = message.GetReflection();
+    for (size_t i = 0; i < fields.size(); ++i) {
+      const FieldDescriptor* field = fields[i];
+      if (i > 0) out_.push_back(',');
+      NewLine(level + 1);
+      AppendQuoted(field->json_name(), out_);
+      out_.append(": ");
+      const size_t mark = path_.size();
+      if (!path_.empty()) path_.push_back('.');
+      path_.append(field->name());
+      bool ok = true;
+      if (field->is_repeated()) {
+        const int count = reflection->FieldSize(message, field);
+        out_.push_back('[');
+        for (int k = 0; k < count && ok; ++k) {
+          if (k > 0) out_.push_back(',');
+          NewLine(level + 2);
+          ok = WriteValue(message, field, k, level + 2);
+        }
+        if (count > 0) NewLine(level + 1);
+        out_.push_back(']');
+      } else {
+        ok = WriteValue(message, field, -1, level + 1);
+      }
+      path_.resize(mark);
+      if (!ok || !Fits()) return false;
+    }
+    if (!fields.empty()) NewLine(level);
+    out_.push_back('}');
+    return true;
+  }
+
+  static bool IsTimestamp(const Descriptor* type) {
+    return type->full_name() == google::protobuf::Timestamp::descriptor()->full_name();
+  }
+
+  bool WriteTimestamp(const Message& message) {
+    const Descriptor* type = message.GetDescriptor();
+    const Reflection* reflection = message.GetReflection();
+    google::protobuf::Timestamp timestamp;
+    timestamp.set_seconds(reflection->GetInt64(message, type->FindFieldByName("seconds")));
+    timestamp.set_nanos(reflection->GetInt32(message, type->FindFieldByName("nanos")));
+    if (timestamp.seconds() < google::protobuf::util::TimeUtil::kTimestampMinSeconds ||
+        timestamp.seconds() > google::protobuf::util::TimeUtil::kTimestampMaxSeconds ||
+        timestamp.nanos() < 0 || timestamp.nanos() > 999999999) {
+      failure_ = absl::InvalidArgumentError(absl::StrCat(
+          path_, ": the Timestamp ", timestamp.seconds(), " s ", timestamp.nanos(),
+          " ns lies outside years 0001-9999, which JSON cannot write: correct the date"));
+      return false;
+    }
+    AppendQuoted(google::protobuf::util::TimeUtil::ToString(timestamp), out_);
+    return true;
+  }
+
+  // One value of `field`: item `index` of a repeated field, or the singular value (index -1).
+  bool WriteValue(const Message& message, const FieldDescriptor* field, int index, int level) {
+    const Reflection* r = message.GetReflection();
+    const bool one = index < 0;
+    switch (field->cpp_type()) {
+      case FieldDescriptor::CPPTYPE_MESSAGE:
+        return WriteMessage(one ? r->GetMessage(message, field)
+                                : r->GetRepeatedMessage(message, field, index),
+                            level);
+      case FieldDescriptor::CPPTYPE_INT32:
+        absl::StrAppend(&out_, one ? r->GetInt32(message, field)
+                                   : r->GetRepeatedInt32(message, field, index));
+        return true;
+      case FieldDescriptor::CPPTYPE_UINT32:
+        absl::StrAppend(&out_, one ? r->GetUInt32(message, field)
+                                   : r->GetRepeatedUInt32(message, field, index));
+        return true;
+      case FieldDescriptor::CPPTYPE_INT64:
+        absl::StrAppend(&out_, "\"", one ? r->GetInt64(message, field)
+                                         : r->GetRepeatedInt64(message, field, index), "\"");
+        return true;
+      case FieldDescriptor::CPPTYPE_UINT64:
+        absl::StrAppend(&out_, "\"", one ? r->GetUInt64(message, field)
+                                         : r->GetRepeatedUInt64(message, field, index), "\"");
+        return true;
+      case FieldDescriptor::CPPTYPE_DOUBLE: {
+        const double value = one ? r->GetDouble(message, field)
+                                 : r->GetRepeatedDouble(message, field, index);
+        if (std::isfinite(value)) {
+          out_.append(ShortestDouble(value));
+        } else {
+          absl::StrAppend(&out_, "\"", JsonNonFinite(value), "\"");
+        }
+        return true;
+      }
+      case FieldDescriptor::CPPTYPE_FLOAT: {
+        const float value = one ? r->GetFloat(message, field)
+                                : r->GetRepeatedFloat(message, field, index);
+        if (std::isfinite(value)) {
+          out_.append(ShortestFloat(value));
+        } else {
+          absl::StrAppend(&out_, "\"", JsonNonFinite(value), "\"");
+        }
+        return true;
+      }
+      case FieldDescriptor::CPPTYPE_BOOL:
+        out_.append((one ? r->GetBool(message, field) : r->GetRepeatedBool(message, field, index))
+                        ? "true"
+                        : "false");
+        return true;
+      case FieldDescriptor::CPPTYPE_ENUM: {
+        const int number = one ? r->GetEnumValue(message, field)
+                               : r->GetRepeatedEnumValue(message, field, index);
+        if (const auto* value = field->enum_type()->FindValueByNumber(number)) {
+          AppendQuoted(value->name(), out_);
+        } else {
+          absl::StrAppend(&out_, number);
+        }
+        return true;
+      }
+      case FieldDescriptor::CPPTYPE_STRING: {
+        std::string scratch;
+        const std::string& value =
+            one ? r->GetStringReference(message, field, &scratch)
+                : r->GetRepeatedStringReference(message, field, index, &scratch);
+        if (field->type() == FieldDescriptor::TYPE_BYTES) {
+          AppendQuoted(absl::Base64Escape(value), out_);
+        } else {
+          AppendQuoted(value, out_);
+        }
+        return true;
+      }
+    }
+    return true;
+  }
+
+  JsonStyle style_;
+  size_t max_bytes_;
+  std::string out_;
+  std::string path_;  // of the field being written, for messages
+  absl::Status failure_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::string> WriteJson(const Message& message, JsonStyle style, size_t max_bytes) {
+  return Writer(style, max_bytes).Write(message);
+}
+
+}  // namespace contactplan::io
