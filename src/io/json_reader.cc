@@ -70,7 +70,9 @@ const FieldNames& NamesOf(const Descriptor* message) {
 }
 
 bool IsTimestamp(const Descriptor* message) {
-  return message->full_name() == google::protobuf::Timestamp::descriptor()->full_name();
+  // One descriptor pool holds the schema and the well-known types: pointers compare.
+  static const Descriptor* const timestamp = google::protobuf::Timestamp::descriptor();
+  return message == timestamp;
 }
 
 // A number as the JSON text wrote it, classified the way protobuf's parser does: an integer literal

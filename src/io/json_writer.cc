@@ -1,6 +1,7 @@
 #include "io/json_writer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -23,59 +24,65 @@ using google::protobuf::Reflection;
 
 constexpr char kHex[] = "0123456789abcdef";
 
-// The \u escape protobuf writes for a code point, or nothing when the code point is written as is:
-// control characters, '"', '\\', '<' and '>' (for HTML), and the invisible formatting characters
-// that JavaScript engines have mishandled.
-bool AppendEscape(uint32_t cp, std::string& out) {
+// Whether protobuf escapes a code point: control characters, '"', '\\', '<' and '>' (for HTML),
+// and the invisible formatting characters that JavaScript engines have mishandled.
+bool NeedsEscape(uint32_t cp) {
+  if (cp < 0xA0) return cp < 0x20 || cp >= 0x7F || cp == '"' || cp == '\\' || cp == '<' || cp == '>';
+  return cp == 0xFEFF || cp == 0xFFF9 || cp == 0xFFFA || cp == 0xFFFB || cp == 0x00AD ||
+         cp == 0x06DD || cp == 0x070F || cp == 0x17B4 || cp == 0x17B5 ||
+         (cp >= 0x0600 && cp <= 0x0603) || (cp >= 0x200B && cp <= 0x200F) ||
+         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+         (cp >= 0x206A && cp <= 0x206F) || cp == 0xE0001 || (cp >= 0x1D173 && cp <= 0x1D17A) ||
+         (cp >= 0xE0020 && cp <= 0xE007F);
+}
+
+// The escape of a code point NeedsEscape accepts, as protobuf writes it: the short forms where JSON
+// has them, else \uXXXX (a surrogate pair beyond U+FFFF).
+void AppendEscape(uint32_t cp, std::string& out) {
   const auto hex4 = [&](uint32_t unit) {
     out.append("\\u");
     for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(unit >> shift) & 0xF]);
   };
-  if (cp < 0xA0) {
-    switch (cp) {
-      case '\b': out.append("\\b"); return true;
-      case '\t': out.append("\\t"); return true;
-      case '\n': out.append("\\n"); return true;
-      case '\f': out.append("\\f"); return true;
-      case '\r': out.append("\\r"); return true;
-      case '"': out.append("\\\""); return true;
-      case '\\': out.append("\\\\"); return true;
-      default: break;
-    }
-    if (cp < 0x20 || cp == '<' || cp == '>' || cp >= 0x7F) {
-      hex4(cp);
-      return true;
-    }
-    return false;
+  switch (cp) {
+    case '\b': out.append("\\b"); return;
+    case '\t': out.append("\\t"); return;
+    case '\n': out.append("\\n"); return;
+    case '\f': out.append("\\f"); return;
+    case '\r': out.append("\\r"); return;
+    case '"': out.append("\\\""); return;
+    case '\\': out.append("\\\\"); return;
+    default: break;
   }
-  if (cp == 0xFEFF || cp == 0xFFF9 || cp == 0xFFFA || cp == 0xFFFB || cp == 0x00AD ||
-      cp == 0x06DD || cp == 0x070F || cp == 0x17B4 || cp == 0x17B5 ||
-      (cp >= 0x0600 && cp <= 0x0603) || (cp >= 0x200B && cp <= 0x200F) ||
-      (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
-      (cp >= 0x206A && cp <= 0x206F)) {
+  if (cp < 0x10000) {
     hex4(cp);
-    return true;
+    return;
   }
-  if (cp == 0xE0001 || (cp >= 0x1D173 && cp <= 0x1D17A) || (cp >= 0xE0020 && cp <= 0xE007F)) {
-    const uint32_t v = cp - 0x10000;
-    hex4(0xD800 + (v >> 10));
-    hex4(0xDC00 + (v & 0x3FF));
-    return true;
-  }
-  return false;
+  const uint32_t v = cp - 0x10000;
+  hex4(0xD800 + (v >> 10));
+  hex4(0xDC00 + (v & 0x3FF));
 }
+
+// Bytes that may need an escape: every byte but printable ASCII other than '"', '\\', '<', '>'.
+constexpr std::array<bool, 256> kAttention = [] {
+  std::array<bool, 256> table{};
+  for (int byte = 0; byte < 256; ++byte) {
+    table[byte] = byte < 0x20 || byte >= 0x7F || byte == '"' || byte == '\\' || byte == '<' ||
+                  byte == '>';
+  }
+  return table;
+}();
 
 // Appends `text` (valid UTF-8, as protobuf strings are) in double quotes.
 void AppendQuoted(std::string_view text, std::string& out) {
   out.push_back('"');
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
   size_t plain = 0;  // start of the run not yet copied
   size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char lead = static_cast<unsigned char>(text[i]);
-    if (lead >= 0x20 && lead < 0x7F && lead != '"' && lead != '\\' && lead != '<' && lead != '>') {
-      ++i;  // the common case: printable ASCII
-      continue;
-    }
+  while (true) {
+    while (i < size && !kAttention[bytes[i]]) ++i;  // the common case: printable ASCII
+    if (i >= size) break;
+    const unsigned char lead = bytes[i];
     size_t length = 1;
     uint32_t cp = lead;
     if (lead >= 0xF0) {
@@ -88,17 +95,16 @@ void AppendQuoted(std::string_view text, std::string& out) {
       length = 2;
       cp = lead & 0x1F;
     }
-    length = std::min(length, text.size() - i);
-    for (size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    std::string escaped;
-    if (AppendEscape(cp, escaped)) {
+    length = std::min(length, size - i);
+    for (size_t k = 1; k < length; ++k) cp = (cp << 6) | (bytes[i + k] & 0x3F);
+    if (NeedsEscape(cp)) {
       out.append(text.data() + plain, i - plain);
-      out.append(escaped);
+      AppendEscape(cp, out);
       plain = i + length;
     }
     i += length;
   }
-  out.append(text.data() + plain, text.size() - plain);
+  out.append(text.data() + plain, size - plain);
   out.push_back('"');
 }
 
@@ -117,8 +123,8 @@ class Writer {
 
  private:
   void NewLine(int level) {
-    out_.push_back('\n');
-    out_.append(static_cast<size_t>(level), ' ');
+    static const std::string kIndent = "\n" + std::string(2 * 100 + 8, ' ');  // deeper than any schema
+    out_.append(kIndent, 0, std::min(kIndent.size(), static_cast<size_t>(level) + 1));
   }
 
   // Stops a write that has grown past the limit, before it takes more memory.
@@ -133,9 +139,8 @@ class Writer {
   // in declaration order, fills the slots as it walks the wire form, and appends what found no slot:
   // fields with presence that hold a scalar (proto3 `optional`) and Timestamps (which it writes as
   // strings where the slot expected an object), in field number order.
-  void FieldsToPrint(const Message& message, std::vector<const FieldDescriptor*>& fields) {
-    const Descriptor* type = message.GetDescriptor();
-    const Reflection* reflection = message.GetReflection();
+  void FieldsToPrint(const Message& message, const Descriptor* type, const Reflection* reflection,
+                     std::vector<const FieldDescriptor*>& fields) {
     fields.clear();
     const auto present = [&](const FieldDescriptor* field) {
       return field->is_repeated() ? reflection->FieldSize(message, field) > 0
@@ -177,17 +182,25 @@ class Writer {
   }
 
   bool WriteMessage(const Message& message, int level) {
-    if (IsTimestamp(message.GetDescriptor())) return WriteTimestamp(message);
-    std::vector<const FieldDescriptor*> fields;
-    FieldsToPrint(message, fields);
-    out_.push_back('{');
+    // Asked once per message: each call checks that the descriptors are built.
+    const Descriptor* type = message.GetDescriptor();
     const Reflection* reflection = message.GetReflection();
+    if (IsTimestamp(type)) return WriteTimestamp(message, type, reflection);
+    std::vector<const FieldDescriptor*> deeper;  // only past the levels kept below
+    std::vector<const FieldDescriptor*>& fields =
+        static_cast<size_t>(level) < fields_by_level_.size()
+            ? fields_by_level_[static_cast<size_t>(level)]
+            : deeper;
+    FieldsToPrint(message, type, reflection, fields);
+    out_.push_back('{');
     for (size_t i = 0; i < fields.size(); ++i) {
       const FieldDescriptor* field = fields[i];
       if (i > 0) out_.push_back(',');
       NewLine(level + 1);
-      AppendQuoted(field->json_name(), out_);
-      out_.append(": ");
+      // JSON names are identifiers (letters, digits, '_'): nothing to escape.
+      out_.push_back('"');
+      out_.append(field->json_name());
+      out_.append("\": ");
       const size_t mark = path_.size();
       if (!path_.empty()) path_.push_back('.');
       path_.append(field->name());
@@ -198,12 +211,12 @@ class Writer {
         for (int k = 0; k < count && ok; ++k) {
           if (k > 0) out_.push_back(',');
           NewLine(level + 2);
-          ok = WriteValue(message, field, k, level + 2);
+          ok = WriteValue(message, reflection, field, k, level + 2);
         }
         if (count > 0) NewLine(level + 1);
         out_.push_back(']');
       } else {
-        ok = WriteValue(message, field, -1, level + 1);
+        ok = WriteValue(message, reflection, field, -1, level + 1);
       }
       path_.resize(mark);
       if (!ok || !Fits()) return false;
@@ -214,12 +227,13 @@ class Writer {
   }
 
   static bool IsTimestamp(const Descriptor* type) {
-    return type->full_name() == google::protobuf::Timestamp::descriptor()->full_name();
+    // One descriptor pool holds the schema and the well-known types: pointers compare.
+    static const Descriptor* const timestamp = google::protobuf::Timestamp::descriptor();
+    return type == timestamp;
   }
 
-  bool WriteTimestamp(const Message& message) {
-    const Descriptor* type = message.GetDescriptor();
-    const Reflection* reflection = message.GetReflection();
+  bool WriteTimestamp(const Message& message, const Descriptor* type,
+                      const Reflection* reflection) {
     google::protobuf::Timestamp timestamp;
     timestamp.set_seconds(reflection->GetInt64(message, type->FindFieldByName("seconds")));
     timestamp.set_nanos(reflection->GetInt32(message, type->FindFieldByName("nanos")));
@@ -236,8 +250,8 @@ class Writer {
   }
 
   // One value of `field`: item `index` of a repeated field, or the singular value (index -1).
-  bool WriteValue(const Message& message, const FieldDescriptor* field, int index, int level) {
-    const Reflection* r = message.GetReflection();
+  bool WriteValue(const Message& message, const Reflection* r, const FieldDescriptor* field,
+                  int index, int level) {
     const bool one = index < 0;
     switch (field->cpp_type()) {
       case FieldDescriptor::CPPTYPE_MESSAGE:
@@ -316,6 +330,10 @@ class Writer {
   std::string out_;
   std::string path_;  // of the field being written, for messages
   absl::Status failure_;
+  // The fields of the message being written at each indentation level, kept to spare an allocation
+  // per message. Never resized while writing: the levels above hold references into it.
+  std::vector<std::vector<const FieldDescriptor*>> fields_by_level_ =
+      std::vector<std::vector<const FieldDescriptor*>>(32);
 };
 
 }  // namespace
