@@ -275,8 +275,9 @@ class Reader {
   // A problem in the value at the current path; reading goes on.
   void Error(size_t offset, std::string_view message) {
     if (!Room()) return;
-    Add(offset, path_.empty() ? std::string(message)
-                              : absl::StrCat(path_, ": ", absl::string_view(message.data(), message.size())));
+    const std::string path = Path();
+    Add(offset, path.empty() ? std::string(message)
+                             : absl::StrCat(path, ": ", absl::string_view(message.data(), message.size())));
   }
 
   // A syntax error: nothing after it can be read. Always kept, even past the cap.
@@ -293,20 +294,28 @@ class Reader {
         status.message(), "\n... and ", more_, more_ == 1 ? " more problem" : " more problems"));
   }
 
-  // ---- Paths ("persons[2].nps_answers[0].score"), kept only for messages ----
+  // ---- Paths ("persons[2].nps_answers[0].score"), spelt out only for messages ----
+
+  struct Step {
+    const FieldDescriptor* field;
+    size_t index;  // in the list the field holds, or npos
+  };
 
   size_t PushField(const FieldDescriptor* field) {
-    const size_t mark = path_.size();
-    if (!path_.empty()) path_.push_back('.');
-    path_.append(field->name());
-    return mark;
+    steps_.push_back({field, std::string_view::npos});
+    return steps_.size() - 1;
   }
-  size_t PushIndex(size_t index) {
-    const size_t mark = path_.size();
-    absl::StrAppend(&path_, "[", index, "]");
-    return mark;
+  void Pop(size_t mark) { steps_.resize(mark); }
+
+  std::string Path() const {
+    std::string path;
+    for (const Step& step : steps_) {
+      if (!path.empty()) path.push_back('.');
+      path.append(step.field->name());
+      if (step.index != std::string_view::npos) absl::StrAppend(&path, "[", step.index, "]");
+    }
+    return path;
   }
-  void Pop(size_t mark) { path_.resize(mark); }
 
   // ---- Syntax (RFC 8259) ----
 
@@ -504,6 +513,18 @@ class Reader {
       if (!digits()) return Fatal(pos_, "expected a digit in the exponent");
     }
     const absl::string_view token(text_.data() + start, pos_ - start);
+    if (integral && token.size() <= 18) {  // the common case: fits without overflow checks
+      uint64_t magnitude = 0;
+      for (char digit : token.substr(token[0] == '-' ? 1 : 0)) magnitude = magnitude * 10 + (digit - '0');
+      if (token[0] == '-') {
+        number->kind = JsonNumber::Kind::kSigned;
+        number->signed_value = -static_cast<int64_t>(magnitude);
+      } else {
+        number->kind = JsonNumber::Kind::kUnsigned;
+        number->unsigned_value = magnitude;
+      }
+      return true;
+    }
     if (integral) {
       if (token[0] == '-' ? absl::SimpleAtoi(token, &number->signed_value)
                           : absl::SimpleAtoi(token, &number->unsigned_value)) {
@@ -574,7 +595,9 @@ class Reader {
 
   bool ReadObject(Message* message, int depth) {
     if (!CheckDepth(depth)) return false;
+    // Asked once per object: each call checks that the descriptors are built.
     const Descriptor* type = message->GetDescriptor();
+    const Reflection* reflection = message->GetReflection();
     const FieldNames& names = NamesOf(type);
     // Where each field's key was first seen, to report a second one.
     absl::InlinedVector<size_t, 32> seen(static_cast<size_t>(type->field_count()),
@@ -603,7 +626,7 @@ class Reader {
       } else {
         first = key_offset;
         const size_t mark = PushField(field);
-        ok = ReadField(message, field, depth);
+        ok = ReadField(message, reflection, field, depth);
         Pop(mark);
       }
       if (!ok || !AfterItem(opening, &closed)) return false;
@@ -635,14 +658,15 @@ class Reader {
 
   bool IsNull() const { return text_.substr(pos_, 4) == "null"; }
 
-  bool ReadField(Message* message, const FieldDescriptor* field, int depth) {
+  bool ReadField(Message* message, const Reflection* reflection, const FieldDescriptor* field,
+                 int depth) {
     // null leaves a field as it is: unset.
     if (IsNull()) return ReadLiteral("null");
     if (field->is_map()) {
       Error(pos_, "maps are not read by this library's JSON reader");
       return SkipValue(depth);
     }
-    if (!field->is_repeated()) return ReadElement(message, field, depth, /*add=*/false);
+    if (!field->is_repeated()) return ReadElement(message, reflection, field, depth, /*add=*/false);
     if (Peek() != '[') {
       Error(pos_, absl::StrCat("expected a list [...] (", field->name(), " is repeated)"));
       return SkipValue(depth);
@@ -657,7 +681,7 @@ class Reader {
     size_t index = 0;
     for (bool closed = false; !closed; ++index) {
       if (AtEnd()) return Unclosed(opening);
-      const size_t mark = PushIndex(index);
+      steps_.back().index = index;
       bool ok;
       if (Peek() == '[') {
         Error(pos_, absl::StrCat("a list inside a list: ", field->name(),
@@ -667,11 +691,11 @@ class Reader {
         Error(pos_, "null inside a list: remove it (a list holds values only)");
         ok = SkipValue(depth + 1);
       } else {
-        ok = ReadElement(message, field, depth + 1, /*add=*/true);
+        ok = ReadElement(message, reflection, field, depth + 1, /*add=*/true);
       }
-      Pop(mark);
       if (!ok || !AfterItem(opening, &closed)) return false;
     }
+    steps_.back().index = std::string_view::npos;
     return true;
   }
 
@@ -682,14 +706,14 @@ class Reader {
   }
 
   // One value of `field` (one item when the field is repeated: `add`).
-  bool ReadElement(Message* message, const FieldDescriptor* field, int depth, bool add) {
-    const Reflection* reflection = message->GetReflection();
+  bool ReadElement(Message* message, const Reflection* reflection, const FieldDescriptor* field,
+                   int depth, bool add) {
     const size_t offset = pos_;
     const char first = Peek();
     switch (field->cpp_type()) {
       case FieldDescriptor::CPPTYPE_MESSAGE: {
         const Descriptor* type = field->message_type();
-        if (IsTimestamp(type)) return ReadTimestamp(message, field, depth, add);
+        if (IsTimestamp(type)) return ReadTimestamp(message, reflection, field, depth, add);
         if (type->file()->package() == "google.protobuf") {
           Error(pos_, absl::StrCat(type->full_name(), " is not read by this library's JSON reader"));
           return SkipValue(depth);
@@ -752,13 +776,14 @@ class Reader {
         return true;
       }
       case FieldDescriptor::CPPTYPE_ENUM:
-        return ReadEnum(message, field, depth, add);
+        return ReadEnum(message, reflection, field, depth, add);
       default:
-        return ReadNumeric(message, field, depth, add);
+        return ReadNumeric(message, reflection, field, depth, add);
     }
   }
 
-  bool ReadTimestamp(Message* message, const FieldDescriptor* field, int depth, bool add) {
+  bool ReadTimestamp(Message* message, const Reflection* reflection, const FieldDescriptor* field,
+                     int depth, bool add) {
     const size_t offset = pos_;
     if (Peek() != '"') {
       return WrongKind(depth, "expected a Timestamp as an RFC 3339 string in double quotes, such "
@@ -773,7 +798,6 @@ class Reader {
                                  "\"2024-05-31T09:00:00Z\"), years 0001 to 9999"));
       return true;
     }
-    const Reflection* reflection = message->GetReflection();
     Message* child =
         add ? reflection->AddMessage(message, field) : reflection->MutableMessage(message, field);
     const Descriptor* type = child->GetDescriptor();
@@ -783,7 +807,8 @@ class Reader {
     return true;
   }
 
-  bool ReadEnum(Message* message, const FieldDescriptor* field, int depth, bool add) {
+  bool ReadEnum(Message* message, const Reflection* reflection, const FieldDescriptor* field,
+                int depth, bool add) {
     const EnumDescriptor* type = field->enum_type();
     const size_t offset = pos_;
     std::optional<int> number;
@@ -817,7 +842,6 @@ class Reader {
       return WrongKind(depth, absl::StrCat("expected a ", type->name(),
                                            " name in double quotes, or its number"));
     }
-    const Reflection* reflection = message->GetReflection();
     if (add) {
       reflection->AddEnumValue(message, field, *number);
     } else {
@@ -827,7 +851,8 @@ class Reader {
   }
 
   // The value of a numeric field, written as a number or as a string.
-  bool ReadNumeric(Message* message, const FieldDescriptor* field, int depth, bool add) {
+  bool ReadNumeric(Message* message, const Reflection* reflection, const FieldDescriptor* field,
+                   int depth, bool add) {
     const size_t offset = pos_;
     JsonNumber number;
     std::string_view text;  // when written as a string
@@ -846,7 +871,6 @@ class Reader {
                                  " for type ", TypeName(field), ": ", NumberHint(field)));
       return true;
     };
-    const Reflection* reflection = message->GetReflection();
     // One case per integer type: the value in range, or the error.
     const auto integer = [&](auto typed, auto set, auto append) {
       using Integer = decltype(typed);
@@ -907,7 +931,7 @@ class Reader {
   size_t pos_ = 0;
   std::string key_buffer_;    // a key with escapes, decoded
   std::string value_buffer_;  // a string value with escapes, decoded
-  std::string path_;          // of the field being read, for messages
+  std::vector<Step> steps_;   // the path to the field being read
   std::optional<LineMap> lines_;  // built at the first problem: a clean read never needs it
   std::optional<ForwardPositions> positions_;
   std::vector<Diagnostic> diagnostics_;
