@@ -4,8 +4,10 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/descriptor.h"
@@ -137,51 +139,66 @@ class Writer {
     return false;
   }
 
-  // The fields printed, in protobuf's order. Without defaults, the set fields in field number order
-  // (protobuf walks the wire form). With defaults, protobuf's writer first lays out a slot per field
-  // in declaration order, fills the slots as it walks the wire form, and appends what found no slot:
-  // fields with presence that hold a scalar (proto3 `optional`) and Timestamps (which it writes as
-  // strings where the slot expected an object), in field number order.
-  void FieldsToPrint(const Message& message, const Descriptor* type, const Reflection* reflection,
+  // What protobuf prints of one message type, worked out once per type and write. Without defaults:
+  // the set fields in field number order (protobuf walks the wire form). With defaults, protobuf's
+  // writer first lays out a slot per field in declaration order, fills the slots as it walks the
+  // wire form, and appends what found no slot: fields with presence that hold a scalar (proto3
+  // `optional`) and Timestamps (which it writes as strings where the slot expected an object), in
+  // field number order.
+  struct Layout {
+    std::vector<const FieldDescriptor*> slots;     // in print order, before the appended ones
+    std::vector<bool> always;                      // per slot: printed even when unset
+    std::vector<const FieldDescriptor*> appended;  // printed after the slots when set
+    std::vector<std::string> keys;                 // by field index: "\"jsonName\": "
+  };
+
+  const Layout& LayoutOf(const Descriptor* type) {
+    std::unique_ptr<Layout>& layout = layouts_[type];
+    if (layout != nullptr) return *layout;
+    layout = std::make_unique<Layout>();
+    for (int i = 0; i < type->field_count(); ++i) {
+      const FieldDescriptor* field = type->field(i);
+      // JSON names are identifiers (letters, digits, '_'): nothing to escape.
+      layout->keys.push_back(absl::StrCat("\"", field->json_name(), "\": "));
+      const bool message_field = field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE;
+      if (style_ == JsonStyle::kOmitDefaults) {
+        layout->slots.push_back(field);
+        layout->always.push_back(false);
+      } else if (field->is_repeated()) {
+        layout->slots.push_back(field);
+        layout->always.push_back(true);
+      } else if ((message_field && IsTimestamp(field->message_type())) ||
+                 (!message_field && field->has_presence())) {
+        layout->appended.push_back(field);
+      } else {
+        layout->slots.push_back(field);
+        layout->always.push_back(!message_field);
+      }
+    }
+    const auto by_number = [](const FieldDescriptor* a, const FieldDescriptor* b) {
+      return a->number() < b->number();
+    };
+    if (style_ == JsonStyle::kOmitDefaults) {
+      // Sorted together with their flags (all false here).
+      std::sort(layout->slots.begin(), layout->slots.end(), by_number);
+    }
+    std::sort(layout->appended.begin(), layout->appended.end(), by_number);
+    return *layout;
+  }
+
+  void FieldsToPrint(const Message& message, const Reflection* reflection, const Layout& layout,
                      std::vector<const FieldDescriptor*>& fields) {
     fields.clear();
     const auto present = [&](const FieldDescriptor* field) {
       return field->is_repeated() ? reflection->FieldSize(message, field) > 0
                                   : reflection->HasField(message, field);
     };
-    if (style_ == JsonStyle::kOmitDefaults) {
-      for (int i = 0; i < type->field_count(); ++i) {
-        if (present(type->field(i))) fields.push_back(type->field(i));
-      }
-      SortByNumber(fields, 0);
-      return;
+    for (size_t i = 0; i < layout.slots.size(); ++i) {
+      if (layout.always[i] || present(layout.slots[i])) fields.push_back(layout.slots[i]);
     }
-    std::vector<const FieldDescriptor*> appended;
-    for (int i = 0; i < type->field_count(); ++i) {
-      const FieldDescriptor* field = type->field(i);
-      const bool message_field = field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE;
-      if (field->is_repeated()) {
-        fields.push_back(field);
-      } else if (message_field && IsTimestamp(field->message_type())) {
-        if (present(field)) appended.push_back(field);
-      } else if (message_field) {
-        if (present(field)) fields.push_back(field);
-      } else if (field->has_presence()) {
-        if (present(field)) appended.push_back(field);
-      } else {
-        fields.push_back(field);
-      }
+    for (const FieldDescriptor* field : layout.appended) {
+      if (present(field)) fields.push_back(field);
     }
-    const size_t first_appended = fields.size();
-    fields.insert(fields.end(), appended.begin(), appended.end());
-    SortByNumber(fields, first_appended);
-  }
-
-  static void SortByNumber(std::vector<const FieldDescriptor*>& fields, size_t from) {
-    std::sort(fields.begin() + static_cast<std::ptrdiff_t>(from), fields.end(),
-              [](const FieldDescriptor* a, const FieldDescriptor* b) {
-                return a->number() < b->number();
-              });
   }
 
   bool WriteMessage(const Message& message, int level) {
@@ -194,16 +211,14 @@ class Writer {
         static_cast<size_t>(level) < fields_by_level_.size()
             ? fields_by_level_[static_cast<size_t>(level)]
             : deeper;
-    FieldsToPrint(message, type, reflection, fields);
+    const Layout& layout = LayoutOf(type);
+    FieldsToPrint(message, reflection, layout, fields);
     out_.push_back('{');
     for (size_t i = 0; i < fields.size(); ++i) {
       const FieldDescriptor* field = fields[i];
       if (i > 0) out_.push_back(',');
       NewLine(level + 1);
-      // JSON names are identifiers (letters, digits, '_'): nothing to escape.
-      out_.push_back('"');
-      out_.append(field->json_name());
-      out_.append("\": ");
+      out_.append(layout.keys[static_cast<size_t>(field->index())]);
       const size_t mark = path_.size();
       if (!path_.empty()) path_.push_back('.');
       path_.append(field->name());
@@ -333,6 +348,7 @@ class Writer {
   std::string out_;
   std::string path_;  // of the field being written, for messages
   absl::Status failure_;
+  absl::flat_hash_map<const Descriptor*, std::unique_ptr<Layout>> layouts_;
   // The fields of the message being written at each indentation level, kept to spare an allocation
   // per message. Never resized while writing: the levels above hold references into it.
   std::vector<std::vector<const FieldDescriptor*>> fields_by_level_ =
