@@ -5,11 +5,14 @@
 #include <cmath>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "google/protobuf/util/time_util.h"
@@ -152,10 +155,23 @@ class Writer {
     std::vector<std::string> keys;                 // by field index: "\"jsonName\": "
   };
 
+  // The layout of a type: from this write's map, else from the process-wide cache (built once per
+  // type and style, under a lock taken once per type and write).
   const Layout& LayoutOf(const Descriptor* type) {
-    std::unique_ptr<Layout>& layout = layouts_[type];
-    if (layout != nullptr) return *layout;
-    layout = std::make_unique<Layout>();
+    const Layout*& local = layouts_[type];
+    if (local != nullptr) return *local;
+    static absl::Mutex mutex(absl::kConstInit);
+    static auto* cache ABSL_GUARDED_BY(mutex) =
+        new absl::flat_hash_map<std::pair<const Descriptor*, JsonStyle>, std::unique_ptr<Layout>>();
+    absl::MutexLock lock(&mutex);
+    std::unique_ptr<Layout>& layout = (*cache)[{type, style_}];
+    if (layout == nullptr) layout = BuildLayout(type);
+    local = layout.get();
+    return *layout;
+  }
+
+  std::unique_ptr<Layout> BuildLayout(const Descriptor* type) const {
+    auto layout = std::make_unique<Layout>();
     for (int i = 0; i < type->field_count(); ++i) {
       const FieldDescriptor* field = type->field(i);
       // JSON names are identifiers (letters, digits, '_'): nothing to escape.
@@ -183,7 +199,7 @@ class Writer {
       std::sort(layout->slots.begin(), layout->slots.end(), by_number);
     }
     std::sort(layout->appended.begin(), layout->appended.end(), by_number);
-    return *layout;
+    return layout;
   }
 
   void FieldsToPrint(const Message& message, const Reflection* reflection, const Layout& layout,
@@ -348,7 +364,7 @@ class Writer {
   std::string out_;
   std::string path_;  // of the field being written, for messages
   absl::Status failure_;
-  absl::flat_hash_map<const Descriptor*, std::unique_ptr<Layout>> layouts_;
+  absl::flat_hash_map<const Descriptor*, const Layout*> layouts_;  // of the cache below
   // The fields of the message being written at each indentation level, kept to spare an allocation
   // per message. Never resized while writing: the levels above hold references into it.
   std::vector<std::vector<const FieldDescriptor*>> fields_by_level_ =
