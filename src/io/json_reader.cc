@@ -31,7 +31,6 @@ namespace {
 
 using google::protobuf::Descriptor;
 using google::protobuf::EnumDescriptor;
-using google::protobuf::EnumValueDescriptor;
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
@@ -58,6 +57,34 @@ class FieldNames {
   absl::flat_hash_map<std::string_view, const FieldDescriptor*> by_name_;  // views of descriptors
   std::vector<std::string> json_names_;
 };
+
+// The values of one enum by name, for lookups without a std::string per value read.
+class EnumNames {
+ public:
+  explicit EnumNames(const EnumDescriptor* type) {
+    for (int i = 0; i < type->value_count(); ++i) {
+      by_name_.emplace(type->value(i)->name(), type->value(i)->number());
+    }
+  }
+  std::optional<int> Find(std::string_view name) const {
+    const auto found = by_name_.find(name);
+    if (found == by_name_.end()) return std::nullopt;
+    return found->second;
+  }
+
+ private:
+  absl::flat_hash_map<std::string_view, int> by_name_;  // views of the descriptors' names
+};
+
+const EnumNames& EnumNamesOf(const EnumDescriptor* type) {
+  static absl::Mutex mutex(absl::kConstInit);
+  static auto* cache ABSL_GUARDED_BY(mutex) =
+      new absl::flat_hash_map<const EnumDescriptor*, std::unique_ptr<EnumNames>>();
+  absl::MutexLock lock(&mutex);
+  std::unique_ptr<EnumNames>& names = (*cache)[type];
+  if (names == nullptr) names = std::make_unique<EnumNames>(type);
+  return *names;
+}
 
 const FieldNames& NamesOf(const Descriptor* message) {
   static absl::Mutex mutex(absl::kConstInit);
@@ -247,6 +274,20 @@ class Reader {
   }
 
  private:
+  // ---- Names, from this read's maps before the process-wide caches (whose lock is then taken
+  // once per type and read) ----
+
+  const FieldNames& LocalNamesOf(const Descriptor* type) {
+    const FieldNames*& names = field_names_[type];
+    if (names == nullptr) names = &NamesOf(type);
+    return *names;
+  }
+  const EnumNames& LocalEnumNamesOf(const EnumDescriptor* type) {
+    const EnumNames*& names = enum_names_[type];
+    if (names == nullptr) names = &EnumNamesOf(type);
+    return *names;
+  }
+
   // ---- Diagnostics ----
 
   // Whether another problem may still be described; counts it among the "more" otherwise.
@@ -598,7 +639,7 @@ class Reader {
     // Asked once per object: each call checks that the descriptors are built.
     const Descriptor* type = message->GetDescriptor();
     const Reflection* reflection = message->GetReflection();
-    const FieldNames& names = NamesOf(type);
+    const FieldNames& names = LocalNamesOf(type);
     // Where each field's key was first seen, to report a second one.
     absl::InlinedVector<size_t, 32> seen(static_cast<size_t>(type->field_count()),
                                          std::string_view::npos);
@@ -800,10 +841,14 @@ class Reader {
     }
     Message* child =
         add ? reflection->AddMessage(message, field) : reflection->MutableMessage(message, field);
-    const Descriptor* type = child->GetDescriptor();
+    // IsTimestamp found the generated Timestamp's descriptor, so its fields are these.
+    static const FieldDescriptor* const seconds =
+        google::protobuf::Timestamp::descriptor()->FindFieldByName("seconds");
+    static const FieldDescriptor* const nanos =
+        google::protobuf::Timestamp::descriptor()->FindFieldByName("nanos");
     const Reflection* fields = child->GetReflection();
-    fields->SetInt64(child, type->FindFieldByName("seconds"), timestamp.seconds());
-    fields->SetInt32(child, type->FindFieldByName("nanos"), timestamp.nanos());
+    fields->SetInt64(child, seconds, timestamp.seconds());
+    fields->SetInt32(child, nanos, timestamp.nanos());
     return true;
   }
 
@@ -815,8 +860,8 @@ class Reader {
     if (Peek() == '"') {
       std::string_view name;
       if (!ReadString(&value_buffer_, &name)) return false;
-      if (const EnumValueDescriptor* value = type->FindValueByName(std::string(name))) {
-        number = value->number();
+      if (const std::optional<int> value = LocalEnumNamesOf(type).Find(name)) {
+        number = *value;
       } else if (std::optional<int32_t> written = IntegerFromString<int32_t>(name);
                  written.has_value() && type->FindValueByNumber(*written) != nullptr) {
         number = *written;  // a defined number written as a string
@@ -936,6 +981,8 @@ class Reader {
   std::optional<ForwardPositions> positions_;
   std::vector<Diagnostic> diagnostics_;
   size_t diagnostic_bytes_ = 0;
+  absl::flat_hash_map<const Descriptor*, const FieldNames*> field_names_;
+  absl::flat_hash_map<const EnumDescriptor*, const EnumNames*> enum_names_;
   size_t more_ = 0;
 };
 
