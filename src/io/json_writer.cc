@@ -235,9 +235,7 @@ class Writer {
       if (i > 0) out_.push_back(',');
       NewLine(level + 1);
       out_.append(layout.keys[static_cast<size_t>(field->index())]);
-      const size_t mark = path_.size();
-      if (!path_.empty()) path_.push_back('.');
-      path_.append(field->name());
+      steps_.push_back({field, -1});
       bool ok = true;
       if (field->is_repeated()) {
         const int count = reflection->FieldSize(message, field);
@@ -245,6 +243,7 @@ class Writer {
         for (int k = 0; k < count && ok; ++k) {
           if (k > 0) out_.push_back(',');
           NewLine(level + 2);
+          steps_.back().index = k;
           ok = WriteValue(message, reflection, field, k, level + 2);
         }
         if (count > 0) NewLine(level + 1);
@@ -252,7 +251,7 @@ class Writer {
       } else {
         ok = WriteValue(message, reflection, field, -1, level + 1);
       }
-      path_.resize(mark);
+      steps_.pop_back();
       if (!ok || !Fits()) return false;
     }
     if (!fields.empty()) NewLine(level);
@@ -266,6 +265,16 @@ class Writer {
     return type == timestamp;
   }
 
+  std::string Path() const {
+    std::string path;
+    for (const Step& step : steps_) {
+      if (!path.empty()) path.push_back('.');
+      path.append(step.field->name());
+      if (step.index >= 0) absl::StrAppend(&path, "[", step.index, "]");
+    }
+    return path;
+  }
+
   bool WriteTimestamp(const Message& message, const Descriptor* type,
                       const Reflection* reflection) {
     google::protobuf::Timestamp timestamp;
@@ -275,7 +284,7 @@ class Writer {
         timestamp.seconds() > google::protobuf::util::TimeUtil::kTimestampMaxSeconds ||
         timestamp.nanos() < 0 || timestamp.nanos() > 999999999) {
       failure_ = absl::InvalidArgumentError(absl::StrCat(
-          path_, ": the Timestamp ", timestamp.seconds(), " s ", timestamp.nanos(),
+          Path(), ": the Timestamp ", timestamp.seconds(), " s ", timestamp.nanos(),
           " ns lies outside years 0001-9999, which JSON cannot write: correct the date"));
       return false;
     }
@@ -362,7 +371,12 @@ class Writer {
   JsonStyle style_;
   size_t max_bytes_;
   std::string out_;
-  std::string path_;  // of the field being written, for messages
+  // The path to the field being written ("a.b[2].c"), spelt out only for a message.
+  struct Step {
+    const FieldDescriptor* field;
+    int index;  // in the list the field holds, or -1
+  };
+  std::vector<Step> steps_;
   absl::Status failure_;
   absl::flat_hash_map<const Descriptor*, const Layout*> layouts_;  // of the cache below
   // The fields of the message being written at each indentation level, kept to spare an allocation
