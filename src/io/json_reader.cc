@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <string>
@@ -242,6 +243,16 @@ std::string NumberHint(const FieldDescriptor* field) {
   }
 }
 
+// Whether eight bytes of a string (a word read from the text) hold no '"', no '\\' and no control
+// character, tested at once ("(x - 0x01..01 * n) & ~x & 0x80..80" is non-zero exactly when some
+// byte of x is below n, for n up to 0x80).
+bool EightStringBytes(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101u;
+  constexpr uint64_t kHigh = 0x8080808080808080u;
+  const auto below = [](uint64_t x, uint64_t n) { return (x - kOnes * n) & ~x & kHigh; };
+  return (below(word, 0x20) | below(word ^ (kOnes * '"'), 1) | below(word ^ (kOnes * '\\'), 1)) == 0;
+}
+
 class Reader {
  public:
   explicit Reader(std::string_view text) : text_(text) {}
@@ -446,7 +457,12 @@ class Reader {
   bool ReadString(std::string* buffer, std::string_view* value) {
     const size_t opening = pos_++;
     const size_t start = pos_;
-    // The common case: no escape. Scan to the closing quote and hand out a view.
+    // The common case: no escape. Scan to the closing quote, eight bytes at a time while none of
+    // them is '"', '\\' or a control character, and hand out a view.
+    for (uint64_t word; pos_ + sizeof word <= text_.size(); pos_ += sizeof word) {
+      std::memcpy(&word, text_.data() + pos_, sizeof word);
+      if (!EightStringBytes(word)) break;
+    }
     while (pos_ < text_.size()) {
       const unsigned char c = static_cast<unsigned char>(text_[pos_]);
       if (c == '"') {

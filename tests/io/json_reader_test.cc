@@ -49,13 +49,15 @@ v1::Plan Read(std::string_view text) {
 TEST(JsonReaderTest, ReadsBothNamesEnumsAsNamesOrNumbersAndInt64AsStrings) {
   const v1::Plan plan = Read(R"({
     "teamMembers": [{"id": "t1", "level": "EXECUTIVE"}],
-    "persons": [{"id": "p1", "level": 4, "name": "caf\u00e9 \ud83d\ude00"}],
+    "persons": [{"id": "p1", "level": 4, "name": "caf\u00e9 \ud83d\ude00",
+                 "title": "Chief \"Financial\" Officer\tand Treasurer, Caf\u00e9 Group"}],
     "relationships": [{"team_member_id": "t1", "personId": "p1", "grade": "TRUST"}],
     "asOf": "2024-05-31T09:00:00.250+02:00"
   })");
   EXPECT_TRUE(ProtoEquals(PlanFromText(R"pb(
     team_members { id: "t1" level: EXECUTIVE }
-    persons { id: "p1" level: EXECUTIVE name: "café 😀" }
+    persons { id: "p1" level: EXECUTIVE name: "café 😀"
+              title: "Chief \"Financial\" Officer\tand Treasurer, Café Group" }
     relationships { team_member_id: "t1" person_id: "p1" grade: TRUST }
     as_of { seconds: 1717138800 nanos: 250000000 }
   )pb"), plan));
