@@ -591,7 +591,8 @@ cplan_status cplan_convert(const cplan_engine* engine, const void* plan, size_t 
 
 extern "C" cplan_status cplan_portfolio(const cplan_engine* engine, const void* const* plans,
                                         const size_t* plan_lens, const cplan_format* plan_formats,
-                                        size_t plan_count, const void* options, size_t options_len,
+                                        const char* const* plan_sources, size_t plan_count,
+                                        const void* options, size_t options_len,
                                         cplan_format options_format, cplan_format output_format,
                                         char** output, size_t* output_len, char** message) {
   constexpr std::string_view kFunction = "cplan_portfolio";
@@ -625,7 +626,9 @@ extern "C" cplan_status cplan_portfolio(const cplan_engine* engine, const void* 
     inputs.reserve(plan_count);
     for (size_t i = 0; i < plan_count; ++i) {
       const std::string index = std::to_string(i);
-      const std::string name = Cat({"plans[", index, "]"});
+      const std::string name = plan_sources != nullptr && plan_sources[i] != nullptr
+                                   ? std::string(plan_sources[i])
+                                   : Cat({"plans[", index, "]"});
       const int format = RawValue(plan_formats[i]);
       if (Rejection rejected = CheckFormat(kFunction, Cat({"plan_formats[", index, "]"}), format,
                                            kAnyFormat)) {
@@ -633,7 +636,7 @@ extern "C" cplan_status cplan_portfolio(const cplan_engine* engine, const void* 
       }
       if (plans[i] == nullptr && plan_lens[i] > 0) {
         return Fail(message, CPLAN_INVALID_ARGUMENT,
-                    {kFunction, ": ", name, " is NULL but its length is ",
+                    {kFunction, ": plans[", index, "] is NULL but its length is ",
                      std::to_string(plan_lens[i])});
       }
       if (Rejection too_large = CheckInput(kFunction, name, plans[i] == nullptr ? "" : plans[i],

@@ -45,9 +45,9 @@ class CapiPortfolioTest : public ::testing::Test {
     }
     cplan_free(output_);
     cplan_free(message_);
-    return cplan_portfolio(engine_, data.data(), lens.data(), formats.data(), plans.size(), nullptr,
-                           0, CPLAN_FORMAT_JSON, CPLAN_FORMAT_JSON, &output_, &output_len_,
-                           &message_);
+    return cplan_portfolio(engine_, data.data(), lens.data(), formats.data(),
+                           sources_.empty() ? nullptr : sources_.data(), plans.size(), nullptr, 0,
+                           CPLAN_FORMAT_JSON, CPLAN_FORMAT_JSON, &output_, &output_len_, &message_);
   }
   std::string Output() const { return output_ ? std::string(output_, output_len_) : ""; }
 
@@ -55,6 +55,7 @@ class CapiPortfolioTest : public ::testing::Test {
   char* output_ = nullptr;
   size_t output_len_ = 0;
   char* message_ = nullptr;
+  std::vector<const char*> sources_;
 };
 
 TEST_F(CapiPortfolioTest, SharesOneMembersCapacityAcrossAccounts) {
@@ -75,6 +76,14 @@ TEST_F(CapiPortfolioTest, AnUnreadablePlanIsAProblemOfThePortfolio) {
                               HasSubstr("plans[1] (json): line 1")));
 }
 
+TEST_F(CapiPortfolioTest, PlansAreNamedByTheirSources) {
+  sources_ = {"north.json", nullptr};
+  ASSERT_EQ(Run({kNorth, kNorth}, {CPLAN_FORMAT_JSON, CPLAN_FORMAT_JSON}), CPLAN_OK) << message_;
+  EXPECT_THAT(Output(), AllOf(HasSubstr("\"source\": \"north.json\""),
+                              HasSubstr("plans[1]: account \\\"north\\\" is already in the "
+                                        "portfolio from north.json")));
+}
+
 TEST_F(CapiPortfolioTest, TheHostsMistakesFailTheCall) {
   EXPECT_EQ(Run({kNorth, kSouth}, {CPLAN_FORMAT_JSON, static_cast<cplan_format>(42)}),
             CPLAN_INVALID_ARGUMENT);
@@ -86,13 +95,15 @@ TEST_F(CapiPortfolioTest, TheHostsMistakesFailTheCall) {
   const size_t len = 3;
   const cplan_format format = CPLAN_FORMAT_JSON;
   const void* null_plan = nullptr;
-  EXPECT_EQ(cplan_portfolio(engine_, &null_plan, &len, &format, 1, nullptr, 0, CPLAN_FORMAT_JSON,
+  EXPECT_EQ(cplan_portfolio(engine_, &null_plan, &len, &format, nullptr, 1, nullptr, 0,
+                            CPLAN_FORMAT_JSON,
                             CPLAN_FORMAT_JSON, &output_, &output_len_, &message_),
             CPLAN_INVALID_ARGUMENT);
   EXPECT_THAT(message_, HasSubstr("plans[0] is NULL but its length is 3"));
   cplan_free(message_);
   message_ = nullptr;
-  EXPECT_EQ(cplan_portfolio(engine_, nullptr, &len, &format, 1, nullptr, 0, CPLAN_FORMAT_JSON,
+  EXPECT_EQ(cplan_portfolio(engine_, nullptr, &len, &format, nullptr, 1, nullptr, 0,
+                            CPLAN_FORMAT_JSON,
                             CPLAN_FORMAT_CSV, &output_, &output_len_, &message_),
             CPLAN_INVALID_ARGUMENT);
 }
