@@ -1,13 +1,20 @@
 """contactplan.Engine: the engine of libcontactplan, driven through its C ABI."""
 
+from __future__ import annotations
+
 import concurrent.futures
 import ctypes
+import os
+from typing import Iterable, List, Optional, Union
 
 from contactplan import _inputs
 from contactplan import _native
+from contactplan._types import AsOf, EngineOptionsInput, PlanInput
 from contactplan import errors as _errors
 from contactplan.v1 import analysis_pb2
+from contactplan.v1 import options_pb2
 from contactplan.v1 import plan_pb2
+from contactplan.v1 import portfolio_pb2
 
 # What analyze() returns for each `output`: the cplan_format it asks for, and how bytes become the
 # result.
@@ -36,7 +43,7 @@ class Engine:
     pickle (as their options), so they can be sent to worker processes.
     """
 
-    def __init__(self, options=None):
+    def __init__(self, options: EngineOptionsInput = None) -> None:
         library = _native.library()
         self._open(library, _inputs.engine_options(options, library))
 
@@ -55,14 +62,14 @@ class Engine:
 
     # -- lifetime -----------------------------------------------------------------------------
 
-    def close(self):
+    def close(self) -> None:
         """Releases the engine now rather than when it is garbage collected. Calls already running
         on other threads must have returned."""
         handle, self._handle = self._handle, None
         if handle:
             self._lib.cplan_engine_destroy(handle)
 
-    def __enter__(self):
+    def __enter__(self) -> "Engine":
         return self
 
     def __exit__(self, *exc_info):
@@ -85,8 +92,10 @@ class Engine:
 
     # -- analysis -----------------------------------------------------------------------------
 
-    def analyze(self, plan, *, as_of=None, horizon_days=None, options=None, format=None,
-                output="message"):
+    def analyze(self, plan: PlanInput, *, as_of: AsOf = None, horizon_days: Optional[int] = None,
+                options: Optional[options_pb2.AnalysisOptions] = None,
+                format: Optional[str] = None,
+                output: str = "message") -> Union[analysis_pb2.Analysis, bytes, str]:
         """Validates and analyses a plan.
 
         as_of:        "now" for the analysis (datetime, date, RFC 3339 string, Timestamp, or
@@ -102,8 +111,11 @@ class Engine:
         data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
         return decode(self._analyze(self._live_handle(), data, code, options_bytes, output_format))
 
-    def analyze_many(self, plans, *, as_of=None, horizon_days=None, options=None, format=None,
-                     output="message", workers=1, errors="raise"):
+    def analyze_many(self, plans: Iterable[PlanInput], *, as_of: AsOf = None,
+                     horizon_days: Optional[int] = None,
+                     options: Optional[options_pb2.AnalysisOptions] = None,
+                     format: Optional[str] = None, output: str = "message",
+                     workers: Optional[int] = 1, errors: str = "raise") -> List:
         """Analyses many plans with the same options; returns a list in the order of `plans`.
 
         Per plan this costs one library call plus decoding: options are serialized once. With
@@ -136,7 +148,7 @@ class Engine:
         with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
             return list(pool.map(one, plans))
 
-    def validate(self, plan, *, format=None):
+    def validate(self, plan: PlanInput, *, format: Optional[str] = None) -> None:
         """Returns None for a valid plan; raises InvalidPlanError listing every problem (its
         .problems holds (field_path, description) pairs), or ParseError, LimitExceededError."""
         data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
@@ -145,7 +157,8 @@ class Engine:
                                           ctypes.byref(message))
         self._lib.check(status, message.value)
 
-    def convert(self, plan, to, *, format=None):
+    def convert(self, plan: PlanInput, to: str, *,
+                format: Optional[str] = None) -> Union[bytes, str]:
         """The plan in format `to` ("binary", "json", "text" or "csv"): bytes for binary, str for the
         others. The plan is validated first. Raises UnrepresentableError when `to` cannot hold all of
         it (the CSV grid holds one opportunity and no blueprint)."""
@@ -154,10 +167,73 @@ class Engine:
         converted = self._convert(data, code, to_code)
         return converted if to_code == _BINARY else converted.decode("utf-8")
 
-    def read_plan(self, plan, *, format=None):
+    def read_plan(self, plan: PlanInput, *, format: Optional[str] = None) -> plan_pb2.Plan:
         """A validated Plan message from any accepted kind of input (a .csv grid path, say)."""
         data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
         return plan_pb2.Plan.FromString(self._convert(data, code, _BINARY))
+
+    # -- many accounts ---------------------------------------------------------------------------
+
+    def portfolio(self, plans: Iterable[PlanInput], *, as_of: AsOf = None,
+                  horizon_days: Optional[int] = None,
+                  options: Optional[options_pb2.AnalysisOptions] = None,
+                  format: Optional[str] = None) -> portfolio_pb2.Portfolio:
+        """Analyses many plans together: a Portfolio message (docs/portfolio.md).
+
+        A row per account, a row per team member across the accounts (matched by email, else id),
+        patterns across the accounts, and every account's key intersections planned under the
+        team's shared capacity, so nobody is planned beyond it. `plans` holds any inputs analyze()
+        accepts; as_of, horizon_days and options apply to every plan.
+
+        A plan that cannot be read (a missing file, say), does not parse, is invalid or repeats an
+        account is left out and listed in `.problems` with its index and source (the path, else
+        "plans[i]"); the others are still analysed. Raises InvalidArgumentError for no plans,
+        InvalidOptionsError for bad options, TypeError for an input of an unsupported kind.
+        """
+        options_bytes = _inputs.analysis_options(as_of, horizon_days, options)
+        given = list(plans)
+        if not given:
+            raise _errors.InvalidArgumentError("a portfolio needs at least one plan",
+                                               _errors.INVALID_ARGUMENT)
+        sent, sent_index, unreadable = [], [], []
+        for index, plan in enumerate(given):
+            source = (os.fspath(plan) if isinstance(plan, os.PathLike) or
+                      (isinstance(plan, str) and not plan.lstrip().startswith("{"))
+                      else "plans[%d]" % index)
+            try:
+                data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
+            except (OSError, _errors.Error) as error:  # this plan's problem, not the call's
+                reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+                unreadable.append((index, source, "%s: %s" % (source, reason)))
+                continue
+            sent.append((data, code, source.encode("utf-8")))
+            sent_index.append(index)
+        portfolio = portfolio_pb2.Portfolio()
+        if sent:
+            count = len(sent)
+            data_array = (ctypes.c_char_p * count)(*(item[0] for item in sent))
+            len_array = (ctypes.c_size_t * count)(*(len(item[0]) for item in sent))
+            format_array = (ctypes.c_int * count)(*(item[1] for item in sent))
+            source_array = (ctypes.c_char_p * count)(*(item[2] for item in sent))
+            out = ctypes.c_void_p()
+            size = ctypes.c_size_t()
+            message = ctypes.c_void_p()
+            status = self._lib.cplan_portfolio(
+                self._live_handle(), data_array, len_array, format_array, source_array, count,
+                options_bytes, len(options_bytes), _BINARY, _BINARY, ctypes.byref(out),
+                ctypes.byref(size), ctypes.byref(message))
+            if status:
+                self._lib.check(status, message.value)
+            portfolio.ParseFromString(self._lib.take_bytes(out.value, size.value))
+        # Indexes count every plan given, the unreadable ones included.
+        for account in portfolio.accounts:
+            account.plan_index = sent_index[account.plan_index]
+        problems = [(sent_index[p.plan_index], p.source, p.message) for p in portfolio.problems]
+        del portfolio.problems[:]
+        for index, source, text in sorted(problems + unreadable, key=lambda item: item[0]):
+            portfolio.problems.add(plan_index=index, source=source, message=text)
+        portfolio.plans_given = len(given)
+        return portfolio
 
     # -- C calls --------------------------------------------------------------------------------
 
