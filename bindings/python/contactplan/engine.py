@@ -5,7 +5,7 @@ from __future__ import annotations
 import concurrent.futures
 import ctypes
 import os
-from typing import Iterable, List, Optional, Union
+from typing import Iterable, List, NamedTuple, Optional, Union
 
 from contactplan import _inputs
 from contactplan import _native
@@ -195,26 +195,22 @@ class Engine:
         if not given:
             raise _errors.InvalidArgumentError("a portfolio needs at least one plan",
                                                _errors.INVALID_ARGUMENT)
-        sent, sent_index, unreadable = [], [], []
-        for index, plan in enumerate(given):
-            source = (os.fspath(plan) if isinstance(plan, os.PathLike) or
-                      (isinstance(plan, str) and not plan.lstrip().startswith("{"))
-                      else "plans[%d]" % index)
-            try:
-                data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
-            except (OSError, _errors.Error) as error:  # this plan's problem, not the call's
-                reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-                unreadable.append((index, source, "%s: %s" % (source, reason)))
-                continue
-            sent.append((data, code, source.encode("utf-8")))
-            sent_index.append(index)
+        return self._portfolio_of([read_portfolio_plan(index, plan, format, self._lib)
+                                   for index, plan in enumerate(given)], options_bytes)
+
+    def _portfolio_of(self, items, options_bytes):
+        """The Portfolio of PortfolioItems (read_portfolio_plan), one per plan given, in order."""
+        sent = [item for item in items if item.error is None]
+        unreadable = [(item.index, item.source, item.error) for item in items
+                      if item.error is not None]
         portfolio = portfolio_pb2.Portfolio()
         if sent:
             count = len(sent)
-            data_array = (ctypes.c_char_p * count)(*(item[0] for item in sent))
-            len_array = (ctypes.c_size_t * count)(*(len(item[0]) for item in sent))
-            format_array = (ctypes.c_int * count)(*(item[1] for item in sent))
-            source_array = (ctypes.c_char_p * count)(*(item[2] for item in sent))
+            data_array = (ctypes.c_char_p * count)(*(item.data for item in sent))
+            len_array = (ctypes.c_size_t * count)(*(len(item.data) for item in sent))
+            format_array = (ctypes.c_int * count)(*(item.code for item in sent))
+            source_array = (ctypes.c_char_p * count)(*(item.source.encode("utf-8")
+                                                       for item in sent))
             out = ctypes.c_void_p()
             size = ctypes.c_size_t()
             message = ctypes.c_void_p()
@@ -227,12 +223,12 @@ class Engine:
             portfolio.ParseFromString(self._lib.take_bytes(out.value, size.value))
         # Indexes count every plan given, the unreadable ones included.
         for account in portfolio.accounts:
-            account.plan_index = sent_index[account.plan_index]
-        problems = [(sent_index[p.plan_index], p.source, p.message) for p in portfolio.problems]
+            account.plan_index = sent[account.plan_index].index
+        problems = [(sent[p.plan_index].index, p.source, p.message) for p in portfolio.problems]
         del portfolio.problems[:]
         for index, source, text in sorted(problems + unreadable, key=lambda item: item[0]):
             portfolio.problems.add(plan_index=index, source=source, message=text)
-        portfolio.plans_given = len(given)
+        portfolio.plans_given = len(items)
         return portfolio
 
     # -- C calls --------------------------------------------------------------------------------
@@ -275,3 +271,29 @@ def _from_serialized_options(data, code):
     engine = Engine.__new__(Engine)
     engine._open(_native.library(), (data, code))
     return engine
+
+
+class PortfolioItem(NamedTuple):
+    """One plan of a portfolio as read on the Python side: its bytes and cplan_format, or why it
+    could not be read (then data and code are None)."""
+    index: int
+    source: str
+    data: Optional[bytes]
+    code: Optional[int]
+    error: Optional[str]
+
+
+def read_portfolio_plan(index: int, plan: PlanInput, format: Optional[str],
+                        library) -> PortfolioItem:
+    """Reads one plan of a portfolio. A path that cannot be read, or whose format is unknown, is
+    that plan's problem (error set), not the call's; an input of an unsupported kind raises
+    TypeError. The source is the path, else "plans[index]"."""
+    is_path = isinstance(plan, os.PathLike) or (
+        isinstance(plan, str) and not plan.lstrip().startswith("{"))
+    source = os.fspath(plan) if is_path else "plans[%d]" % index
+    try:
+        data, code = _inputs.serialized(plan, plan_pb2.Plan, format, library)
+    except (OSError, _errors.Error) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        return PortfolioItem(index, source, None, None, "%s: %s" % (source, reason))
+    return PortfolioItem(index, source, data, code, None)
