@@ -17,12 +17,11 @@ constexpr size_t kWidth = 80;
 
 std::string Fixed(double value) { return absl::StrFormat("%.1f", value); }
 
+// The short name in the table: the account id (short by convention), else the name, else where
+// the plan came from. The name, when there is one besides, heads the row's second line.
 std::string AccountLabel(const v1::PortfolioAccount& a) {
-  if (!a.account_name().empty() && !a.account_id().empty()) {
-    return absl::StrCat(a.account_name(), " (", a.account_id(), ")");
-  }
-  if (!a.account_name().empty()) return a.account_name();
   if (!a.account_id().empty()) return a.account_id();
+  if (!a.account_name().empty()) return a.account_name();
   return a.source();
 }
 
@@ -37,17 +36,20 @@ std::string ActionText(const v1::PortfolioAction& action) {
 
 void Accounts(const v1::Portfolio& portfolio, std::string& out) {
   absl::StrAppend(&out, PadRight("Account", 30), PadLeft("health", 7), PadLeft("web", 6),
-                  PadLeft("3x3", 5), PadLeft("crit", 6), PadLeft("warn", 6), "  ",
-                  PadRight("next close", 18), "\n");
+                  PadLeft("3x3", 5), PadLeft("crit", 6), PadLeft("warn", 6), "  next close\n");
   for (const v1::PortfolioAccount& a : portfolio.accounts()) {
     absl::StrAppend(&out, PadRight(AccountLabel(a), 30), PadLeft(Fixed(a.health()), 7),
                     PadLeft(a.web_figure(), 6), PadLeft(a.meets3x3() ? "yes" : "no", 5),
                     PadLeft(absl::StrCat(a.critical()), 6), PadLeft(absl::StrCat(a.warnings()), 6),
-                    "  ", a.has_next_close_at() ? Truncate(FormatTime(a.next_close_at()), 18) : "-",
+                    "  ", a.has_next_close_at() ? FormatTime(a.next_close_at()).substr(0, 10) : "-",
                     "\n");
     const std::string next =
         a.has_top_action() ? ActionText(a.top_action()) : "nothing to staff within the horizon";
-    absl::StrAppend(&out, "  ", Labeled("next: ", next, kWidth - 2, 8), "\n");
+    const bool named = !a.account_id().empty() && !a.account_name().empty();
+    absl::StrAppend(&out, "  ",
+                    Labeled(named ? absl::StrCat(a.account_name(), ": next: ") : "next: ", next,
+                            kWidth - 2, 8),
+                    "\n");
   }
 }
 
