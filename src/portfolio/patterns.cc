@@ -77,14 +77,6 @@ constexpr Phrase kPhrases[] = {
     {"ONE_WAY_CONTACT", "have one-way contact", "has one-way contact"},
 };
 
-// Position in the rule catalogue; codes it does not know sort after every catalogued one.
-size_t CatalogueOrder(std::string_view code) {
-  const auto catalogue = RuleCatalogue();
-  for (size_t i = 0; i < catalogue.size(); ++i) {
-    if (catalogue[i].code == code) return i;
-  }
-  return catalogue.size();
-}
 
 }  // namespace
 
@@ -111,10 +103,17 @@ std::vector<v1::PortfolioPattern> PatternTally::Patterns() const {
     const std::string* code;
     const std::vector<std::string>* accounts;
   };
+  // Position in the rule catalogue, indexed once; codes it does not know sort after all of them.
+  const auto catalogue = RuleCatalogue();
+  absl::flat_hash_map<std::string_view, size_t> catalogue_order;
+  for (size_t i = 0; i < catalogue.size(); ++i) catalogue_order.emplace(catalogue[i].code, i);
   std::vector<Entry> entries;
   entries.reserve(accounts_by_code_.size());
   for (const auto& [code, accounts] : accounts_by_code_) {
-    entries.push_back({accounts.size(), CatalogueOrder(code), &code, &accounts});
+    auto order = catalogue_order.find(code);
+    entries.push_back({accounts.size(),
+                       order == catalogue_order.end() ? catalogue.size() : order->second, &code,
+                       &accounts});
   }
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return std::tie(b.count, a.order, *a.code) < std::tie(a.count, b.order, *b.code);

@@ -226,12 +226,11 @@ absl::StatusOr<v1::Portfolio> BuildPortfolio(const Engine& engine,
     }
     absl::StatusOr<v1::Analysis> planned = engine.Analyze(plan, options);
     if (!planned.ok()) return planned.status();
+    const PlanNames names(plan);
     for (const v1::TeamLoad& load : planned->recommendations().team_load()) {
-      for (int m = 0; m < plan.team_members_size(); ++m) {
-        if (plan.team_members(m).id() == load.team_member_id()) {
-          roster.member(account.slots[m]).planned += load.planned();
-          break;
-        }
+      if (auto it = names.member_index.find(load.team_member_id());
+          it != names.member_index.end()) {
+        roster.member(account.slots[it->second]).planned += load.planned();
       }
     }
     account.analysis = std::move(*planned);
