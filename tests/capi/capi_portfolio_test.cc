@@ -92,6 +92,8 @@ TEST_F(CapiPortfolioTest, TheHostsMistakesFailTheCall) {
   EXPECT_EQ(output_len_, 0u);
   EXPECT_EQ(Run({}, {}), CPLAN_INVALID_ARGUMENT);
   EXPECT_THAT(message_, HasSubstr("plan_count is 0"));
+  cplan_free(message_);  // the library overwrites *message without freeing it
+  message_ = nullptr;
   const size_t len = 3;
   const cplan_format format = CPLAN_FORMAT_JSON;
   const void* null_plan = nullptr;
