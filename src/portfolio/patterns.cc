@@ -89,11 +89,14 @@ std::string PatternMessage(std::string_view code, int count, int total) {
   return absl::StrCat(head, count == 1 ? "has " : "have ", std::string(code), " findings");
 }
 
-void PatternTally::AddAccount(const std::string& account, const v1::Analysis& analysis) {
+void PatternTally::AddAccount(int plan_index, const std::string& account,
+                              const v1::Analysis& analysis) {
   ++accounts_;
   absl::flat_hash_set<std::string_view> seen;
   for (const v1::Finding& finding : analysis.findings()) {
-    if (seen.insert(finding.code()).second) accounts_by_code_[finding.code()].push_back(account);
+    if (seen.insert(finding.code()).second) {
+      accounts_by_code_[finding.code()].emplace_back(plan_index, account);
+    }
   }
 }
 
@@ -101,7 +104,7 @@ std::vector<v1::PortfolioPattern> PatternTally::Patterns() const {
   struct Entry {
     size_t count, order;
     const std::string* code;
-    const std::vector<std::string>* accounts;
+    const std::vector<std::pair<int, std::string>>* accounts;
   };
   // Position in the rule catalogue, indexed once; codes it does not know sort after all of them.
   const auto catalogue = RuleCatalogue();
@@ -123,7 +126,9 @@ std::vector<v1::PortfolioPattern> PatternTally::Patterns() const {
   for (const Entry& e : entries) {
     v1::PortfolioPattern& pattern = patterns.emplace_back();
     pattern.set_code(*e.code);
-    for (const std::string& account : *e.accounts) pattern.add_accounts(account);
+    std::vector<std::pair<int, std::string>> in_plan_order = *e.accounts;
+    std::sort(in_plan_order.begin(), in_plan_order.end());
+    for (const auto& [index, account] : in_plan_order) pattern.add_accounts(account);
     pattern.set_message(PatternMessage(*e.code, static_cast<int>(e.count), accounts_));
   }
   return patterns;

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -16,7 +17,8 @@ namespace contactplan::portfolio {
 class PatternTally {
  public:
   // Counts each rule code once for the account `account` (however many findings it has there).
-  void AddAccount(const std::string& account, const v1::Analysis& analysis);
+  // Accounts may come in any order: each pattern lists them by `plan_index`.
+  void AddAccount(int plan_index, const std::string& account, const v1::Analysis& analysis);
 
   // One pattern per code that fired: most accounts first, then rule catalogue order (codes the
   // catalogue does not know last, alphabetically).
@@ -24,7 +26,7 @@ class PatternTally {
 
  private:
   int accounts_ = 0;
-  absl::flat_hash_map<std::string, std::vector<std::string>> accounts_by_code_;
+  absl::flat_hash_map<std::string, std::vector<std::pair<int, std::string>>> accounts_by_code_;
 };
 
 // "7 of 20 accounts are single-threaded": `count` accounts out of `total` where `code` fires.

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -37,7 +36,10 @@ struct Account {
   std::vector<double> committed;   // upkeep per team member, plan order
   int critical = 0;
   double health = 0;
-  std::optional<v1::Analysis> analysis;  // the second pass's
+  // From the second pass: the row, and the cells it could not staff. The analysis itself is not
+  // kept, so a large book of business holds one analysis at a time.
+  v1::PortfolioAccount row;
+  std::vector<v1::UnstaffedCell> unstaffed;
 };
 
 // How a plan's account is recognised when it is given twice: its id, else its name.
@@ -89,9 +91,8 @@ struct PlanNames {
   absl::flat_hash_map<std::string, int> member_index;
 };
 
-void FillAccountRow(const Account& account, const v1::Plan& plan, const PlanNames& names,
-                    int planning_order, v1::PortfolioAccount& row) {
-  const v1::Analysis& analysis = *account.analysis;
+void FillAccountRow(const Account& account, const v1::Plan& plan, const v1::Analysis& analysis,
+                    const PlanNames& names, int planning_order, v1::PortfolioAccount& row) {
   row.set_plan_index(account.plan_index);
   row.set_source(account.input->source);
   row.set_account_id(plan.account().id());
@@ -210,10 +211,9 @@ absl::StatusOr<v1::Portfolio> BuildPortfolio(const Engine& engine,
     return std::tie(b->critical, a->health, a->plan_index) <
            std::tie(a->critical, b->health, b->plan_index);
   });
-  absl::flat_hash_map<const Account*, int> planning_order;
+  PatternTally tally;
   for (size_t n = 0; n < order.size(); ++n) {
     Account& account = *order[n];
-    planning_order[&account] = static_cast<int>(n) + 1;
     v1::Plan plan = *account.input->plan;
     for (int m = 0; m < plan.team_members_size(); ++m) {
       const portfolio::RosterMember& shared = roster.member(account.slots[m]);
@@ -233,14 +233,18 @@ absl::StatusOr<v1::Portfolio> BuildPortfolio(const Engine& engine,
         roster.member(account.slots[it->second]).planned += load.planned();
       }
     }
-    account.analysis = std::move(*planned);
+    FillAccountRow(account, *account.input->plan, *planned, names, static_cast<int>(n) + 1,
+                   account.row);
+    tally.AddAccount(account.plan_index, account.label, *planned);
+    const auto& unstaffed = planned->recommendations().unstaffed();
+    account.unstaffed.assign(unstaffed.begin(), unstaffed.end());
   }
 
   // Rows: unstaffed cells in planning order (reasons read the roster once planning is done).
   for (const Account* account : order) {
     const v1::Plan& plan = *account->input->plan;
     const PlanNames names(plan);
-    for (const v1::UnstaffedCell& cell : account->analysis->recommendations().unstaffed()) {
+    for (const v1::UnstaffedCell& cell : account->unstaffed) {
       v1::PortfolioUnstaffedCell& row = *portfolio.add_unstaffed();
       row.set_account_id(account->label);
       row.set_person_id(cell.person_id());
@@ -258,13 +262,7 @@ absl::StatusOr<v1::Portfolio> BuildPortfolio(const Engine& engine,
       row.set_reason(UnstaffedReason(cell, plan, names, *account, roster));
     }
   }
-  PatternTally tally;
-  for (const Account& account : accounts) {
-    const v1::Plan& plan = *account.input->plan;
-    FillAccountRow(account, plan, PlanNames(plan), planning_order[&account],
-                   *portfolio.add_accounts());
-    tally.AddAccount(account.label, *account.analysis);
-  }
+  for (Account& account : accounts) *portfolio.add_accounts() = std::move(account.row);
   for (v1::PortfolioMember& row : roster.Rows()) *portfolio.add_team() = std::move(row);
   for (v1::PortfolioPattern& p : tally.Patterns()) *portfolio.add_patterns() = std::move(p);
   for (v1::MemberConflict& c : roster.conflicts()) *portfolio.add_conflicts() = std::move(c);

@@ -233,6 +233,11 @@ TEST_F(PortfolioTest, TheNeediestAccountHasFirstCallOnSharedCapacity) {
   const v1::Portfolio portfolio = Build({{"l", light}, {"h", UncoveredAccount("heavy")}});
   EXPECT_EQ(portfolio.accounts(1).planning_order(), 1);
   EXPECT_TRUE(portfolio.accounts(1).has_top_action());
+  // Rows and patterns still list the accounts in the order given.
+  EXPECT_EQ(portfolio.accounts(0).account_id(), "light");
+  for (const v1::PortfolioPattern& p : portfolio.patterns()) {
+    if (p.code() == "UNCOVERED_PERSON") EXPECT_THAT(p.accounts(), ElementsAre("light", "heavy"));
+  }
 }
 
 TEST_F(PortfolioTest, AnEmptyPortfolioIsAnError) {
