@@ -102,7 +102,7 @@ extern const Command kPortfolioCommand = {
         "Each PLAN is a path ('-' for stdin). Team members are matched across plans by email, else\n"
         "by id; a member's capacity is the smallest any plan states (docs/portfolio.md). A plan that\n"
         "cannot be read, is invalid or repeats an account is left out and named on stderr (exit code\n"
-        "2); the others are still analysed and written.\n\n"
+        "2); the others are still analysed and written (to -o FILE too).\n\n"
         "examples:\n"
         "  contactplan portfolio plans/*.json\n"
         "  contactplan portfolio plans/*.json --format csv --table team -o team.csv\n",
