@@ -6,7 +6,6 @@ Only loopback is used and no dashboard is started.
 """
 
 import os
-import pathlib
 import subprocess
 import sys
 
