@@ -19,7 +19,8 @@ struct Phrase {
 
 constexpr Phrase kPhrases[] = {
     {"UNCOVERED_PERSON", "have a person nobody covers", "has a person nobody covers"},
-    {"WEAK_RELATIONSHIP", "have relationships below Satisfied", "has relationships below Satisfied"},
+    {"WEAK_RELATIONSHIP", "have relationships below Satisfied",
+     "has relationships below Satisfied"},
     {"SINGLE_THREADED_PERSON", "have people who matter held by one thread",
      "has people who matter held by one thread"},
     {"NO_THREAD_PERSON", "have people who matter without a thread",
@@ -36,8 +37,7 @@ constexpr Phrase kPhrases[] = {
     {"BELOW_3X3", "do not meet 3x3", "does not meet 3x3"},
     {"NPS_DETRACTOR", "have NPS detractors", "has NPS detractors"},
     {"NPS_DECLINING", "have a declining NPS", "has a declining NPS"},
-    {"COMPETITIVE_RELATIONSHIP", "have competitive relationships",
-     "has competitive relationships"},
+    {"COMPETITIVE_RELATIONSHIP", "have competitive relationships", "has competitive relationships"},
     {"NO_POWER_BUYER_IDENTIFIED", "have no power buyer identified",
      "has no power buyer identified"},
     {"NO_POWER_ACCESS", "have no access to power", "has no access to power"},
@@ -54,8 +54,7 @@ constexpr Phrase kPhrases[] = {
     {"DECISION_MAKER_NOT_SUPPORTIVE", "have decision makers who are not supportive",
      "has decision makers who are not supportive"},
     {"NO_MENTOR", "have an open deal without a mentor", "has an open deal without a mentor"},
-    {"ENEMY_IN_BUYING_GROUP", "have an enemy in a buying group",
-     "has an enemy in a buying group"},
+    {"ENEMY_IN_BUYING_GROUP", "have an enemy in a buying group", "has an enemy in a buying group"},
     {"LATE_PREFERRED_STRATEGY", "claim a preferred strategy too late",
      "claims a preferred strategy too late"},
     {"QUALIFICATION_INCOMPLETE", "have deals not fully qualified", "has deals not fully qualified"},
@@ -77,13 +76,14 @@ constexpr Phrase kPhrases[] = {
     {"ONE_WAY_CONTACT", "have one-way contact", "has one-way contact"},
 };
 
-
 }  // namespace
 
 std::string PatternMessage(std::string_view code, int count, int total) {
-  const std::string head = absl::StrCat(count, " of ", total, total == 1 ? " account " : " accounts ");
+  const std::string head =
+      absl::StrCat(count, " of ", total, total == 1 ? " account " : " accounts ");
   for (const Phrase& phrase : kPhrases) {
-    if (phrase.code == code) return absl::StrCat(head, std::string(count == 1 ? phrase.singular : phrase.plural));
+    if (phrase.code == code)
+      return absl::StrCat(head, std::string(count == 1 ? phrase.singular : phrase.plural));
   }
   // A rule added after this table: name it rather than guess a sentence.
   return absl::StrCat(head, count == 1 ? "has " : "have ", std::string(code), " findings");

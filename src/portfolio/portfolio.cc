@@ -1,8 +1,9 @@
 // BuildPortfolio (include/contactplan/portfolio.h): two passes over the public Engine. The first
 // analyses every plan as it is, which gives each account's upkeep per team member (the
-// recommendation stage's effort model) and its need; the second plans the accounts in order of need,
-// handing the engine each member's capacity as what is left of the shared capacity, so that the
-// stage's own owner model (src/recommend/owners.cc) never books anyone beyond it across accounts.
+// recommendation stage's effort model) and its need; the second plans the accounts in order of
+// need, handing the engine each member's capacity as what is left of the shared capacity, so that
+// the stage's own owner model (src/recommend/owners.cc) never books anyone beyond it across
+// accounts.
 #include "contactplan/portfolio.h"
 
 #include <algorithm>
@@ -31,9 +32,9 @@ using portfolio::TeamRoster;
 struct Account {
   int plan_index = 0;
   const PortfolioPlan* input = nullptr;
-  std::string label;               // account id, else name, else the source
-  std::vector<int> slots;          // roster slot per team member, plan order
-  std::vector<double> committed;   // upkeep per team member, plan order
+  std::string label;              // account id, else name, else the source
+  std::vector<int> slots;         // roster slot per team member, plan order
+  std::vector<double> committed;  // upkeep per team member, plan order
   int critical = 0;
   double health = 0;
   // From the second pass: the row, and the cells it could not staff. The analysis itself is not
@@ -140,12 +141,12 @@ std::string UnstaffedReason(const v1::UnstaffedCell& cell, const v1::Plan& plan,
   const portfolio::RosterMember& m = roster.member(account.slots[it->second]);
   if (!m.has_capacity) return cell.reason();
   const double free = std::max(0.0, m.capacity - m.committed - m.planned);
-  return absl::StrCat("the step needs ", cell.effort(), cell.effort() == 1 ? " effort unit" : " effort units",
-                      "; the best candidate, ", Quoted(plan.team_members(it->second).name()),
-                      ", has ", free, " of ", m.capacity,
-                      " effort units free across the portfolio (", m.committed, " committed to ",
-                      m.accounts.size(), m.accounts.size() == 1 ? " account" : " accounts",
-                      ", ", m.planned, " planned)");
+  return absl::StrCat(
+      "the step needs ", cell.effort(), cell.effort() == 1 ? " effort unit" : " effort units",
+      "; the best candidate, ", Quoted(plan.team_members(it->second).name()), ", has ", free,
+      " of ", m.capacity, " effort units free across the portfolio (", m.committed,
+      " committed to ", m.accounts.size(), m.accounts.size() == 1 ? " account" : " accounts", ", ",
+      m.planned, " planned)");
 }
 
 }  // namespace
@@ -180,10 +181,11 @@ absl::StatusOr<v1::Portfolio> BuildPortfolio(const Engine& engine,
     if (!key.empty()) {
       auto [it, inserted] = account_seen.try_emplace(key, index);
       if (!inserted) {
-        AddProblem(portfolio, index, input.source,
-                   absl::StrCat(input.source, ": account ", Quoted(AccountLabel(plan, input.source)),
-                                " is already in the portfolio from ", plans[it->second].source,
-                                "; this plan was left out (give each account once)"));
+        AddProblem(
+            portfolio, index, input.source,
+            absl::StrCat(input.source, ": account ", Quoted(AccountLabel(plan, input.source)),
+                         " is already in the portfolio from ", plans[it->second].source,
+                         "; this plan was left out (give each account once)"));
         continue;
       }
     }

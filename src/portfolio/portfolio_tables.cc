@@ -33,11 +33,11 @@ std::string Joined(const google::protobuf::RepeatedPtrField<std::string>& items)
 }
 
 void AccountsTable(const v1::Portfolio& portfolio, std::string* out) {
-  io::AppendCsvRecord({"account_id", "account_name", "source", "health", "web_figure", "meets3x3",
-                       "critical", "warnings", "top_action_person", "top_action_owner",
-                       "top_action_from", "top_action_to", "top_action_effort", "next_close_at",
-                       "next_close_opportunity_id", "planning_order"},
-                      out);
+  io::AppendCsvRecord(
+      {"account_id", "account_name", "source", "health", "web_figure", "meets3x3", "critical",
+       "warnings", "top_action_person", "top_action_owner", "top_action_from", "top_action_to",
+       "top_action_effort", "next_close_at", "next_close_opportunity_id", "planning_order"},
+      out);
   for (const v1::PortfolioAccount& a : portfolio.accounts()) {
     const v1::PortfolioAction& top = a.top_action();
     const bool has_top = a.has_top_action();
@@ -59,11 +59,11 @@ void TeamTable(const v1::Portfolio& portfolio, std::string* out) {
                        "capacity", "over_capacity"},
                       out);
   for (const v1::PortfolioMember& m : portfolio.team()) {
-    io::AppendCsvRecord({m.key(), m.name(), m.email(), absl::StrCat(m.accounts_size()),
-                         Joined(m.accounts()), Number(m.committed()), Number(m.planned()),
-                         m.has_capacity() ? Number(m.capacity()) : "",
-                         m.over_capacity() ? "yes" : "no"},
-                        out);
+    io::AppendCsvRecord(
+        {m.key(), m.name(), m.email(), absl::StrCat(m.accounts_size()), Joined(m.accounts()),
+         Number(m.committed()), Number(m.planned()), m.has_capacity() ? Number(m.capacity()) : "",
+         m.over_capacity() ? "yes" : "no"},
+        out);
   }
 }
 
@@ -76,8 +76,8 @@ void PatternsTable(const v1::Portfolio& portfolio, std::string* out) {
 }
 
 void UnstaffedTable(const v1::Portfolio& portfolio, std::string* out) {
-  io::AppendCsvRecord({"account_id", "person_id", "person_name", "team_member_key",
-                       "current_grade", "next_grade", "effort", "priority", "reason"},
+  io::AppendCsvRecord({"account_id", "person_id", "person_name", "team_member_key", "current_grade",
+                       "next_grade", "effort", "priority", "reason"},
                       out);
   for (const v1::PortfolioUnstaffedCell& u : portfolio.unstaffed()) {
     io::AppendCsvRecord({u.account_id(), u.person_id(), u.person_name(), u.team_member_key(),
@@ -106,20 +106,32 @@ std::optional<PortfolioTable> PortfolioTableFromName(std::string_view name) {
 std::string PortfolioCsv(const v1::Portfolio& portfolio, PortfolioTable table) {
   std::string out;
   switch (table) {
-    case PortfolioTable::kAccounts: AccountsTable(portfolio, &out); break;
-    case PortfolioTable::kTeam: TeamTable(portfolio, &out); break;
-    case PortfolioTable::kPatterns: PatternsTable(portfolio, &out); break;
-    case PortfolioTable::kUnstaffed: UnstaffedTable(portfolio, &out); break;
+    case PortfolioTable::kAccounts:
+      AccountsTable(portfolio, &out);
+      break;
+    case PortfolioTable::kTeam:
+      TeamTable(portfolio, &out);
+      break;
+    case PortfolioTable::kPatterns:
+      PatternsTable(portfolio, &out);
+      break;
+    case PortfolioTable::kUnstaffed:
+      UnstaffedTable(portfolio, &out);
+      break;
   }
   return out;
 }
 
 absl::StatusOr<std::string> WritePortfolio(const v1::Portfolio& portfolio, PlanFormat format) {
   switch (format) {
-    case PlanFormat::kBinary: return io::WriteBinaryMessage(portfolio);
-    case PlanFormat::kJson: return io::WriteJsonMessage(portfolio, io::JsonStyle::kEveryField);
-    case PlanFormat::kText: return io::WriteTextMessage(portfolio);
-    case PlanFormat::kCsvGrid: return PortfolioCsv(portfolio, PortfolioTable::kAccounts);
+    case PlanFormat::kBinary:
+      return io::WriteBinaryMessage(portfolio);
+    case PlanFormat::kJson:
+      return io::WriteJsonMessage(portfolio, io::JsonStyle::kEveryField);
+    case PlanFormat::kText:
+      return io::WriteTextMessage(portfolio);
+    case PlanFormat::kCsvGrid:
+      return PortfolioCsv(portfolio, PortfolioTable::kAccounts);
   }
   return absl::InvalidArgumentError("unknown portfolio format");
 }

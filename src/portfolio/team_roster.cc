@@ -117,8 +117,7 @@ std::vector<v1::PortfolioMember> TeamRoster::Rows() const {
     row.set_planned(m.planned);
     row.set_has_capacity(m.has_capacity);
     row.set_capacity(m.has_capacity ? m.capacity : 0);
-    row.set_over_capacity(m.has_capacity &&
-                          m.committed + m.planned > m.capacity + kEffortSlack);
+    row.set_over_capacity(m.has_capacity && m.committed + m.planned > m.capacity + kEffortSlack);
   }
   return rows;
 }

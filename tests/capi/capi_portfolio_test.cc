@@ -63,9 +63,9 @@ TEST_F(CapiPortfolioTest, SharesOneMembersCapacityAcrossAccounts) {
   EXPECT_EQ(message_, nullptr);
   EXPECT_EQ(std::strlen(output_), output_len_);
   const std::string json = Output();
-  EXPECT_THAT(json, AllOf(HasSubstr("\"plansGiven\": 2"), HasSubstr("\"key\": \"ann@seller.example\""),
-                          HasSubstr("\"north\""), HasSubstr("\"south\""),
-                          HasSubstr("across the portfolio")));
+  EXPECT_THAT(json, AllOf(HasSubstr("\"plansGiven\": 2"),
+                          HasSubstr("\"key\": \"ann@seller.example\""), HasSubstr("\"north\""),
+                          HasSubstr("\"south\""), HasSubstr("across the portfolio")));
   EXPECT_THAT(json, Not(HasSubstr("\"overCapacity\": true")));
 }
 
@@ -97,16 +97,15 @@ TEST_F(CapiPortfolioTest, TheHostsMistakesFailTheCall) {
   const size_t len = 3;
   const cplan_format format = CPLAN_FORMAT_JSON;
   const void* null_plan = nullptr;
-  EXPECT_EQ(cplan_portfolio(engine_, &null_plan, &len, &format, nullptr, 1, nullptr, 0,
-                            CPLAN_FORMAT_JSON,
-                            CPLAN_FORMAT_JSON, &output_, &output_len_, &message_),
-            CPLAN_INVALID_ARGUMENT);
+  EXPECT_EQ(
+      cplan_portfolio(engine_, &null_plan, &len, &format, nullptr, 1, nullptr, 0, CPLAN_FORMAT_JSON,
+                      CPLAN_FORMAT_JSON, &output_, &output_len_, &message_),
+      CPLAN_INVALID_ARGUMENT);
   EXPECT_THAT(message_, HasSubstr("plans[0] is NULL but its length is 3"));
   cplan_free(message_);
   message_ = nullptr;
   EXPECT_EQ(cplan_portfolio(engine_, nullptr, &len, &format, nullptr, 1, nullptr, 0,
-                            CPLAN_FORMAT_JSON,
-                            CPLAN_FORMAT_CSV, &output_, &output_len_, &message_),
+                            CPLAN_FORMAT_JSON, CPLAN_FORMAT_CSV, &output_, &output_len_, &message_),
             CPLAN_INVALID_ARGUMENT);
 }
 

@@ -20,12 +20,13 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
-using ::testing::SizeIs;
 using testing::PlanFromText;
+using ::testing::SizeIs;
 
 // One account whose only team member, Ann, holds nothing yet and faces three key persons to cover:
 // alone, the plan books Ann up to her capacity.
-v1::Plan UncoveredAccount(const std::string& id, const std::string& ann_email = "ann@seller.example",
+v1::Plan UncoveredAccount(const std::string& id,
+                          const std::string& ann_email = "ann@seller.example",
                           const std::string& ann_name = "Ann Lee", double capacity = 3) {
   v1::Plan plan = PlanFromText(R"pb(
     team_members { id: "ann" level: EXECUTIVE }
@@ -49,12 +50,29 @@ v1::Plan CoveredAccount(const std::string& id) {
     team_members { id: "a" name: "Avery Exec" level: EXECUTIVE }
     team_members { id: "b" name: "Blake Director" level: SENIOR_MANAGEMENT }
     team_members { id: "c" name: "Casey Lead" level: MIDDLE_MANAGEMENT }
-    persons { id: "cfo" name: "Dee CFO" level: EXECUTIVE buyer_roles: POWER
-              relationship_level: PROBLEM_SOLVER }
-    persons { id: "vp" name: "Eve VP" level: SENIOR_MANAGEMENT buyer_roles: EVANGELIST
-              relationship_level: CREDIBLE_SOURCE reports_to_id: "cfo" }
-    persons { id: "ops" name: "Fin Ops" level: MIDDLE_MANAGEMENT buyer_roles: USER
-              relationship_level: CREDIBLE_SOURCE reports_to_id: "vp" }
+    persons {
+      id: "cfo"
+      name: "Dee CFO"
+      level: EXECUTIVE
+      buyer_roles: POWER
+      relationship_level: PROBLEM_SOLVER
+    }
+    persons {
+      id: "vp"
+      name: "Eve VP"
+      level: SENIOR_MANAGEMENT
+      buyer_roles: EVANGELIST
+      relationship_level: CREDIBLE_SOURCE
+      reports_to_id: "cfo"
+    }
+    persons {
+      id: "ops"
+      name: "Fin Ops"
+      level: MIDDLE_MANAGEMENT
+      buyer_roles: USER
+      relationship_level: CREDIBLE_SOURCE
+      reports_to_id: "vp"
+    }
     relationships { team_member_id: "a" person_id: "cfo" grade: OPEN }
     relationships { team_member_id: "b" person_id: "cfo" grade: SATISFIED }
     relationships { team_member_id: "b" person_id: "vp" grade: OPEN }
@@ -87,8 +105,8 @@ TEST_F(PortfolioTest, NoOneIsPlannedBeyondTheirSharedCapacity) {
   const v1::Plan north = UncoveredAccount("north");
   const v1::Plan south = UncoveredAccount("south");
   // Planned one account at a time, Ann is booked in each up to the capacity she has for all.
-  const double alone = PlannedFor(*engine_.Analyze(north), "ann") +
-                       PlannedFor(*engine_.Analyze(south), "ann");
+  const double alone =
+      PlannedFor(*engine_.Analyze(north), "ann") + PlannedFor(*engine_.Analyze(south), "ann");
   ASSERT_GT(alone, 3);
 
   const v1::Portfolio portfolio = Build({{"north.json", north}, {"south.json", south}});
@@ -114,9 +132,8 @@ TEST_F(PortfolioTest, ExistingUpkeepElsewhereCountsAgainstTheCapacity) {
   a.set_email("ANN@seller.example");  // emails match whatever their case
   busy.mutable_relationships(0)->set_grade(v1::TRUST);
   busy.mutable_relationships()->DeleteSubrange(5, 1);
-  const v1::Portfolio portfolio =
-      Build({{"north", UncoveredAccount("north", "ann@seller.example", "Ann Lee", 4)},
-             {"busy", busy}});
+  const v1::Portfolio portfolio = Build(
+      {{"north", UncoveredAccount("north", "ann@seller.example", "Ann Lee", 4)}, {"busy", busy}});
   const v1::PortfolioMember& ann = portfolio.team(0);
   EXPECT_EQ(ann.committed(), 4);
   EXPECT_EQ(ann.planned(), 0);

@@ -18,10 +18,11 @@ namespace {
 
 int RunPortfolio(const Invocation& invocation) {
   FlagSet flags;
-  const Flag& format_flag = flags.Value(
-      {"--format"}, "FORMAT",
-      "text (a report for people; default), json (the Portfolio message in protobuf JSON), csv (one "
-      "table for a spreadsheet, see --table) or binary (the Portfolio message)");
+  const Flag& format_flag =
+      flags.Value({"--format"}, "FORMAT",
+                  "text (a report for people; default), json (the Portfolio message in protobuf "
+                  "JSON), csv (one "
+                  "table for a spreadsheet, see --table) or binary (the Portfolio message)");
   const Flag& table_flag = flags.Value(
       {"--table"}, "TABLE", "with --format csv: accounts (default), team, patterns or unstaffed");
   const Flag& output = DeclareOutput(flags);
@@ -96,12 +97,16 @@ int RunPortfolio(const Invocation& invocation) {
 extern const Command kPortfolioCommand = {
     .name = "portfolio",
     .synopsis = "PLAN... [flags]",
-    .summary = "Analyse many accounts together: a row per account and per team member across them, "
-               "patterns, and key intersections planned under the team's shared capacity.",
+    .summary =
+        "Analyse many accounts together: a row per account and per team member across them, "
+        "patterns, and key intersections planned under the team's shared capacity.",
     .details =
-        "Each PLAN is a path ('-' for stdin). Team members are matched across plans by email, else\n"
-        "by id; a member's capacity is the smallest any plan states (docs/portfolio.md). A plan that\n"
-        "cannot be read, is invalid or repeats an account is left out and named on stderr (exit code\n"
+        "Each PLAN is a path ('-' for stdin). Team members are matched across plans by email, "
+        "else\n"
+        "by id; a member's capacity is the smallest any plan states (docs/portfolio.md). A plan "
+        "that\n"
+        "cannot be read, is invalid or repeats an account is left out and named on stderr (exit "
+        "code\n"
         "2); the others are still analysed and written (to -o FILE too).\n\n"
         "examples:\n"
         "  contactplan portfolio plans/*.json\n"

@@ -26,10 +26,12 @@ std::string AccountLabel(const v1::PortfolioAccount& a) {
 }
 
 std::string ActionText(const v1::PortfolioAction& action) {
-  const std::string person = action.person_name().empty() ? action.person_id() : action.person_name();
+  const std::string person =
+      action.person_name().empty() ? action.person_id() : action.person_name();
   const std::string owner = action.owner_name().empty() ? action.owner_id() : action.owner_name();
-  const std::string from =
-      action.current_grade() == v1::GRADE_UNSPECIFIED ? "blank" : std::string(1, GradeLetter(action.current_grade()));
+  const std::string from = action.current_grade() == v1::GRADE_UNSPECIFIED
+                               ? "blank"
+                               : std::string(1, GradeLetter(action.current_grade()));
   return absl::StrCat(person, " ", from, " -> ", std::string(1, GradeLetter(action.goal_grade())),
                       ", owner ", owner);
 }
@@ -46,10 +48,10 @@ void Accounts(const v1::Portfolio& portfolio, std::string& out) {
     const std::string next =
         a.has_top_action() ? ActionText(a.top_action()) : "nothing to staff within the horizon";
     const bool named = !a.account_id().empty() && !a.account_name().empty();
-    absl::StrAppend(&out, "  ",
-                    Labeled(named ? absl::StrCat(a.account_name(), ": next: ") : "next: ", next,
-                            kWidth - 2, 8),
-                    "\n");
+    absl::StrAppend(
+        &out, "  ",
+        Labeled(named ? absl::StrCat(a.account_name(), ": next: ") : "next: ", next, kWidth - 2, 8),
+        "\n");
   }
 }
 
@@ -70,7 +72,8 @@ void Team(const v1::Portfolio& portfolio, std::string& out) {
 void Bullets(std::string_view title, const std::vector<std::string>& lines, std::string& out) {
   if (lines.empty()) return;
   absl::StrAppend(&out, "\n", Sv(title), "\n");
-  for (const std::string& line : lines) absl::StrAppend(&out, "- ", Wrap(line, kWidth - 2, 2), "\n");
+  for (const std::string& line : lines)
+    absl::StrAppend(&out, "- ", Wrap(line, kWidth - 2, 2), "\n");
 }
 
 }  // namespace
@@ -91,8 +94,10 @@ std::string PortfolioReport(const v1::Portfolio& portfolio) {
     constexpr int kNamed = 4;
     std::vector<std::string> named(p.accounts().begin(),
                                    p.accounts().begin() + std::min(p.accounts_size(), kNamed));
-    if (p.accounts_size() > kNamed) named.push_back(absl::StrCat(p.accounts_size() - kNamed, " more"));
-    lines.push_back(absl::StrCat(p.message(), " (", p.code(), ": ", absl::StrJoin(named, ", "), ")"));
+    if (p.accounts_size() > kNamed)
+      named.push_back(absl::StrCat(p.accounts_size() - kNamed, " more"));
+    lines.push_back(
+        absl::StrCat(p.message(), " (", p.code(), ": ", absl::StrJoin(named, ", "), ")"));
   }
   Bullets("Patterns", lines, out);
   lines.clear();
