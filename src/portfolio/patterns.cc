@@ -93,9 +93,11 @@ void PatternTally::AddAccount(int plan_index, const std::string& account,
                               const v1::Analysis& analysis) {
   ++accounts_;
   absl::flat_hash_set<std::string_view> seen;
-  for (const v1::Finding& finding : analysis.findings()) {
-    if (seen.insert(finding.code()).second) {
-      accounts_by_code_[finding.code()].emplace_back(plan_index, account);
+  // finding_counts, not the findings list: a code fires in the account even when max_findings
+  // left all its findings out of the list.
+  for (const v1::FindingCount& count : analysis.finding_counts()) {
+    if (count.total() > 0 && seen.insert(count.code()).second) {
+      accounts_by_code_[count.code()].emplace_back(plan_index, account);
     }
   }
 }

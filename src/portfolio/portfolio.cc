@@ -64,9 +64,13 @@ void AddProblem(v1::Portfolio& portfolio, int index, const std::string& source,
   problem.set_message(std::move(message));
 }
 
+// Findings at `severity`, every one the rules raised: finding_counts holds the totals even when
+// max_findings kept fewer in the list.
 int CountSeverity(const v1::Analysis& analysis, v1::Severity severity) {
   int count = 0;
-  for (const v1::Finding& f : analysis.findings()) count += f.severity() == severity;
+  for (const v1::FindingCount& c : analysis.finding_counts()) {
+    if (c.severity() == severity) count += c.total();
+  }
   return count;
 }
 

@@ -18,8 +18,6 @@ namespace {
 using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::Not;
 using testing::PlanFromText;
 using ::testing::SizeIs;
 
@@ -110,7 +108,7 @@ TEST_F(PortfolioTest, NoOneIsPlannedBeyondTheirSharedCapacity) {
   ASSERT_GT(alone, 3);
 
   const v1::Portfolio portfolio = Build({{"north.json", north}, {"south.json", south}});
-  ASSERT_THAT(portfolio.team(), SizeIs(1));
+  ASSERT_EQ(portfolio.team_size(), 1);
   const v1::PortfolioMember& ann = portfolio.team(0);
   EXPECT_EQ(ann.key(), "ann@seller.example");
   EXPECT_THAT(ann.accounts(), ElementsAre("north", "south"));
@@ -120,7 +118,7 @@ TEST_F(PortfolioTest, NoOneIsPlannedBeyondTheirSharedCapacity) {
   EXPECT_LE(ann.committed() + ann.planned(), ann.capacity());
   EXPECT_FALSE(ann.over_capacity());
   // What Ann could not take on is listed, with her figures across the portfolio.
-  ASSERT_THAT(portfolio.unstaffed(), Not(IsEmpty()));
+  ASSERT_GT(portfolio.unstaffed_size(), 0);
   EXPECT_EQ(portfolio.unstaffed(0).team_member_key(), "ann@seller.example");
   EXPECT_THAT(portfolio.unstaffed(0).reason(), HasSubstr("across the portfolio"));
 }
@@ -142,7 +140,7 @@ TEST_F(PortfolioTest, ExistingUpkeepElsewhereCountsAgainstTheCapacity) {
 
 TEST_F(PortfolioTest, MembersWithoutEmailAreMatchedById) {
   const v1::Portfolio portfolio = Build({{"x", CoveredAccount("x")}, {"y", CoveredAccount("y")}});
-  ASSERT_THAT(portfolio.team(), SizeIs(3));
+  ASSERT_EQ(portfolio.team_size(), 3);
   EXPECT_EQ(portfolio.team(0).key(), "id:a");
   EXPECT_THAT(portfolio.team(0).accounts(), ElementsAre("x", "y"));
   EXPECT_FALSE(portfolio.team(0).has_capacity());
@@ -153,7 +151,7 @@ TEST_F(PortfolioTest, TheSameMemberWithTwoNamesIsAConflict) {
   const v1::Portfolio portfolio =
       Build({{"n", UncoveredAccount("north", "ann@seller.example", "Ann Lee")},
              {"s", UncoveredAccount("south", "ann@seller.example", "Anne Lee")}});
-  ASSERT_THAT(portfolio.conflicts(), SizeIs(1));
+  ASSERT_EQ(portfolio.conflicts_size(), 1);
   EXPECT_EQ(portfolio.conflicts(0).kind(), v1::MemberConflict::NAME);
   EXPECT_THAT(portfolio.conflicts(0).message(),
               AllOf(HasSubstr("\"Ann Lee\""), HasSubstr("\"Anne Lee\""), HasSubstr("\"south\"")));
@@ -165,7 +163,7 @@ TEST_F(PortfolioTest, DisagreeingCapacitiesUseTheSmallest) {
       Build({{"n", UncoveredAccount("north", "ann@seller.example", "Ann Lee", 6)},
              {"s", UncoveredAccount("south", "ann@seller.example", "Ann Lee", 2)}});
   EXPECT_EQ(portfolio.team(0).capacity(), 2);
-  ASSERT_THAT(portfolio.conflicts(), SizeIs(1));
+  ASSERT_EQ(portfolio.conflicts_size(), 1);
   EXPECT_EQ(portfolio.conflicts(0).kind(), v1::MemberConflict::CAPACITY);
   EXPECT_LE(portfolio.team(0).planned(), 2);
 }
@@ -180,11 +178,11 @@ TEST_F(PortfolioTest, BadPlansAreReportedPerPlanAndTheOthersAnalysed) {
              {"d.json", invalid},
              {"e.json", CoveredAccount("globex")}});
   EXPECT_EQ(portfolio.plans_given(), 5);
-  ASSERT_THAT(portfolio.accounts(), SizeIs(2));
+  ASSERT_EQ(portfolio.accounts_size(), 2);
   EXPECT_EQ(portfolio.accounts(0).account_id(), "acme");
   EXPECT_EQ(portfolio.accounts(1).account_id(), "globex");
   EXPECT_EQ(portfolio.accounts(1).plan_index(), 4);
-  ASSERT_THAT(portfolio.problems(), SizeIs(3));
+  ASSERT_EQ(portfolio.problems_size(), 3);
   EXPECT_EQ(portfolio.problems(0).plan_index(), 1);
   EXPECT_THAT(portfolio.problems(0).message(), HasSubstr("line 3, column 5"));
   EXPECT_EQ(portfolio.problems(1).source(), "c.json");
@@ -253,8 +251,23 @@ TEST_F(PortfolioTest, TheNeediestAccountHasFirstCallOnSharedCapacity) {
   // Rows and patterns still list the accounts in the order given.
   EXPECT_EQ(portfolio.accounts(0).account_id(), "light");
   for (const v1::PortfolioPattern& p : portfolio.patterns()) {
-    if (p.code() == "UNCOVERED_PERSON") EXPECT_THAT(p.accounts(), ElementsAre("light", "heavy"));
+    if (p.code() == "UNCOVERED_PERSON") {
+      EXPECT_THAT(p.accounts(), ElementsAre("light", "heavy"));
+    }
   }
+}
+
+TEST_F(PortfolioTest, CountsAndPatternsIncludeFindingsLeftOutOfTheList) {
+  const std::vector<PortfolioPlan> plans = {{"n", UncoveredAccount("north")}};
+  v1::AnalysisOptions capped;
+  capped.set_max_findings(1);
+  const v1::Portfolio full = Build(plans);
+  const absl::StatusOr<v1::Portfolio> short_list = BuildPortfolio(engine_, plans, capped);
+  ASSERT_TRUE(short_list.ok()) << short_list.status();
+  EXPECT_GT(full.accounts(0).critical() + full.accounts(0).warnings(), 1);
+  EXPECT_EQ(short_list->accounts(0).critical(), full.accounts(0).critical());
+  EXPECT_EQ(short_list->accounts(0).warnings(), full.accounts(0).warnings());
+  EXPECT_EQ(short_list->patterns_size(), full.patterns_size());
 }
 
 TEST_F(PortfolioTest, AnEmptyPortfolioIsAnError) {
