@@ -60,6 +60,12 @@ else
   echo "Python binding: $build/python is not built" >>"$out/skipped.txt"
 fi
 
+if [[ -d $build/python/contactplan ]]; then
+  echo "== a hand-written Python script of 20 rules beside the engine"
+  PYTHONPATH=$build/python "$python" "$root/benchmarks/baseline_rules.py" --compare "$out" \
+    | tee "$out/baseline.json"
+fi
+
 if [[ -d $build/python/contactplan ]] && "$python" -c "import dask.bag, distributed" 2>/dev/null; then
   echo "== bulk throughput (one process, analyze_many threads, local Dask cluster, portfolio)"
   PYTHONPATH=$build/python "$python" "$root/benchmarks/bulk_throughput_benchmark.py" "$out" \
