@@ -441,6 +441,34 @@ def main(results_dir, output_path):
         add("not measured")
     add("")
 
+    bulk = load(results_dir, "bulk.json")
+    add("## Bulk throughput")
+    add("")
+    if bulk:
+        add("%d typical plans (%d bytes each), binary in and out, wall time, best of three after a "
+            "warm-up (benchmarks/bulk_throughput_benchmark.py):" % (bulk["plans"], bulk["plan_bytes"]))
+        add("")
+        add("| how | plans/s |")
+        add("| --- | ---: |")
+        for label, key in (
+                ("one process, `analyze` in a loop", "one_process_loop_plans_per_s"),
+                ("`analyze_many`, 1 thread", "analyze_many_1_thread_plans_per_s"),
+                ("`analyze_many`, 2 threads", "analyze_many_2_threads_plans_per_s"),
+                ("`contactplan.dask.analyze_bag`, LocalCluster, 1 worker process",
+                 "dask_1_worker_plans_per_s"),
+                ("`contactplan.dask.analyze_bag`, LocalCluster, 2 worker processes",
+                 "dask_2_workers_plans_per_s"),
+                ("… per worker (2 workers)", "dask_per_worker_plans_per_s"),
+                ("`Engine.portfolio` of %d accounts sharing one team" % bulk["portfolio_accounts"],
+                 "portfolio_plans_per_s")):
+            add("| %s | %.0f |" % (label, bulk[key]))
+        add("")
+        add("The machine has %d cores; the load average before and after the run is in the "
+            "machine table above: on a shared machine these figures move with it." % bulk["cores"])
+    else:
+        add("not measured")
+    add("")
+
     notes = os.path.join(HERE, "profile_notes.md")
     if os.path.exists(notes):
         with open(notes) as file:

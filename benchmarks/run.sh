@@ -66,6 +66,14 @@ if [[ -d $build/python/contactplan ]]; then
     | tee "$out/baseline.json"
 fi
 
+if [[ -d $build/python/contactplan ]] && "$python" -c "import dask.bag, distributed" 2>/dev/null; then
+  echo "== bulk throughput (one process, analyze_many threads, local Dask cluster, portfolio)"
+  PYTHONPATH=$build/python "$python" "$root/benchmarks/bulk_throughput_benchmark.py" "$out" \
+    | tee "$out/bulk.json"
+else
+  echo "Bulk throughput: needs $build/python and python3-dask, python3-distributed" >>"$out/skipped.txt"
+fi
+
 if command -v valgrind >/dev/null; then
   echo "== instruction counts (callgrind, about a minute)"
   "$python" "$root/benchmarks/instruction_counts.py" "$bin/engine_benchmark" "$out/instructions.json"

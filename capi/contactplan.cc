@@ -20,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "contactplan/engine.h"
 #include "contactplan/plan_io.h"
+#include "contactplan/portfolio.h"
 #include "contactplan/render.h"
 #include "contactplan/rule_catalogue.h"
 #include "contactplan/v1/analysis.pb.h"
@@ -685,3 +686,93 @@ cplan_status cplan_rules(char** output, size_t* output_len, cplan_format format,
 }
 
 }  // extern "C"
+
+// ---- Portfolio: many plans analysed together under the team's shared capacity
+// (include/contactplan/portfolio.h, docs/portfolio.md). New in 1.1. ----
+
+extern "C" cplan_status cplan_portfolio(const cplan_engine* engine, const void* const* plans,
+                                        const size_t* plan_lens, const cplan_format* plan_formats,
+                                        const char* const* plan_sources, size_t plan_count,
+                                        const void* options, size_t options_len,
+                                        cplan_format options_format, cplan_format output_format,
+                                        char** output, size_t* output_len, char** message) {
+  constexpr std::string_view kFunction = "cplan_portfolio";
+  ClearOutput(output, output_len);
+  return Guarded(kFunction, message, [&]() -> cplan_status {
+    if (cplan_status rejected = FirstRejection(
+            message,
+            {RequireNonNull(kFunction, engine, "engine"),
+             plan_count == 0
+                 ? Rejection(std::pair(CPLAN_INVALID_ARGUMENT,
+                                       Cat({kFunction, ": plan_count is 0; a portfolio needs at "
+                                                       "least one plan"})))
+                 : Rejection(),
+             RequireNonNull(kFunction, plans, "plans"),
+             RequireNonNull(kFunction, plan_lens, "plan_lens"),
+             RequireNonNull(kFunction, plan_formats, "plan_formats"),
+             RequireNonNull(kFunction, output, "output"),
+             RequireNonNull(kFunction, output_len, "output_len"),
+             CheckInput(kFunction, "options", options, options_len, /*optional=*/true,
+                        CPLAN_MAX_INPUT_BYTES, "CPLAN_MAX_INPUT_BYTES"),
+             options_len == 0 ? Rejection()
+                              : CheckFormat(kFunction, "options_format", RawValue(options_format),
+                                            kOptionFormats),
+             CheckFormat(kFunction, "output_format", RawValue(output_format), kAnalysisFormats)});
+        rejected != CPLAN_OK) {
+      return rejected;
+    }
+    // A NULL pointer or an unknown format in the arrays is the host's bug and fails the call; a
+    // plan that does not parse or is too large is that plan's problem, reported in the portfolio.
+    std::vector<contactplan::PortfolioPlan> inputs;
+    inputs.reserve(plan_count);
+    for (size_t i = 0; i < plan_count; ++i) {
+      const std::string index = std::to_string(i);
+      const std::string name = plan_sources != nullptr && plan_sources[i] != nullptr
+                                   ? std::string(plan_sources[i])
+                                   : Cat({"plans[", index, "]"});
+      const int format = RawValue(plan_formats[i]);
+      if (Rejection rejected = CheckFormat(kFunction, Cat({"plan_formats[", index, "]"}), format,
+                                           kAnyFormat)) {
+        return Fail(message, rejected->first, {rejected->second});
+      }
+      if (plans[i] == nullptr && plan_lens[i] > 0) {
+        return Fail(message, CPLAN_INVALID_ARGUMENT,
+                    {kFunction, ": plans[", index, "] is NULL but its length is ",
+                     std::to_string(plan_lens[i])});
+      }
+      if (Rejection too_large = CheckInput(kFunction, name, plans[i] == nullptr ? "" : plans[i],
+                                           plan_lens[i], /*optional=*/true,
+                                           engine->max_input_bytes, "limits.max_input_bytes")) {
+        inputs.push_back({name, absl::ResourceExhaustedError(too_large->second)});
+        continue;
+      }
+      const PlanFormat plan_format = *ToPlanFormat(format);
+      absl::StatusOr<contactplan::v1::Plan> parsed = contactplan::ParsePlan(
+          std::string_view(static_cast<const char*>(plans[i]), plan_lens[i]), plan_format);
+      if (!parsed.ok()) {
+        const std::string detail(parsed.status().message());
+        parsed = absl::InvalidArgumentError(
+            Cat({name, " (", contactplan::PlanFormatName(plan_format), "): ", detail}));
+      }
+      inputs.push_back({name, std::move(parsed)});
+    }
+    contactplan::v1::AnalysisOptions analysis_options;
+    if (absl::Status status =
+            ParseOptions(options, options_len, RawValue(options_format), analysis_options);
+        !status.ok()) {
+      return Report(message, status, CPLAN_INVALID_OPTIONS, "analysis options");
+    }
+    absl::StatusOr<contactplan::v1::Portfolio> portfolio =
+        contactplan::BuildPortfolio(engine->engine, inputs, analysis_options);
+    if (!portfolio.ok()) {
+      // The plans' problems are inside the portfolio; what fails the whole call is the options.
+      return Report(message, portfolio.status(), CPLAN_INVALID_OPTIONS, "analysis options");
+    }
+    absl::StatusOr<std::string> written =
+        contactplan::WritePortfolio(*portfolio, *ToPlanFormat(RawValue(output_format)));
+    if (!written.ok()) {
+      return Report(message, written.status(), CPLAN_INTERNAL, "writing the portfolio");
+    }
+    return Deliver(kFunction, *written, output, output_len, message);
+  });
+}

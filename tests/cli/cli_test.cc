@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_split.h"
 #include "contactplan/v1/analysis.pb.h"
 #include "contactplan/v1/plan.pb.h"
 #include "gmock/gmock.h"
@@ -717,6 +718,51 @@ TEST_F(CliTest, ExamplesTogetherFireTheWholeCatalogue) {
     for (const v1::Finding& finding : analysis.findings()) fired.insert(finding.code());
   }
   for (const std::string& code : kCatalogue) EXPECT_TRUE(fired.contains(code)) << code;
+}
+
+
+// --- portfolio: many plans under shared capacity ---
+
+TEST_F(CliTest, PortfolioReportsEveryAccountAndFitsATerminal) {
+  const CliRun run = Cli({"portfolio", kNorthwind, kKestrel});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, AllOf(StartsWith("Portfolio: 2 accounts\n"), HasSubstr("Kestrel Health"),
+                             HasSubstr("northwind-grid.csv"), HasSubstr("Team (effort units"),
+                             HasSubstr("Patterns\n- 2 of 2 accounts")));
+  for (const std::string& line : std::vector<std::string>(absl::StrSplit(run.out, '\n'))) {
+    // Columns are code points: count the bytes that start one.
+    const auto columns = std::count_if(line.begin(), line.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    });
+    EXPECT_LE(columns, 80) << line;
+  }
+}
+
+TEST_F(CliTest, PortfolioJsonIsThePortfolioMessage) {
+  const CliRun run = Cli({"portfolio", kKestrel, kNorthwind, "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, AllOf(HasSubstr("\"accounts\""), HasSubstr("\"team\""),
+                             HasSubstr("\"patterns\""), HasSubstr("\"meets3x3\"")));
+}
+
+TEST_F(CliTest, PortfolioCsvTablesOpenInASpreadsheet) {
+  const CliRun accounts = Cli({"portfolio", kKestrel, kNorthwind, "--format", "csv"});
+  ASSERT_EQ(accounts.exit_code, 0) << accounts.err;
+  EXPECT_THAT(accounts.out, StartsWith("account_id,account_name,source,health,"));
+  EXPECT_EQ(std::count(accounts.out.begin(), accounts.out.end(), '\n'), 3);
+  const CliRun team = Cli({"portfolio", kKestrel, "--format", "csv", "--table", "team"});
+  EXPECT_THAT(team.out, StartsWith("key,name,email,account_count,accounts,"));
+  const CliRun misplaced = Cli({"portfolio", kKestrel, "--table", "team"});
+  EXPECT_EQ(misplaced.exit_code, 64);
+}
+
+TEST_F(CliTest, PortfolioNamesEachPlanLeftOutAndKeepsTheOthers) {
+  WriteFile(Path("broken.json"), "{\"persons\": [");
+  const CliRun run = Cli({"portfolio", kKestrel, "broken.json", kKestrel, kNorthwind});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, StartsWith("Portfolio: 2 accounts (2 of 4 plans left out)"));
+  EXPECT_THAT(run.err, AllOf(HasSubstr("broken.json: line 1"),
+                             HasSubstr("account \"kestrel-health\" is already in the portfolio")));
 }
 
 }  // namespace

@@ -19,6 +19,7 @@ Plans may be Plan messages, bytes, dicts, JSON strings or paths (.csv grid, .jso
 status code. The library is found next to this package, or where CONTACTPLAN_LIBRARY points.
 """
 
+from contactplan._rows import rows
 from contactplan._version import __version__
 from contactplan.engine import AnalysisView, Engine, Rendered
 from contactplan.errors import (Error, InternalError, InvalidArgumentError, InvalidOptionsError,
@@ -27,6 +28,7 @@ from contactplan.errors import (Error, InternalError, InvalidArgumentError, Inva
 from contactplan.v1.analysis_pb2 import Analysis, Finding
 from contactplan.v1.options_pb2 import AnalysisOptions, EngineOptions
 from contactplan.v1.plan_pb2 import Plan
+from contactplan.v1.portfolio_pb2 import Portfolio
 
 __all__ = [
     "Analysis", "AnalysisOptions", "AnalysisView", "Engine", "EngineOptions", "Error", "Finding", "InternalError",
@@ -34,16 +36,17 @@ __all__ = [
     "LimitExceededError", "OutOfMemoryError", "ParseError", "Plan", "Rendered",
     "UnrepresentableError",
     "__version__", "library_path", "library_version",
+    "Portfolio", "rows",
 ]
 
 
-def library_version():
+def library_version() -> str:
     """The version of the loaded libcontactplan (loading it if needed), e.g. "1.0.0"."""
     from contactplan import _native
     return _native.library().version
 
 
-def library_path():
+def library_path() -> str:
     """The path (or loader name) libcontactplan was loaded from (loading it if needed)."""
     from contactplan import _native
     return _native.library().path

@@ -56,6 +56,12 @@ _SIGNATURES = (
       ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_int, _c_char_pp, _c_size_p,
       _c_char_pp)),
     ("cplan_rules", ctypes.c_int, (_c_char_pp, _c_size_p, ctypes.c_int, _c_char_pp)),
+    # 1.1: many plans as arrays (data, lengths, formats, sources).
+    ("cplan_portfolio", ctypes.c_int,
+     (ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p), ctypes.POINTER(ctypes.c_size_t),
+      ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_char_p), ctypes.c_size_t,
+      ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, _c_char_pp, _c_size_p,
+      _c_char_pp)),
 )
 
 

@@ -1,15 +1,22 @@
 """contactplan.Engine: the engine of libcontactplan, driven through its C ABI."""
 
+from __future__ import annotations
+
 import concurrent.futures
 import ctypes
 import html as _html
 import json as _json
+import os
+from typing import Iterable, List, NamedTuple, Optional, Union
 
 from contactplan import _inputs
 from contactplan import _native
+from contactplan._types import AsOf, EngineOptionsInput, PlanInput
 from contactplan import errors as _errors
 from contactplan.v1 import analysis_pb2
+from contactplan.v1 import options_pb2
 from contactplan.v1 import plan_pb2
+from contactplan.v1 import portfolio_pb2
 
 # What analyze() returns for each `output`: the cplan_format it asks for, and how bytes become the
 # result.
@@ -40,7 +47,7 @@ class Engine:
     pickle (as their options), so they can be sent to worker processes.
     """
 
-    def __init__(self, options=None):
+    def __init__(self, options: EngineOptionsInput = None) -> None:
         library = _native.library()
         self._open(library, _inputs.engine_options(options, library))
 
@@ -59,14 +66,14 @@ class Engine:
 
     # -- lifetime -----------------------------------------------------------------------------
 
-    def close(self):
+    def close(self) -> None:
         """Releases the engine now rather than when it is garbage collected. Calls already running
         on other threads must have returned."""
         handle, self._handle = self._handle, None
         if handle:
             self._lib.cplan_engine_destroy(handle)
 
-    def __enter__(self):
+    def __enter__(self) -> "Engine":
         return self
 
     def __exit__(self, *exc_info):
@@ -89,8 +96,10 @@ class Engine:
 
     # -- analysis -----------------------------------------------------------------------------
 
-    def analyze(self, plan, *, as_of=None, horizon_days=None, options=None, format=None,
-                output="message"):
+    def analyze(self, plan: PlanInput, *, as_of: AsOf = None, horizon_days: Optional[int] = None,
+                options: Optional[options_pb2.AnalysisOptions] = None,
+                format: Optional[str] = None,
+                output: str = "message") -> Union[analysis_pb2.Analysis, bytes, str]:
         """Validates and analyses a plan.
 
         as_of:        "now" for the analysis (datetime, date, RFC 3339 string, Timestamp, or
@@ -110,8 +119,11 @@ class Engine:
         result = decode(self._analyze(self._live_handle(), data, code, options_bytes, output_format))
         return AnalysisView(self, result, (data, code), options_bytes) if wrap else result
 
-    def analyze_many(self, plans, *, as_of=None, horizon_days=None, options=None, format=None,
-                     output="message", workers=1, errors="raise"):
+    def analyze_many(self, plans: Iterable[PlanInput], *, as_of: AsOf = None,
+                     horizon_days: Optional[int] = None,
+                     options: Optional[options_pb2.AnalysisOptions] = None,
+                     format: Optional[str] = None, output: str = "message",
+                     workers: Optional[int] = 1, errors: str = "raise") -> List:
         """Analyses many plans with the same options; returns a list in the order of `plans`.
 
         Per plan this costs one library call plus decoding: options are serialized once. With
@@ -144,7 +156,7 @@ class Engine:
         with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
             return list(pool.map(one, plans))
 
-    def validate(self, plan, *, format=None):
+    def validate(self, plan: PlanInput, *, format: Optional[str] = None) -> None:
         """Returns None for a valid plan; raises InvalidPlanError listing every problem (its
         .problems holds (field_path, description) pairs), or ParseError, LimitExceededError."""
         data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
@@ -153,7 +165,8 @@ class Engine:
                                           ctypes.byref(message))
         self._lib.check(status, message.value)
 
-    def convert(self, plan, to, *, format=None):
+    def convert(self, plan: PlanInput, to: str, *,
+                format: Optional[str] = None) -> Union[bytes, str]:
         """The plan in format `to` ("binary", "json", "text" or "csv"): bytes for binary, str for the
         others. The plan is validated first. Raises UnrepresentableError when `to` cannot hold all of
         it (the CSV grid holds one opportunity and no blueprint)."""
@@ -162,7 +175,7 @@ class Engine:
         converted = self._convert(data, code, to_code)
         return converted if to_code == _BINARY else converted.decode("utf-8")
 
-    def read_plan(self, plan, *, format=None):
+    def read_plan(self, plan: PlanInput, *, format: Optional[str] = None) -> plan_pb2.Plan:
         """A validated Plan message from any accepted kind of input (a .csv grid path, say)."""
         data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
         return plan_pb2.Plan.FromString(self._convert(data, code, _BINARY))
@@ -225,6 +238,64 @@ class Engine:
         if status:
             self._lib.check(status, message.value)
         return Rendered(self._lib.take_bytes(out.value, size.value).decode("utf-8"), view)
+    # -- many accounts ---------------------------------------------------------------------------
+
+    def portfolio(self, plans: Iterable[PlanInput], *, as_of: AsOf = None,
+                  horizon_days: Optional[int] = None,
+                  options: Optional[options_pb2.AnalysisOptions] = None,
+                  format: Optional[str] = None) -> portfolio_pb2.Portfolio:
+        """Analyses many plans together: a Portfolio message (docs/portfolio.md).
+
+        A row per account, a row per team member across the accounts (matched by email, else id),
+        patterns across the accounts, and every account's key intersections planned under the
+        team's shared capacity, so nobody is planned beyond it. `plans` holds any inputs analyze()
+        accepts; as_of, horizon_days and options apply to every plan.
+
+        A plan that cannot be read (a missing file, say), does not parse, is invalid or repeats an
+        account is left out and listed in `.problems` with its index and source (the path, else
+        "plans[i]"); the others are still analysed. Raises InvalidArgumentError for no plans,
+        InvalidOptionsError for bad options, TypeError for an input of an unsupported kind.
+        """
+        options_bytes = _inputs.analysis_options(as_of, horizon_days, options)
+        given = list(plans)
+        if not given:
+            raise _errors.InvalidArgumentError("a portfolio needs at least one plan",
+                                               _errors.INVALID_ARGUMENT)
+        return self._portfolio_of([read_portfolio_plan(index, plan, format, self._lib)
+                                   for index, plan in enumerate(given)], options_bytes)
+
+    def _portfolio_of(self, items, options_bytes):
+        """The Portfolio of PortfolioItems (read_portfolio_plan), one per plan given, in order."""
+        sent = [item for item in items if item.error is None]
+        unreadable = [(item.index, item.source, item.error) for item in items
+                      if item.error is not None]
+        portfolio = portfolio_pb2.Portfolio()
+        if sent:
+            count = len(sent)
+            data_array = (ctypes.c_char_p * count)(*(item.data for item in sent))
+            len_array = (ctypes.c_size_t * count)(*(len(item.data) for item in sent))
+            format_array = (ctypes.c_int * count)(*(item.code for item in sent))
+            source_array = (ctypes.c_char_p * count)(*(item.source.encode("utf-8")
+                                                       for item in sent))
+            out = ctypes.c_void_p()
+            size = ctypes.c_size_t()
+            message = ctypes.c_void_p()
+            status = self._lib.cplan_portfolio(
+                self._live_handle(), data_array, len_array, format_array, source_array, count,
+                options_bytes, len(options_bytes), _BINARY, _BINARY, ctypes.byref(out),
+                ctypes.byref(size), ctypes.byref(message))
+            if status:
+                self._lib.check(status, message.value)
+            portfolio.ParseFromString(self._lib.take_bytes(out.value, size.value))
+        # Indexes count every plan given, the unreadable ones included.
+        for account in portfolio.accounts:
+            account.plan_index = sent[account.plan_index].index
+        problems = [(sent[p.plan_index].index, p.source, p.message) for p in portfolio.problems]
+        del portfolio.problems[:]
+        for index, source, text in sorted(problems + unreadable, key=lambda item: item[0]):
+            portfolio.problems.add(plan_index=index, source=source, message=text)
+        portfolio.plans_given = len(items)
+        return portfolio
 
     # -- C calls --------------------------------------------------------------------------------
 
@@ -320,3 +391,29 @@ def _from_serialized_options(data, code):
     engine = Engine.__new__(Engine)
     engine._open(_native.library(), (data, code))
     return engine
+
+
+class PortfolioItem(NamedTuple):
+    """One plan of a portfolio as read on the Python side: its bytes and cplan_format, or why it
+    could not be read (then data and code are None)."""
+    index: int
+    source: str
+    data: Optional[bytes]
+    code: Optional[int]
+    error: Optional[str]
+
+
+def read_portfolio_plan(index: int, plan: PlanInput, format: Optional[str],
+                        library) -> PortfolioItem:
+    """Reads one plan of a portfolio. A path that cannot be read, or whose format is unknown, is
+    that plan's problem (error set), not the call's; an input of an unsupported kind raises
+    TypeError. The source is the path, else "plans[index]"."""
+    is_path = isinstance(plan, os.PathLike) or (
+        isinstance(plan, str) and not plan.lstrip().startswith("{"))
+    source = os.fspath(plan) if is_path else "plans[%d]" % index
+    try:
+        data, code = _inputs.serialized(plan, plan_pb2.Plan, format, library)
+    except (OSError, _errors.Error) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        return PortfolioItem(index, source, None, None, "%s: %s" % (source, reason))
+    return PortfolioItem(index, source, data, code, None)

@@ -278,6 +278,40 @@ CPLAN_EXPORT cplan_status cplan_render(const cplan_engine* engine, const void* p
  * engine; thread-safe; the same bytes every call. */
 CPLAN_EXPORT cplan_status cplan_rules(char** output, size_t* output_len, cplan_format format,
                                       char** message);
+/* ---- Portfolio (new in 1.1) ----
+ *
+ * Analyses many plans together, the book of business of one team, and returns a
+ * contactplan.v1.Portfolio (contactplan/v1/portfolio.proto): a row per account, a row per team
+ * member across the accounts (matched by email, else id), patterns across the accounts, and the key
+ * intersections of every account planned under the team's shared capacity, so that no one is
+ * planned beyond it; what could not be staffed is listed with the reason. docs/portfolio.md gives
+ * every rule (the smallest capacity stated wins when plans disagree).
+ *   engine:                 must not be NULL.
+ *   plans, plan_lens, plan_formats: arrays of plan_count entries: the serialized plans, their
+ *                           lengths and their formats (any cplan_format). None of the arrays may be
+ *                           NULL; plans[i] may be NULL only when plan_lens[i] is 0. A NULL plan with
+ *                           a length, or an unknown format, fails the call with
+ *                           CPLAN_INVALID_ARGUMENT naming the index.
+ *   plan_sources:           NULL, or an array of plan_count NUL-terminated UTF-8 names (a path,
+ *                           say) that messages and the portfolio's `source` use for each plan; a
+ *                           NULL array or entry names the plan "plans[i]".
+ *   plan_count:             at least 1.
+ *   options, options_len, options_format: AnalysisOptions for every plan, as for cplan_analyze.
+ *   output_format:          CPLAN_FORMAT_BINARY, CPLAN_FORMAT_JSON or CPLAN_FORMAT_TEXT.
+ *   output, output_len:     receive the portfolio, owned by the caller (free with cplan_free); must
+ *                           not be NULL; NULL and 0 on failure.
+ * A plan that does not parse, is invalid, is over the engine's limits.max_input_bytes or repeats an
+ * account already given does not fail the call: it is left out and named in the portfolio's
+ * `problems` with its source and the reason, and the other plans are analysed. Errors:
+ * CPLAN_INVALID_ARGUMENT, CPLAN_INVALID_OPTIONS, CPLAN_LIMIT_EXCEEDED, CPLAN_OUT_OF_MEMORY,
+ * CPLAN_INTERNAL. Thread-safe on a shared engine; deterministic. The plans are only read. */
+CPLAN_EXPORT cplan_status cplan_portfolio(const cplan_engine* engine, const void* const* plans,
+                                          const size_t* plan_lens, const cplan_format* plan_formats,
+                                          const char* const* plan_sources, size_t plan_count,
+                                          const void* options,
+                                          size_t options_len, cplan_format options_format,
+                                          cplan_format output_format, char** output,
+                                          size_t* output_len, char** message);
 
 #ifdef __cplusplus
 } /* extern "C" */
