@@ -1,11 +1,14 @@
 #include "contactplan/engine.h"
 
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "contactplan/rule_catalogue.h"
 #include "contactplan/validation.h"
 #include "contactplan/version.h"
+#include "io/text_position.h"
 #include "model/context.h"
 #include "model/plan_index.h"
 #include "model/time.h"
@@ -40,6 +43,11 @@ v1::Limits ResolvedLimits(const Settings& s) {
   limits.set_max_org_chart_depth(s.max_org_chart_depth);
   limits.set_max_opportunities(s.max_opportunities);
   limits.set_max_blueprint_entries(s.max_blueprint_entries);
+  limits.set_max_participants(s.max_participants);
+  limits.set_max_tactics(s.max_tactics);
+  limits.set_max_details(s.max_details);
+  limits.set_max_buyer_roles(s.max_buyer_roles);
+  limits.set_max_strategies(s.max_strategies);
   return limits;
 }
 
@@ -51,8 +59,8 @@ absl::Status CheckDisabledRules(const v1::EngineOptions& options) {
     for (const RuleInfo& rule : RuleCatalogue()) known = known || rule.code == options.disabled_rules(i);
     if (!known) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "disabled_rules[", i, "]: no rule \"", options.disabled_rules(i),
-          "\" in the catalogue (`contactplan rules` lists the codes)"));
+          "disabled_rules[", i, "]: no rule ", io::Quoted(options.disabled_rules(i)),
+          " in the catalogue (`contactplan rules` lists the codes)"));
     }
   }
   return absl::OkStatus();
@@ -61,8 +69,8 @@ absl::Status CheckDisabledRules(const v1::EngineOptions& options) {
 // "Now" for an analysis: the option, else the plan's as_of, else the latest time in the plan.
 std::optional<absl::Time> ResolveNow(const v1::AnalysisOptions& options, const v1::Plan& plan,
                                      const model::PlanIndex& index) {
-  if (auto t = model::ToTime(options.as_of())) return t;
-  if (auto t = model::ToTime(plan.as_of())) return t;
+  if (auto t = model::ToTime(options.has_as_of(), options.as_of())) return t;
+  if (auto t = model::ToTime(plan.has_as_of(), plan.as_of())) return t;
   return index.latest_time();
 }
 
@@ -101,6 +109,13 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
   if (horizon != 30 && horizon != 60 && horizon != 90) {
     return absl::InvalidArgumentError(
         absl::StrCat("horizon_days: must be 30, 60 or 90, got ", options.horizon_days()));
+  }
+  if (options.has_as_of()) {
+    // Checked here, not left to the writers: a "now" outside Timestamp's range cannot be written
+    // back as the analysis' as_of, nor any date drafted from it.
+    if (std::optional<std::string> problem = model::TimestampProblem(options.as_of())) {
+      return absl::InvalidArgumentError(absl::StrCat("as_of.", *problem));
+    }
   }
   if (absl::Status valid = Validate(plan); !valid.ok()) return valid;
 

@@ -16,15 +16,23 @@ class CsvScanner {
 
   CsvText Scan() {
     CheckEncoding();
-    if (!result_.errors.empty()) return std::move(result_);  // not UTF-8: cells would be garbage
-    pos_ = text_.starts_with(kUtf8ByteOrderMark) ? kUtf8ByteOrderMark.size() : 0;
-    while (pos_ < text_.size()) result_.records.push_back(ReadRecord());
+    if (errors_.empty()) {  // else not UTF-8: cells would be garbage
+      pos_ = text_.starts_with(kUtf8ByteOrderMark) ? kUtf8ByteOrderMark.size() : 0;
+      while (pos_ < text_.size()) result_.records.push_back(ReadRecord());
+    }
+    result_.omitted_errors = errors_.omitted();
+    result_.errors = errors_.TakeListed();
     return std::move(result_);
   }
 
  private:
   void Error(size_t offset, std::string message) {
-    result_.errors.push_back({lines_.At(offset), std::move(message)});
+    // Past the list's bounds the position is not needed: only the count is kept.
+    if (errors_.listed().size() >= kMaxDiagnostics) {
+      errors_.Add({}, std::string());
+      return;
+    }
+    errors_.Add(lines_.At(offset), std::move(message));
   }
 
   // A file saved in another encoding is reported once, where it first goes wrong; a byte order mark
@@ -127,6 +135,7 @@ class CsvScanner {
   LineMap lines_;
   ForwardPositions cells_;  // cells come in text order
   size_t pos_ = 0;
+  DiagnosticList errors_;
   CsvText result_;
 };
 

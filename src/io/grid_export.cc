@@ -42,7 +42,8 @@ bool HasParticipantValues(const v1::Participant& participant) {
 int LatestNps(const v1::Person& person) {
   int latest = -1;
   const auto when = [&](int a) {
-    return model::ToTime(person.nps_answers(a).answered_at()).value_or(absl::InfinitePast());
+    return model::ToTime(person.nps_answers(a).has_answered_at(),
+                         person.nps_answers(a).answered_at()).value_or(absl::InfinitePast());
   };
   for (int a = 0; a < person.nps_answers_size(); ++a) {
     if (latest < 0 || !(when(a) < when(latest))) latest = a;

@@ -81,13 +81,57 @@ size_t FirstInvalidUtf8(std::string_view text);
 // "line L, column C: message".
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
 
-// InvalidArgument with every diagnostic on its own line, sorted by position (stable for problems at
-// the same position). OK when `diagnostics` is empty.
-absl::Status DiagnosticsToStatus(std::vector<Diagnostic> diagnostics);
+// A reader lists at most this many diagnostics of one input, and at most this many bytes of their
+// messages; the rest are only counted, so a hostile input (a row of a million empty cells) gets a
+// message of bounded size, built at a bounded cost. The same cap as the validation's list.
+inline constexpr size_t kMaxDiagnostics = 1000;
+inline constexpr size_t kMaxDiagnosticBytes = 256 << 10;
 
-// A value from the input, for a message: in double quotes, C-escaped (so a newline cannot break the
-// message's line) and cut after 64 bytes with "..." so a huge cell cannot flood the output.
-std::string Quoted(std::string_view value);
+// InvalidArgument with every diagnostic on its own line, sorted by position (stable for problems at
+// the same position), then, when some were left out (`omitted`, and any past kMaxDiagnostics), a
+// closing line saying how many: "... and 1047576 more problems (the first 1000 are listed)". OK
+// when there is no problem at all.
+absl::Status DiagnosticsToStatus(std::vector<Diagnostic> diagnostics, size_t omitted = 0);
+
+// The diagnostics of one input within the bounds above, in the order they were added.
+class DiagnosticList {
+ public:
+  void Add(TextPosition position, std::string message);
+  bool empty() const { return listed_.empty() && omitted_ == 0; }
+  const std::vector<Diagnostic>& listed() const { return listed_; }
+  // How many were added past the bounds and left out.
+  size_t omitted() const { return omitted_; }
+  // The diagnostics listed, moved out; the list keeps its count of omitted ones.
+  std::vector<Diagnostic> TakeListed() { return std::move(listed_); }
+  // DiagnosticsToStatus of the listed ones and the count of the others.
+  absl::Status ToStatus() &&;
+
+ private:
+  std::vector<Diagnostic> listed_;
+  size_t bytes_ = 0;
+  size_t omitted_ = 0;
+};
+
+// Values from the input (ids, names, cells, option values) are echoed in messages at most this
+// long, so a hostile 1 MiB value still gives a short line; a path, which a user needs whole to
+// find the file, at most kEchoedPathBytes.
+inline constexpr size_t kEchoedBytes = 64;
+inline constexpr size_t kEchoedPathBytes = 512;
+
+// A value from the input made safe for a one-line message, the one way every message echoes input:
+// quotes and backslashes, control characters (C0, DEL and C1, so an escape sequence cannot reach a
+// terminal) and bytes that are not UTF-8 are escaped (\" \\ \n \t \x1b \xff \u009b), well-formed
+// UTF-8 is kept, and a value longer than `max_bytes` is cut at a character boundary. Escaped()
+// gives that text alone, a cut marked with "…"; Quoted() puts it in double quotes and marks a cut
+// with the value's whole size: "abc"…(70000 bytes). Both always return valid UTF-8. Thread-safe.
+std::string Escaped(std::string_view value, size_t max_bytes = kEchoedBytes);
+std::string Quoted(std::string_view value, size_t max_bytes = kEchoedBytes);
+
+// `value` as written when it has at most `max_bytes`, else cut at a character boundary and ended
+// with "…". For the labels of findings and recommendations, which echo names (not input errors,
+// so nothing is escaped): a 60 KB name echoed by every finding about its person would multiply
+// the plan's size in the analysis.
+std::string Shortened(std::string_view value, size_t max_bytes);
 
 }  // namespace contactplan::io
 

@@ -252,6 +252,16 @@ TEST_F(CliTest, AnalyzeTakesAsOfAndHorizon) {
   EXPECT_EQ(analysis.recommendations().horizon_days(), 90);
 }
 
+// --as-of 1970-01-01 is a date like any other, not "unset".
+TEST_F(CliTest, AsOfTheEpochCounts) {
+  const CliRun run = Cli({"analyze", kKestrel, "--format=json", "--as-of", "1970-01-01"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  v1::Analysis analysis;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(run.out, &analysis).ok());
+  ASSERT_TRUE(analysis.has_as_of());
+  EXPECT_EQ(analysis.as_of().seconds(), 0);
+}
+
 TEST_F(CliTest, OutputFormatFollowsTheOutputExtension) {
   const CliRun run = Cli({"analyze", kKestrel, "-o", "analysis.json"});
   ASSERT_EQ(run.exit_code, 0) << run.err;

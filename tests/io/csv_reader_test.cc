@@ -112,5 +112,16 @@ TEST(CsvReaderTest, TextAfterClosingQuoteIsAnError) {
   EXPECT_THAT(Texts(csv), ElementsAre(ElementsAre("ab", "e"), ElementsAre("f")));
 }
 
+// A hostile file cannot make the error list grow with it: the first kMaxDiagnostics are listed,
+// the rest counted.
+TEST(CsvReaderTest, ErrorsAreCappedAndTheRestCounted) {
+  std::string text;
+  for (int i = 0; i < 100000; ++i) text.append("a\",");
+  const CsvText csv = ReadCsv(text);
+  ASSERT_EQ(csv.errors.size(), kMaxDiagnostics);
+  EXPECT_EQ(csv.omitted_errors, 100000 - kMaxDiagnostics);
+  EXPECT_EQ(FormatDiagnostic(csv.errors.back()).substr(0, 20), "line 1, column 2999:");
+}
+
 }  // namespace
 }  // namespace contactplan::io

@@ -17,6 +17,7 @@
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
+#include "io/proto_binary.h"
 #include "options/settings.h"
 #include "text_layout.h"
 
@@ -199,8 +200,9 @@ Outcome<v1::EngineOptions> LoadEngineOptions(const Flag& options) {
       break;
     }
     case PlanFormat::kBinary:
-      if (!parsed.ParseFromString(*bytes)) {
-        return InvalidInput(absl::StrCat(path, ": not a binary EngineOptions message"));
+      // The library's wire check first: protobuf's parser would log a string that is not UTF-8.
+      if (absl::Status status = io::ParseBinaryMessage(*bytes, &parsed); !status.ok()) {
+        return InvalidInput(absl::StrCat(path, ": ", std::string(status.message())));
       }
       break;
     case PlanFormat::kCsvGrid:

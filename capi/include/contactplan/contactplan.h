@@ -193,7 +193,7 @@ CPLAN_EXPORT void cplan_engine_destroy(cplan_engine* engine);
  *   output, output_len:     receive the analysis, owned by the caller (free with cplan_free); must
  * not be NULL; NULL and 0 on failure. Errors: CPLAN_INVALID_ARGUMENT, CPLAN_PARSE_ERROR,
  * CPLAN_INVALID_PLAN (every problem listed; nothing is analysed), CPLAN_INVALID_OPTIONS (bad
- * analysis options), CPLAN_LIMIT_EXCEEDED, CPLAN_OUT_OF_MEMORY, CPLAN_INTERNAL. Thread-safe;
+ * analysis options, such as an as_of outside 0001-01-01 .. 9999-12-31), CPLAN_LIMIT_EXCEEDED, CPLAN_OUT_OF_MEMORY, CPLAN_INTERNAL. Thread-safe;
  * deterministic. */
 CPLAN_EXPORT cplan_status cplan_analyze(const cplan_engine* engine, const void* plan,
                                         size_t plan_len, cplan_format plan_format,
