@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "contactplan/rule_catalogue.h"
@@ -113,8 +114,9 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
   if (options.has_as_of()) {
     // Checked here, not left to the writers: a "now" outside Timestamp's range cannot be written
     // back as the analysis' as_of, nor any date drafted from it.
-    if (std::optional<std::string> problem = model::TimestampProblem(options.as_of())) {
-      return absl::InvalidArgumentError(absl::StrCat("as_of.", *problem));
+    if (const std::vector<std::string> problems = model::TimestampProblems(options.as_of());
+        !problems.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat("as_of.", problems.front()));
     }
   }
   if (absl::Status valid = Validate(plan); !valid.ok()) return valid;

@@ -4,7 +4,7 @@
 
 namespace contactplan::model {
 
-std::optional<absl::Time> ToTime(bool present, const google::protobuf::Timestamp &ts) {
+std::optional<absl::Time> ToTime(bool present, const google::protobuf::Timestamp& ts) {
   if (!present) return std::nullopt;
   return absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
 }
@@ -22,16 +22,18 @@ bool InTimestampRange(absl::Time t) {
          t < absl::FromUnixSeconds(kMaxTimestampSeconds + 1);
 }
 
-std::optional<std::string> TimestampProblem(const google::protobuf::Timestamp &ts) {
+std::vector<std::string> TimestampProblems(const google::protobuf::Timestamp& ts) {
+  std::vector<std::string> problems;
   if (ts.seconds() < kMinTimestampSeconds || ts.seconds() > kMaxTimestampSeconds) {
-    return absl::StrCat("seconds: must be between ", kMinTimestampSeconds,
-                        " (0001-01-01T00:00:00Z) and ", kMaxTimestampSeconds,
-                        " (9999-12-31T23:59:59Z), got ", ts.seconds());
+    problems.push_back(absl::StrCat("seconds: must be between ", kMinTimestampSeconds,
+                                    " (0001-01-01T00:00:00Z) and ", kMaxTimestampSeconds,
+                                    " (9999-12-31T23:59:59Z), got ", ts.seconds()));
   }
   if (ts.nanos() < 0 || ts.nanos() > kMaxTimestampNanos) {
-    return absl::StrCat("nanos: must be between 0 and ", kMaxTimestampNanos, ", got ", ts.nanos());
+    problems.push_back(
+        absl::StrCat("nanos: must be between 0 and ", kMaxTimestampNanos, ", got ", ts.nanos()));
   }
-  return std::nullopt;
+  return problems;
 }
 
 int64_t DaysBetween(absl::Time earlier, absl::Time later) {

@@ -195,10 +195,10 @@ class PlanValidator {
 
   // Within google.protobuf.Timestamp's range, which is what the JSON form can write.
   void Time(const Element& at, absl::string_view field, const google::protobuf::Timestamp& time) {
-    if (std::optional<std::string> problem = model::TimestampProblem(time)) {
+    for (const std::string& problem : model::TimestampProblems(time)) {
       // "seconds: must be ..." becomes the path "as_of.seconds" and the message "must be ...".
       std::pair<std::string, std::string> parts =
-          absl::StrSplit(*problem, absl::MaxSplits(": ", 1));
+          absl::StrSplit(problem, absl::MaxSplits(": ", 1));
       Add(at.Path(absl::StrCat(field, ".", parts.first)), std::move(parts.second));
     }
   }

@@ -157,14 +157,13 @@ TEST(TimeTest, TimestampRangeIsProtobufs) {
   EXPECT_FALSE(InTimestampRange(absl::InfiniteFuture()));
   google::protobuf::Timestamp ts;
   ts.set_seconds(INT64_MAX);
-  EXPECT_THAT(TimestampProblem(ts), 
-              ::testing::Optional(::testing::StartsWith("seconds: must be between")));
-  ts.set_seconds(0);
   ts.set_nanos(-1);
-  EXPECT_THAT(TimestampProblem(ts), 
-              ::testing::Optional(::testing::StartsWith("nanos: must be between")));
+  EXPECT_THAT(TimestampProblems(ts),
+              ::testing::ElementsAre(::testing::StartsWith("seconds: must be between"),
+                                     ::testing::StartsWith("nanos: must be between")));
+  ts.set_seconds(0);
   ts.set_nanos(0);
-  EXPECT_EQ(TimestampProblem(ts), std::nullopt);
+  EXPECT_THAT(TimestampProblems(ts), IsEmpty());
 }
 
 }  // namespace

@@ -25,7 +25,7 @@ using ::testing::IsEmpty;
 // returns what was written.
 class CapturedOutput {
  public:
-  explicit CapturedOutput(const std::string &path) : path_(path) {
+  explicit CapturedOutput(const std::string& path) : path_(path) {
     std::fflush(stdout);
     std::fflush(stderr);
     saved_out_ = dup(1);
@@ -66,8 +66,8 @@ const std::string kOptionsWithInvalidUtf8("\x32\x02\xff\xfe", 4);
 
 TEST(QuietTest, BinaryEngineOptionsThatAreNotUtf8AreRefusedSilently) {
   const ScratchDir dir;
-  cplan_engine *engine = nullptr;
-  char *message = nullptr;
+  cplan_engine* engine = nullptr;
+  char* message = nullptr;
   CapturedOutput output(dir.File("output"));
   const cplan_status status =
       cplan_engine_create(kOptionsWithInvalidUtf8.data(), kOptionsWithInvalidUtf8.size(),
@@ -108,7 +108,7 @@ TEST(QuietTest, HostileInputThroughEveryEntryPointPrintsNothing) {
        "\"OPEN\"}]}",
        CPLAN_FORMAT_JSON},
   };
-  for (const Case &c : plans) {
+  for (const Case& c : plans) {
     CapturedOutput output(dir.File("output"));
     std::vector<CallResult> calls = ThroughEveryEntryPoint(engine.get(), c.plan, c.format);
     for (cplan_format to : {CPLAN_FORMAT_JSON, CPLAN_FORMAT_TEXT, CPLAN_FORMAT_BINARY}) {
@@ -117,7 +117,7 @@ TEST(QuietTest, HostileInputThroughEveryEntryPointPrintsNothing) {
     }
     const std::string printed = output.Take();
     EXPECT_THAT(printed, IsEmpty()) << c.plan;
-    for (const CallResult &call : calls) EXPECT_NE(call.status, CPLAN_INTERNAL) << call.message;
+    for (const CallResult& call : calls) EXPECT_NE(call.status, CPLAN_INTERNAL) << call.message;
   }
 
   // Options in both formats, with strings that are not UTF-8 and times out of
@@ -127,9 +127,9 @@ TEST(QuietTest, HostileInputThroughEveryEntryPointPrintsNothing) {
       {"{\"disabledRules\": [\"" + not_utf8_name + "\"]}", CPLAN_FORMAT_JSON},
       {"{\"disabledRules\": [\"\\udc00\"]}", CPLAN_FORMAT_JSON},
   };
-  for (const auto &[bytes, format] : options) {
-    cplan_engine *created = nullptr;
-    char *message = nullptr;
+  for (const auto& [bytes, format] : options) {
+    cplan_engine* created = nullptr;
+    char* message = nullptr;
     CapturedOutput output(dir.File("output"));
     const cplan_status status =
         cplan_engine_create(bytes.data(), bytes.size(), format, &created, &message);
@@ -154,11 +154,11 @@ TEST(QuietTest, AnAsOfOutOfRangeIsAnOptionsError) {
       {binary_as_of, CPLAN_FORMAT_BINARY},
       {R"({"asOf": {"seconds": "9223372036854775807"}})", CPLAN_FORMAT_JSON},
   };
-  for (const auto &[bytes, format] : options) {
+  for (const auto& [bytes, format] : options) {
     for (cplan_format to : {CPLAN_FORMAT_JSON, CPLAN_FORMAT_BINARY}) {
-      char *output_bytes = nullptr;
+      char* output_bytes = nullptr;
       size_t output_len = 0;
-      char *message = nullptr;
+      char* message = nullptr;
       CapturedOutput output(dir.File("output"));
       const cplan_status status =
           cplan_analyze(engine.get(), plan.data(), plan.size(), CPLAN_FORMAT_JSON, bytes.data(),
