@@ -107,6 +107,11 @@ class GridExport {
     };
     std::stable_sort(errors_.begin(), errors_.end(),
                      [&](const std::string& a, const std::string& b) { return key(a) < key(b); });
+    if (errors_.size() > kMaxDiagnostics) {  // bounded as every list of problems is
+      const size_t omitted = errors_.size() - kMaxDiagnostics;
+      errors_.resize(kMaxDiagnostics);
+      errors_.push_back(MoreProblemsLine(omitted, kMaxDiagnostics));
+    }
     return absl::InvalidArgumentError(absl::StrJoin(errors_, "\n"));
   }
 

@@ -149,11 +149,14 @@ absl::Status DiagnosticsToStatus(std::vector<Diagnostic> diagnostics, size_t omi
       diagnostics, "\n",
       [](std::string* out, const Diagnostic& d) { absl::StrAppend(out, FormatDiagnostic(d)); });
   if (omitted > 0) {
-    absl::StrAppend(&text, text.empty() ? "" : "\n", "... and ", omitted, " more ",
-                    omitted == 1 ? "problem" : "problems", " (the first ", diagnostics.size(),
-                    " are listed)");
+    absl::StrAppend(&text, text.empty() ? "" : "\n", MoreProblemsLine(omitted, diagnostics.size()));
   }
   return absl::InvalidArgumentError(text);
+}
+
+std::string MoreProblemsLine(size_t omitted, size_t listed) {
+  return absl::StrCat("... and ", omitted, " more ", omitted == 1 ? "problem" : "problems",
+                      " (the first ", listed, " are listed)");
 }
 
 namespace {

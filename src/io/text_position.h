@@ -93,6 +93,10 @@ inline constexpr size_t kMaxDiagnosticBytes = 256 << 10;
 // when there is no problem at all.
 absl::Status DiagnosticsToStatus(std::vector<Diagnostic> diagnostics, size_t omitted = 0);
 
+// The closing line of a list cut at `listed` problems: "... and 12 more problems (the first 1000
+// are listed)". For every list of problems the io stage writes, so all end alike.
+std::string MoreProblemsLine(size_t omitted, size_t listed);
+
 // The diagnostics of one input within the bounds above, in the order they were added.
 class DiagnosticList {
  public:

@@ -488,7 +488,9 @@ absl::Status ValidationStatus(const std::vector<ValidationProblem>& problems) {
   for (size_t i = 0; i < listed; ++i) {
     absl::StrAppend(&text, "\n", problems[i].path, ": ", problems[i].message);
   }
-  if (listed < problems.size()) absl::StrAppend(&text, "\n... and ", problems.size() - listed, " more");
+  if (listed < problems.size()) {
+    absl::StrAppend(&text, "\n", io::MoreProblemsLine(problems.size() - listed, listed));
+  }
   return only_limits ? absl::ResourceExhaustedError(text) : absl::InvalidArgumentError(text);
 }
 
