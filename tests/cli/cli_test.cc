@@ -303,6 +303,28 @@ TEST_F(CliTest, OptionsFileChangesTheEngine) {
   EXPECT_THAT(typo.err, HasSubstr("typo.txtpb: line 2, column"));
 }
 
+// Options that are not UTF-8, in each format: refused by contactplan's own checks with a message
+// that is itself UTF-8, before protobuf could log anything or echo the bytes.
+TEST_F(CliTest, OptionsThatAreNotUtf8AreRefusedCleanly) {
+  WriteFile(Path("info-only.txtpb"), kInfoOnlyPlan);
+  WriteFile(Path("bad.json"), "{\"disabledRules\": [\"\xff\xfe\"]}");
+  WriteFile(Path("bad.binpb"), std::string("\x32\x02\xff\xfe", 4));
+  WriteFile(Path("bad.txtpb"), R"(disabled_rules: "\xff")");
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"bad.json", "bad.json: line 1, column 21: the text is not UTF-8"},
+      {"bad.binpb", "bad.binpb: not a valid binary EngineOptions: byte 2, in disabled_rules: a "
+                    "string that is not UTF-8"},
+      {"bad.txtpb", "bad.txtpb: line 1, column 1: disabled_rules[0]: the string is not UTF-8"},
+  };
+  for (const auto& [file, message] : cases) {
+    const CliRun run = Cli({"validate", "info-only.txtpb", "--options", file});
+    EXPECT_EQ(run.exit_code, 2) << file;
+    EXPECT_THAT(run.err, HasSubstr(message));
+    EXPECT_EQ(run.err.find('\xff'), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find("libprotobuf"), std::string::npos) << run.err;
+  }
+}
+
 TEST_F(CliTest, InputOverTheLimitIsRefusedBeforeParsing) {
   WriteFile(Path("small.json"), R"({"limits": {"maxInputBytes": "100"}})");
   const CliRun file = Cli({"analyze", kNorthwind, "--options", "small.json"});

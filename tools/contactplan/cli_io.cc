@@ -14,10 +14,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "google/protobuf/io/tokenizer.h"
-#include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
 #include "io/proto_binary.h"
+#include "io/proto_text.h"
+#include "io/text_position.h"
 #include "options/settings.h"
 #include "text_layout.h"
 
@@ -103,19 +103,6 @@ std::string WithOrigin(std::string_view origin, const absl::Status& status) {
   return text;
 }
 
-// Collects the first text-format error with 1-based line and column.
-class FirstError : public google::protobuf::io::ErrorCollector {
- public:
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
-                const std::string& message) override {
-    if (text_.empty()) text_ = absl::StrCat("line ", line + 1, ", column ", column + 1, ": ", message);
-  }
-  const std::string& text() const { return text_; }
-
- private:
-  std::string text_;
-};
-
 }  // namespace
 
 const Flag& DeclareInputFormat(FlagSet& flags) {
@@ -181,6 +168,13 @@ Outcome<v1::EngineOptions> LoadEngineOptions(const Flag& options) {
 
   switch (*format) {
     case PlanFormat::kJson: {
+      // protobuf's JSON parser would echo bytes that are not UTF-8 in its message.
+      if (const size_t invalid = io::FirstInvalidUtf8(*bytes); invalid != std::string::npos) {
+        return InvalidInput(absl::StrCat(path, ": ",
+                                         io::FormatDiagnostic({io::LineMap(*bytes).At(invalid),
+                                                               "the text is not UTF-8: save it as "
+                                                               "UTF-8"})));
+      }
       google::protobuf::util::JsonParseOptions json_options;
       json_options.ignore_unknown_fields = false;  // a misspelt option must not pass silently
       const auto status = google::protobuf::util::JsonStringToMessage(*bytes, &parsed, json_options);
@@ -190,15 +184,13 @@ Outcome<v1::EngineOptions> LoadEngineOptions(const Flag& options) {
       }
       break;
     }
-    case PlanFormat::kText: {
-      FirstError first_error;
-      google::protobuf::TextFormat::Parser parser;
-      parser.RecordErrorsTo(&first_error);
-      if (!parser.ParseFromString(*bytes, &parsed)) {
-        return InvalidInput(absl::StrCat(path, ": ", first_error.text()));
+    case PlanFormat::kText:
+      // The library's reader, as for plans: positions, and no string that is not UTF-8 (an escape
+      // such as \xff makes one, which protobuf would log when the options are next parsed).
+      if (absl::Status status = io::ParseTextMessage(*bytes, &parsed); !status.ok()) {
+        return InvalidInput(WithOrigin(path, status));
       }
       break;
-    }
     case PlanFormat::kBinary:
       // The library's wire check first: protobuf's parser would log a string that is not UTF-8.
       if (absl::Status status = io::ParseBinaryMessage(*bytes, &parsed); !status.ok()) {
