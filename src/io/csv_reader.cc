@@ -12,7 +12,8 @@ bool IsLineBreak(char c) { return c == '\n' || c == '\r'; }
 // line/column by the LineMap, so every reader of the io stage counts columns the same way.
 class CsvScanner {
  public:
-  explicit CsvScanner(std::string_view text) : text_(text), lines_(text), cells_(lines_) {}
+  explicit CsvScanner(std::string_view text)
+      : text_(text), lines_(text), cells_(lines_), error_positions_(lines_) {}
 
   CsvText Scan() {
     CheckEncoding();
@@ -32,7 +33,7 @@ class CsvScanner {
       errors_.Add({}, std::string());
       return;
     }
-    errors_.Add(lines_.At(offset), std::move(message));
+    errors_.Add(error_positions_.At(offset), std::move(message));
   }
 
   // A file saved in another encoding is reported once, where it first goes wrong; a byte order mark
@@ -134,6 +135,9 @@ class CsvScanner {
   std::string_view text_;
   LineMap lines_;
   ForwardPositions cells_;  // cells come in text order
+  // Errors come in text order too: positioning the last of a thousand errors near the end of a
+  // 32 MB line must not count that line's characters a thousand times.
+  ForwardPositions error_positions_;
   size_t pos_ = 0;
   DiagnosticList errors_;
   CsvText result_;
