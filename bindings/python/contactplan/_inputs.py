@@ -136,8 +136,6 @@ def analysis_options(as_of, horizon_days, options):
     else:
         message = options_pb2.AnalysisOptions()
     if as_of is not None:
-        # Present even at the epoch (seconds 0): presence, not the value, says "now" is given.
-        message.as_of.SetInParent()
         message.as_of.CopyFrom(_timestamp(as_of))
     if horizon_days is not None:
         if isinstance(horizon_days, bool) or not isinstance(horizon_days, numbers.Integral):
