@@ -135,15 +135,15 @@ class GridExport {
       }
       if (id != entity.id()) {
         Error(Path(field, i, "id"),
-              absl::StrCat(Quoted(entity.id()), " would come back from the grid as \"", id,
-                           "\", the id it derives from the name ", Quoted(entity.name()),
-                           ": change the id to \"", id,
-                           "\" (and every reference to it), or keep the plan in a protobuf format"));
+              absl::StrCat(Quoted(entity.id()), " would come back from the grid as ", Quoted(id),
+                           ", the id it derives from the name ", Quoted(entity.name()),
+                           ": change the id to ", Quoted(id),
+                           " (and every reference to it), or keep the plan in a protobuf format"));
       }
       const auto [first, inserted] = by_derived_id.emplace(id, i);
       if (!inserted) {
         Error(Path(field, i, "name"),
-              absl::StrCat(Quoted(entity.name()), " gives the id \"", id, "\", as the name of ",
+              absl::StrCat(Quoted(entity.name()), " gives the id ", Quoted(id), ", as the name of ",
                            Path(field, first->second), " does: make the names differ in a letter "
                            "or digit"));
       }

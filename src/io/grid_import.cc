@@ -116,8 +116,8 @@ class GridImport {
     const auto [first, inserted] = first_with_id.emplace(id, cell.position);
     if (!inserted) {
       Error(cell.position,
-            absl::StrCat("the ", kind, " name ", Quoted(cell.text), " gives the id \"", id,
-                         "\", as the name at ", PositionText(first->second),
+            absl::StrCat("the ", kind, " name ", Quoted(cell.text), " gives the id ", Quoted(id),
+                         ", as the name at ", PositionText(first->second),
                          " does: ids come from names, so make the names differ in a letter or "
                          "digit"));
       return false;
