@@ -168,8 +168,8 @@ typedef struct cplan_engine cplan_engine;
  *   engine:                receives the new engine, owned by the caller until cplan_engine_destroy;
  *                          must not be NULL; set to NULL on failure.
  * Errors: CPLAN_INVALID_ARGUMENT (NULL engine, NULL options with a length, another format),
- *         CPLAN_INVALID_OPTIONS (options that do not parse, unknown JSON fields, a value out of
- * range), CPLAN_LIMIT_EXCEEDED, CPLAN_OUT_OF_MEMORY, CPLAN_INTERNAL. Thread-safe: engines may be
+ *         CPLAN_INVALID_OPTIONS (options that do not parse, a string that is not UTF-8 (with its
+ * byte offset and field), unknown JSON fields, a value out of range), CPLAN_LIMIT_EXCEEDED, CPLAN_OUT_OF_MEMORY, CPLAN_INTERNAL. Thread-safe: engines may be
  * created concurrently. */
 CPLAN_EXPORT cplan_status cplan_engine_create(const void* options, size_t options_len,
                                               cplan_format options_format, cplan_engine** engine,
