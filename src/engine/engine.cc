@@ -10,7 +10,8 @@
 #include "contactplan/validation.h"
 #include "contactplan/version.h"
 #include "engine/finding_selection.h"
-#include "io/text_position.h"
+#include "base/quoted.h"
+#include "base/timestamp_range.h"
 #include "model/context.h"
 #include "model/plan_index.h"
 #include "model/time.h"
@@ -66,7 +67,7 @@ absl::Status CheckDisabledRules(const v1::EngineOptions& options) {
     for (const RuleInfo& rule : RuleCatalogue()) known = known || rule.code == options.disabled_rules(i);
     if (!known) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "disabled_rules[", i, "]: no rule ", io::Quoted(options.disabled_rules(i)),
+          "disabled_rules[", i, "]: no rule ", base::Quoted(options.disabled_rules(i)),
           " in the catalogue (`contactplan rules` lists the codes)"));
     }
   }
@@ -118,7 +119,7 @@ absl::Status Engine::CheckAnalysisOptions(const v1::AnalysisOptions& options) {
   if (options.has_as_of()) {
     // Checked here, not left to the writers: a "now" outside Timestamp's range cannot be written
     // back as the analysis' as_of, nor any date drafted from it.
-    if (const std::vector<std::string> problems = model::TimestampProblems(options.as_of());
+    if (const std::vector<std::string> problems = base::TimestampProblems(options.as_of());
         !problems.empty()) {
       return absl::InvalidArgumentError(absl::StrCat("as_of.", problems.front()));
     }

@@ -14,6 +14,9 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "base/problem_list.h"
+#include "base/quoted.h"
+#include "base/utf8.h"
 
 namespace contactplan::io {
 
@@ -74,10 +77,6 @@ struct Diagnostic {
   std::string message;  // what is wrong and what would fix it; one line
 };
 
-// Offset of the first byte that does not belong to a well-formed UTF-8 sequence (overlong forms,
-// surrogates and values beyond U+10FFFF included), or npos when all of `text` is UTF-8.
-size_t FirstInvalidUtf8(std::string_view text);
-
 // "line L, column C: message".
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
 
@@ -92,10 +91,6 @@ inline constexpr size_t kMaxDiagnosticBytes = 256 << 10;
 // closing line saying how many: "... and 1047576 more problems (the first 1000 are listed)". OK
 // when there is no problem at all.
 absl::Status DiagnosticsToStatus(std::vector<Diagnostic> diagnostics, size_t omitted = 0);
-
-// The closing line of a list cut at `listed` problems: "... and 12 more problems (the first 1000
-// are listed)". For every list of problems the io stage writes, so all end alike.
-std::string MoreProblemsLine(size_t omitted, size_t listed);
 
 // The diagnostics of one input within the bounds above, in the order they were added.
 class DiagnosticList {
@@ -116,26 +111,13 @@ class DiagnosticList {
   size_t omitted_ = 0;
 };
 
-// Values from the input (ids, names, cells, option values) are echoed in messages at most this
-// long, so a hostile 1 MiB value still gives a short line; a path, which a user needs whole to
-// find the file, at most kEchoedPathBytes.
-inline constexpr size_t kEchoedBytes = 64;
-inline constexpr size_t kEchoedPathBytes = 512;
-
-// A value from the input made safe for a one-line message, the one way every message echoes input:
-// quotes and backslashes, control characters (C0, DEL and C1, so an escape sequence cannot reach a
-// terminal) and bytes that are not UTF-8 are escaped (\" \\ \n \t \x1b \xff \u009b), well-formed
-// UTF-8 is kept, and a value longer than `max_bytes` is cut at a character boundary. Escaped()
-// gives that text alone, a cut marked with "…"; Quoted() puts it in double quotes and marks a cut
-// with the value's whole size: "abc"…(70000 bytes). Both always return valid UTF-8. Thread-safe.
-std::string Escaped(std::string_view value, size_t max_bytes = kEchoedBytes);
-std::string Quoted(std::string_view value, size_t max_bytes = kEchoedBytes);
-
-// `value` as written when it has at most `max_bytes`, else cut at a character boundary and ended
-// with "…". For the labels of findings and recommendations, which echo names (not input errors,
-// so nothing is escaped): a 60 KB name echoed by every finding about its person would multiply
-// the plan's size in the analysis.
-std::string Shortened(std::string_view value, size_t max_bytes);
+// The shared helpers every reader of this stage uses, under their io names.
+using ::contactplan::base::Escaped;
+using ::contactplan::base::FirstInvalidUtf8;
+using ::contactplan::base::kEchoedBytes;
+using ::contactplan::base::kEchoedPathBytes;
+using ::contactplan::base::MoreProblemsLine;
+using ::contactplan::base::Quoted;
 
 }  // namespace contactplan::io
 

@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "io/text_position.h"
+#include "base/quoted.h"
 
 namespace contactplan::rules {
 namespace {
@@ -18,7 +18,7 @@ constexpr size_t kLabelBytes = 120;
 
 // The display name, or the id when the plan gives no name, shortened for a label.
 std::string NameOr(const std::string& name, const std::string& id) {
-  return io::Shortened(name.empty() ? id : name, kLabelBytes);
+  return base::Shortened(name.empty() ? id : name, kLabelBytes);
 }
 
 }  // namespace
@@ -81,7 +81,7 @@ std::string PersonLabel(const model::PlanIndex& index, model::PersonIx p) {
   const v1::Person& person = index.person(p);
   std::string label = NameOr(person.name(), person.id());
   if (!person.title().empty()) {
-    absl::StrAppend(&label, " (", io::Shortened(person.title(), kLabelBytes), ")");
+    absl::StrAppend(&label, " (", base::Shortened(person.title(), kLabelBytes), ")");
   }
   return label;
 }

@@ -16,8 +16,9 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/generated_enum_reflection.h"
 #include "google/protobuf/timestamp.pb.h"
-#include "io/text_position.h"
-#include "model/time.h"
+#include "base/problem_list.h"
+#include "base/quoted.h"
+#include "base/timestamp_range.h"
 #include "options/settings.h"
 #include "validate/org_chart.h"
 
@@ -29,9 +30,9 @@ constexpr size_t kCycleMembersNamed = 10;
 
 using IdPositions = absl::flat_hash_map<absl::string_view, int32_t>;
 
-// Every value a message echoes goes through io::Quoted (or io::Escaped): one way to quote input.
-using io::Escaped;
-using io::Quoted;
+// Every value a message echoes goes through base::Quoted (or Escaped): one way to quote input.
+using base::Escaped;
+using base::Quoted;
 
 // "12 persons exceed the limit of 10 (limits.max_persons)".
 std::string LimitMessage(uint64_t count, absl::string_view singular, absl::string_view plural,
@@ -195,7 +196,7 @@ class PlanValidator {
 
   // Within google.protobuf.Timestamp's range, which is what the JSON form can write.
   void Time(const Element& at, absl::string_view field, const google::protobuf::Timestamp& time) {
-    for (const std::string& problem : model::TimestampProblems(time)) {
+    for (const std::string& problem : base::TimestampProblems(time)) {
       // "seconds: must be ..." becomes the path "as_of.seconds" and the message "must be ...".
       std::pair<std::string, std::string> parts =
           absl::StrSplit(problem, absl::MaxSplits(": ", 1));
@@ -489,7 +490,7 @@ absl::Status ValidationStatus(const std::vector<ValidationProblem>& problems) {
     absl::StrAppend(&text, "\n", problems[i].path, ": ", problems[i].message);
   }
   if (listed < problems.size()) {
-    absl::StrAppend(&text, "\n", io::MoreProblemsLine(problems.size() - listed, listed));
+    absl::StrAppend(&text, "\n", base::MoreProblemsLine(problems.size() - listed, listed));
   }
   return only_limits ? absl::ResourceExhaustedError(text) : absl::InvalidArgumentError(text);
 }

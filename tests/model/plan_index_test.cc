@@ -5,6 +5,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "base/timestamp_range.h"
 #include "model/time.h"
 #include "support/text_plan.h"
 
@@ -148,22 +149,22 @@ TEST(TimeTest, EpochIsATime) {
 }
 
 TEST(TimeTest, TimestampRangeIsProtobufs) {
-  EXPECT_TRUE(InTimestampRange(absl::FromUnixSeconds(kMaxTimestampSeconds) +
-                               absl::Nanoseconds(kMaxTimestampNanos)));
-  EXPECT_FALSE(InTimestampRange(absl::FromUnixSeconds(kMaxTimestampSeconds + 1)));
-  EXPECT_TRUE(InTimestampRange(absl::FromUnixSeconds(kMinTimestampSeconds)));
+  EXPECT_TRUE(base::InTimestampRange(absl::FromUnixSeconds(base::kMaxTimestampSeconds) +
+                               absl::Nanoseconds(base::kMaxTimestampNanos)));
+  EXPECT_FALSE(base::InTimestampRange(absl::FromUnixSeconds(base::kMaxTimestampSeconds + 1)));
+  EXPECT_TRUE(base::InTimestampRange(absl::FromUnixSeconds(base::kMinTimestampSeconds)));
   EXPECT_FALSE(
-      InTimestampRange(absl::FromUnixSeconds(kMinTimestampSeconds) - absl::Nanoseconds(1)));
-  EXPECT_FALSE(InTimestampRange(absl::InfiniteFuture()));
+      base::InTimestampRange(absl::FromUnixSeconds(base::kMinTimestampSeconds) - absl::Nanoseconds(1)));
+  EXPECT_FALSE(base::InTimestampRange(absl::InfiniteFuture()));
   google::protobuf::Timestamp ts;
   ts.set_seconds(INT64_MAX);
   ts.set_nanos(-1);
-  EXPECT_THAT(TimestampProblems(ts),
+  EXPECT_THAT(base::TimestampProblems(ts),
               ::testing::ElementsAre(::testing::StartsWith("seconds: must be between"),
                                      ::testing::StartsWith("nanos: must be between")));
   ts.set_seconds(0);
   ts.set_nanos(0);
-  EXPECT_THAT(TimestampProblems(ts), IsEmpty());
+  EXPECT_THAT(base::TimestampProblems(ts), IsEmpty());
 }
 
 }  // namespace
