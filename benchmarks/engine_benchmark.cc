@@ -190,7 +190,7 @@ void BM_Recommend_Sweep(benchmark::State& state) {
       SweepPlan(static_cast<int32_t>(state.range(0)), static_cast<int32_t>(state.range(1)));
   const absl::StatusOr<Settings> settings = ResolveSettings(v1::EngineOptions());
   const model::PlanIndex index(plan);
-  const model::Context context{index, *settings, model::ToTime(plan.as_of())};
+  const model::Context context{index, *settings, model::ToTime(plan.has_as_of(), plan.as_of())};
   v1::Web web;
   score::ComputeWeb(context, &web);
   const std::vector<rules::Finding> findings = rules::EvaluateRules(context, web);

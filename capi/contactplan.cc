@@ -30,6 +30,7 @@
 #include "google/protobuf/arena.h"
 #include "google/protobuf/message.h"
 #include "io/proto_binary.h"
+#include "io/text_position.h"
 #include "options/settings.h"
 
 // The header's compile-time version is what hosts compile against; it must be the project's.
@@ -247,17 +248,20 @@ cplan_status Report(char** message, const absl::Status& status, cplan_status inp
 }
 
 // Parses serialized options (EngineOptions or AnalysisOptions) in binary or JSON. Unknown JSON
-// fields are errors: in hand-written options they are almost always typos.
+// fields are errors: in hand-written options they are almost always typos. Both forms are checked
+// before protobuf's parser sees them, as plans are: given a string that is not UTF-8, the parser
+// would log to stderr, and the library never prints.
 absl::Status ParseOptions(const void* data, size_t size, int format,
                           google::protobuf::Message& options) {
   options.Clear();
   if (size == 0) return absl::OkStatus();
-  if (format == CPLAN_FORMAT_BINARY) {
-    if (!options.ParseFromArray(data, static_cast<int>(size))) {
-      return absl::InvalidArgumentError(
-          Cat({"not a valid binary ", options.GetTypeName(), " message"}));
-    }
-    return absl::OkStatus();
+  const std::string_view bytes(static_cast<const char*>(data), size);
+  if (format == CPLAN_FORMAT_BINARY) return contactplan::io::ParseBinaryMessage(bytes, &options);
+  if (const size_t invalid = contactplan::io::FirstInvalidUtf8(bytes);
+      invalid != std::string_view::npos) {
+    return absl::InvalidArgumentError(Cat({"not a valid JSON ", options.GetTypeName(), ": byte ",
+                                           std::to_string(invalid),
+                                           " is not UTF-8 text; save the options as UTF-8"}));
   }
   // The plan's JSON reader: unknown fields (almost always typos) and repeated keys are errors,
   // each with its line and column.
@@ -419,8 +423,8 @@ cplan_status cplan_format_from_path(const char* path, cplan_format* format, char
     const std::optional<PlanFormat> known = contactplan::PlanFormatFromPath(path);
     if (!known.has_value()) {
       return Fail(message, CPLAN_INVALID_ARGUMENT,
-                  {kFunction, ": \"", path,
-                   "\" has no known plan extension; use .binpb or .pb (binary), .json, .txtpb or "
+                  {kFunction, ": ", contactplan::io::Quoted(path, contactplan::io::kEchoedPathBytes),
+                   " has no known plan extension; use .binpb or .pb (binary), .json, .txtpb or "
                    ".textproto (text), .csv (grid), or name the format explicitly"});
     }
     *format = FromPlanFormat(*known);

@@ -1,5 +1,7 @@
 #include "contactplan/engine.h"
 
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -8,6 +10,8 @@
 #include "contactplan/validation.h"
 #include "contactplan/version.h"
 #include "engine/finding_selection.h"
+#include "base/quoted.h"
+#include "base/timestamp_range.h"
 #include "model/context.h"
 #include "model/plan_index.h"
 #include "model/time.h"
@@ -47,6 +51,11 @@ v1::Limits ResolvedLimits(const Settings& s) {
   limits.set_max_org_chart_depth(s.max_org_chart_depth);
   limits.set_max_opportunities(s.max_opportunities);
   limits.set_max_blueprint_entries(s.max_blueprint_entries);
+  limits.set_max_participants(s.max_participants);
+  limits.set_max_tactics(s.max_tactics);
+  limits.set_max_details(s.max_details);
+  limits.set_max_buyer_roles(s.max_buyer_roles);
+  limits.set_max_strategies(s.max_strategies);
   return limits;
 }
 
@@ -58,8 +67,8 @@ absl::Status CheckDisabledRules(const v1::EngineOptions& options) {
     for (const RuleInfo& rule : RuleCatalogue()) known = known || rule.code == options.disabled_rules(i);
     if (!known) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "disabled_rules[", i, "]: no rule \"", options.disabled_rules(i),
-          "\" in the catalogue (`contactplan rules` lists the codes)"));
+          "disabled_rules[", i, "]: no rule ", base::Quoted(options.disabled_rules(i)),
+          " in the catalogue (`contactplan rules` lists the codes)"));
     }
   }
   return absl::OkStatus();
@@ -68,8 +77,8 @@ absl::Status CheckDisabledRules(const v1::EngineOptions& options) {
 // "Now" for an analysis: the option, else the plan's as_of, else the latest time in the plan.
 std::optional<absl::Time> ResolveNow(const v1::AnalysisOptions& options, const v1::Plan& plan,
                                      const model::PlanIndex& index) {
-  if (auto t = model::ToTime(options.as_of())) return t;
-  if (auto t = model::ToTime(plan.as_of())) return t;
+  if (auto t = model::ToTime(options.has_as_of(), options.as_of())) return t;
+  if (auto t = model::ToTime(plan.has_as_of(), plan.as_of())) return t;
   return index.latest_time();
 }
 
@@ -106,6 +115,14 @@ absl::Status Engine::CheckAnalysisOptions(const v1::AnalysisOptions& options) {
   if (horizon != 0 && horizon != 30 && horizon != 60 && horizon != 90) {
     return absl::InvalidArgumentError(
         absl::StrCat("horizon_days: must be 30, 60 or 90, got ", options.horizon_days()));
+  }
+  if (options.has_as_of()) {
+    // Checked here, not left to the writers: a "now" outside Timestamp's range cannot be written
+    // back as the analysis' as_of, nor any date drafted from it.
+    if (const std::vector<std::string> problems = base::TimestampProblems(options.as_of());
+        !problems.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat("as_of.", problems.front()));
+    }
   }
   if (options.max_findings() < 0) {
     return absl::InvalidArgumentError(absl::StrCat(

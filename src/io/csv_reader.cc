@@ -12,19 +12,28 @@ bool IsLineBreak(char c) { return c == '\n' || c == '\r'; }
 // line/column by the LineMap, so every reader of the io stage counts columns the same way.
 class CsvScanner {
  public:
-  explicit CsvScanner(std::string_view text) : text_(text), lines_(text), cells_(lines_) {}
+  explicit CsvScanner(std::string_view text)
+      : text_(text), lines_(text), cells_(lines_), error_positions_(lines_) {}
 
   CsvText Scan() {
     CheckEncoding();
-    if (!result_.errors.empty()) return std::move(result_);  // not UTF-8: cells would be garbage
-    pos_ = text_.starts_with(kUtf8ByteOrderMark) ? kUtf8ByteOrderMark.size() : 0;
-    while (pos_ < text_.size()) result_.records.push_back(ReadRecord());
+    if (errors_.empty()) {  // else not UTF-8: cells would be garbage
+      pos_ = text_.starts_with(kUtf8ByteOrderMark) ? kUtf8ByteOrderMark.size() : 0;
+      while (pos_ < text_.size()) result_.records.push_back(ReadRecord());
+    }
+    result_.omitted_errors = errors_.omitted();
+    result_.errors = errors_.TakeListed();
     return std::move(result_);
   }
 
  private:
   void Error(size_t offset, std::string message) {
-    result_.errors.push_back({lines_.At(offset), std::move(message)});
+    // Past the list's bounds the position is not needed: only the count is kept.
+    if (errors_.listed().size() >= kMaxDiagnostics) {
+      errors_.Add({}, std::string());
+      return;
+    }
+    errors_.Add(error_positions_.At(offset), std::move(message));
   }
 
   // A file saved in another encoding is reported once, where it first goes wrong; a byte order mark
@@ -126,7 +135,11 @@ class CsvScanner {
   std::string_view text_;
   LineMap lines_;
   ForwardPositions cells_;  // cells come in text order
+  // Errors come in text order too: positioning the last of a thousand errors near the end of a
+  // 32 MB line must not count that line's characters a thousand times.
+  ForwardPositions error_positions_;
   size_t pos_ = 0;
+  DiagnosticList errors_;
   CsvText result_;
 };
 

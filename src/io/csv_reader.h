@@ -39,6 +39,8 @@ struct CsvRecord {
 struct CsvText {
   std::vector<CsvRecord> records;
   std::vector<Diagnostic> errors;  // in text order; when not empty, `records` are not to be trusted
+  // Errors past DiagnosticList's bounds, counted but not listed in `errors`.
+  size_t omitted_errors = 0;
 };
 
 // Splits `text` into records. A line break after the last record does not start another one.

@@ -42,7 +42,8 @@ bool HasParticipantValues(const v1::Participant& participant) {
 int LatestNps(const v1::Person& person) {
   int latest = -1;
   const auto when = [&](int a) {
-    return model::ToTime(person.nps_answers(a).answered_at()).value_or(absl::InfinitePast());
+    return model::ToTime(person.nps_answers(a).has_answered_at(),
+                         person.nps_answers(a).answered_at()).value_or(absl::InfinitePast());
   };
   for (int a = 0; a < person.nps_answers_size(); ++a) {
     if (latest < 0 || !(when(a) < when(latest))) latest = a;
@@ -106,6 +107,11 @@ class GridExport {
     };
     std::stable_sort(errors_.begin(), errors_.end(),
                      [&](const std::string& a, const std::string& b) { return key(a) < key(b); });
+    if (errors_.size() > kMaxDiagnostics) {  // bounded as every list of problems is
+      const size_t omitted = errors_.size() - kMaxDiagnostics;
+      errors_.resize(kMaxDiagnostics);
+      errors_.push_back(MoreProblemsLine(omitted, kMaxDiagnostics));
+    }
     return absl::InvalidArgumentError(absl::StrJoin(errors_, "\n"));
   }
 
@@ -129,15 +135,15 @@ class GridExport {
       }
       if (id != entity.id()) {
         Error(Path(field, i, "id"),
-              absl::StrCat(Quoted(entity.id()), " would come back from the grid as \"", id,
-                           "\", the id it derives from the name ", Quoted(entity.name()),
-                           ": change the id to \"", id,
-                           "\" (and every reference to it), or keep the plan in a protobuf format"));
+              absl::StrCat(Quoted(entity.id()), " would come back from the grid as ", Quoted(id),
+                           ", the id it derives from the name ", Quoted(entity.name()),
+                           ": change the id to ", Quoted(id),
+                           " (and every reference to it), or keep the plan in a protobuf format"));
       }
       const auto [first, inserted] = by_derived_id.emplace(id, i);
       if (!inserted) {
         Error(Path(field, i, "name"),
-              absl::StrCat(Quoted(entity.name()), " gives the id \"", id, "\", as the name of ",
+              absl::StrCat(Quoted(entity.name()), " gives the id ", Quoted(id), ", as the name of ",
                            Path(field, first->second), " does: make the names differ in a letter "
                            "or digit"));
       }

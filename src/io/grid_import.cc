@@ -38,17 +38,19 @@ class GridImport {
 
   absl::StatusOr<v1::Plan> Run() {
     CsvText text = ReadCsv(csv_);
-    if (!text.errors.empty()) return DiagnosticsToStatus(std::move(text.errors));
+    if (!text.errors.empty() || text.omitted_errors > 0) {
+      return DiagnosticsToStatus(std::move(text.errors), text.omitted_errors);
+    }
 
     auto row = std::find_if(text.records.begin(), text.records.end(),
                             [](const CsvRecord& r) { return !r.IsBlank(); });
     if (row == text.records.end()) {
-      errors_.push_back({{1, 1},
-                         "the file has no rows: row 1 must hold two label cells (such as \"Team "
-                         "member\" and \"Level\"), then one client person's name per column"});
-      return DiagnosticsToStatus(std::move(errors_));
+      Error({1, 1},
+            "the file has no rows: row 1 must hold two label cells (such as \"Team member\" and "
+            "\"Level\"), then one client person's name per column");
+      return std::move(errors_).ToStatus();
     }
-    if (!ReadHeader(*row)) return DiagnosticsToStatus(std::move(errors_));
+    if (!ReadHeader(*row)) return std::move(errors_).ToStatus();
     for (++row; row != text.records.end(); ++row) {
       if (row->IsBlank()) continue;  // blank lines and rows of bare commas carry nothing
       CheckWidth(*row);
@@ -60,13 +62,13 @@ class GridImport {
     }
     ResolveReportsTo();
     AddOpportunity();
-    if (!errors_.empty()) return DiagnosticsToStatus(std::move(errors_));
+    if (!errors_.empty()) return std::move(errors_).ToStatus();
     return std::move(plan_);
   }
 
  private:
   void Error(TextPosition position, std::string message) {
-    errors_.push_back({position, std::move(message)});
+    errors_.Add(position, std::move(message));
   }
 
   // Row 1: the labels, then the persons. False when it cannot be the header at all.
@@ -114,8 +116,8 @@ class GridImport {
     const auto [first, inserted] = first_with_id.emplace(id, cell.position);
     if (!inserted) {
       Error(cell.position,
-            absl::StrCat("the ", kind, " name ", Quoted(cell.text), " gives the id \"", id,
-                         "\", as the name at ", PositionText(first->second),
+            absl::StrCat("the ", kind, " name ", Quoted(cell.text), " gives the id ", Quoted(id),
+                         ", as the name at ", PositionText(first->second),
                          " does: ids come from names, so make the names differ in a letter or "
                          "digit"));
       return false;
@@ -372,7 +374,7 @@ class GridImport {
   }
 
   std::string_view csv_;
-  std::vector<Diagnostic> errors_;
+  DiagnosticList errors_;  // bounded: a million empty header cells give a short message
   v1::Plan plan_;
   size_t width_ = kLabelCells;  // cells in row 1: no row may have more
   std::vector<std::string> column_names_;  // person names, by column

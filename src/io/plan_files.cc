@@ -15,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "contactplan/plan_io.h"
+#include "io/text_position.h"
 
 namespace contactplan {
 namespace {
@@ -22,15 +23,21 @@ namespace {
 // strerror is not thread-safe; the standard category's message is.
 std::string ErrnoText(int error) { return std::generic_category().message(error); }
 
+// The path as messages show it: escaped and cut (io::Escaped), so a 1 MiB path or one holding a
+// line break or bytes that are not UTF-8 still gives one short line of UTF-8.
+std::string ShownPath(const std::string& path) { return io::Escaped(path, io::kEchoedPathBytes); }
+
 absl::Status FileError(const std::string& path, absl::string_view what, int error) {
-  return absl::InvalidArgumentError(absl::StrCat(path, ": ", what, ": ", ErrnoText(error)));
+  return absl::InvalidArgumentError(
+      absl::StrCat(ShownPath(path), ": ", what, ": ", ErrnoText(error)));
 }
 
 // Every line of a (possibly multi-line) message starts with the path, as compilers write it, so
 // each line can be read, grepped and clicked on alone.
 absl::Status WithPath(const std::string& path, const absl::Status& status) {
+  const std::string shown = ShownPath(path);
   std::vector<std::string> lines = absl::StrSplit(status.message(), '\n');
-  for (std::string& line : lines) line = absl::StrCat(path, ": ", line);
+  for (std::string& line : lines) line = absl::StrCat(shown, ": ", line);
   return absl::Status(status.code(), absl::StrJoin(lines, "\n"));
 }
 
@@ -87,8 +94,9 @@ absl::StatusOr<v1::Plan> ReadPlanFile(const std::string& path, std::optional<Pla
   if (!format.has_value()) format = PlanFormatFromPath(path);
   if (!format.has_value()) {
     return absl::InvalidArgumentError(absl::StrCat(
-        path, ": cannot tell the format from the file name: use .binpb or .pb (binary), .json, "
-              ".txtpb or .textproto (text format) or .csv (grid), or name the format"));
+        ShownPath(path),
+        ": cannot tell the format from the file name: use .binpb or .pb (binary), .json, .txtpb "
+        "or .textproto (text format) or .csv (grid), or name the format"));
   }
   absl::StatusOr<std::string> bytes = ReadWholeFile(path);
   if (!bytes.ok()) return bytes.status();

@@ -81,7 +81,7 @@ class TextErrors : public google::protobuf::io::ErrorCollector {
 // the field stands.
 void CheckStrings(const google::protobuf::Message& message,
                   const google::protobuf::TextFormat::ParseInfoTree* tree, const LineMap& lines,
-                  const std::string& path, std::vector<Diagnostic>& errors) {
+                  const std::string& path, DiagnosticList& errors) {
   using google::protobuf::FieldDescriptor;
   const google::protobuf::Reflection* reflection = message.GetReflection();
   std::vector<const FieldDescriptor*> fields;
@@ -113,10 +113,10 @@ void CheckStrings(const google::protobuf::Message& message,
           tree == nullptr ? google::protobuf::TextFormat::ParseLocation()
                           : tree->GetLocation(field, index);
       const size_t offset = at.line < 0 ? 0 : lines.OffsetOfTokenizerPosition(at.line, at.column);
-      errors.push_back({lines.At(offset),
-                        absl::StrCat(element,
-                                     ": the string is not UTF-8 text (escapes such as \\xff make "
-                                     "bytes, not characters): write the characters themselves")});
+      errors.Add(lines.At(offset),
+                 absl::StrCat(element,
+                              ": the string is not UTF-8 text (escapes such as \\xff make bytes, "
+                              "not characters): write the characters themselves"));
     }
   }
 }
@@ -137,11 +137,11 @@ absl::Status ParseTextMessage(std::string_view text, google::protobuf::Message* 
   parser.RecordErrorsTo(&errors);
   parser.WriteLocationsTo(&locations);
   if (parser.ParseFromString(std::string(text), message)) {
-    std::vector<Diagnostic> bad_strings;
+    DiagnosticList bad_strings;  // bounded: a plan of a million "\xff" names gives a short message
     CheckStrings(*message, &locations, lines, "", bad_strings);
     if (bad_strings.empty()) return absl::OkStatus();
     message->Clear();
-    return DiagnosticsToStatus(std::move(bad_strings));
+    return std::move(bad_strings).ToStatus();
   }
   message->Clear();
   std::vector<Diagnostic> diagnostics = errors.Take();

@@ -77,48 +77,6 @@ size_t LineMap::OffsetOfTokenizerPosition(int line, int column) const {
   return offset;
 }
 
-size_t FirstInvalidUtf8(std::string_view text) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-  size_t i = 0;
-  while (i < text.size()) {
-    // Most text is ASCII: skip it eight bytes at a time.
-    uint64_t eight;
-    while (i + sizeof eight <= text.size() &&
-           (std::memcpy(&eight, text.data() + i, sizeof eight), (eight & 0x8080808080808080u) == 0)) {
-      i += sizeof eight;
-    }
-    if (i >= text.size()) break;
-    const unsigned char lead = byte(i);
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    // Length of the sequence and the range its second byte must fall in (RFC 3629, table 3-7 of
-    // the Unicode standard): this rules out overlong forms, surrogates and values past U+10FFFF.
-    size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      if (lead == 0xE0) low = 0xA0;
-      if (lead == 0xED) high = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      if (lead == 0xF0) low = 0x90;
-      if (lead == 0xF4) high = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + length > text.size() || byte(i + 1) < low || byte(i + 1) > high) return i;
-    for (size_t k = 2; k < length; ++k) {
-      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return i;
-    }
-    i += length;
-  }
-  return std::string_view::npos;
-}
-
 void AppendUtf8(uint32_t code_point, std::string& out) {
   if (code_point < 0x80) {
     out.push_back(static_cast<char>(code_point));
@@ -142,25 +100,34 @@ std::string FormatDiagnostic(const Diagnostic& diagnostic) {
                       ": ", diagnostic.message);
 }
 
-absl::Status DiagnosticsToStatus(std::vector<Diagnostic> diagnostics) {
-  if (diagnostics.empty()) return absl::OkStatus();
-  std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return a.position < b.position; });
-  return absl::InvalidArgumentError(absl::StrJoin(
-      diagnostics, "\n",
-      [](std::string* out, const Diagnostic& d) { absl::StrAppend(out, FormatDiagnostic(d)); }));
+void DiagnosticList::Add(TextPosition position, std::string message) {
+  if (listed_.size() >= kMaxDiagnostics || bytes_ + message.size() > kMaxDiagnosticBytes) {
+    ++omitted_;
+    return;
+  }
+  bytes_ += message.size();
+  listed_.push_back({position, std::move(message)});
 }
 
-std::string Quoted(std::string_view value) {
-  constexpr size_t kMaxBytes = 64;
-  std::string_view shown = value;
-  if (value.size() > kMaxBytes) {
-    size_t cut = kMaxBytes;
-    while (cut > 0 && !StartsCharacter(value[cut])) --cut;  // never split a character
-    shown = value.substr(0, cut);
+absl::Status DiagnosticList::ToStatus() && {
+  return DiagnosticsToStatus(std::move(listed_), omitted_);
+}
+
+absl::Status DiagnosticsToStatus(std::vector<Diagnostic> diagnostics, size_t omitted) {
+  if (diagnostics.empty() && omitted == 0) return absl::OkStatus();
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.position < b.position; });
+  if (diagnostics.size() > kMaxDiagnostics) {
+    omitted += diagnostics.size() - kMaxDiagnostics;
+    diagnostics.resize(kMaxDiagnostics);
   }
-  return absl::StrCat("\"", absl::Utf8SafeCEscape(absl::string_view(shown.data(), shown.size())),
-                      shown.size() < value.size() ? "...\"" : "\"");
+  std::string text = absl::StrJoin(
+      diagnostics, "\n",
+      [](std::string* out, const Diagnostic& d) { absl::StrAppend(out, FormatDiagnostic(d)); });
+  if (omitted > 0) {
+    absl::StrAppend(&text, text.empty() ? "" : "\n", MoreProblemsLine(omitted, diagnostics.size()));
+  }
+  return absl::InvalidArgumentError(text);
 }
 
 }  // namespace contactplan::io

@@ -15,6 +15,9 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "base/problem_list.h"
+#include "base/quoted.h"
+#include "base/utf8.h"
 
 namespace contactplan::io {
 
@@ -75,23 +78,50 @@ struct Diagnostic {
   std::string message;  // what is wrong and what would fix it; one line
 };
 
-// Offset of the first byte that does not belong to a well-formed UTF-8 sequence (overlong forms,
-// surrogates and values beyond U+10FFFF included), or npos when all of `text` is UTF-8.
-size_t FirstInvalidUtf8(std::string_view text);
-
 // Appends the UTF-8 encoding of `code_point` (at most U+10FFFF, not a surrogate) to `out`.
 void AppendUtf8(uint32_t code_point, std::string& out);
 
 // "line L, column C: message".
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
 
-// InvalidArgument with every diagnostic on its own line, sorted by position (stable for problems at
-// the same position). OK when `diagnostics` is empty.
-absl::Status DiagnosticsToStatus(std::vector<Diagnostic> diagnostics);
+// A reader lists at most this many diagnostics of one input, and at most this many bytes of their
+// messages; the rest are only counted, so a hostile input (a row of a million empty cells) gets a
+// message of bounded size, built at a bounded cost. The same cap as the validation's list.
+inline constexpr size_t kMaxDiagnostics = 1000;
+inline constexpr size_t kMaxDiagnosticBytes = 256 << 10;
 
-// A value from the input, for a message: in double quotes, C-escaped (so a newline cannot break the
-// message's line) and cut after 64 bytes with "..." so a huge cell cannot flood the output.
-std::string Quoted(std::string_view value);
+// InvalidArgument with every diagnostic on its own line, sorted by position (stable for problems at
+// the same position), then, when some were left out (`omitted`, and any past kMaxDiagnostics), a
+// closing line saying how many: "... and 1047576 more problems (the first 1000 are listed)". OK
+// when there is no problem at all.
+absl::Status DiagnosticsToStatus(std::vector<Diagnostic> diagnostics, size_t omitted = 0);
+
+// The diagnostics of one input within the bounds above, in the order they were added.
+class DiagnosticList {
+ public:
+  void Add(TextPosition position, std::string message);
+  bool empty() const { return listed_.empty() && omitted_ == 0; }
+  const std::vector<Diagnostic>& listed() const { return listed_; }
+  // How many were added past the bounds and left out.
+  size_t omitted() const { return omitted_; }
+  // The diagnostics listed, moved out; the list keeps its count of omitted ones.
+  std::vector<Diagnostic> TakeListed() { return std::move(listed_); }
+  // DiagnosticsToStatus of the listed ones and the count of the others.
+  absl::Status ToStatus() &&;
+
+ private:
+  std::vector<Diagnostic> listed_;
+  size_t bytes_ = 0;
+  size_t omitted_ = 0;
+};
+
+// The shared helpers every reader of this stage uses, under their io names.
+using ::contactplan::base::Escaped;
+using ::contactplan::base::FirstInvalidUtf8;
+using ::contactplan::base::kEchoedBytes;
+using ::contactplan::base::kEchoedPathBytes;
+using ::contactplan::base::MoreProblemsLine;
+using ::contactplan::base::Quoted;
 
 }  // namespace contactplan::io
 

@@ -34,8 +34,9 @@ int32_t Lookup(const Map& map, std::string_view id) {
   return it == map.end() ? kNone : it->second;
 }
 
-void Later(std::optional<absl::Time>& latest, const google::protobuf::Timestamp& ts) {
-  if (auto t = ToTime(ts); t && (!latest || *t > *latest)) latest = t;
+void Later(std::optional<absl::Time>& latest, bool present,
+           const google::protobuf::Timestamp& ts) {
+  if (auto t = ToTime(present, ts); t && (!latest || *t > *latest)) latest = t;
 }
 
 }  // namespace
@@ -80,9 +81,9 @@ PlanIndex::PlanIndex(const v1::Plan& plan) : plan_(plan) {
       graded_member_pairs.emplace_back(m, r);
       if (rel.grade() > 0 && rel.grade() < 8) ++grade_counts_[rel.grade()];
     }
-    Later(latest_time_, rel.assessed_at());
-    Later(latest_time_, rel.last_contact_at());
-    for (const auto& change : rel.history()) Later(latest_time_, change.at());
+    Later(latest_time_, rel.has_assessed_at(), rel.assessed_at());
+    Later(latest_time_, rel.has_last_contact_at(), rel.last_contact_at());
+    for (const auto& change : rel.history()) Later(latest_time_, change.has_at(), change.at());
   }
   by_person_ = Adjacency<RelationshipIx>::Build(persons, person_pairs);
   by_member_ = Adjacency<RelationshipIx>::Build(members, member_pairs);
@@ -111,11 +112,13 @@ PlanIndex::PlanIndex(const v1::Plan& plan) : plan_(plan) {
     }
     const v1::NpsAnswer* latest = nullptr;
     for (const auto& answer : person.nps_answers()) {
-      if (latest == nullptr || !(ToTime(answer.answered_at()).value_or(absl::InfinitePast()) <
-                                 ToTime(latest->answered_at()).value_or(absl::InfinitePast()))) {
+      const auto when = [](const v1::NpsAnswer& a) {
+        return ToTime(a.has_answered_at(), a.answered_at()).value_or(absl::InfinitePast());
+      };
+      if (latest == nullptr || !(when(answer) < when(*latest))) {
         latest = &answer;
       }
-      Later(latest_time_, answer.answered_at());
+      Later(latest_time_, answer.has_answered_at(), answer.answered_at());
     }
     latest_nps_[p] = latest;
   }
@@ -127,7 +130,8 @@ PlanIndex::PlanIndex(const v1::Plan& plan) : plan_(plan) {
   std::vector<std::pair<int32_t, Participation>> participation_pairs;
   for (OpportunityIx o = 0; o < plan.opportunities_size(); ++o) {
     const v1::Opportunity& opportunity = plan.opportunities(o);
-    Later(latest_time_, opportunity.expected_close_at());
+    Later(latest_time_, opportunity.has_expected_close_at(),
+          opportunity.expected_close_at());
     if (opportunity.closed()) continue;
     for (int32_t i = 0; i < opportunity.participants_size(); ++i) {
       const PersonIx p = Lookup(person_ids_, opportunity.participants(i).person_id());
@@ -158,7 +162,9 @@ PlanIndex::PlanIndex(const v1::Plan& plan) : plan_(plan) {
   for (int32_t b = 0; b < plan.blueprint_size(); ++b) {
     const PersonIx p = Lookup(person_ids_, plan.blueprint(b).person_id());
     if (p != kNone) blueprint_pairs.emplace_back(p, b);
-    for (const auto& tactic : plan.blueprint(b).tactics()) Later(latest_time_, tactic.due_at());
+    for (const auto& tactic : plan.blueprint(b).tactics()) {
+      Later(latest_time_, tactic.has_due_at(), tactic.due_at());
+    }
   }
   blueprint_by_person_ = Adjacency<int32_t>::Build(persons, blueprint_pairs);
 }

@@ -2,8 +2,8 @@
 
 namespace contactplan::model {
 
-std::optional<absl::Time> ToTime(const google::protobuf::Timestamp& ts) {
-  if (ts.seconds() == 0 && ts.nanos() == 0) return std::nullopt;
+std::optional<absl::Time> ToTime(bool present, const google::protobuf::Timestamp& ts) {
+  if (!present) return std::nullopt;
   return absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
 }
 

@@ -2,6 +2,7 @@
 #ifndef CONTACTPLAN_SRC_MODEL_TIME_H_
 #define CONTACTPLAN_SRC_MODEL_TIME_H_
 
+#include <cstdint>
 #include <optional>
 
 #include "absl/time/time.h"
@@ -9,9 +10,12 @@
 
 namespace contactplan::model {
 
-// nullopt for an unset timestamp (seconds and nanos both zero).
-std::optional<absl::Time> ToTime(const google::protobuf::Timestamp& ts);
+// The time a Timestamp field holds, or nullopt when the field is not set. Presence decides, never
+// the value: 1970-01-01T00:00:00Z (seconds and nanos both 0) is a time like any other. Callers pass
+// the field's has_...() (`present`) with its value.
+std::optional<absl::Time> ToTime(bool present, const google::protobuf::Timestamp& ts);
 
+// `t` as a Timestamp; `t` must be within Timestamp's range (base::InTimestampRange).
 google::protobuf::Timestamp ToTimestamp(absl::Time t);
 
 // Whole days from `earlier` to `later` (rounded down; negative if `later` is before).

@@ -136,6 +136,11 @@ absl::StatusOr<Settings> ResolveSettings(const v1::EngineOptions& options) {
   CPLAN_TAKE(l, max_opportunities, "limits.max_opportunities", 0u, kMax32, s.max_opportunities);
   CPLAN_TAKE(l, max_blueprint_entries, "limits.max_blueprint_entries", 0u, kMax32,
              s.max_blueprint_entries);
+  CPLAN_TAKE(l, max_participants, "limits.max_participants", 0u, kMax32, s.max_participants);
+  CPLAN_TAKE(l, max_tactics, "limits.max_tactics", 0u, kMax32, s.max_tactics);
+  CPLAN_TAKE(l, max_details, "limits.max_details", 0u, kMax32, s.max_details);
+  CPLAN_TAKE(l, max_buyer_roles, "limits.max_buyer_roles", 0u, kMax32, s.max_buyer_roles);
+  CPLAN_TAKE(l, max_strategies, "limits.max_strategies", 0u, kMax32, s.max_strategies);
 
   if (options.thread_min_grade() != v1::GRADE_UNSPECIFIED) {
     if (!v1::Grade_IsValid(options.thread_min_grade())) {

@@ -51,6 +51,11 @@ struct Settings {
   uint32_t max_org_chart_depth = 10000;
   uint32_t max_opportunities = 100000;
   uint32_t max_blueprint_entries = 1000000;
+  uint32_t max_participants = 1000000;
+  uint32_t max_tactics = 1000000;
+  uint32_t max_details = 5000000;
+  uint32_t max_buyer_roles = 16;
+  uint32_t max_strategies = 16;
 
   v1::Grade thread_min_grade = v1::SATISFIED;
   absl::flat_hash_set<std::string> disabled_rules;

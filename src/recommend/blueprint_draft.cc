@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "base/timestamp_range.h"
 #include "model/time.h"
 #include "recommend/tactic_library.h"
 #include "rules/rule.h"
@@ -109,7 +110,9 @@ std::vector<v1::BlueprintEntry> DraftBlueprint(
       tactic.set_resources(entry.tactics_size() == 1 && !leverage.empty()
                                ? absl::StrCat(std::string(t->resources), "; ", leverage)
                                : std::string(t->resources));
-      if (context.now) {
+      // A due date past 9999-12-31 has no Timestamp: the tactic is drafted without one
+      // (docs/limits.md, "Times").
+      if (context.now && base::InTimestampRange(*context.now + absl::Hours(24 * horizon_days))) {
         *tactic.mutable_due_at() =
             model::ToTimestamp(*context.now + absl::Hours(24 * horizon_days));
       }

@@ -69,8 +69,8 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
   order.reserve(index.graded().size());
   for (model::RelationshipIx r : index.graded()) {
     const v1::Relationship& rel = index.relationship(r);
-    std::optional<absl::Time> seen = model::ToTime(rel.last_contact_at());
-    if (!seen) seen = model::ToTime(rel.assessed_at());
+    std::optional<absl::Time> seen = model::ToTime(rel.has_last_contact_at(), rel.last_contact_at());
+    if (!seen) seen = model::ToTime(rel.has_assessed_at(), rel.assessed_at());
     const int64_t days =
         seen && context.now ? std::max<int64_t>(0, model::DaysBetween(*seen, *context.now)) : 0;
     const int64_t until_drop = IsPositive(rel.grade()) ? per_level - days % per_level : 0;

@@ -61,7 +61,7 @@ std::optional<NpsClass> ClassAt(const v1::Person& person, absl::Time at) {
   const v1::NpsAnswer* latest = nullptr;
   absl::Time latest_time = absl::InfinitePast();
   for (const v1::NpsAnswer& answer : person.nps_answers()) {
-    const absl::Time t = model::ToTime(answer.answered_at()).value_or(absl::InfinitePast());
+    const absl::Time t = model::ToTime(answer.has_answered_at(), answer.answered_at()).value_or(absl::InfinitePast());
     if (t > at || (latest != nullptr && t < latest_time)) continue;
     latest = &answer;
     latest_time = t;

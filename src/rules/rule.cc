@@ -7,12 +7,19 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "base/quoted.h"
 
 namespace contactplan::rules {
 namespace {
 
-// The display name, or the id when the plan gives no name.
-std::string NameOr(const std::string& name, const std::string& id) { return name.empty() ? id : name; }
+// Names and titles are echoed in labels at most this long (docs/limits.md, memory): findings and
+// recommendations repeat a person's label many times.
+constexpr size_t kLabelBytes = 120;
+
+// The display name, or the id when the plan gives no name, shortened for a label.
+std::string NameOr(const std::string& name, const std::string& id) {
+  return base::Shortened(name.empty() ? id : name, kLabelBytes);
+}
 
 }  // namespace
 
@@ -73,7 +80,9 @@ void FindingSink::Finish() && {
 std::string PersonLabel(const model::PlanIndex& index, model::PersonIx p) {
   const v1::Person& person = index.person(p);
   std::string label = NameOr(person.name(), person.id());
-  if (!person.title().empty()) absl::StrAppend(&label, " (", person.title(), ")");
+  if (!person.title().empty()) {
+    absl::StrAppend(&label, " (", base::Shortened(person.title(), kLabelBytes), ")");
+  }
   return label;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -14,38 +16,23 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/generated_enum_reflection.h"
 #include "google/protobuf/timestamp.pb.h"
+#include "base/problem_list.h"
+#include "base/quoted.h"
+#include "base/timestamp_range.h"
 #include "options/settings.h"
 #include "validate/org_chart.h"
 
 namespace contactplan {
 namespace {
 
-// Values from the plan are echoed at most this long, so a hostile 64 KiB id stays a short line.
-constexpr size_t kEchoedBytes = 64;
 // A reporting cycle names at most this many members before it only counts the rest.
 constexpr size_t kCycleMembersNamed = 10;
-// google.protobuf.Timestamp's range: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
-constexpr int64_t kMinTimestampSeconds = -62135596800;
-constexpr int64_t kMaxTimestampSeconds = 253402300799;
-constexpr int32_t kMaxNanos = 999999999;
 
 using IdPositions = absl::flat_hash_map<absl::string_view, int32_t>;
 
-// A value from the plan made safe for a one-line message: C-escaped (UTF-8 kept), cut at a
-// character boundary after kEchoedBytes bytes, the cut marked with "...".
-std::string Escaped(absl::string_view value) {
-  if (value.size() <= kEchoedBytes) return absl::Utf8SafeCEscape(value);
-  size_t cut = kEchoedBytes;
-  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
-  return absl::StrCat(absl::Utf8SafeCEscape(value.substr(0, cut)), "...");
-}
-
-// "\"p-9\"", or "\"aaa...\" (70000 bytes)" for a value too long to echo whole.
-std::string Quoted(absl::string_view value) {
-  std::string quoted = absl::StrCat("\"", Escaped(value), "\"");
-  if (value.size() > kEchoedBytes) absl::StrAppend(&quoted, " (", value.size(), " bytes)");
-  return quoted;
-}
+// Every value a message echoes goes through base::Quoted (or Escaped): one way to quote input.
+using base::Escaped;
+using base::Quoted;
 
 // "12 persons exceed the limit of 10 (limits.max_persons)".
 std::string LimitMessage(uint64_t count, absl::string_view singular, absl::string_view plural,
@@ -137,20 +124,42 @@ class PlanValidator {
           l.max_team_members, "limits.max_team_members");
     Count(plan, "persons", plan_.persons_size(), "person", "persons", l.max_persons,
           "limits.max_persons");
+    uint64_t details = 0;  // grade history entries, NPS answers and influence links
     for (int32_t p = 0; p < plan_.persons_size(); ++p) {
-      Count(Element("persons", p), "nps_answers", plan_.persons(p).nps_answers_size(), "NPS answer",
+      const v1::Person& person = plan_.persons(p);
+      Count(Element("persons", p), "nps_answers", person.nps_answers_size(), "NPS answer",
             "NPS answers", l.max_history_entries, "limits.max_history_entries");
+      Count(Element("persons", p), "buyer_roles", person.buyer_roles_size(), "buyer role",
+            "buyer roles", l.max_buyer_roles, "limits.max_buyer_roles");
+      details += person.nps_answers_size() + person.influences_size();
     }
     Count(plan, "relationships", plan_.relationships_size(), "relationship", "relationships",
           l.max_relationships, "limits.max_relationships");
     for (int32_t r = 0; r < plan_.relationships_size(); ++r) {
       Count(Element("relationships", r), "history", plan_.relationships(r).history_size(),
             "history entry", "history entries", l.max_history_entries, "limits.max_history_entries");
+      details += plan_.relationships(r).history_size();
     }
+    Count(plan, "persons[*].nps_answers, persons[*].influences, relationships[*].history", details,
+          "detail", "details", l.max_details, "limits.max_details");
     Count(plan, "opportunities", plan_.opportunities_size(), "opportunity", "opportunities",
           l.max_opportunities, "limits.max_opportunities");
+    uint64_t participants = 0;
+    for (const v1::Opportunity& opportunity : plan_.opportunities()) {
+      participants += opportunity.participants_size();
+    }
+    Count(plan, "opportunities", participants, "participant", "participants", l.max_participants,
+          "limits.max_participants");
     Count(plan, "blueprint", plan_.blueprint_size(), "blueprint entry", "blueprint entries",
           l.max_blueprint_entries, "limits.max_blueprint_entries");
+    uint64_t tactics = 0;
+    for (int32_t b = 0; b < plan_.blueprint_size(); ++b) {
+      const v1::BlueprintEntry& entry = plan_.blueprint(b);
+      tactics += entry.tactics_size();
+      Count(Element("blueprint", b), "strategies", entry.strategies_size(), "strategy",
+            "strategies", l.max_strategies, "limits.max_strategies");
+    }
+    Count(plan, "blueprint", tactics, "tactic", "tactics", l.max_tactics, "limits.max_tactics");
     return problems_.empty();
   }
 
@@ -185,15 +194,13 @@ class PlanValidator {
     }
   }
 
+  // Within google.protobuf.Timestamp's range, which is what the JSON form can write.
   void Time(const Element& at, absl::string_view field, const google::protobuf::Timestamp& time) {
-    if (time.seconds() < kMinTimestampSeconds || time.seconds() > kMaxTimestampSeconds) {
-      Add(at.Path(absl::StrCat(field, ".seconds")),
-          absl::StrCat("must be between ", kMinTimestampSeconds, " (0001-01-01T00:00:00Z) and ",
-                       kMaxTimestampSeconds, " (9999-12-31T23:59:59Z), got ", time.seconds()));
-    }
-    if (time.nanos() < 0 || time.nanos() > kMaxNanos) {
-      Add(at.Path(absl::StrCat(field, ".nanos")),
-          absl::StrCat("must be between 0 and ", kMaxNanos, ", got ", time.nanos()));
+    for (const std::string& problem : base::TimestampProblems(time)) {
+      // "seconds: must be ..." becomes the path "as_of.seconds" and the message "must be ...".
+      std::pair<std::string, std::string> parts =
+          absl::StrSplit(problem, absl::MaxSplits(": ", 1));
+      Add(at.Path(absl::StrCat(field, ".", parts.first)), std::move(parts.second));
     }
   }
 
@@ -482,7 +489,9 @@ absl::Status ValidationStatus(const std::vector<ValidationProblem>& problems) {
   for (size_t i = 0; i < listed; ++i) {
     absl::StrAppend(&text, "\n", problems[i].path, ": ", problems[i].message);
   }
-  if (listed < problems.size()) absl::StrAppend(&text, "\n... and ", problems.size() - listed, " more");
+  if (listed < problems.size()) {
+    absl::StrAppend(&text, "\n", base::MoreProblemsLine(problems.size() - listed, listed));
+  }
   return only_limits ? absl::ResourceExhaustedError(text) : absl::InvalidArgumentError(text);
 }
 

@@ -253,6 +253,16 @@ TEST_F(CliTest, AnalyzeTakesAsOfAndHorizon) {
   EXPECT_EQ(analysis.recommendations().horizon_days(), 90);
 }
 
+// --as-of 1970-01-01 is a date like any other, not "unset".
+TEST_F(CliTest, AsOfTheEpochCounts) {
+  const CliRun run = Cli({"analyze", kKestrel, "--format=json", "--as-of", "1970-01-01"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  v1::Analysis analysis;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(run.out, &analysis).ok());
+  ASSERT_TRUE(analysis.has_as_of());
+  EXPECT_EQ(analysis.as_of().seconds(), 0);
+}
+
 TEST_F(CliTest, OutputFormatFollowsTheOutputExtension) {
   const CliRun run = Cli({"analyze", kKestrel, "-o", "analysis.json"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
@@ -292,6 +302,28 @@ TEST_F(CliTest, OptionsFileChangesTheEngine) {
   const CliRun typo = Cli({"analyze", "info-only.txtpb", "--options", "typo.txtpb"});
   EXPECT_EQ(typo.exit_code, 2);
   EXPECT_THAT(typo.err, HasSubstr("typo.txtpb: line 2, column"));
+}
+
+// Options that are not UTF-8, in each format: refused by contactplan's own checks with a message
+// that is itself UTF-8, before protobuf could log anything or echo the bytes.
+TEST_F(CliTest, OptionsThatAreNotUtf8AreRefusedCleanly) {
+  WriteFile(Path("info-only.txtpb"), kInfoOnlyPlan);
+  WriteFile(Path("bad.json"), "{\"disabledRules\": [\"\xff\xfe\"]}");
+  WriteFile(Path("bad.binpb"), std::string("\x32\x02\xff\xfe", 4));
+  WriteFile(Path("bad.txtpb"), R"(disabled_rules: "\xff")");
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"bad.json", "bad.json: line 1, column 21: the text is not UTF-8"},
+      {"bad.binpb", "bad.binpb: not a valid binary EngineOptions: byte 2, in disabled_rules: a "
+                    "string that is not UTF-8"},
+      {"bad.txtpb", "bad.txtpb: line 1, column 1: disabled_rules[0]: the string is not UTF-8"},
+  };
+  for (const auto& [file, message] : cases) {
+    const CliRun run = Cli({"validate", "info-only.txtpb", "--options", file});
+    EXPECT_EQ(run.exit_code, 2) << file;
+    EXPECT_THAT(run.err, HasSubstr(message));
+    EXPECT_EQ(run.err.find('\xff'), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find("libprotobuf"), std::string::npos) << run.err;
+  }
 }
 
 TEST_F(CliTest, InputOverTheLimitIsRefusedBeforeParsing) {

@@ -3,6 +3,7 @@
 // grade rises.
 #include "contactplan/engine.h"
 
+#include <cstdint>
 #include <string>
 
 #include "absl/strings/match.h"
@@ -109,6 +110,64 @@ TEST(EngineNowTest, ThenTheLatestTimestampInThePlan) {
   absl::StatusOr<v1::Analysis> analysis = MakeEngine().Analyze(plan);
   ASSERT_TRUE(analysis.ok()) << analysis.status();
   EXPECT_EQ(analysis->as_of().seconds(), 1750000000);
+}
+
+// The epoch is a time like any other: an as_of of 0 seconds is given, not unset.
+TEST(EngineNowTest, TheEpochCountsAsATime) {
+  v1::AnalysisOptions options;
+  options.mutable_as_of();  // 1970-01-01T00:00:00Z
+  absl::StatusOr<v1::Analysis> analysis = MakeEngine().Analyze(PlanFromText(kSmallPlan), options);
+  ASSERT_TRUE(analysis.ok()) << analysis.status();
+  ASSERT_TRUE(analysis->has_as_of());
+  EXPECT_EQ(analysis->as_of().seconds(), 0);
+  EXPECT_FALSE(HasFinding(*analysis, "STALE_ASSESSMENT"));  // the contact is in the future
+
+  v1::Plan plan = PlanFromText(kSmallPlan);
+  plan.mutable_as_of()->Clear();  // set, to the epoch
+  absl::StatusOr<v1::Analysis> from_plan = MakeEngine().Analyze(plan);
+  ASSERT_TRUE(from_plan.ok()) << from_plan.status();
+  ASSERT_TRUE(from_plan->has_as_of());
+  EXPECT_EQ(from_plan->as_of().seconds(), 0);  // not the latest time in the plan (2025)
+}
+
+TEST(EngineNowTest, AnAsOfOptionOutsideTheTimestampRangeIsAnOptionsError) {
+  for (const int64_t seconds : {INT64_MAX, INT64_MIN, int64_t{253402300800}}) {
+    v1::AnalysisOptions options;
+    options.mutable_as_of()->set_seconds(seconds);
+    absl::StatusOr<v1::Analysis> analysis = MakeEngine().Analyze(PlanFromText(kSmallPlan), options);
+    ASSERT_FALSE(analysis.ok());
+    EXPECT_EQ(analysis.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(analysis.status().message(), HasSubstr("as_of.seconds: must be between"));
+  }
+  v1::AnalysisOptions options;
+  options.mutable_as_of()->set_nanos(-5);
+  absl::StatusOr<v1::Analysis> analysis = MakeEngine().Analyze(PlanFromText(kSmallPlan), options);
+  ASSERT_FALSE(analysis.ok());
+  EXPECT_THAT(analysis.status().message(), HasSubstr("as_of.nanos: must be between"));
+}
+
+// At the last second Timestamp can hold, a drafted due date would land in the year 10000: the
+// tactic is drafted without one, and the analysis writes as JSON and binary alike.
+TEST(EngineNowTest, AtTheEndOfTimeDraftedDueDatesAreOmitted) {
+  v1::Plan plan = PlanFromText(kSmallPlan);
+  plan.mutable_as_of()->set_seconds(253402300799);  // 9999-12-31T23:59:59Z
+  absl::StatusOr<v1::Analysis> analysis = MakeEngine().Analyze(plan);
+  ASSERT_TRUE(analysis.ok()) << analysis.status();
+  EXPECT_EQ(analysis->as_of().seconds(), 253402300799);
+  int tactics = 0;
+  for (const auto& entry : analysis->recommendations().blueprint_draft()) {
+    for (const auto& tactic : entry.tactics()) {
+      ++tactics;
+      EXPECT_FALSE(tactic.has_due_at());
+    }
+  }
+  EXPECT_GT(tactics, 0);
+  EXPECT_TRUE(WriteAnalysis(*analysis, PlanFormat::kJson).ok());
+  absl::StatusOr<std::string> binary = WriteAnalysis(*analysis, PlanFormat::kBinary);
+  ASSERT_TRUE(binary.ok());
+  v1::Analysis back;
+  ASSERT_TRUE(back.ParseFromString(*binary));
+  EXPECT_EQ(back.as_of().seconds(), 253402300799);
 }
 
 TEST(EngineNowTest, WithoutAnyTimeTheTimeBasedRulesAreSkipped) {

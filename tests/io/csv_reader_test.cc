@@ -112,5 +112,28 @@ TEST(CsvReaderTest, TextAfterClosingQuoteIsAnError) {
   EXPECT_THAT(Texts(csv), ElementsAre(ElementsAre("ab", "e"), ElementsAre("f")));
 }
 
+// A hostile file cannot make the error list grow with it: the first kMaxDiagnostics are listed,
+// the rest counted.
+TEST(CsvReaderTest, ErrorsAreCappedAndTheRestCounted) {
+  std::string text;
+  for (int i = 0; i < 100000; ++i) text.append("a\",");
+  const CsvText csv = ReadCsv(text);
+  ASSERT_EQ(csv.errors.size(), kMaxDiagnostics);
+  EXPECT_EQ(csv.omitted_errors, 100000 - kMaxDiagnostics);
+  EXPECT_EQ(FormatDiagnostic(csv.errors.back()).substr(0, 20), "line 1, column 2999:");
+}
+
+// Errors late in a long line are positioned in one forward pass (counting the 8 MB line from its
+// start for each of a thousand errors cost billions of steps); the columns are the same either way.
+TEST(CsvReaderTest, ErrorsLateInALongLineGetTheirColumns) {
+  std::string text(8 << 20, 'x');
+  for (int i = 0; i < 1500; ++i) text.append(",a\"");
+  const CsvText csv = ReadCsv(text);
+  ASSERT_EQ(csv.errors.size(), kMaxDiagnostics);
+  EXPECT_EQ(csv.omitted_errors, 500u);
+  EXPECT_EQ(csv.errors.front().position, (TextPosition{1, (8 << 20) + 3}));
+  EXPECT_EQ(csv.errors.back().position, (TextPosition{1, (8 << 20) + 3 * 1000}));
+}
+
 }  // namespace
 }  // namespace contactplan::io

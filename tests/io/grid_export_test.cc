@@ -1,5 +1,6 @@
 #include "io/grid_export.h"
 
+#include <algorithm>
 #include <string>
 
 #include "contactplan/plan_io.h"
@@ -256,6 +257,22 @@ TEST(GridExportTest, WritePlanUsesTheGridForCsv) {
   const v1::Plan plan = PlanFromText(R"pb(persons { id: "bob" name: "Bob" })pb");
   EXPECT_EQ(WritePlan(plan, PlanFormat::kCsvGrid).value(), "Team member,Level,Bob\r\n");
   EXPECT_THAT(CsvGridLosses(plan), IsEmpty());
+}
+
+// A plan with thousands of names the grid cannot hold gets the first 1000 problems and a count.
+TEST(GridExportTest, ErrorsAreCappedAndTheRestCounted) {
+  v1::Plan plan;
+  for (int i = 0; i < 1500; ++i) {
+    v1::Person& person = *plan.add_persons();
+    person.set_id("p-" + std::to_string(i));
+    person.set_name("???");
+  }
+  const absl::StatusOr<std::string> csv = ExportGrid(plan);
+  ASSERT_FALSE(csv.ok());
+  const std::string message(csv.status().message());
+  EXPECT_EQ(std::count(message.begin(), message.end(), '\n'), 1000);
+  EXPECT_THAT(message, ::testing::EndsWith(
+                           "\n... and 500 more problems (the first 1000 are listed)"));
 }
 
 }  // namespace

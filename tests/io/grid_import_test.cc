@@ -1,5 +1,6 @@
 #include "io/grid_import.h"
 
+#include <algorithm>
 #include <string>
 
 #include "gmock/gmock.h"
@@ -24,6 +25,18 @@ std::string ImportError(std::string_view csv) {
   if (plan.ok()) return "";
   EXPECT_EQ(plan.status().code(), absl::StatusCode::kInvalidArgument);
   return std::string(plan.status().message());
+}
+
+// The hostile grid: a header of a million empty person cells used to build a 115 MB
+// message. The list stops at 1000 and says how many more there are.
+TEST(GridImportTest, AMillionErrorsGiveABoundedMessage) {
+  const std::string csv = "a,b" + std::string(1 << 20, ',') + "\n";
+  const std::string message = ImportError(csv);
+  EXPECT_LT(message.size(), 200u << 10);
+  EXPECT_THAT(message, StartsWith("line 1, column 5: a person column without a name"));
+  EXPECT_THAT(message, ::testing::EndsWith(
+                           "\n... and 1047576 more problems (the first 1000 are listed)"));
+  EXPECT_EQ(std::count(message.begin(), message.end(), '\n'), 1000);
 }
 
 TEST(GridImportTest, RealisticGridGivesTheExactPlan) {

@@ -1,4 +1,5 @@
 // ParsePlan, WritePlan and WriteAnalysis for the protobuf formats, and the format names.
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -297,6 +298,16 @@ TEST(TextFormatTest, StringsMustBeUtf8AsInBinary) {
                        PlanFormat::kText),
             "line 4, column 3: persons[1].name: the string is not UTF-8 text (escapes such as \\xff "
             "make bytes, not characters): write the characters themselves");
+}
+
+// Every such string is an error, but the list stops at 1000 and counts the rest.
+TEST(TextFormatTest, StringsThatAreNotUtf8AreListedUpToACap) {
+  std::string text;
+  for (int i = 0; i < 1500; ++i) text.append("persons { name: \"\\xff\" }\n");
+  const std::string message = ParseError(text, PlanFormat::kText);
+  EXPECT_EQ(std::count(message.begin(), message.end(), '\n'), 1000);
+  EXPECT_THAT(message, ::testing::EndsWith(
+                           "\n... and 500 more problems (the first 1000 are listed)"));
 }
 
 TEST(TextFormatTest, WritesUtf8AsItIs) {

@@ -75,8 +75,27 @@ TEST(DiagnosticsToStatusTest, SortsByPositionOnePerLine) {
 TEST(QuotedTest, EscapesAndCutsLongValues) {
   EXPECT_EQ(Quoted("a\"b\nc"), "\"a\\\"b\\nc\"");
   EXPECT_EQ(Quoted("Zoë"), "\"Zoë\"");
-  const std::string long_value = std::string(63, 'x') + "é";  // é straddles byte 64
-  EXPECT_EQ(Quoted(long_value), "\"" + std::string(63, 'x') + "...\"");
+  // é straddles byte 64; the cut is marked with the whole size (the format changed from "..." so
+  // that a cut value says how much was left out).
+  const std::string long_value = std::string(63, 'x') + "é";
+  EXPECT_EQ(Quoted(long_value), "\"" + std::string(63, 'x') + "\"\u2026(65 bytes)");
+}
+
+// Whatever a message echoes stays one line of valid UTF-8 that cannot drive a terminal.
+TEST(QuotedTest, EscapesControlCharactersAndBytesThatAreNotUtf8) {
+  EXPECT_EQ(Quoted("\x1b[2J"), R"("\x1b[2J")");
+  EXPECT_EQ(Quoted("a\xff\xfe" "b"), R"("a\xff\xfeb")");
+  EXPECT_EQ(Quoted("\xc2\x9b" "1m"), R"("\u009b1m")");  // U+009B, the one-byte CSI
+  EXPECT_EQ(Quoted("tab\there\x7f"), R"("tab\there\x7f")");
+  EXPECT_EQ(Escaped("back\\slash"), R"(back\\slash)");
+}
+
+TEST(QuotedTest, AHugeValueGivesAShortMessage) {
+  const std::string path(1 << 20, '\xff');  // 1 MiB, none of it UTF-8
+  const std::string quoted = Quoted(path);
+  EXPECT_LT(quoted.size(), 300u);
+  EXPECT_EQ(FirstInvalidUtf8(quoted), std::string_view::npos);
+  EXPECT_TRUE(quoted.ends_with("\u2026(1048576 bytes)")) << quoted;
 }
 
 }  // namespace

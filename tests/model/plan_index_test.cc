@@ -5,6 +5,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "base/timestamp_range.h"
 #include "model/time.h"
 #include "support/text_plan.h"
 
@@ -126,12 +127,44 @@ TEST(PlanIndexTest, LatestTimeIsUnsetWithoutTimes) {
 }
 
 TEST(TimeTest, UnsetTimestampHasNoTimeAndDaysRoundDown) {
-  EXPECT_FALSE(ToTime(google::protobuf::Timestamp()).has_value());
+  EXPECT_FALSE(ToTime(false, google::protobuf::Timestamp()).has_value());
   const absl::Time t0 = absl::FromUnixSeconds(1000000);
   EXPECT_EQ(DaysBetween(t0, t0 + absl::Hours(24 * 90)), 90);
   EXPECT_EQ(DaysBetween(t0, t0 + absl::Hours(24 * 90) - absl::Seconds(1)), 89);
   EXPECT_EQ(DaysBetween(t0 + absl::Hours(36), t0), -2);
-  EXPECT_EQ(ToTime(ToTimestamp(t0 + absl::Nanoseconds(5))), t0 + absl::Nanoseconds(5));
+  EXPECT_EQ(ToTime(true, ToTimestamp(t0 + absl::Nanoseconds(5))), t0 + absl::Nanoseconds(5));
+}
+
+// The epoch is a time like any other: presence, not a zero value, says whether a time is set.
+TEST(TimeTest, EpochIsATime) {
+  EXPECT_EQ(ToTime(true, google::protobuf::Timestamp()), absl::UnixEpoch());
+  const PlanIndex index(PlanFromText(R"pb(team_members { id: "m" }
+                                          persons { id: "p" }
+                                          relationships {
+                                            team_member_id: "m"
+                                            person_id: "p"
+                                            assessed_at {}
+                                          })pb"));
+  EXPECT_EQ(index.latest_time(), absl::UnixEpoch());
+}
+
+TEST(TimeTest, TimestampRangeIsProtobufs) {
+  EXPECT_TRUE(base::InTimestampRange(absl::FromUnixSeconds(base::kMaxTimestampSeconds) +
+                               absl::Nanoseconds(base::kMaxTimestampNanos)));
+  EXPECT_FALSE(base::InTimestampRange(absl::FromUnixSeconds(base::kMaxTimestampSeconds + 1)));
+  EXPECT_TRUE(base::InTimestampRange(absl::FromUnixSeconds(base::kMinTimestampSeconds)));
+  EXPECT_FALSE(
+      base::InTimestampRange(absl::FromUnixSeconds(base::kMinTimestampSeconds) - absl::Nanoseconds(1)));
+  EXPECT_FALSE(base::InTimestampRange(absl::InfiniteFuture()));
+  google::protobuf::Timestamp ts;
+  ts.set_seconds(INT64_MAX);
+  ts.set_nanos(-1);
+  EXPECT_THAT(base::TimestampProblems(ts),
+              ::testing::ElementsAre(::testing::StartsWith("seconds: must be between"),
+                                     ::testing::StartsWith("nanos: must be between")));
+  ts.set_seconds(0);
+  ts.set_nanos(0);
+  EXPECT_THAT(base::TimestampProblems(ts), IsEmpty());
 }
 
 }  // namespace

@@ -63,7 +63,7 @@ TEST(BlueprintDraft, OneEntryPerKeyIntersectionWithTheNextGradeAsGoal) {
     for (const v1::Tactic& tactic : entry.tactics()) {
       EXPECT_GE(tactic.invests_own_time() + tactic.teaches_us() + tactic.shows_value(), 2)
           << tactic.description();
-      EXPECT_EQ(model::ToTime(tactic.due_at()), Now() + absl::Hours(24 * 60));
+      EXPECT_EQ(model::ToTime(tactic.has_due_at(), tactic.due_at()), Now() + absl::Hours(24 * 60));
       EXPECT_FALSE(tactic.description().empty());
     }
   }

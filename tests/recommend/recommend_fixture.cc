@@ -22,7 +22,7 @@ Settings Resolve(std::string_view options_text) {
 }
 
 std::optional<absl::Time> PlanNow(const v1::Plan& plan, const model::PlanIndex& index) {
-  if (auto t = model::ToTime(plan.as_of())) return t;
+  if (auto t = model::ToTime(plan.has_as_of(), plan.as_of())) return t;
   return index.latest_time();
 }
 

@@ -162,6 +162,69 @@ std::vector<CountLimit> CountLimits() {
                 });
        },
        "(limits.max_blueprint_entries)"},
+      // The lists no other limit caps: totals over the plan, and short enum lists per element.
+      {"maxParticipants",
+       [](int n) {
+         // Spread over two opportunities: the limit counts them all together.
+         return Persons(n) +
+                absl::StrCat(R"(opportunities { id: "o-1" )", Repeated(n / 2, [](int i) {
+                               return absl::StrCat(R"(participants { person_id: "p-)", i, R"(" })");
+                             }),
+                             "}\n", R"(opportunities { id: "o-2" )",
+                             Repeated(n - n / 2,
+                                      [n](int i) {
+                                        return absl::StrCat(R"(participants { person_id: "p-)",
+                                                            n / 2 + i, R"(" })");
+                                      }),
+                             "}");
+       },
+       "(limits.max_participants)"},
+      {"maxTactics",
+       [](int n) {
+         const auto tactics = [](int count) {
+           return Repeated(count, [](int) { return std::string(R"(tactics { description: "a" })"); });
+         };
+         return TeamMembers(2) + Persons(2) +
+                absl::StrCat(R"(blueprint { team_member_id: "t-1" person_id: "p-1" )",
+                             tactics(n / 2), "}\n",
+                             R"(blueprint { team_member_id: "t-2" person_id: "p-2" )",
+                             tactics(n - n / 2), "}");
+       },
+       "(limits.max_tactics)"},
+      {"maxDetails",
+       [](int n) {
+         // NPS answers, influence links and grade history together.
+         return TeamMembers(1) +
+                absl::StrCat(R"(persons { id: "p-1" )", Repeated(n / 2, [](int i) {
+                               return absl::StrCat("nps_answers { score: ", i % 10, " }");
+                             }),
+                             "}\n", R"(persons { id: "p-2" influences { person_id: "p-1" } })",
+                             "\n", R"(relationships { team_member_id: "t-1" person_id: "p-1" )",
+                             Repeated(n - n / 2 - 1,
+                                      [](int i) {
+                                        return absl::StrCat(
+                                            "history { grade: SATISFIED at { seconds: ", i, " } }");
+                                      }),
+                             "}");
+       },
+       "(limits.max_details)"},
+      {"maxBuyerRoles",
+       [](int n) {
+         return absl::StrCat(R"(persons { id: "p-1" )",
+                             Repeated(n, [](int i) {
+                               return absl::StrCat("buyer_roles: ", 1 + i % 4);
+                             }),
+                             "}");
+       },
+       "(limits.max_buyer_roles)"},
+      {"maxStrategies",
+       [](int n) {
+         return TeamMembers(1) + Persons(1) +
+                absl::StrCat(R"(blueprint { team_member_id: "t-1" person_id: "p-1" )",
+                             Repeated(n, [](int i) { return absl::StrCat("strategies: ", 1 + i % 4); }),
+                             "}");
+       },
+       "(limits.max_strategies)"},
   };
 }
 

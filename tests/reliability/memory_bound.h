@@ -33,6 +33,13 @@ inline uint64_t RefusalMemoryBound(const PlanSize& plan) {
   return 64 * kMiB + 4 * plan.bytes + 512 * (plan.entities + plan.details);
 }
 
+// Reading a plan in a text format (JSON, text format, the CSV grid), which is parsed into a tree of
+// values or a table of cells before the plan is built: 64 MiB + 128 bytes per byte of text, for an
+// input refused (unparsable, invalid, over a count limit) as for one read. The worst measured is
+// JSON of tiny values (one person with 16M buyer roles: 55 bytes per byte); a CSV row of empty
+// cells costs about 50, and twice that when the row's cell table has just doubled.
+inline uint64_t TextInputMemoryBound(uint64_t text_bytes) { return 64 * kMiB + 128 * text_bytes; }
+
 // Refusing an input over limits.max_input_bytes: nothing of it is parsed, or, by the command line,
 // even read. 32 MiB, plus the caller's own copy of the input where it holds one.
 inline constexpr uint64_t kUnreadInputMemoryBound = 32 * kMiB;

@@ -6,6 +6,11 @@
 // the schema twice.
 //
 //   reliability_plan_writer generated PERSONS TEAM OUT  (the generator's plan of that size)
+//   reliability_plan_writer names PERSONS BYTES OUT     (a generated plan whose persons' and team
+//                                                        members' names and titles are BYTES long)
+//   reliability_plan_writer roles COUNT OUT             (JSON: one person with COUNT buyer roles)
+//   reliability_plan_writer blank BYTES OUT             (JSON: an object padded to BYTES spaces)
+//   reliability_plan_writer grid ROWS COLUMNS OUT       (CSV: a grid of blank cells, bare commas)
 //   reliability_plan_writer notes PERSONS BYTES OUT     (a generated plan with BYTES of notes per
 //   person) reliability_plan_writer tree PERSONS OUT            (an org chart, 8 reports per
 //   manager) reliability_plan_writer chain PERSONS OUT           (an org chart that is one
@@ -31,7 +36,11 @@ int Usage() {
                "       reliability_plan_writer notes PERSONS BYTES OUT\n"
                "       reliability_plan_writer tree PERSONS OUT\n"
                "       reliability_plan_writer chain PERSONS OUT\n"
-               "       reliability_plan_writer weak PERSONS TEAM OUT\n";
+               "       reliability_plan_writer weak PERSONS TEAM OUT\n"
+               "       reliability_plan_writer names PERSONS BYTES OUT\n"
+               "       reliability_plan_writer roles COUNT OUT\n"
+               "       reliability_plan_writer blank BYTES OUT\n"
+               "       reliability_plan_writer grid ROWS COLUMNS OUT\n";
   return 64;
 }
 
@@ -52,6 +61,40 @@ Plan WithLongNotes(int32_t persons, int32_t note_bytes) {
   notes.resize(static_cast<size_t>(note_bytes));
   for (contactplan::v1::Person& person : *plan.mutable_persons()) person.set_notes(notes);
   return plan;
+}
+
+// A generated plan whose names and titles are `bytes` long each, all different: the longest a
+// finding, a gap or a recommendation could echo.
+Plan WithLongNames(int32_t persons, int32_t bytes) {
+  Plan plan = Generated(persons, 8);
+  const auto long_text = [bytes](absl::string_view kind, int32_t k) {
+    std::string text = absl::StrCat(kind, " ", k, " ");
+    text.resize(static_cast<size_t>(bytes), 'x');
+    return text;
+  };
+  int32_t k = 0;
+  for (contactplan::v1::Person& person : *plan.mutable_persons()) {
+    person.set_name(long_text("Person", ++k));
+    person.set_title(long_text("Title", k));
+  }
+  for (contactplan::v1::TeamMember& member : *plan.mutable_team_members()) {
+    member.set_name(long_text("Member", ++k));
+    member.set_title(long_text("Title", k));
+  }
+  return plan;
+}
+
+// Writes `text` (a plan that is not binary) and prints its summary: its entities and details as a
+// reader would count them, and its size.
+int WriteText(const std::string& out, const std::string& text, int64_t entities, int64_t details) {
+  std::ofstream file(out, std::ios::binary | std::ios::trunc);
+  if (!(file << text) || !file.flush()) {
+    std::cerr << "reliability_plan_writer: cannot write " << out << "\n";
+    return 1;
+  }
+  std::cout << "entities " << entities << " details " << details << " bytes " << text.size()
+            << "\n";
+  return 0;
 }
 
 // Persons p-1 .. p-N and nothing else, p-k reporting to p-manager_of(k) (0: to nobody), so the
@@ -149,6 +192,28 @@ int main(int argc, char** argv) {
     plan = OrgChart(std::atoi(argv[2]), &ChainManager);
   } else if (kind == "weak" && argc == 5) {
     plan = WeakAndStaleMap(std::atoi(argv[2]), std::atoi(argv[3]));
+  } else if (kind == "names" && argc == 5) {
+    plan = WithLongNames(std::atoi(argv[2]), std::atoi(argv[3]));
+  } else if (kind == "roles" && argc == 4) {
+    // {"persons": [{"id": "p", "buyerRoles": [1,1,1,...]}]}: two bytes per role.
+    const int64_t count = std::atoll(argv[2]);
+    std::string json = R"({"persons": [{"id": "p", "buyerRoles": [)";
+    json.reserve(json.size() + 2 * count + 8);
+    for (int64_t i = 0; i < count; ++i) json.append(i == 0 ? "1" : ",1");
+    json.append("]}]}");
+    return WriteText(argv[3], json, 1, 0);
+  } else if (kind == "blank" && argc == 4) {
+    std::string json = "{";
+    json.resize(static_cast<size_t>(std::atoll(argv[2])) - 1, ' ');
+    json.push_back('}');
+    return WriteText(argv[3], json, 0, 0);
+  } else if (kind == "grid" && argc == 5) {
+    const int64_t rows = std::atoll(argv[2]);
+    const std::string row = std::string(static_cast<size_t>(std::atoll(argv[3])) - 1, ',') + "\n";
+    std::string csv;
+    csv.reserve(row.size() * rows);
+    for (int64_t r = 0; r < rows; ++r) csv.append(row);
+    return WriteText(argv[4], csv, 0, 0);
   } else {
     return Usage();
   }

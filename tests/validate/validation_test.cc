@@ -517,7 +517,7 @@ TEST(ValidatePlanTest, LongIdsAreBothTooLongAndStillChecked) {
   plan.add_persons()->set_id(id);
   v1::Limits limits;
   limits.set_max_string_bytes(64);
-  const std::string echoed = absl::StrCat("\"", std::string(64, 'x'), "...\" (70 bytes)");
+  const std::string echoed = absl::StrCat("\"", std::string(64, 'x'), "\"\u2026(70 bytes)");
   EXPECT_THAT(
       ValidatePlan(plan, limits),
       ElementsAre(

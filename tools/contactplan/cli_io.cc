@@ -16,6 +16,8 @@
 #include "absl/strings/str_split.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
+#include "io/proto_binary.h"
+#include "io/proto_text.h"
 #include "options/settings.h"
 #include "text_layout.h"
 
@@ -110,19 +112,6 @@ std::string WithOrigin(std::string_view origin, const absl::Status& status) {
   return text;
 }
 
-// Collects the first text-format error with 1-based line and column.
-class FirstError : public google::protobuf::io::ErrorCollector {
- public:
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
-                const std::string& message) override {
-    if (text_.empty()) text_ = absl::StrCat("line ", line + 1, ", column ", column + 1, ": ", message);
-  }
-  const std::string& text() const { return text_; }
-
- private:
-  std::string text_;
-};
-
 }  // namespace
 
 const Flag& DeclareInputFormat(FlagSet& flags) {
@@ -199,18 +188,17 @@ Outcome<v1::EngineOptions> LoadEngineOptions(const Flag& options) {
       }
       break;
     }
-    case PlanFormat::kText: {
-      FirstError first_error;
-      google::protobuf::TextFormat::Parser parser;
-      parser.RecordErrorsTo(&first_error);
-      if (!parser.ParseFromString(*bytes, &parsed)) {
-        return InvalidInput(absl::StrCat(path, ": ", first_error.text()));
+    case PlanFormat::kText:
+      // The library's reader, as for plans: positions, and no string that is not UTF-8 (an escape
+      // such as \xff makes one, which protobuf would log when the options are next parsed).
+      if (absl::Status status = io::ParseTextMessage(*bytes, &parsed); !status.ok()) {
+        return InvalidInput(WithOrigin(path, status));
       }
       break;
-    }
     case PlanFormat::kBinary:
-      if (!parsed.ParseFromString(*bytes)) {
-        return InvalidInput(absl::StrCat(path, ": not a binary EngineOptions message"));
+      // The library's wire check first: protobuf's parser would log a string that is not UTF-8.
+      if (absl::Status status = io::ParseBinaryMessage(*bytes, &parsed); !status.ok()) {
+        return InvalidInput(absl::StrCat(path, ": ", std::string(status.message())));
       }
       break;
     case PlanFormat::kCsvGrid:

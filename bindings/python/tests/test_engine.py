@@ -46,6 +46,14 @@ def test_as_of_in_every_form(engine, data, as_of):
     assert analysis.as_of.ToJsonString() == "2024-06-01T00:00:00Z"
 
 
+def test_as_of_the_epoch_counts(engine, data):
+    # 1970-01-01T00:00:00Z is a time like any other, not "unset": presence decides.
+    for epoch in (0, "1970-01-01T00:00:00Z", datetime.date(1970, 1, 1)):
+        analysis = engine.analyze(data / "plan.json", as_of=epoch)
+        assert analysis.HasField("as_of")
+        assert analysis.as_of.seconds == 0
+
+
 def test_horizon_and_options_message(engine, data):
     thirty = engine.analyze(data / "plan.json", horizon_days=30)
     ninety = engine.analyze(data / "plan.json", options=contactplan.AnalysisOptions(horizon_days=90))

@@ -168,8 +168,8 @@ typedef struct cplan_engine cplan_engine;
  *   engine:                receives the new engine, owned by the caller until cplan_engine_destroy;
  *                          must not be NULL; set to NULL on failure.
  * Errors: CPLAN_INVALID_ARGUMENT (NULL engine, NULL options with a length, another format),
- *         CPLAN_INVALID_OPTIONS (options that do not parse, unknown JSON fields, a value out of
- * range), CPLAN_LIMIT_EXCEEDED, CPLAN_OUT_OF_MEMORY, CPLAN_INTERNAL. Thread-safe: engines may be
+ *         CPLAN_INVALID_OPTIONS (options that do not parse, a string that is not UTF-8 (with its
+ * byte offset and field), unknown JSON fields, a value out of range), CPLAN_LIMIT_EXCEEDED, CPLAN_OUT_OF_MEMORY, CPLAN_INTERNAL. Thread-safe: engines may be
  * created concurrently. */
 CPLAN_EXPORT cplan_status cplan_engine_create(const void* options, size_t options_len,
                                               cplan_format options_format, cplan_engine** engine,
@@ -195,7 +195,7 @@ CPLAN_EXPORT void cplan_engine_destroy(cplan_engine* engine);
  *   output, output_len:     receive the analysis, owned by the caller (free with cplan_free); must
  * not be NULL; NULL and 0 on failure. Errors: CPLAN_INVALID_ARGUMENT, CPLAN_PARSE_ERROR,
  * CPLAN_INVALID_PLAN (every problem listed; nothing is analysed), CPLAN_INVALID_OPTIONS (bad
- * analysis options), CPLAN_LIMIT_EXCEEDED, CPLAN_OUT_OF_MEMORY, CPLAN_INTERNAL. Thread-safe;
+ * analysis options, such as an as_of outside 0001-01-01 .. 9999-12-31), CPLAN_LIMIT_EXCEEDED, CPLAN_OUT_OF_MEMORY, CPLAN_INTERNAL. Thread-safe;
  * deterministic. */
 CPLAN_EXPORT cplan_status cplan_analyze(const cplan_engine* engine, const void* plan,
                                         size_t plan_len, cplan_format plan_format,

@@ -1,0 +1,181 @@
+// The library never prints: hostile input through every C ABI entry point
+// leaves stderr (where libprotobuf logs) and stdout empty. Each call is made
+// with both file descriptors redirected to a file, so output from any layer, C
+// or C++, buffered or not, is caught.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "capi_handles.h"
+#include "contactplan/contactplan.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "subprocess.h"
+
+namespace contactplan::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+// Sends fds 1 and 2 to a file for its lifetime; Take() restores them and
+// returns what was written.
+class CapturedOutput {
+ public:
+  explicit CapturedOutput(const std::string& path) : path_(path) {
+    std::fflush(stdout);
+    std::fflush(stderr);
+    saved_out_ = dup(1);
+    saved_err_ = dup(2);
+    const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    close(fd);
+  }
+  ~CapturedOutput() { Restore(); }
+
+  std::string Take() {
+    Restore();
+    return ReadFileBytes(path_);
+  }
+
+ private:
+  void Restore() {
+    if (saved_err_ < 0) return;
+    std::fflush(stdout);
+    std::fflush(stderr);
+    dup2(saved_out_, 1);
+    dup2(saved_err_, 2);
+    close(saved_out_);
+    close(saved_err_);
+    saved_out_ = saved_err_ = -1;
+  }
+
+  std::string path_;
+  int saved_out_ = -1;
+  int saved_err_ = -1;
+};
+
+// disabled_rules (field 6) holding the bytes ff fe: libprotobuf's parser logs
+// "String field
+// ... contains invalid UTF-8 data" for such a string.
+const std::string kOptionsWithInvalidUtf8("\x32\x02\xff\xfe", 4);
+
+TEST(QuietTest, BinaryEngineOptionsThatAreNotUtf8AreRefusedSilently) {
+  const ScratchDir dir;
+  cplan_engine* engine = nullptr;
+  char* message = nullptr;
+  CapturedOutput output(dir.File("output"));
+  const cplan_status status =
+      cplan_engine_create(kOptionsWithInvalidUtf8.data(), kOptionsWithInvalidUtf8.size(),
+                          CPLAN_FORMAT_BINARY, &engine, &message);
+  const std::string printed = output.Take();
+  const std::string text = message == nullptr ? "" : message;
+  cplan_free(message);
+  cplan_engine_destroy(engine);
+  EXPECT_EQ(status, CPLAN_INVALID_OPTIONS);
+  EXPECT_EQ(engine, nullptr);
+  EXPECT_THAT(text, HasSubstr("byte 2, in disabled_rules: a string that is not UTF-8"));
+  EXPECT_THAT(printed, IsEmpty());
+}
+
+TEST(QuietTest, HostileInputThroughEveryEntryPointPrintsNothing) {
+  const ScratchDir dir;
+  const EnginePtr engine = MakeEngine();
+  ASSERT_NE(engine, nullptr);
+  const std::string not_utf8_name = "\xff\xfe";
+  struct Case {
+    std::string plan;
+    cplan_format format;
+  };
+  const std::vector<Case> plans = {
+      // persons[0].name (Person field 2 inside Plan field 4) that is not UTF-8.
+      {std::string("\x22\x04\x12\x02\xff\xfe", 6), CPLAN_FORMAT_BINARY},
+      {"{\"persons\": [{\"id\": \"p\", \"name\": \"" + not_utf8_name + "\"}]}", CPLAN_FORMAT_JSON},
+      {"persons { id: \"p\" name: \"\\xff\\xfe\" }", CPLAN_FORMAT_TEXT},
+      {"persons { id: \"p\" name: \"" + not_utf8_name + "\" }", CPLAN_FORMAT_TEXT},
+      {"persons { id: \"p\" nonsense: 1 }", CPLAN_FORMAT_TEXT},
+      {"Team,Level,Ann\nBo,,\xff\n", CPLAN_FORMAT_CSV},
+      // The last second a Timestamp can hold: drafted dates would be past it.
+      {"{\"asOf\": \"9999-12-31T23:59:59Z\", \"teamMembers\": [{\"id\": \"t\", "
+       "\"name\": \"T\"}],"
+       " \"persons\": [{\"id\": \"p\", \"name\": \"P\", \"key\": true}], "
+       "\"relationships\":"
+       " [{\"teamMemberId\": \"t\", \"personId\": \"p\", \"grade\": "
+       "\"OPEN\"}]}",
+       CPLAN_FORMAT_JSON},
+  };
+  for (const Case& c : plans) {
+    CapturedOutput output(dir.File("output"));
+    std::vector<CallResult> calls = ThroughEveryEntryPoint(engine.get(), c.plan, c.format);
+    for (cplan_format to : {CPLAN_FORMAT_JSON, CPLAN_FORMAT_TEXT, CPLAN_FORMAT_BINARY}) {
+      calls.push_back(Analyze(engine.get(), c.plan, c.format, to));
+      calls.push_back(Convert(engine.get(), c.plan, c.format, to));
+    }
+    const std::string printed = output.Take();
+    EXPECT_THAT(printed, IsEmpty()) << c.plan;
+    for (const CallResult& call : calls) EXPECT_NE(call.status, CPLAN_INTERNAL) << call.message;
+  }
+
+  // Options in both formats, with strings that are not UTF-8 and times out of
+  // range.
+  const std::vector<std::pair<std::string, cplan_format>> options = {
+      {kOptionsWithInvalidUtf8, CPLAN_FORMAT_BINARY},
+      {"{\"disabledRules\": [\"" + not_utf8_name + "\"]}", CPLAN_FORMAT_JSON},
+      {"{\"disabledRules\": [\"\\udc00\"]}", CPLAN_FORMAT_JSON},
+  };
+  for (const auto& [bytes, format] : options) {
+    cplan_engine* created = nullptr;
+    char* message = nullptr;
+    CapturedOutput output(dir.File("output"));
+    const cplan_status status =
+        cplan_engine_create(bytes.data(), bytes.size(), format, &created, &message);
+    const std::string printed = output.Take();
+    cplan_free(message);
+    cplan_engine_destroy(created);
+    EXPECT_EQ(status, CPLAN_INVALID_OPTIONS) << bytes;
+    EXPECT_THAT(printed, IsEmpty()) << bytes;
+  }
+}
+
+// AnalysisOptions.as_of at INT64_MAX seconds (field 1, seconds field 1) used to
+// come back as CPLAN_INTERNAL from the JSON writer; it is an options error,
+// reported silently.
+TEST(QuietTest, AnAsOfOutOfRangeIsAnOptionsError) {
+  const ScratchDir dir;
+  const EnginePtr engine = MakeEngine();
+  ASSERT_NE(engine, nullptr);
+  const std::string plan = R"({"persons": [{"id": "p", "name": "P"}]})";
+  const std::string binary_as_of("\x0a\x0a\x08\xff\xff\xff\xff\xff\xff\xff\xff\x7f", 12);
+  const std::vector<std::pair<std::string, cplan_format>> options = {
+      {binary_as_of, CPLAN_FORMAT_BINARY},
+      {R"({"asOf": {"seconds": "9223372036854775807"}})", CPLAN_FORMAT_JSON},
+  };
+  for (const auto& [bytes, format] : options) {
+    for (cplan_format to : {CPLAN_FORMAT_JSON, CPLAN_FORMAT_BINARY}) {
+      char* output_bytes = nullptr;
+      size_t output_len = 0;
+      char* message = nullptr;
+      CapturedOutput output(dir.File("output"));
+      const cplan_status status =
+          cplan_analyze(engine.get(), plan.data(), plan.size(), CPLAN_FORMAT_JSON, bytes.data(),
+                        bytes.size(), format, to, &output_bytes, &output_len, &message);
+      const std::string printed = output.Take();
+      const std::string text = message == nullptr ? "" : message;
+      cplan_free(message);
+      cplan_free(output_bytes);
+      EXPECT_EQ(status, CPLAN_INVALID_OPTIONS) << text;
+      EXPECT_EQ(output_len, 0u);
+      EXPECT_THAT(printed, IsEmpty());
+      if (status == CPLAN_INVALID_OPTIONS) {
+        EXPECT_THAT(text, HasSubstr("analysis options: as_of.seconds: must be between"));
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace contactplan::testing
