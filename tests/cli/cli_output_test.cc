@@ -276,7 +276,22 @@ TEST_F(CliOutputTest, AClosedStdinIsUnreadableInputNotAnEmptyPlan) {
   }
 }
 
+// ASan and TSan reserve terabytes of address space for their shadow memory, so under RLIMIT_AS an
+// instrumented binary cannot even start; the build of the test says whether the binary is one.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
 TEST_F(CliOutputTest, RunningOutOfMemoryIsExit70WithAMessageNotAnAbort) {
+  if (kSanitized) GTEST_SKIP() << "a sanitized binary cannot run under an address-space limit";
   // 300 MB of address space: enough to start, not to build a plan of a million persons.
   const ChildEnd end =
       Run({"generate", "--persons", "1000000", "--team", "2000", "-o", "huge.json"},
