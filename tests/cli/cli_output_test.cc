@@ -208,6 +208,14 @@ TEST_F(CliOutputTest, ANameNearNameMaxIsWritten) {
   EXPECT_THAT(OtherEntries({name}), IsEmpty());
 }
 
+TEST_F(CliOutputTest, AnUnwritableOutputIsNamedOnceWithTheReason) {
+  const ChildEnd end = Run({"convert", kKestrel, "--to", "json", "-o", "no-dir/plan.json"});
+  EXPECT_EQ(end.exit_code, 74);
+  EXPECT_EQ(end.err,
+            "contactplan: cannot write no-dir/plan.json: cannot create a temporary file in no-dir: "
+            "No such file or directory\n");
+}
+
 // --- interrupted writes ---
 
 // A generated plan big enough that writing it takes a while (tens of MB).

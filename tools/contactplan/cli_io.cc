@@ -299,8 +299,8 @@ std::optional<CommandError> Emit(const Invocation& invocation, const Flag& outpu
   if (WritesFile(output) && output.value() != "/dev/stdout") {
     if (absl::Status written = WriteOutputFile(output.value(), bytes, WatchTemporaryFile);
         !written.ok()) {
-      return CommandError{kExitCannotWrite,
-                          absl::StrCat("cannot write ", output.value(), ": ", StatusText(written))};
+      // The library's message starts with the path already.
+      return CommandError{kExitCannotWrite, absl::StrCat("cannot write ", StatusText(written))};
     }
     return std::nullopt;
   }
