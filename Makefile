@@ -61,16 +61,25 @@ test-tsan: deps
 	cmake --build --preset tsan --target capi_threads_test
 	ctest --preset tsan -R '^capi[.]threads$$'
 
+# Every target runs its full time even when an earlier one crashed; each crashing input is kept under
+# tests/fuzz/regressions/<target>/ (the replay test then runs it on every `make test`), and the run
+# fails at the end if any target crashed.
 fuzz: deps
 	@cmake --preset asan >/dev/null
 	cmake --build --preset asan --target $(FUZZ_TARGETS)
-	@for t in $(FUZZ_TARGETS); do \
+	@failed=""; for t in $(FUZZ_TARGETS); do \
 	  echo "== $$t for $(FUZZ_SECONDS) s"; \
 	  tests/fuzz/run_fuzzer.sh build-asan/fuzz/$$t tests/fuzz/corpus/$$t build-asan/fuzz/corpus/$$t \
 	    $(FUZZ_SECONDS) > build-asan/fuzz/$$t.log 2>&1; status=$$?; \
 	  tail -n 4 build-asan/fuzz/$$t.log; \
-	  [ $$status -eq 0 ] || { echo "$$t failed: see build-asan/fuzz/$$t.log"; exit 1; }; \
-	done
+	  for input in build-asan/fuzz/corpus/$$t/crashes/*; do \
+	    [ -f "$$input" ] || continue; \
+	    cp "$$input" tests/fuzz/regressions/$$t/; \
+	    echo "kept $$input as tests/fuzz/regressions/$$t/$$(basename "$$input")"; \
+	  done; \
+	  [ $$status -eq 0 ] || failed="$$failed $$t"; \
+	done; \
+	[ -z "$$failed" ] || { echo "crashed:$$failed (logs in build-asan/fuzz/, inputs kept)"; exit 1; }
 
 bench: configure
 	benchmarks/run.sh $(BUILD_DIR)

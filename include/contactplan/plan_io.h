@@ -122,12 +122,30 @@ std::vector<std::string> CsvGridLosses(const v1::Plan& plan);
 absl::StatusOr<v1::Plan> ReadPlanFile(const std::string& path,
                                       std::optional<PlanFormat> format = std::nullopt);
 
+// Told the path of WriteFileAtomically's named temporary file just before it may come into being,
+// and nullptr once it no longer exists, so that a program can remove it if it is interrupted (the
+// command line does so from its SIGINT/SIGTERM handler). Called on the writing thread.
+using TemporaryFileWatch = void (*)(const char* temporary_path);
+
 // Writes bytes to `path` atomically: a new temporary file beside it (same directory, so the rename
 // is atomic) is written, flushed to disk and renamed over `path`; on any failure the temporary file
-// is removed and `path` is left as it was, so a failure never leaves a half-written file. A file that
-// is replaced keeps its permissions; a new one gets 0666 less the umask. Errors start with the path.
-// Thread-safe (concurrent writers to one path: the last rename wins, each file whole).
-absl::Status WriteFileAtomically(const std::string& path, std::string_view bytes);
+// is removed and `path` is left as it was, so a failure never leaves a half-written file. Where the
+// file system allows (O_TMPFILE), the temporary file has no name until the instant before the
+// rename, so even a killed process leaves nothing behind. A symbolic link is followed: the file it
+// points at is replaced (created, if the link dangles) and the link stays. A file that is replaced
+// keeps its permissions; a new one gets 0666 less the umask. The temporary name stays within
+// NAME_MAX however long `path`'s last component is. A FIFO, device or socket is refused (replacing
+// it with a regular file is never what writing to it means): write to those directly. Errors start
+// with the path. Thread-safe (concurrent writers to one path: the last rename wins, each file whole).
+absl::Status WriteFileAtomically(const std::string& path, std::string_view bytes,
+                                 TemporaryFileWatch watch = nullptr);
+
+// Writes bytes where a program's output file should go: a regular file or a new path (through a
+// symbolic link too) as WriteFileAtomically does; a FIFO, a character or block device (a terminal,
+// /dev/null) is opened and written straight through, never replaced and never created. Errors start
+// with the path. Thread-safe as WriteFileAtomically.
+absl::Status WriteOutputFile(const std::string& path, std::string_view bytes,
+                             TemporaryFileWatch watch = nullptr);
 
 // Serializes an analysis: binary (deterministic), JSON (protobuf JSON mapping with lowerCamel names,
 // every field printed, including zeros and empty lists, enums as names, indented) or text format.

@@ -1,4 +1,5 @@
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -129,6 +130,51 @@ TEST_F(PlanFilesTest, FailedRenameRemovesTheTemporaryFileAndKeepsTheTarget) {
   ASSERT_EQ(stat(path.c_str(), &info), 0);
   EXPECT_TRUE(S_ISDIR(info.st_mode));
   rmdir(path.c_str());
+}
+
+TEST_F(PlanFilesTest, ASymlinkKeepsPointingAtTheReplacedFile) {
+  Write("target.json", "old");
+  ASSERT_EQ(symlink("target.json", (dir_ + "/link.json").c_str()), 0);
+  ASSERT_TRUE(WriteFileAtomically(dir_ + "/link.json", "new").ok());
+  struct stat info;
+  ASSERT_EQ(lstat((dir_ + "/link.json").c_str(), &info), 0);
+  EXPECT_TRUE(S_ISLNK(info.st_mode));
+  EXPECT_EQ(ReadFileOrFail(dir_ + "/target.json"), "new");
+  EXPECT_THAT(Entries(), ElementsAre("link.json", "target.json"));
+}
+
+TEST_F(PlanFilesTest, AFifoIsRefusedByTheAtomicWriteAndWrittenThroughAsOutput) {
+  const std::string fifo = dir_ + "/out.fifo";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_EQ(WriteFileAtomically(fifo, "data").message(),
+            fifo + ": is a FIFO, which cannot be replaced atomically: write to it directly");
+  // Read end open first, so the write end does not block; 4 bytes fit the pipe.
+  const int reader = open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(reader, 0);
+  ASSERT_TRUE(WriteOutputFile(fifo, "data").ok());
+  char buffer[8] = {};
+  EXPECT_EQ(read(reader, buffer, sizeof buffer), 4);
+  close(reader);
+  EXPECT_EQ(std::string(buffer), "data");
+  struct stat info;
+  ASSERT_EQ(lstat(fifo.c_str(), &info), 0);
+  EXPECT_TRUE(S_ISFIFO(info.st_mode));
+}
+
+TEST_F(PlanFilesTest, ATemporaryNameStaysWithinNameMax) {
+  const std::string name = std::string(250, 'x') + ".json";  // 255: the longest a name can be
+  std::vector<std::string> announced;
+  static std::vector<std::string>* seen = nullptr;
+  seen = &announced;
+  ASSERT_TRUE(WriteFileAtomically(dir_ + "/" + name, "data", [](const char* temporary) {
+                if (temporary != nullptr) seen->push_back(temporary);
+              }).ok());
+  EXPECT_EQ(ReadFileOrFail(dir_ + "/" + name), "data");
+  ASSERT_FALSE(announced.empty());
+  for (const std::string& temporary : announced) {
+    EXPECT_LE(temporary.size() - dir_.size() - 1, 255u) << temporary;
+  }
+  EXPECT_THAT(Entries(), ElementsAre(name));
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "absl/strings/str_split.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
+#include "interrupt_cleanup.h"
 #include "io/proto_binary.h"
 #include "io/proto_text.h"
 #include "options/settings.h"
@@ -79,7 +80,12 @@ Outcome<std::string> ReadAtMost(std::istream& in, std::string_view origin, uint6
     if (bytes.size() + n > limit) return OverInputLimit(origin, std::nullopt, limit);
     bytes.append(buffer, n);
   }
-  if (in.bad()) return InvalidInput(absl::StrCat(Sv(origin), ": cannot read"));
+  if (in.bad()) {
+    // main() marks a closed stdin bad, so it is not mistaken for an empty plan.
+    return InvalidInput(absl::StrCat(Sv(origin), origin == kStdinName
+                                                     ? ": cannot read: standard input is closed"
+                                                     : ": cannot read"));
+  }
   return bytes;
 }
 
@@ -282,17 +288,21 @@ Outcome<AnalyzedPlan> LoadAndAnalyze(const Invocation& invocation, const std::st
 const Flag& DeclareOutput(FlagSet& flags) {
   return flags.Value({"--output", "-o"}, "FILE",
                      "write the result to FILE instead of stdout; the file is replaced atomically "
-                     "and never written when the input is invalid");
+                     "(through a symbolic link, its target) and never written when the input is "
+                     "invalid; a FIFO or device such as /dev/null is written to as it is");
 }
 
 bool WritesFile(const Flag& output) { return output.given() && output.value() != "-"; }
 
 std::optional<CommandError> Emit(const Invocation& invocation, const Flag& output,
                                  std::string_view bytes) {
-  if (WritesFile(output)) {
-    if (absl::Status written = WriteFileAtomically(output.value(), bytes); !written.ok()) {
-      return CommandError{kExitCannotWrite,
-                          absl::StrCat("cannot write ", output.value(), ": ", StatusText(written))};
+  // /dev/stdout is this process's stdout, whatever it is (a terminal, a pipe, a file opened for
+  // appending): written as without -o, never reopened or replaced.
+  if (WritesFile(output) && output.value() != "/dev/stdout") {
+    if (absl::Status written = WriteOutputFile(output.value(), bytes, WatchTemporaryFile);
+        !written.ok()) {
+      // The library's message starts with the path already.
+      return CommandError{kExitCannotWrite, absl::StrCat("cannot write ", StatusText(written))};
     }
     return std::nullopt;
   }

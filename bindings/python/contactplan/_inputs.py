@@ -6,9 +6,12 @@ plan gives the same errors whichever way it arrives.
 import ctypes
 import datetime
 import json
+import math
 import numbers
 import os
+import stat
 
+from google.protobuf import json_format
 from google.protobuf import message as _message
 from google.protobuf import timestamp_pb2
 
@@ -18,6 +21,15 @@ from contactplan.v1 import options_pb2
 
 _BINARY = _native.FORMATS["binary"]
 _JSON = _native.FORMATS["json"]
+
+# limits.max_input_bytes when the options leave it unset (options.proto), and the C ABI's ceiling on
+# any input (CPLAN_MAX_INPUT_BYTES in contactplan.h).
+DEFAULT_MAX_INPUT_BYTES = 256 << 20
+ABI_MAX_INPUT_BYTES = (1 << 31) - 1
+
+# The range of google.protobuf.Timestamp: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+_TIMESTAMP_MIN_SECONDS = -62135596800
+_TIMESTAMP_MAX_SECONDS = 253402300799
 
 
 def format_code(name, accepted=tuple(_native.FORMATS)):
@@ -36,9 +48,37 @@ def _require_format(given, inherent, what):
             % (given, what, _native.FORMAT_NAMES[inherent]))
 
 
-def _read_path(path, format, library):
+def max_input_bytes(options, code):
+    """The largest input an engine built from serialized EngineOptions (`options`, cplan_format
+    `code`) accepts: its limits.max_input_bytes, else the default; never above the C ABI's ceiling.
+    Called after the library accepted the options, so they parse; if Python's protobuf reads them
+    differently all the same, the library's own check remains and the default is used here."""
+    limit = DEFAULT_MAX_INPUT_BYTES
+    if options:
+        parsed = options_pb2.EngineOptions()
+        try:
+            if code == _JSON:
+                json_format.Parse(options, parsed, ignore_unknown_fields=True)
+            else:
+                parsed.ParseFromString(options)
+        except (json_format.ParseError, _message.DecodeError, ValueError):
+            parsed.Clear()
+        if parsed.limits.HasField("max_input_bytes") and parsed.limits.max_input_bytes > 0:
+            limit = parsed.limits.max_input_bytes
+    return min(limit, ABI_MAX_INPUT_BYTES)
+
+
+def _over_limit(path, size, limit):
+    return errors.LimitExceededError(
+        "%s: the file is %s bytes, over limits.max_input_bytes (%d), and is not read: split the "
+        "plan, or raise the limit in EngineOptions"
+        % (path, size, limit), errors.LIMIT_EXCEEDED)
+
+
+def _read_path(path, format, library, limit):
     """Bytes of the file and its format: `format` if given, else the extension's (the library's rule,
-    the same as the command line's)."""
+    the same as the command line's). A file over `limit` bytes is refused before it is read (a
+    regular file by its size, a stream once it passes the limit), so it never costs the memory."""
     path = os.fspath(path)
     if format is not None:
         code = format_code(format)
@@ -50,10 +90,16 @@ def _read_path(path, format, library):
         library.check(status, message.value)
         code = value.value
     with open(path, "rb") as file:
-        return file.read(), code
+        info = os.fstat(file.fileno())
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise _over_limit(path, info.st_size, limit)
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise _over_limit(path, "more than %d" % limit, limit)
+    return data, code
 
 
-def serialized(value, message_type, format, library):
+def serialized(value, message_type, format, library, max_input_bytes=DEFAULT_MAX_INPUT_BYTES):
     """(bytes, cplan_format) for a message of `message_type` given as any accepted kind:
 
     - a `message_type` message: its binary serialization;
@@ -61,7 +107,8 @@ def serialized(value, message_type, format, library):
     - a dict: the protobuf JSON mapping (field names as in the .proto or lowerCamel);
     - a str starting with "{": JSON text;
     - any other str, or an os.PathLike: a file, format from `format` or the extension
-      (.binpb/.pb, .json, .txtpb/.textproto, .csv).
+      (.binpb/.pb, .json, .txtpb/.textproto, .csv), of at most `max_input_bytes` bytes
+      (LimitExceededError naming the path otherwise).
     """
     if isinstance(value, _message.Message):
         expected = message_type.DESCRIPTOR.full_name
@@ -78,9 +125,9 @@ def serialized(value, message_type, format, library):
         if value.lstrip().startswith("{"):
             _require_format(format, _JSON, "JSON strings")
             return value.encode("utf-8"), _JSON
-        return _read_path(value, format, library)
+        return _read_path(value, format, library, max_input_bytes)
     if isinstance(value, os.PathLike):
-        return _read_path(value, format, library)
+        return _read_path(value, format, library, max_input_bytes)
     raise TypeError(
         "expected a %s message, bytes, a dict, a JSON string or a path, got %s"
         % (message_type.DESCRIPTOR.name, type(value).__name__))
@@ -112,6 +159,14 @@ def _timestamp(as_of):
                 "as_of %r: not an RFC 3339 time such as 2024-05-01T00:00:00Z (%s)" % (as_of, error),
                 errors.INVALID_OPTIONS) from None
     elif isinstance(as_of, numbers.Real) and not isinstance(as_of, bool):
+        # inf and NaN have no integer part, and protobuf's own message for them ("cannot convert
+        # float NaN") names neither the argument nor the remedy.
+        if not math.isfinite(as_of) or not (
+                _TIMESTAMP_MIN_SECONDS <= as_of < _TIMESTAMP_MAX_SECONDS + 1):
+            raise errors.InvalidOptionsError(
+                "as_of %r: not a time: give seconds since the epoch between %d (year 1) and %d "
+                "(year 9999), or a datetime" % (as_of, _TIMESTAMP_MIN_SECONDS,
+                                                 _TIMESTAMP_MAX_SECONDS), errors.INVALID_OPTIONS)
         seconds = int(as_of // 1)
         timestamp.seconds = seconds
         timestamp.nanos = int(round((as_of - seconds) * 1e9))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import ctypes
 import html as _html
 import json as _json
 import os
+import threading
 from typing import Iterable, List, NamedTuple, Optional, Union
 
 from contactplan import _inputs
@@ -44,7 +46,9 @@ class Engine:
     "csv") overrides the guess for bytes and paths.
 
     Library calls release the GIL: an Engine used from several threads analyses in parallel. Engines
-    pickle (as their options), so they can be sent to worker processes.
+    pickle (as their options), so they can be sent to worker processes. close() may be called while
+    other threads are inside a call: those calls finish, later ones raise, and the library's engine
+    is destroyed when the last call in flight returns.
     """
 
     def __init__(self, options: EngineOptionsInput = None) -> None:
@@ -56,7 +60,13 @@ class Engine:
         self._lib = library
         self._handle = None
         self._options = options
+        # Calls in flight, so that close() never destroys the engine under a running call: the
+        # handle goes when the count drops to zero after close().
+        self._lock = threading.Lock()
+        self._in_flight = 0
+        self._closed = False
         data, code = options
+        self._max_input_bytes = _inputs.max_input_bytes(data, code)
         handle = ctypes.c_void_p()
         message = ctypes.c_void_p()
         status = library.cplan_engine_create(data, len(data), code, ctypes.byref(handle),
@@ -67,9 +77,14 @@ class Engine:
     # -- lifetime -----------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Releases the engine now rather than when it is garbage collected. Calls already running
-        on other threads must have returned."""
-        handle, self._handle = self._handle, None
+        """Releases the engine now rather than when it is garbage collected. Later calls raise
+        InvalidArgumentError; calls already running on other threads finish normally, and the
+        library's engine is destroyed when the last of them returns. Closing twice does nothing."""
+        with self._lock:
+            self._closed = True
+            if self._in_flight:
+                return
+            handle, self._handle = self._handle, None
         if handle:
             self._lib.cplan_engine_destroy(handle)
 
@@ -80,6 +95,8 @@ class Engine:
         self.close()
 
     def __del__(self):
+        if "_lock" not in self.__dict__:  # _open never ran (the options were refused early)
+            return
         try:
             self.close()
         except Exception:  # interpreter shutdown may have torn down ctypes already
@@ -89,10 +106,30 @@ class Engine:
         data, code = self._options
         return (_from_serialized_options, (data, code))
 
-    def _live_handle(self):
-        if not self._handle:
-            raise _errors.InvalidArgumentError("this Engine is closed", _errors.INVALID_ARGUMENT)
-        return self._handle
+    @contextlib.contextmanager
+    def _call(self):
+        """The library's engine, kept alive until the block ends even if close() comes meanwhile."""
+        with self._lock:
+            if self._closed or not self._handle:
+                raise _errors.InvalidArgumentError(
+                    "this Engine is closed: create a new Engine to analyse further",
+                    _errors.INVALID_ARGUMENT)
+            self._in_flight += 1
+            handle = self._handle
+        try:
+            yield handle
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+                last = self._closed and self._in_flight == 0
+                if last:
+                    self._handle = None
+            if last:
+                self._lib.cplan_engine_destroy(handle)
+
+    def _serialized(self, plan, format):
+        """The plan as (bytes, cplan_format); a file over the engine's input limit is not read."""
+        return _inputs.serialized(plan, plan_pb2.Plan, format, self._lib, self._max_input_bytes)
 
     # -- analysis -----------------------------------------------------------------------------
 
@@ -115,8 +152,10 @@ class Engine:
         wrap = output == _VIEW_OUTPUT
         output_format, decode = self._output("message" if wrap else output)
         options_bytes = _inputs.analysis_options(as_of, horizon_days, options)
-        data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
-        result = decode(self._analyze(self._live_handle(), data, code, options_bytes, output_format))
+        data, code = self._serialized(plan, format)
+        with self._call() as handle:
+            analysis = self._analyze(handle, data, code, options_bytes, output_format)
+        result = decode(analysis)
         return AnalysisView(self, result, (data, code), options_bytes) if wrap else result
 
     def analyze_many(self, plans: Iterable[PlanInput], *, as_of: AsOf = None,
@@ -135,34 +174,33 @@ class Engine:
             raise ValueError("errors: expected 'raise' or 'return', got %r" % (errors,))
         output_format, decode = self._output(output)
         options_bytes = _inputs.analysis_options(as_of, horizon_days, options)
-        handle = self._live_handle()
         analyze = self._analyze
-        serialized = _inputs.serialized
-        library = self._lib
-        plan_type = plan_pb2.Plan
+        serialized = self._serialized
         keep_going = errors == "return"
 
-        def one(plan):
-            try:
-                data, code = serialized(plan, plan_type, format, library)
-                return decode(analyze(handle, data, code, options_bytes, output_format))
-            except Exception as error:  # returned in the plan's place when asked to
-                if keep_going:
-                    return error
-                raise
+        # One call in flight for the whole batch: close() from another thread lets it finish.
+        with self._call() as handle:
+            def one(plan):
+                try:
+                    data, code = serialized(plan, format)
+                    return decode(analyze(handle, data, code, options_bytes, output_format))
+                except Exception as error:  # returned in the plan's place when asked to
+                    if keep_going:
+                        return error
+                    raise
 
-        if workers is None or workers <= 1:
-            return [one(plan) for plan in plans]
-        with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(one, plans))
+            if workers is None or workers <= 1:
+                return [one(plan) for plan in plans]
+            with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+                return list(pool.map(one, plans))
 
     def validate(self, plan: PlanInput, *, format: Optional[str] = None) -> None:
         """Returns None for a valid plan; raises InvalidPlanError listing every problem (its
         .problems holds (field_path, description) pairs), or ParseError, LimitExceededError."""
-        data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
+        data, code = self._serialized(plan, format)
         message = ctypes.c_void_p()
-        status = self._lib.cplan_validate(self._live_handle(), data, len(data), code,
-                                          ctypes.byref(message))
+        with self._call() as handle:
+            status = self._lib.cplan_validate(handle, data, len(data), code, ctypes.byref(message))
         self._lib.check(status, message.value)
 
     def convert(self, plan: PlanInput, to: str, *,
@@ -171,13 +209,13 @@ class Engine:
         others. The plan is validated first. Raises UnrepresentableError when `to` cannot hold all of
         it (the CSV grid holds one opportunity and no blueprint)."""
         to_code = _inputs.format_code(to)
-        data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
+        data, code = self._serialized(plan, format)
         converted = self._convert(data, code, to_code)
         return converted if to_code == _BINARY else converted.decode("utf-8")
 
     def read_plan(self, plan: PlanInput, *, format: Optional[str] = None) -> plan_pb2.Plan:
         """A validated Plan message from any accepted kind of input (a .csv grid path, say)."""
-        data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
+        data, code = self._serialized(plan, format)
         return plan_pb2.Plan.FromString(self._convert(data, code, _BINARY))
 
     # -- the seller's views ----------------------------------------------------------------------
@@ -200,8 +238,7 @@ class Engine:
         and InvalidArgumentError for an unknown view or a width out of range.
         """
         options_bytes = _inputs.analysis_options(as_of, horizon_days, options)
-        serialized = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
-        return self._render(serialized, options_bytes, view, width)
+        return self._render(self._serialized(plan, format), options_bytes, view, width)
 
     def rules(self) -> "list[dict[str, str]]":
         """The rule catalogue, in catalogue order: a list of dicts with "code", "severity" (the
@@ -231,10 +268,11 @@ class Engine:
         out = ctypes.c_void_p()
         size = ctypes.c_size_t()
         message = ctypes.c_void_p()
-        status = self._lib.cplan_render(self._live_handle(), data, len(data), code, options_bytes,
-                                        len(options_bytes), _BINARY, view_code, width,
-                                        ctypes.byref(out), ctypes.byref(size),
-                                        ctypes.byref(message))
+        with self._call() as handle:
+            status = self._lib.cplan_render(handle, data, len(data), code, options_bytes,
+                                            len(options_bytes), _BINARY, view_code, width,
+                                            ctypes.byref(out), ctypes.byref(size),
+                                            ctypes.byref(message))
         if status:
             self._lib.check(status, message.value)
         return Rendered(self._lib.take_bytes(out.value, size.value).decode("utf-8"), view)
@@ -280,10 +318,11 @@ class Engine:
             out = ctypes.c_void_p()
             size = ctypes.c_size_t()
             message = ctypes.c_void_p()
-            status = self._lib.cplan_portfolio(
-                self._live_handle(), data_array, len_array, format_array, source_array, count,
-                options_bytes, len(options_bytes), _BINARY, _BINARY, ctypes.byref(out),
-                ctypes.byref(size), ctypes.byref(message))
+            with self._call() as handle:
+                status = self._lib.cplan_portfolio(
+                    handle, data_array, len_array, format_array, source_array, count,
+                    options_bytes, len(options_bytes), _BINARY, _BINARY, ctypes.byref(out),
+                    ctypes.byref(size), ctypes.byref(message))
             if status:
                 self._lib.check(status, message.value)
             portfolio.ParseFromString(self._lib.take_bytes(out.value, size.value))
@@ -324,9 +363,10 @@ class Engine:
         out = ctypes.c_void_p()
         size = ctypes.c_size_t()
         message = ctypes.c_void_p()
-        status = self._lib.cplan_convert(self._live_handle(), data, len(data), code, to_code,
-                                         ctypes.byref(out), ctypes.byref(size),
-                                         ctypes.byref(message))
+        with self._call() as handle:
+            status = self._lib.cplan_convert(handle, data, len(data), code, to_code,
+                                             ctypes.byref(out), ctypes.byref(size),
+                                             ctypes.byref(message))
         if status:
             self._lib.check(status, message.value)
         return self._lib.take_bytes(out.value, size.value)

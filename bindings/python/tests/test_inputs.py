@@ -1,6 +1,8 @@
 """Every kind of plan input gives the same analysis: messages, bytes, dicts, JSON strings, paths."""
 
 import json
+import os
+import threading
 
 import pytest
 
@@ -117,3 +119,53 @@ def test_paths_that_cannot_be_read(engine, tmp_path):
         engine.analyze(unknown)
     assert raised.value.status == 1
     assert raised.value.status_name == "CPLAN_INVALID_ARGUMENT"
+
+
+# --- what the binding reads, and what it refuses before reading ---
+
+def test_a_file_over_the_input_limit_is_refused_by_its_size_naming_the_path(tmp_path, plan_json):
+    engine = contactplan.Engine({"limits": {"maxInputBytes": 1000}})
+    path = tmp_path / "big.json"
+    path.write_text(plan_json + " " * 5000)
+    with pytest.raises(contactplan.LimitExceededError) as raised:
+        engine.validate(path)
+    assert str(path) in str(raised.value)
+    assert "is %d bytes, over limits.max_input_bytes (1000)" % path.stat().st_size in str(
+        raised.value)
+    assert raised.value.status_name == "CPLAN_LIMIT_EXCEEDED"
+    # Under the limit, the same engine reads files as usual.
+    small = tmp_path / "small.json"
+    small.write_text('{"persons": [{"id": "p1"}]}')
+    assert engine.validate(small) is None
+
+
+def test_a_stream_is_read_only_up_to_the_limit(tmp_path):
+    # A FIFO has no size to check: reading stops one byte past the limit, however much the writer
+    # has (an endless one, such as /dev/zero, included).
+    engine = contactplan.Engine({"limits": {"maxInputBytes": 4096}})
+    fifo = tmp_path / "plan.fifo"
+    os.mkfifo(fifo)
+    written = []
+
+    def feed():
+        try:
+            with open(fifo, "wb") as writer:
+                for _ in range(1024):
+                    writer.write(b"\0" * 1024)
+                    written.append(1024)
+        except BrokenPipeError:  # the reader stopped early, as it should
+            pass
+
+    feeder = threading.Thread(target=feed)
+    feeder.start()
+    with pytest.raises(contactplan.LimitExceededError,
+                       match="plan.fifo: the file is more than 4096 bytes"):
+        engine.validate(fifo, format="binary")
+    feeder.join(30)
+    assert sum(written) < 1024 * 1024  # the pipe holds 64 KiB; the rest was never read
+
+
+@pytest.mark.parametrize("as_of", [float("inf"), float("-inf"), float("nan"), 1e300])
+def test_as_of_that_is_no_time_is_a_clear_value_error(engine, plan, as_of):
+    with pytest.raises(ValueError, match=r"^as_of .*: not a time: give seconds since the epoch"):
+        engine.analyze(plan, as_of=as_of)
