@@ -114,6 +114,13 @@ absl::StatusOr<std::string> WritePlan(const v1::Plan& plan, PlanFormat format);
 // holds the whole plan. For a tool to warn before it writes. Thread-safe.
 std::vector<std::string> CsvGridLosses(const v1::Plan& plan);
 
+// What WritePlan(plan, format) would leave out, in CsvGridLosses' terms: for the CSV grid,
+// CsvGridLosses; for JSON and text, "fields unknown to this version (N)" when the plan carries fields
+// only binary can write back (read from a newer version's binary); nothing for binary. Empty when
+// the target holds the whole plan. Conversions refuse a non-empty list unless the caller allowed the
+// losses. Thread-safe.
+std::vector<std::string> ConversionLosses(const v1::Plan& plan, PlanFormat format);
+
 // Reads a file (format from the extension unless given). Every line of an error starts with the path:
 // "plans/x.csv: line 3, column 5: ...". A path whose extension names no format is an error unless
 // `format` is given. Thread-safe.

@@ -120,8 +120,9 @@ size_t FirstInvalidUtf8(std::string_view text) {
 }
 
 std::string FormatDiagnostic(const Diagnostic& diagnostic) {
-  return absl::StrCat("line ", diagnostic.position.line, ", column ", diagnostic.position.column,
-                      ": ", diagnostic.message);
+  return absl::StrCat(diagnostic.cell.empty() ? "" : "cell ", diagnostic.cell,
+                      diagnostic.cell.empty() ? "" : ", ", "line ", diagnostic.position.line,
+                      ", column ", diagnostic.position.column, ": ", diagnostic.message);
 }
 
 absl::Status DiagnosticsToStatus(std::vector<Diagnostic> diagnostics) {

@@ -72,13 +72,15 @@ class ForwardPositions {
 struct Diagnostic {
   TextPosition position;
   std::string message;  // what is wrong and what would fix it; one line
+  // The spreadsheet cell ("C5") when the input is a grid, so a spreadsheet user finds it; else empty.
+  std::string cell = {};
 };
 
 // Offset of the first byte that does not belong to a well-formed UTF-8 sequence (overlong forms,
 // surrogates and values beyond U+10FFFF included), or npos when all of `text` is UTF-8.
 size_t FirstInvalidUtf8(std::string_view text);
 
-// "line L, column C: message".
+// "line L, column C: message", or "cell C5, line L, column C: message" when the cell is known.
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
 
 // InvalidArgument with every diagnostic on its own line, sorted by position (stable for problems at
