@@ -69,8 +69,17 @@ TEST(CppWrapperTest, ConvertsBetweenFormats) {
   const cplan::Engine engine(R"({"thresholds": {"staleAfterDays": 60}})");
   const cplan::Buffer binary =
       engine.Convert(TestFile("capi/plan.json"), cplan::Format::kJson, cplan::Format::kBinary);
-  const cplan::Buffer csv =
-      engine.Convert(binary.view(), cplan::Format::kBinary, cplan::Format::kCsv);
+  // plan.json holds more than the grid can (an account, a blueprint ...): no silent loss.
+  try {
+    engine.Convert(binary.view(), cplan::Format::kBinary, cplan::Format::kCsv);
+    FAIL() << "a lossy conversion to CSV succeeded";
+  } catch (const cplan::Error& error) {
+    EXPECT_EQ(error.status(), CPLAN_UNREPRESENTABLE);
+    EXPECT_THAT(error.what(), HasSubstr("account (1)"));
+  }
+  const cplan::Buffer grid =
+      engine.Convert(TestFile("capi/grid.csv"), cplan::Format::kCsv, cplan::Format::kBinary);
+  const cplan::Buffer csv = engine.Convert(grid.view(), cplan::Format::kBinary, cplan::Format::kCsv);
   EXPECT_THAT(csv.view(), HasSubstr("Cara Lind"));
   EXPECT_THROW(engine.Convert("{", cplan::Format::kJson, cplan::Format::kBinary), cplan::Error);
 }
