@@ -48,7 +48,14 @@ _SIGNATURES = (
     ("cplan_convert", ctypes.c_int,
      (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, _c_char_pp,
       _c_size_p, _c_char_pp)),
+    # 1.1
+    ("cplan_convert2", ctypes.c_int,
+     (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_uint,
+      _c_char_pp, _c_size_p, _c_char_pp, _c_char_pp)),
 )
+
+# Flags of cplan_convert2.
+CONVERT_ALLOW_LOSSES = 1
 
 
 def _candidates():

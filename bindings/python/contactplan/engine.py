@@ -2,6 +2,7 @@
 
 import concurrent.futures
 import ctypes
+import warnings
 
 from contactplan import _inputs
 from contactplan import _native
@@ -18,6 +19,11 @@ _OUTPUTS = {
     "text": (_native.FORMATS["text"], lambda data: data.decode("utf-8")),
 }
 _BINARY = _native.FORMATS["binary"]
+
+
+def _named(error, plan, index=None):
+    """The library's error naming the plan's path (when it was one) and, in bulk calls, its index."""
+    return _inputs.named(error, _inputs.origin(plan), index)
 
 
 class Engine:
@@ -99,8 +105,12 @@ class Engine:
         """
         output_format, decode = self._output(output)
         options_bytes = _inputs.analysis_options(as_of, horizon_days, options)
-        data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
-        return decode(self._analyze(self._live_handle(), data, code, options_bytes, output_format))
+        try:
+            data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
+            return decode(self._analyze(self._live_handle(), data, code, options_bytes,
+                                        output_format))
+        except _errors.Error as error:
+            raise _named(error, plan) from None
 
     def analyze_many(self, plans, *, as_of=None, horizon_days=None, options=None, format=None,
                      output="message", workers=1, errors="raise"):
@@ -122,42 +132,65 @@ class Engine:
         plan_type = plan_pb2.Plan
         keep_going = errors == "return"
 
-        def one(plan):
+        def one(index, plan):
             try:
                 data, code = serialized(plan, plan_type, format, library)
                 return decode(analyze(handle, data, code, options_bytes, output_format))
+            except _errors.Error as error:  # named by index (and path), as the caller listed it
+                named = _named(error, plan, index)
+                if keep_going:
+                    return named
+                raise named from None
             except Exception as error:  # returned in the plan's place when asked to
                 if keep_going:
                     return error
                 raise
 
         if workers is None or workers <= 1:
-            return [one(plan) for plan in plans]
+            return [one(index, plan) for index, plan in enumerate(plans)]
+        plans = list(plans)
         with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(one, plans))
+            return list(pool.map(one, range(len(plans)), plans))
 
     def validate(self, plan, *, format=None):
         """Returns None for a valid plan; raises InvalidPlanError listing every problem (its
         .problems holds (field_path, description) pairs), or ParseError, LimitExceededError."""
-        data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
-        message = ctypes.c_void_p()
-        status = self._lib.cplan_validate(self._live_handle(), data, len(data), code,
-                                          ctypes.byref(message))
-        self._lib.check(status, message.value)
+        try:
+            data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
+            message = ctypes.c_void_p()
+            status = self._lib.cplan_validate(self._live_handle(), data, len(data), code,
+                                              ctypes.byref(message))
+            self._lib.check(status, message.value)
+        except _errors.Error as error:
+            raise _named(error, plan) from None
 
-    def convert(self, plan, to, *, format=None):
+    def convert(self, plan, to, *, format=None, allow_losses=False):
         """The plan in format `to` ("binary", "json", "text" or "csv"): bytes for binary, str for the
-        others. The plan is validated first. Raises UnrepresentableError when `to` cannot hold all of
-        it (the CSV grid holds one opportunity and no blueprint)."""
+        others. The plan is validated first.
+
+        Raises UnrepresentableError when `to` cannot hold all of the plan (the CSV grid holds one
+        opportunity and no blueprint; JSON and text cannot write fields unknown to this version),
+        its message listing what would be lost. With allow_losses=True the conversion goes ahead
+        and a UserWarning lists what was left out."""
         to_code = _inputs.format_code(to)
-        data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
-        converted = self._convert(data, code, to_code)
+        flags = _native.CONVERT_ALLOW_LOSSES if allow_losses else 0
+        try:
+            data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
+            converted, losses = self._convert(data, code, to_code, flags)
+        except _errors.Error as error:
+            raise _named(error, plan) from None
+        if losses:
+            warnings.warn("converting to %s left out: %s" % (to, "; ".join(losses)), UserWarning,
+                          stacklevel=2)
         return converted if to_code == _BINARY else converted.decode("utf-8")
 
     def read_plan(self, plan, *, format=None):
         """A validated Plan message from any accepted kind of input (a .csv grid path, say)."""
-        data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
-        return plan_pb2.Plan.FromString(self._convert(data, code, _BINARY))
+        try:
+            data, code = _inputs.serialized(plan, plan_pb2.Plan, format, self._lib)
+            return plan_pb2.Plan.FromString(self._convert(data, code, _BINARY, 0)[0])
+        except _errors.Error as error:
+            raise _named(error, plan) from None
 
     # -- C calls --------------------------------------------------------------------------------
 
@@ -182,16 +215,19 @@ class Engine:
             self._lib.check(status, message.value)
         return self._lib.take_bytes(out.value, size.value)
 
-    def _convert(self, data, code, to_code):
+    def _convert(self, data, code, to_code, flags):
+        """(converted bytes, list of what was left out)."""
         out = ctypes.c_void_p()
         size = ctypes.c_size_t()
+        losses = ctypes.c_void_p()
         message = ctypes.c_void_p()
-        status = self._lib.cplan_convert(self._live_handle(), data, len(data), code, to_code,
-                                         ctypes.byref(out), ctypes.byref(size),
-                                         ctypes.byref(message))
+        status = self._lib.cplan_convert2(self._live_handle(), data, len(data), code, to_code,
+                                          flags, ctypes.byref(out), ctypes.byref(size),
+                                          ctypes.byref(losses), ctypes.byref(message))
         if status:
             self._lib.check(status, message.value)
-        return self._lib.take_bytes(out.value, size.value)
+        lost = self._lib.take_string(losses.value)
+        return self._lib.take_bytes(out.value, size.value), lost.split("\n") if lost else []
 
 
 def _from_serialized_options(data, code):
