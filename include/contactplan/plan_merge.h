@@ -36,7 +36,8 @@ struct NamedPlan {
 // Errors (nothing is returned then):
 //  - InvalidArgument listing every conflict, one per line, in part order then field order:
 //      "draft.json: persons[\"ann\"].title: \"CFO\" here, \"CEO\" in plan.json: make them agree, or
-//      remove the value from one file"
+//      remove the value from one file" (the file named last is the one the plan's value came
+//      from: the base, or the earlier part that brought it in)
 //  - the merged plan's validation problems, as ValidationStatus words them, after a first line
 //    "the merged plan is not valid:".
 // Thread-safe; the inputs are only read.

@@ -137,8 +137,11 @@ void CopySingular(const Message& from, const FieldDescriptor* field, Message* to
 
 class Merger {
  public:
-  Merger(absl::string_view base_name, absl::string_view part_name, std::vector<std::string>& conflicts)
-      : base_name_(base_name), part_name_(part_name), conflicts_(conflicts) {}
+  // `origins` maps the path of every value a part brought in to that part's name, so a later
+  // conflict names the file the value came from; it outlives the Merger (shared by all parts).
+  Merger(absl::string_view base_name, absl::string_view part_name,
+         absl::flat_hash_map<std::string, std::string>& origins, std::vector<std::string>& conflicts)
+      : base_name_(base_name), part_name_(part_name), origins_(origins), conflicts_(conflicts) {}
 
   void Merge(const Message& part, Message* base, const std::string& path) {
     const Reflection* reflection = part.GetReflection();
@@ -155,6 +158,7 @@ class Merger {
               base->GetReflection()->MutableMessage(base, field), field_path);
       } else if (!base->GetReflection()->HasField(*base, field)) {
         CopySingular(part, field, base);
+        origins_.emplace(field_path, part_name_);
       } else {
         const std::string here = FieldValue(part, field, -1);
         const std::string there = FieldValue(*base, field, -1);
@@ -173,6 +177,7 @@ class Merger {
     if (key == nullptr) {
       if (out->FieldSize(*base, field) == 0) {
         for (int i = 0; i < in->FieldSize(part, field); ++i) AddElement(part, field, i, base);
+        origins_.emplace(path, part_name_);
         return;
       }
       const std::string here = ListValue(part, field);
@@ -191,7 +196,10 @@ class Merger {
       std::vector<std::string> element_key = ElementKey(element, *key);
       const auto found = element_key.empty() ? by_key.end() : by_key.find(element_key);
       if (found == by_key.end()) {
-        if (!element_key.empty()) by_key.emplace(element_key, out->FieldSize(*base, field));
+        if (!element_key.empty()) {
+          by_key.emplace(element_key, out->FieldSize(*base, field));
+          origins_.emplace(ElementPath(path, element_key), part_name_);
+        }
         out->AddMessage(base, field)->CopyFrom(element);
         continue;
       }
@@ -239,12 +247,25 @@ class Merger {
 
   void Conflict(const std::string& path, const std::string& here, const std::string& there) {
     conflicts_.push_back(absl::StrCat(part_name_, ": ", path, ": ", Shown(here), " here, ",
-                                      Shown(there), " in ", base_name_,
+                                      Shown(there), " in ", OriginOf(path),
                                       ": make them agree, or remove the value from one file"));
+  }
+
+  // The file the plan's value at `path` came from: the part that brought it or an enclosing
+  // element in, else the base.
+  absl::string_view OriginOf(std::string path) const {
+    while (!path.empty()) {
+      if (const auto found = origins_.find(path); found != origins_.end()) return found->second;
+      const size_t cut = path.find_last_of(".[");
+      if (cut == std::string::npos) break;
+      path.resize(cut);
+    }
+    return base_name_;
   }
 
   absl::string_view base_name_;
   absl::string_view part_name_;
+  absl::flat_hash_map<std::string, std::string>& origins_;
   std::vector<std::string>& conflicts_;
 };
 
@@ -254,10 +275,9 @@ absl::StatusOr<v1::Plan> MergePlans(const NamedPlan& base, const std::vector<Nam
                                     const v1::Limits& limits) {
   v1::Plan merged = base.plan;
   std::vector<std::string> conflicts;
+  absl::flat_hash_map<std::string, std::string> origins;
   for (const NamedPlan& part : parts) {
-    // Conflicts are named against what the plan held before this part: the base, or an earlier
-    // part that brought the value in. Naming the base is what a user checks first.
-    Merger(base.name, part.name, conflicts).Merge(part.plan, &merged, "");
+    Merger(base.name, part.name, origins, conflicts).Merge(part.plan, &merged, "");
   }
   if (!conflicts.empty()) return absl::InvalidArgumentError(absl::StrJoin(conflicts, "\n"));
   const std::vector<ValidationProblem> problems = ValidatePlan(merged, limits);

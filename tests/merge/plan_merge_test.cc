@@ -97,6 +97,20 @@ TEST(PlanMergeTest, PartsMergeInOrder) {
   EXPECT_EQ(merged->persons(2).title(), "CIO");
 }
 
+TEST(PlanMergeTest, AConflictNamesTheFileTheValueCameFrom) {
+  const absl::StatusOr<v1::Plan> merged =
+      MergePlans({"plan.json", PlanFromText(kBase)},
+                 {{"one.json", PlanFromText(R"pb(persons { id: "cy" name: "Cy" })pb")},
+                  {"two.json", PlanFromText(R"pb(persons { id: "cy" name: "Cyd" }
+                                                 persons { id: "ann" name: "Anne" })pb")}});
+  ASSERT_FALSE(merged.ok());
+  EXPECT_EQ(merged.status().message(),
+            "two.json: persons[\"cy\"].name: \"Cyd\" here, \"Cy\" in one.json: make them agree, "
+            "or remove the value from one file\n"
+            "two.json: persons[\"ann\"].name: \"Anne\" here, \"Ann\" in plan.json: make them "
+            "agree, or remove the value from one file");
+}
+
 // The draft `contactplan blueprint --format json` writes is a valid part: merged into its plan, the
 // plan has a blueprint and stays valid.
 TEST(PlanMergeTest, TheBlueprintDraftMergesIntoItsPlan) {
