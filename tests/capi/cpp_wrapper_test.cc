@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "contactplan.hpp"  // bindings/cpp; installed as <contactplan/contactplan.hpp>
 #include "gmock/gmock.h"
@@ -77,6 +78,11 @@ TEST(CppWrapperTest, ConvertsBetweenFormats) {
     EXPECT_EQ(error.status(), CPLAN_UNREPRESENTABLE);
     EXPECT_THAT(error.what(), HasSubstr("account (1)"));
   }
+  std::vector<std::string> losses;
+  const cplan::Buffer lossy = engine.ConvertAllowingLosses(binary.view(), cplan::Format::kBinary,
+                                                           cplan::Format::kCsv, &losses);
+  EXPECT_THAT(lossy.view(), HasSubstr("Cara Lind"));
+  EXPECT_THAT(losses, ::testing::Contains("account (1)"));
   const cplan::Buffer grid =
       engine.Convert(TestFile("capi/grid.csv"), cplan::Format::kCsv, cplan::Format::kBinary);
   const cplan::Buffer csv = engine.Convert(grid.view(), cplan::Format::kBinary, cplan::Format::kCsv);
