@@ -12,6 +12,7 @@ Where the library comes from, first match wins:
 
 import ctypes
 import os
+import re
 import threading
 
 from contactplan import _version
@@ -112,7 +113,22 @@ class Library:
         message = self.take_string(message_address)
         if message is None:  # the library ran out of memory while writing the message
             message = self.cplan_status_name(status).decode("ascii")
-        raise errors.from_status(status, message)
+        raise errors.from_status(status, binding_terms(message))
+
+
+# The library words some hints for its C callers and the command line; a Python caller reads them in
+# the binding's terms: no C function names, no command-line flags.
+_C_FUNCTION_PREFIX = re.compile(r"^cplan_[a-z0-9_]+: ")
+_CLI_HINTS = (("read it with --input-format json", 'pass format="json"'),
+              ("or name the format explicitly", "or pass format="))
+
+
+def binding_terms(message):
+    """`message` with C function names and command-line flags put in the binding's terms."""
+    message = _C_FUNCTION_PREFIX.sub("", message)
+    for cli, binding in _CLI_HINTS:
+        message = message.replace(cli, binding)
+    return message
 
 
 _library = None

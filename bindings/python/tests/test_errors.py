@@ -149,3 +149,13 @@ def test_as_of_takes_the_command_lines_strings(engine, data):
     assert by_date == by_time
     with pytest.raises(contactplan.InvalidOptionsError, match="finite"):
         engine.analyze(data / "plan.json", as_of=float("inf"))
+
+
+def test_messages_are_in_the_bindings_terms(engine, tmp_path):
+    with pytest.raises(contactplan.InvalidArgumentError) as raised:
+        engine.validate(tmp_path / "acme.xlsx")
+    assert "cplan_" not in str(raised.value) and "format=" in str(raised.value)
+    with pytest.raises(contactplan.ParseError) as raised:
+        engine.validate(b'{"persons": []}', format="binary")
+    assert "--input-format" not in str(raised.value)
+    assert 'pass format="json"' in str(raised.value)
