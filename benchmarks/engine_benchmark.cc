@@ -162,8 +162,7 @@ void BM_Recommend_Sweep(benchmark::State& state) {
   const model::Context context{index, *settings, model::ToTime(plan.as_of())};
   v1::Web web;
   score::ComputeWeb(context, &web);
-  google::protobuf::RepeatedPtrField<v1::Finding> findings;
-  rules::EvaluateRules(context, web, &findings);
+  const std::vector<rules::Finding> findings = rules::EvaluateRules(context, web);
   for (auto _ : state) {
     google::protobuf::Arena arena;
     auto* recommendations = google::protobuf::Arena::CreateMessage<v1::Recommendations>(&arena);

@@ -3,8 +3,9 @@
     /usr/bin/python3 benchmarks/report.py RESULTS_DIR OUTPUT.md
 
 RESULTS_DIR is what benchmarks/run.sh fills: engine.json and capi.json (Google Benchmark JSON),
-memory.json (memory_probe), python.json (python_binding_benchmark.py), machine.json (run.sh). A
-missing file leaves its rows as "not measured" with the reason run.sh wrote into skipped.txt.
+memory.json (memory_probe), python.json (python_binding_benchmark.py), cli.json (cli_benchmark.py),
+machine.json (run.sh). A missing file leaves its rows as "not measured" with the reason run.sh
+wrote into skipped.txt.
 benchmarks/profile_notes.md (written by hand from profiles) is copied in at the end.
 
 Times are CPU time per call, the least of the repetitions (each an average over many iterations),
@@ -26,6 +27,9 @@ IO_FLOOR_RATIO = 1.5
 LARGE_ACCOUNT_MS = 100.0
 MEMORY_RATIO = 10.0
 PYTHON_OVERHEAD_US = 10.0
+CLI_RATIO = 1.3  # the CLI against a C ABI host, process start-up included
+TYPICAL_V2_US = 60.0
+LARGE_ACCOUNT_V2_MS = 50.0
 GROWTH_ALLOWANCE = 1.25  # measured growth may exceed n log n by this factor (noise) and still pass
 ACCEPTED_BIG_O = {"(1)", "lgN", "N", "NlgN"}
 
@@ -134,6 +138,7 @@ def main(results_dir, output_path):
     memory = load(results_dir, "memory.json")
     python = load(results_dir, "python.json")
     instructions = load(results_dir, "instructions.json")
+    cli = load(results_dir, "cli.json") or {}
     machine = load(results_dir, "machine.json") or {}
     skipped = ""
     if os.path.exists(os.path.join(results_dir, "skipped.txt")):
@@ -220,6 +225,21 @@ def main(results_dir, output_path):
          "%s for a %s plan" % (fmt_bytes(memory and memory["heap_peak_bytes"]),
                                fmt_bytes(memory and memory["plan_bytes"])),
          memory_ratio, None if memory_ratio is None else memory_ratio < MEMORY_RATIO),
+        ("v2: C ABI end to end, typical plan, binary ≤ 60 µs",
+         fmt_us(capi_binary), ratio(capi_binary, TYPICAL_V2_US),
+         None if capi_binary is None else capi_binary <= TYPICAL_V2_US),
+        ("v2: 100,000-relationship account, C ABI end to end ≤ 50 ms",
+         fmt_us(capi_large), ratio(capi_large, LARGE_ACCOUNT_V2_MS * 1000),
+         None if capi_large is None else capi_large <= LARGE_ACCOUNT_V2_MS * 1000),
+    ]
+    for label, name in (("typical", "typical plan"), ("large", "100,000-relationship account")):
+        row = cli.get(label)
+        targets.append((
+            "v2: CLI `analyze` ≤ 1.3 × a C ABI host, %s, start-up included (wall time)" % name,
+            "—" if row is None else "%.1f ms vs %.1f ms" % (row["cli_ms"], row["capi_host_ms"]),
+            None if row is None else row["ratio"],
+            None if row is None else row["ratio"] <= CLI_RATIO))
+    targets += [
         ("Python per-call overhead over the C ABI < 10 µs (empty plan)",
          fmt_us(overhead_empty), None,
          None if overhead_empty is None else overhead_empty < PYTHON_OVERHEAD_US),

@@ -43,6 +43,15 @@ else
   echo "C ABI and memory: libcontactplan.so is not part of this build" >>"$out/skipped.txt"
 fi
 
+if [[ -x $build/bin/contactplan && -x $build/tests/reliability_capi_analyze ]]; then
+  echo "== CLI against a C ABI host (process start-up included)"
+  "$python" "$root/benchmarks/cli_benchmark.py" "$build/bin/contactplan" \
+    "$build/tests/reliability_capi_analyze" "$out" | tee "$out/cli.json"
+else
+  echo "CLI: build/bin/contactplan or the C ABI host (reliability_capi_analyze) is not built" \
+    >>"$out/skipped.txt"
+fi
+
 if [[ -d $build/python/contactplan ]]; then
   echo "== Python binding"
   PYTHONPATH=$build/python "$python" "$root/benchmarks/python_binding_benchmark.py" "$out" \

@@ -498,6 +498,12 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
         !status.ok()) {
       return Report(message, status, CPLAN_INVALID_OPTIONS, "analysis options");
     }
+    // Options are checked before the plan is parsed: a bad option never costs a parse, and every
+    // InvalidArgument the analysis returns afterwards is about the plan.
+    if (absl::Status checked = contactplan::Engine::CheckAnalysisOptions(analysis_options);
+        !checked.ok()) {
+      return Report(message, checked, CPLAN_INVALID_OPTIONS, "analysis options");
+    }
     // The plan and the analysis each live on an arena of their own: built without a malloc per
     // element and freed at once, and each freed as soon as the next step no longer needs it, so a
     // large account holds at most plan and analysis, or analysis and output, at once
@@ -514,15 +520,8 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
         *google::protobuf::Arena::CreateMessage<contactplan::v1::Analysis>(&analysis_arena);
     if (absl::Status analyzed = engine->engine.AnalyzeInto(parsed, analysis_options, &analysis);
         !analyzed.ok()) {
-      if (analyzed.code() != absl::StatusCode::kInvalidArgument) {
-        return Report(message, analyzed, CPLAN_INTERNAL, "");
-      }
-      // Analyze rejects both bad analysis options and invalid plans with InvalidArgument. Telling
-      // them apart costs a second validation, paid only on this error path.
-      if (cplan_status status = ValidateWithEngine(*engine, parsed, message); status != CPLAN_OK) {
-        return status;
-      }
-      return Report(message, analyzed, CPLAN_INVALID_OPTIONS, "analysis options");
+      // InvalidArgument: an invalid plan; ResourceExhausted: over a limit; anything else: ours.
+      return Report(message, analyzed, CPLAN_INVALID_PLAN, "");
     }
     plan_arena.reset();
     return DeliverAnalysis(kFunction, analysis, RawValue(output_format), output, output_len,

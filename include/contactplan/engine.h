@@ -39,6 +39,12 @@ class Engine {
   absl::Status AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions& options,
                            v1::Analysis* analysis) const;
 
+  // The analysis options alone: OK, or InvalidArgument naming the option ("horizon_days: must be 30,
+  // 60 or 90, got 45", "max_findings: ..."), exactly as Analyze would report it. Hosts check options
+  // with it before they read a plan, so a bad option never costs a parse and is never confused with
+  // an invalid plan (both are InvalidArgument from Analyze). Thread-safe; no engine needed.
+  static absl::Status CheckAnalysisOptions(const v1::AnalysisOptions& options);
+
   // Validation alone, with this engine's limits: OK, or the error Analyze would return.
   absl::Status Validate(const v1::Plan& plan) const;
 

@@ -1,16 +1,20 @@
 #include "contactplan/engine.h"
 
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "contactplan/rule_catalogue.h"
 #include "contactplan/validation.h"
 #include "contactplan/version.h"
+#include "engine/finding_selection.h"
 #include "model/context.h"
 #include "model/plan_index.h"
 #include "model/time.h"
 #include "options/settings.h"
+#include "recommend/importance.h"
 #include "recommend/recommendations.h"
+#include "rules/finding.h"
 #include "rules/rules.h"
 #include "score/gaps.h"
 #include "score/scores.h"
@@ -28,6 +32,9 @@ struct EngineState {
 }  // namespace internal
 
 namespace {
+
+// AnalysisOptions.max_findings when unset (options.proto documents it).
+constexpr int32_t kDefaultMaxFindings = 250;
 
 v1::Limits ResolvedLimits(const Settings& s) {
   v1::Limits limits;
@@ -94,14 +101,25 @@ absl::StatusOr<v1::Analysis> Engine::Analyze(const v1::Plan& plan,
   return analysis;
 }
 
-absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions& options,
-                                 v1::Analysis* analysis) const {
-  analysis->Clear();
-  const int32_t horizon = options.horizon_days() == 0 ? 30 : options.horizon_days();
-  if (horizon != 30 && horizon != 60 && horizon != 90) {
+absl::Status Engine::CheckAnalysisOptions(const v1::AnalysisOptions& options) {
+  const int32_t horizon = options.horizon_days();
+  if (horizon != 0 && horizon != 30 && horizon != 60 && horizon != 90) {
     return absl::InvalidArgumentError(
         absl::StrCat("horizon_days: must be 30, 60 or 90, got ", options.horizon_days()));
   }
+  if (options.max_findings() < 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "max_findings: must be 0 (list every finding) or a positive cap, got ",
+        options.max_findings()));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions& options,
+                                 v1::Analysis* analysis) const {
+  analysis->Clear();
+  if (absl::Status checked = CheckAnalysisOptions(options); !checked.ok()) return checked;
+  const int32_t horizon = options.horizon_days() == 0 ? 30 : options.horizon_days();
   if (absl::Status valid = Validate(plan); !valid.ok()) return valid;
 
   const Settings& settings = state_->settings;
@@ -112,11 +130,22 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
   analysis->set_schema_version(CONTACTPLAN_SCHEMA_VERSION);
   if (context.now) *analysis->mutable_as_of() = model::ToTimestamp(*context.now);
   score::ComputeWeb(context, analysis->mutable_web());
-  rules::EvaluateRules(context, analysis->web(), analysis->mutable_findings());
+  std::vector<rules::Finding> findings = rules::EvaluateRules(context, analysis->web());
   score::ComputeGaps(context, analysis->mutable_gaps());
   score::ComputeScores(context, analysis->web(), analysis->mutable_scores());
-  recommend::Recommend(context, analysis->findings(), horizon,
-                       analysis->mutable_recommendations());
+  // Recommendations read every finding; only then is the list cut to what the host asked for, and
+  // only the findings kept become messages.
+  recommend::Recommend(context, findings, horizon, analysis->mutable_recommendations());
+  const std::vector<bool> kept = engine::SelectFindings(
+      findings, recommend::PersonImportance(index),
+      options.has_max_findings() ? options.max_findings() : kDefaultMaxFindings);
+  engine::CountFindings(findings, kept, analysis->mutable_finding_counts());
+  const bool include_messages = !options.has_include_messages() || options.include_messages();
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (kept[i]) {
+      rules::WriteFinding(index, findings[i], include_messages, analysis->add_findings());
+    }
+  }
   return absl::OkStatus();
 }
 

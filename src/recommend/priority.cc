@@ -52,7 +52,7 @@ double Urgency(v1::Grade current, ReasonSet reasons) {
   double calm = 1 - BaseUrgency(current);
   const std::span<const ReasonCode> codes = ReasonCodes();
   for (size_t i = 0; i < codes.size(); ++i) {
-    if (reasons & (ReasonSet{1} << i)) calm *= 1 - codes[i].urgency_boost;
+    if (reasons & (ReasonSet{1} << i)) calm *= 1 - codes[i].reason.urgency_boost;
   }
   return 1 - calm;
 }

@@ -1,6 +1,7 @@
 #include "recommend/reasons.h"
 
-#include <array>
+#include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 
@@ -10,85 +11,73 @@ namespace {
 using model::MemberIx;
 using model::PersonIx;
 
-// Catalogue order. Boosts are strongest where the account is at risk of losing a decision
-// (no power access, an unsupportive decision maker, a key person nobody reaches) and weakest for
-// signals that are informative but rarely urgent (relationship type, a neutral participant).
-constexpr std::array<ReasonCode, 18> kReasonCodes = {{
-    {"UNCOVERED_PERSON", ReasonScope::kBlankCell, 0.3},
-    {"WEAK_RELATIONSHIP", ReasonScope::kThisCell, 0.0},  // the grade itself sets the base urgency
-    {"SINGLE_THREADED_PERSON", ReasonScope::kBlankCell, 0.2},
-    {"SENIORITY_MISMATCH", ReasonScope::kBlankCell, 0.2},
-    {"TOO_FEW_OPEN", ReasonScope::kStepToOpen, 0.1},
-    {"STALE_ASSESSMENT", ReasonScope::kThisCell, 0.15},
-    {"NPS_DETRACTOR", ReasonScope::kPerson, 0.2},
-    {"COMPETITIVE_RELATIONSHIP", ReasonScope::kPerson, 0.05},
-    {"NO_POWER_ACCESS", ReasonScope::kPerson, 0.3},
-    {"RELATIONSHIP_GAP", ReasonScope::kPerson, 0.05},
-    {"LARGE_RELATIONSHIP_GAP", ReasonScope::kPerson, 0.1},
-    {"BELOW_CREDIBLE_SOURCE", ReasonScope::kPerson, 0.1},
-    {"NEUTRAL_AS_NON_SUPPORTER", ReasonScope::kPerson, 0.05},
-    {"PREFERENCE_GAP", ReasonScope::kPerson, 0.1},
-    {"DECISION_MAKER_NOT_SUPPORTIVE", ReasonScope::kPerson, 0.3},
-    {"NO_MENTOR", ReasonScope::kPerson, 0.1},
-    {"ENEMY_IN_BUYING_GROUP", ReasonScope::kPerson, 0.2},
-    {"MISSING_BLUEPRINT", ReasonScope::kPerson, 0.1},
-}};
-static_assert(kReasonCodes.size() <= 32, "ReasonSet is a 32-bit mask");
-
 uint64_t CellKey(MemberIx m, PersonIx p) {
   return (static_cast<uint64_t>(static_cast<uint32_t>(m)) << 32) | static_cast<uint32_t>(p);
 }
 
-int CodeIndex(std::string_view code) {
-  for (size_t i = 0; i < kReasonCodes.size(); ++i) {
-    if (kReasonCodes[i].code == code) return static_cast<int>(i);
-  }
-  return -1;
+// Built once from the catalogue: each rule states its own reason (rules::RuleReason).
+const std::vector<ReasonCode>& ReasonTable() {
+  static const auto* table = [] {
+    auto* codes = new std::vector<ReasonCode>;
+    for (const rules::Rule* rule : rules::AllRules()) {
+      if (rule->reason.scope != ReasonScope::kNone) {
+        codes->push_back({rule, rule->info.code, rule->reason});
+      }
+    }
+    return codes;
+  }();
+  return *table;
 }
 
-constexpr ReasonSet ScopeMask(ReasonScope scope) {
+// The bit of a rule, or -1 when it gives no reasons. Keyed by the rule's identity, built once.
+int BitOf(const rules::Rule* rule) {
+  static const auto* bits = [] {
+    auto* map = new absl::flat_hash_map<const rules::Rule*, int>;
+    for (size_t i = 0; i < ReasonTable().size(); ++i) {
+      map->emplace(ReasonTable()[i].rule, static_cast<int>(i));
+    }
+    return map;
+  }();
+  auto it = bits->find(rule);
+  return it == bits->end() ? -1 : it->second;
+}
+
+ReasonSet ScopeMask(ReasonScope scope) {
   ReasonSet mask = 0;
-  for (size_t i = 0; i < kReasonCodes.size(); ++i) {
-    if (kReasonCodes[i].scope == scope) mask |= ReasonSet{1} << i;
+  for (size_t i = 0; i < ReasonTable().size(); ++i) {
+    if (ReasonTable()[i].reason.scope == scope) mask |= ReasonSet{1} << i;
   }
   return mask;
 }
 
-constexpr ReasonSet kBlankCellOnly = ScopeMask(ReasonScope::kBlankCell);
-
 }  // namespace
 
-std::span<const ReasonCode> ReasonCodes() { return kReasonCodes; }
+std::span<const ReasonCode> ReasonCodes() { return ReasonTable(); }
 
-CellReasons::CellReasons(const model::PlanIndex& index,
-                         const google::protobuf::RepeatedPtrField<v1::Finding>& findings)
+CellReasons::CellReasons(const model::PlanIndex& index, std::span<const rules::Finding> findings)
     : person_(index.person_count(), 0) {
   std::vector<PersonIx> power_buyers;  // resolved once, only if a finding needs them
   bool power_buyers_known = false;
-  for (const v1::Finding& finding : findings) {
-    const int code = CodeIndex(finding.code());
+  std::vector<PersonIx> persons;
+  for (const rules::Finding& finding : findings) {
+    const int code = BitOf(finding.rule);
     if (code < 0) continue;
     const ReasonSet bit = ReasonSet{1} << code;
-    const ReasonScope scope = kReasonCodes[code].scope;
-    if (scope == ReasonScope::kStepToOpen) {
+    const rules::RuleReason& reason = finding.rule->reason;
+    if (reason.scope == ReasonScope::kStepToOpen) {
       account_ |= bit;
       continue;
     }
-    std::vector<PersonIx> persons;
-    for (const std::string& id : finding.person_ids()) {
-      if (PersonIx p = index.FindPerson(id); p != model::kNone) persons.push_back(p);
-    }
-    if (finding.person_ids().empty() && !finding.opportunity_id().empty()) {
-      if (const model::OpportunityIx o = index.FindOpportunity(finding.opportunity_id());
-          o != model::kNone) {
-        for (const v1::Participant& participant : index.plan().opportunities(o).participants()) {
-          if (PersonIx p = index.FindPerson(participant.person_id()); p != model::kNone) {
-            persons.push_back(p);
-          }
+    persons.assign(finding.persons.begin(), finding.persons.end());
+    if (finding.persons.empty() && finding.opportunity != model::kNone) {
+      for (const v1::Participant& participant :
+           index.plan().opportunities(finding.opportunity).participants()) {
+        if (PersonIx p = index.FindPerson(participant.person_id()); p != model::kNone) {
+          persons.push_back(p);
         }
       }
     }
-    if (finding.person_ids().empty() && finding.code() == "NO_POWER_ACCESS") {
+    if (finding.persons.empty() && reason.without_persons == rules::ReasonFallback::kPowerBuyers) {
       if (!power_buyers_known) {
         for (PersonIx p = 0; p < index.person_count(); ++p) {
           if (index.has_buyer_role(p, v1::Person::POWER)) power_buyers.push_back(p);
@@ -97,10 +86,8 @@ CellReasons::CellReasons(const model::PlanIndex& index,
       }
       persons = power_buyers;
     }
-    if (scope == ReasonScope::kThisCell) {
-      for (const std::string& id : finding.team_member_ids()) {
-        const MemberIx m = index.FindMember(id);
-        if (m == model::kNone) continue;
+    if (reason.scope == ReasonScope::kThisCell) {
+      for (const MemberIx m : finding.members) {
         for (PersonIx p : persons) cell_[CellKey(m, p)] |= bit;
       }
     } else {
@@ -110,6 +97,7 @@ CellReasons::CellReasons(const model::PlanIndex& index,
 }
 
 ReasonSet CellReasons::For(PersonIx p, MemberIx m, v1::Grade current, v1::Grade next) const {
+  static const ReasonSet kBlankCellOnly = ScopeMask(ReasonScope::kBlankCell);
   ReasonSet reasons = person_[p];
   if (current != v1::GRADE_UNSPECIFIED) {
     reasons &= ~kBlankCellOnly;
@@ -121,8 +109,8 @@ ReasonSet CellReasons::For(PersonIx p, MemberIx m, v1::Grade current, v1::Grade 
 
 std::vector<std::string> CellReasons::Codes(ReasonSet reasons) {
   std::vector<std::string> codes;
-  for (size_t i = 0; i < kReasonCodes.size(); ++i) {
-    if (reasons & (ReasonSet{1} << i)) codes.emplace_back(kReasonCodes[i].code);
+  for (size_t i = 0; i < ReasonTable().size(); ++i) {
+    if (reasons & (ReasonSet{1} << i)) codes.emplace_back(ReasonTable()[i].code);
   }
   return codes;
 }

@@ -11,39 +11,33 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "contactplan/v1/analysis.pb.h"
-#include "google/protobuf/repeated_ptr_field.h"
 #include "model/plan_index.h"
+#include "rules/finding.h"
+#include "rules/rule.h"
 
 namespace contactplan::recommend {
 
-// Which cells a finding of a code speaks for.
-enum class ReasonScope {
-  kBlankCell,  // about the person's coverage: only a new relationship answers it
-  kThisCell,   // about one intersection: the finding names the person and the team member
-  kPerson,     // about the person: any of their cells can answer it
-  kStepToOpen  // account-wide shortage of OPEN: every step from SATISFIED to OPEN answers it
-};
+using rules::ReasonScope;
 
+// A rule that can explain a key intersection, and how (its rules::RuleReason).
 struct ReasonCode {
+  const rules::Rule* rule;
   std::string_view code;
-  ReasonScope scope;
-  double urgency_boost;  // see docs/recommendations.md#urgency
+  rules::RuleReason reason;
 };
 
-// The codes that can explain a key intersection, in catalogue order; bit i of a ReasonSet is
-// ReasonCodes()[i].
+// The rules that can explain a key intersection (scope other than kNone), in catalogue order, read
+// from the rules themselves; bit i of a ReasonSet is ReasonCodes()[i].
 std::span<const ReasonCode> ReasonCodes();
 
 using ReasonSet = uint32_t;
 
 class CellReasons {
  public:
-  // Findings of codes outside ReasonCodes() are ignored. A finding's persons and team members are
-  // resolved by id; ids that do not resolve are skipped. A person finding without persons but with
-  // an opportunity (NO_MENTOR) speaks for the opportunity's participants; NO_POWER_ACCESS without
-  // persons speaks for every power buyer.
-  CellReasons(const model::PlanIndex& index,
-              const google::protobuf::RepeatedPtrField<v1::Finding>& findings);
+  // Findings of rules outside ReasonCodes() are ignored. A person finding without persons but with
+  // an opportunity (NO_MENTOR) speaks for the opportunity's participants; one without either speaks
+  // for whom its rule's RuleReason::without_persons names (NO_POWER_ACCESS: every power buyer).
+  CellReasons(const model::PlanIndex& index, std::span<const rules::Finding> findings);
 
   // The reasons for the step from `current` to `next` in the cell (m, p); m may be kNone for a
   // blank cell without an owner.

@@ -15,8 +15,7 @@
 
 namespace contactplan::recommend {
 
-void Recommend(const model::Context& context,
-               const google::protobuf::RepeatedPtrField<v1::Finding>& findings,
+void Recommend(const model::Context& context, std::span<const rules::Finding> findings,
                int32_t horizon_days, v1::Recommendations* out_message) {
   const model::PlanIndex& index = context.index;
   v1::Recommendations& out = *out_message;

@@ -5,16 +5,17 @@
 
 #include "contactplan/v1/analysis.pb.h"
 #include "contactplan/v1/recommendations.pb.h"
-#include "google/protobuf/repeated_ptr_field.h"
+#include <span>
+
 #include "model/context.h"
+#include "rules/finding.h"
 
 namespace contactplan::recommend {
 
 // Writes the recommendations into `*out` (which should be empty), building every message where
 // `*out` lives (its arena, if any). horizon_days is 30, 60 or 90 (the engine checks it). `findings`
 // are the rule findings of the same plan, used for the reason codes of key intersections.
-void Recommend(const model::Context& context,
-               const google::protobuf::RepeatedPtrField<v1::Finding>& findings,
+void Recommend(const model::Context& context, std::span<const rules::Finding> findings,
                int32_t horizon_days, v1::Recommendations* out);
 
 }  // namespace contactplan::recommend

@@ -197,7 +197,8 @@ extern constinit const Rule kMissingBlueprint{
                  "spends effort where it is easy rather than where it counts. Add an entry with "
                  "an owner and a goal one grade up."},
     .needs_now = false,
-    .evaluate = MissingBlueprint};
+    .evaluate = MissingBlueprint,
+    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.1}};
 
 extern constinit const Rule kGoalSkipsLevels{
     .info = {.code = "GOAL_SKIPS_LEVELS",

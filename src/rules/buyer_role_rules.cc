@@ -93,7 +93,11 @@ extern constinit const Rule kNoPowerAccess{
                  "trusts us and can introduce us) and plan a first contact that is useful to the "
                  "power buyer in their own terms."},
     .needs_now = false,
-    .evaluate = NoPowerAccess};
+    .evaluate = NoPowerAccess,
+    .reason = {.scope = ReasonScope::kPerson,
+               .urgency_boost = 0.3,
+               // "nobody reaches a power buyer" names none of them: every one can answer it.
+               .without_persons = ReasonFallback::kPowerBuyers}};
 
 extern constinit const Rule kNoEvangelist{
     .info = {.code = "NO_EVANGELIST",

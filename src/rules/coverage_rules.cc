@@ -137,7 +137,8 @@ extern constinit const Rule kUncoveredPerson{
                  "seniority is close to theirs, make a first contact, and grade it the way the "
                  "client would (a new relationship starts at Indifferent)."},
     .needs_now = false,
-    .evaluate = UncoveredPerson};
+    .evaluate = UncoveredPerson,
+    .reason = {.scope = ReasonScope::kBlankCell, .urgency_boost = 0.3}};
 
 extern constinit const Rule kSingleThreadedPerson{
     .info = {.code = "SINGLE_THREADED_PERSON",
@@ -150,7 +151,8 @@ extern constinit const Rule kSingleThreadedPerson{
                  "them. Introduce a second team member, ideally at a different level, while the "
                  "existing relationship can still vouch for them."},
     .needs_now = false,
-    .evaluate = SingleThreadedPerson};
+    .evaluate = SingleThreadedPerson,
+    .reason = {.scope = ReasonScope::kBlankCell, .urgency_boost = 0.2}};
 
 extern constinit const Rule kOverCoveredPerson{
     .info = {.code = "OVER_COVERED_PERSON",
@@ -178,6 +180,7 @@ extern constinit const Rule kSeniorityMismatch{
                  "member whose level is unknown might be a peer, so such a relationship keeps the "
                  "rule quiet: record levels to get a true picture."},
     .needs_now = false,
-    .evaluate = SeniorityMismatch};
+    .evaluate = SeniorityMismatch,
+    .reason = {.scope = ReasonScope::kBlankCell, .urgency_boost = 0.2}};
 
 }  // namespace contactplan::rules

@@ -123,7 +123,8 @@ extern constinit const Rule kWeakRelationship{
                  "senior level. Relationships move one grade at a time, so plan the next step, not "
                  "the last one."},
     .needs_now = false,
-    .evaluate = WeakRelationship};
+    .evaluate = WeakRelationship,
+    .reason = {.scope = ReasonScope::kThisCell, .urgency_boost = 0.0}};
 
 extern constinit const Rule kTrustInflation{
     .info = {.code = "TRUST_INFLATION",
@@ -149,6 +150,7 @@ extern constinit const Rule kTooFewOpen{
                  "relationships with people who can move something and plan what would make them "
                  "curious about what else we can do."},
     .needs_now = false,
-    .evaluate = TooFewOpen};
+    .evaluate = TooFewOpen,
+    .reason = {.scope = ReasonScope::kStepToOpen, .urgency_boost = 0.1}};
 
 }  // namespace contactplan::rules

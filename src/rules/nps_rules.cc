@@ -131,7 +131,8 @@ extern constinit const Rule kNpsDetractor{
                  "the score, fix what can be fixed, and tell the person what changed; a grade of "
                  "Satisfied or better next to a detractor's answer also deserves a second look."},
     .needs_now = false,
-    .evaluate = NpsDetractor};
+    .evaluate = NpsDetractor,
+    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.2}};
 
 extern constinit const Rule kNpsDeclining{
     .info = {.code = "NPS_DECLINING",

@@ -105,7 +105,8 @@ extern constinit const Rule kNoMentor{
                  "likeliest candidates: ask them for guidance, act visibly on it, and help them "
                  "succeed inside their organisation."},
     .needs_now = false,
-    .evaluate = NoMentor};
+    .evaluate = NoMentor,
+    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.1}};
 
 extern constinit const Rule kLatePreferredStrategy{
     .info = {.code = "LATE_PREFERRED_STRATEGY",

@@ -140,7 +140,8 @@ extern constinit const Rule kNeutralAsNonSupporter{
                  "about in this decision and give them a reason to support us. Closed "
                  "opportunities are not checked."},
     .needs_now = false,
-    .evaluate = NeutralAsNonSupporter};
+    .evaluate = NeutralAsNonSupporter,
+    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.05}};
 
 extern constinit const Rule kPreferenceGap{
     .info = {.code = "PREFERENCE_GAP",
@@ -154,7 +155,8 @@ extern constinit const Rule kPreferenceGap{
                  "opportunities are checked; participants without a desired preference have no "
                  "gap."},
     .needs_now = false,
-    .evaluate = PreferenceGap};
+    .evaluate = PreferenceGap,
+    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.1}};
 
 extern constinit const Rule kDecisionMakerNotSupportive{
     .info = {.code = "DECISION_MAKER_NOT_SUPPORTIVE",
@@ -168,7 +170,8 @@ extern constinit const Rule kDecisionMakerNotSupportive{
                  "needs to say yes, who they listen to, and what risk they see in choosing us; "
                  "then plan the contacts that address it."},
     .needs_now = false,
-    .evaluate = DecisionMakerNotSupportive};
+    .evaluate = DecisionMakerNotSupportive,
+    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.3}};
 
 extern constinit const Rule kEnemyInBuyingGroup{
     .info = {.code = "ENEMY_IN_BUYING_GROUP",
@@ -181,6 +184,7 @@ extern constinit const Rule kEnemyInBuyingGroup{
                  "keep them informed so they are never surprised, and make sure the people they "
                  "answer to hear our case from someone they respect."},
     .needs_now = false,
-    .evaluate = EnemyInBuyingGroup};
+    .evaluate = EnemyInBuyingGroup,
+    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.2}};
 
 }  // namespace contactplan::rules

@@ -135,7 +135,8 @@ extern constinit const Rule kCompetitiveRelationship{
                  "person is measured on, find a goal both sides share, and work on it together to "
                  "move towards a cooperative relationship."},
     .needs_now = false,
-    .evaluate = CompetitiveRelationship};
+    .evaluate = CompetitiveRelationship,
+    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.05}};
 
 extern constinit const Rule kRelationshipGap{
     .info = {.code = "RELATIONSHIP_GAP",
@@ -150,7 +151,8 @@ extern constinit const Rule kRelationshipGap{
                  "without a desired level has no gap. If the large-gap threshold is raised above "
                  "2, gaps below that threshold are reported here."},
     .needs_now = false,
-    .evaluate = RelationshipGap};
+    .evaluate = RelationshipGap,
+    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.05}};
 
 extern constinit const Rule kLargeRelationshipGap{
     .info = {.code = "LARGE_RELATIONSHIP_GAP",
@@ -163,7 +165,8 @@ extern constinit const Rule kLargeRelationshipGap{
                  "Plan the next level first, or ask whether the desired level matches what the "
                  "account needs from this person. An unassessed current level counts as Vendor."},
     .needs_now = false,
-    .evaluate = LargeRelationshipGap};
+    .evaluate = LargeRelationshipGap,
+    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.1}};
 
 extern constinit const Rule kBelowCredibleSource{
     .info = {.code = "BELOW_CREDIBLE_SOURCE",
@@ -176,7 +179,8 @@ extern constinit const Rule kBelowCredibleSource{
                  "current level was never assessed counts as Vendor, as in the gap rules; assess "
                  "it, and bring the person insight about their own business to earn credibility."},
     .needs_now = false,
-    .evaluate = BelowCredibleSource};
+    .evaluate = BelowCredibleSource,
+    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.1}};
 
 extern constinit const Rule kOverInvested{
     .info = {.code = "OVER_INVESTED",

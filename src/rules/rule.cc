@@ -1,5 +1,9 @@
 #include "rules/rule.h"
 
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <vector>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -13,47 +17,57 @@ std::string NameOr(const std::string& name, const std::string& id) { return name
 }  // namespace
 
 FindingBuilder& FindingBuilder::Person(model::PersonIx p) {
-  if (p != model::kNone) finding_.add_person_ids(index_.person(p).id());
+  if (p != model::kNone) finding_.persons.push_back(p);
   return *this;
 }
 
 FindingBuilder& FindingBuilder::Member(model::MemberIx m) {
-  if (m != model::kNone) finding_.add_team_member_ids(index_.member(m).id());
+  if (m != model::kNone) finding_.members.push_back(m);
   return *this;
 }
 
 FindingBuilder& FindingBuilder::Opportunity(model::OpportunityIx o) {
-  if (o != model::kNone) finding_.set_opportunity_id(index_.plan().opportunities(o).id());
+  if (o != model::kNone) finding_.opportunity = o;
   return *this;
 }
 
 FindingBuilder& FindingBuilder::Number(std::string_view name, double value) {
-  v1::Measure* measure = finding_.add_numbers();
-  measure->set_name(std::string(name));
-  measure->set_value(value);
+  finding_.numbers.push_back({name, value});
   return *this;
 }
 
 FindingBuilder& FindingBuilder::Path(std::string path) {
-  finding_.set_path(std::move(path));
+  finding_.path = std::move(path);
   return *this;
 }
 
 FindingBuilder FindingSink::Add(v1::Severity severity, std::string message) {
-  v1::Finding* finding = out_->Add();
-  by_severity_[severity].push_back(finding);
-  finding->set_code(code_.data(), code_.size());
-  finding->set_severity(severity);
-  finding->set_message(std::move(message));
-  return FindingBuilder(index_, *finding);
+  Finding& finding = out_->emplace_back();
+  finding.rule = rule_;
+  finding.severity = severity;
+  finding.message = std::move(message);
+  return FindingBuilder(finding);
 }
 
 void FindingSink::Finish() && {
-  // Every finding stays owned by *out_; only the order of its element pointers changes.
-  auto slot = out_->pointer_begin() + first_;
+  // A counting sort on severity (four values): one move per finding, each severity keeping the
+  // order its findings were added in. (A comparison sort of the 66,000 findings of a large account
+  // cost 7% of its analysis.)
+  const size_t n = out_->size() - first_;
+  std::array<size_t, 4> start{};  // by v1::Severity, CRITICAL first
+  for (size_t i = first_; i < out_->size(); ++i) ++start[(*out_)[i].severity];
+  size_t offset = 0;
   for (int s = v1::CRITICAL; s >= v1::SEVERITY_UNSPECIFIED; --s) {
-    for (v1::Finding* finding : by_severity_[s]) *slot++ = finding;
+    const size_t count = start[s];
+    start[s] = offset;
+    offset += count;
   }
+  std::vector<Finding> ordered(n);
+  for (size_t i = first_; i < out_->size(); ++i) {
+    Finding& finding = (*out_)[i];
+    ordered[start[finding.severity]++] = std::move(finding);
+  }
+  std::move(ordered.begin(), ordered.end(), out_->begin() + static_cast<std::ptrdiff_t>(first_));
 }
 
 std::string PersonLabel(const model::PlanIndex& index, model::PersonIx p) {

@@ -6,7 +6,6 @@
 #ifndef CONTACTPLAN_SRC_RULES_RULE_H_
 #define CONTACTPLAN_SRC_RULES_RULE_H_
 
-#include <array>
 #include <span>
 #include <string>
 #include <string_view>
@@ -14,8 +13,8 @@
 
 #include "contactplan/rule_catalogue.h"
 #include "contactplan/v1/analysis.pb.h"
-#include "google/protobuf/repeated_ptr_field.h"
 #include "model/context.h"
+#include "rules/finding.h"
 
 namespace contactplan::rules {
 
@@ -31,11 +30,39 @@ struct RuleInput {
 
 class FindingSink;
 
+// Which cells of the contact map a finding speaks for, when recommendations explain why a cell
+// deserves work (a key intersection's reason codes, and its urgency).
+enum class ReasonScope {
+  kNone,       // the rule never explains a key intersection
+  kBlankCell,  // about the person's coverage: only a new relationship answers it
+  kThisCell,   // about one intersection: the finding names the person and the team member
+  kPerson,     // about the person: any of their cells can answer it
+  kStepToOpen  // account-wide shortage of OPEN: every step from SATISFIED to OPEN answers it
+};
+
+// Whom a finding that names no person speaks for. A finding naming an opportunity (NO_MENTOR)
+// always speaks for its participants; this says who else.
+enum class ReasonFallback {
+  kNobody,
+  kPowerBuyers  // every person holding the POWER buyer role
+};
+
+// What a rule tells the recommendations (docs/recommendations.md#urgency): the rule carries it, so
+// that adding a rule is its own file, one registry line and its docs.
+struct RuleReason {
+  ReasonScope scope = ReasonScope::kNone;
+  // How much a finding of the rule adds to the urgency of a step in a cell it speaks for, 0-1;
+  // strongest where the account risks losing a decision, weakest for signals rarely urgent.
+  double urgency_boost = 0;
+  ReasonFallback without_persons = ReasonFallback::kNobody;
+};
+
 struct Rule {
   RuleInfo info;
   // Rules that compare against "now" are skipped when the analysis has no time at all.
   bool needs_now;
   void (*evaluate)(const RuleInput& input, FindingSink& sink);
+  RuleReason reason = {};
 };
 
 // The whole catalogue in SPEC order (the table in registry.cc).
@@ -44,46 +71,41 @@ std::span<const Rule* const> AllRules();
 // Fills one finding. Valid only until the sink's next Add: use it in one chained expression.
 class FindingBuilder {
  public:
-  FindingBuilder(const model::PlanIndex& index, v1::Finding& finding)
-      : index_(index), finding_(finding) {}
+  explicit FindingBuilder(Finding& finding) : finding_(finding) {}
 
-  // The ids the finding concerns; kNone is ignored so callers need not test for it.
+  // The persons, team members and opportunity the finding concerns; kNone is ignored so callers
+  // need not test for it.
   FindingBuilder& Person(model::PersonIx p);
   FindingBuilder& Member(model::MemberIx m);
   FindingBuilder& Opportunity(model::OpportunityIx o);
-  // A named number behind the finding (graded_intersections, trust_share, days_since_contact ...).
+  // A named number behind the finding (graded_intersections, trust_share, days_since_contact ...):
+  // `name` must be a string literal (docs/rules.md lists each code's numbers).
   FindingBuilder& Number(std::string_view name, double value);
   // The field path of the one plan element concerned, e.g. "relationships[3]".
   FindingBuilder& Path(std::string path);
 
  private:
-  const model::PlanIndex& index_;
-  v1::Finding& finding_;
+  Finding& finding_;
 };
 
-// Appends the findings of one evaluation to a repeated field, allocating them where the field lives
-// (the analysis's arena, when it has one, so a large account's findings cost no malloc each). The
-// output order (severity first, then catalogue order, then plan order) falls out of the order the
-// rules run in: Finish() groups the appended findings by severity, keeping their order otherwise,
-// with no sort and no copy.
+// Appends the findings of one evaluation to a list of typed findings. The output order (severity
+// first, then catalogue order, then plan order) falls out of the order the rules run in: Finish()
+// groups the appended findings by severity, keeping their order otherwise.
 class FindingSink {
  public:
-  FindingSink(const model::PlanIndex& index, google::protobuf::RepeatedPtrField<v1::Finding>* out)
-      : index_(index), out_(out), first_(out->size()) {}
+  explicit FindingSink(std::vector<Finding>* out) : out_(out), first_(out->size()) {}
 
   // The rule whose findings follow.
-  void set_code(std::string_view code) { code_ = code; }
+  void set_rule(const Rule* rule) { rule_ = rule; }
   FindingBuilder Add(v1::Severity severity, std::string message);
 
   // Reorders what this sink appended: CRITICAL first; each severity in the order it was added.
   void Finish() &&;
 
  private:
-  const model::PlanIndex& index_;
-  google::protobuf::RepeatedPtrField<v1::Finding>* out_;
-  int first_;  // where this sink's findings start in *out_
-  std::string_view code_;
-  std::array<std::vector<v1::Finding*>, 4> by_severity_;  // index = v1::Severity
+  std::vector<Finding>* out_;
+  size_t first_;  // where this sink's findings start in *out_
+  const Rule* rule_ = nullptr;
 };
 
 // How findings name things: people read names, not ids. Each falls back to the id when the plan

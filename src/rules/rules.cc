@@ -7,12 +7,12 @@
 
 namespace contactplan::rules {
 
-void EvaluateRules(const model::Context& context, const v1::Web& web,
-                   google::protobuf::RepeatedPtrField<v1::Finding>* findings) {
+std::vector<Finding> EvaluateRules(const model::Context& context, const v1::Web& web) {
   const RuleInput input{context, web};
-  FindingSink sink(context.index, findings);
-  // Rules run in catalogue order and each emits in plan order; the sink buckets by severity, which
-  // gives the documented output order without sorting.
+  std::vector<Finding> findings;
+  FindingSink sink(&findings);
+  // Rules run in catalogue order and each emits in plan order; the sink groups by severity, which
+  // gives the documented output order.
   for (const Rule* rule : AllRules()) {
     const std::string_view code = rule->info.code;
     // Debian's Abseil has its own string_view, which does not convert from std::string_view.
@@ -20,10 +20,18 @@ void EvaluateRules(const model::Context& context, const v1::Web& web,
       continue;
     }
     if (rule->needs_now && !context.now) continue;
-    sink.set_code(rule->info.code);
+    sink.set_rule(rule);
     rule->evaluate(input, sink);
   }
   std::move(sink).Finish();
+  return findings;
+}
+
+void EvaluateRules(const model::Context& context, const v1::Web& web,
+                   google::protobuf::RepeatedPtrField<v1::Finding>* findings) {
+  for (Finding& finding : EvaluateRules(context, web)) {
+    WriteFinding(context.index, finding, /*include_message=*/true, findings->Add());
+  }
 }
 
 }  // namespace contactplan::rules

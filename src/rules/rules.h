@@ -2,15 +2,21 @@
 #ifndef CONTACTPLAN_SRC_RULES_RULES_H_
 #define CONTACTPLAN_SRC_RULES_RULES_H_
 
+#include <vector>
+
 #include "contactplan/v1/analysis.pb.h"
 #include "google/protobuf/repeated_ptr_field.h"
 #include "model/context.h"
+#include "rules/finding.h"
 
 namespace contactplan::rules {
 
-// Appends every finding of every enabled rule to `findings` (on its arena, if it has one), ordered
-// by severity (CRITICAL first), then catalogue order, then the plan's order. Rules that need "now"
-// are skipped when context.now is unset.
+// Every finding of every enabled rule, ordered by severity (CRITICAL first), then catalogue order,
+// then the plan's order. Rules that need "now" are skipped when context.now is unset.
+std::vector<Finding> EvaluateRules(const model::Context& context, const v1::Web& web);
+
+// The same findings written as messages, appended to `findings` (on its arena, if it has one),
+// every message included: for tests and tools that read Finding messages.
 void EvaluateRules(const model::Context& context, const v1::Web& web,
                    google::protobuf::RepeatedPtrField<v1::Finding>* findings);
 

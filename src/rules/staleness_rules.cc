@@ -64,6 +64,7 @@ extern constinit const Rule kStaleAssessment{
                  "useful. Make contact, and re-grade the relationship as the client sees it today. "
                  "The rule needs a \"now\" and is skipped when the plan holds no time at all."},
     .needs_now = true,
-    .evaluate = StaleAssessment};
+    .evaluate = StaleAssessment,
+    .reason = {.scope = ReasonScope::kThisCell, .urgency_boost = 0.15}};
 
 }  // namespace contactplan::rules

@@ -355,11 +355,15 @@ static void test_analyze(cplan_engine* engine, bytes plan_json, bytes grid) {
                             LIT("{\"horizonDays\": 45}"), CPLAN_FORMAT_JSON, CPLAN_FORMAT_JSON,
                             &again, &again_len, &msg),
               CPLAN_INVALID_OPTIONS, "horizon_days");
-  /* An invalid plan with bad options too: the plan is what gets reported. */
+  /* An invalid plan with bad options too: options are checked before the plan is read. */
   CHECK_FAILS(cplan_analyze(engine, kDanglingPlan, strlen(kDanglingPlan), CPLAN_FORMAT_JSON,
                             LIT("{\"horizonDays\": 45}"), CPLAN_FORMAT_JSON, CPLAN_FORMAT_JSON,
                             &again, &again_len, &msg),
-              CPLAN_INVALID_PLAN, "relationships[0].person_id");
+              CPLAN_INVALID_OPTIONS, "horizon_days");
+  CHECK_FAILS(cplan_analyze(engine, plan_json.data, plan_json.size, CPLAN_FORMAT_JSON,
+                            LIT("{\"maxFindings\": -1}"), CPLAN_FORMAT_JSON, CPLAN_FORMAT_JSON,
+                            &again, &again_len, &msg),
+              CPLAN_INVALID_OPTIONS, "max_findings");
   CHECK_FAILS(cplan_analyze(engine, plan_json.data, plan_json.size, CPLAN_FORMAT_JSON,
                             LIT("{\"horizon\": 30}"), CPLAN_FORMAT_JSON, CPLAN_FORMAT_JSON, &again,
                             &again_len, &msg),

@@ -6,8 +6,9 @@
 #   - consumer.c builds through pkg-config alone and runs;
 #   - the installed Python package (when built) imports and finds the installed library.
 # Usage: check_install.sh BUILD_DIR SOURCE_DIR WORK_DIR LIBDIR PYTHONDIR CMAKE GENERATOR C_COMPILER PYTHON
+#        VERSION
 set -euo pipefail
-build=$1 source=$2 work=$3 libdir=$4 pythondir=$5 cmake=$6 generator=$7 cc=$8 python=$9
+build=$1 source=$2 work=$3 libdir=$4 pythondir=$5 cmake=$6 generator=$7 cc=$8 python=$9 version=${10}
 prefix=$work/prefix
 data=$source/tests/data/capi
 
@@ -23,13 +24,13 @@ fail() {
 for file in include/contactplan/contactplan.h include/contactplan/contactplan.hpp \
             share/contactplan/proto/contactplan/v1/plan.proto \
             share/contactplan/proto/contactplan/v1/analysis.proto \
-            "$libdir/libcontactplan.so.1.0.0" "$libdir/cmake/contactplan/contactplanConfig.cmake" \
+            "$libdir/libcontactplan.so.$version" "$libdir/cmake/contactplan/contactplanConfig.cmake" \
             "$libdir/cmake/contactplan/contactplanConfigVersion.cmake" \
             "$libdir/pkgconfig/contactplan.pc"; do
   [ -f "$prefix/$file" ] || fail "$file is not installed"
 done
 [ "$(readlink "$prefix/$libdir/libcontactplan.so")" = libcontactplan.so.1 ] || fail "libcontactplan.so does not link to libcontactplan.so.1"
-[ "$(readlink "$prefix/$libdir/libcontactplan.so.1")" = libcontactplan.so.1.0.0 ] || fail "libcontactplan.so.1 does not link to libcontactplan.so.1.0.0"
+[ "$(readlink "$prefix/$libdir/libcontactplan.so.1")" = libcontactplan.so.$version ] || fail "libcontactplan.so.1 does not link to libcontactplan.so.$version"
 for private in engine.h plan_io.h validation.h version.h; do
   [ ! -e "$prefix/include/contactplan/$private" ] || fail "the C++ engine header $private is installed"
 done
@@ -42,7 +43,7 @@ echo "installed files: OK"
 "$cmake" --build "$work/cmake-build" >"$work/build.log" ||
   { cat "$work/build.log"; fail "the consumer project does not build against the install"; }
 out=$("$work/cmake-build/consumer" "$data/grid.csv")
-[ "$out" = "contactplan 1.0.0 figure 1x2" ] || fail "find_package consumer printed: $out"
+[ "$out" = "contactplan $version figure 1x2" ] || fail "find_package consumer printed: $out"
 echo "find_package consumer: $out"
 "$work/cmake-build/consumer_wrapper" "$data/plan.json" | grep -q '^Ana Ortiz,' ||
   fail "the C++ wrapper consumer did not print the grid"
@@ -53,9 +54,9 @@ export PKG_CONFIG_PATH="$prefix/$libdir/pkgconfig"
 # shellcheck disable=SC2046  # pkg-config output is a list of flags
 "$cc" -std=c99 -Wall -Werror -o "$work/consumer-pkg-config" "$source/tests/capi/consumer/consumer.c" \
       $(pkg-config --cflags --libs contactplan)
-[ "$(pkg-config --modversion contactplan)" = 1.0.0 ] || fail "pkg-config reports $(pkg-config --modversion contactplan)"
+[ "$(pkg-config --modversion contactplan)" = "$version" ] || fail "pkg-config reports $(pkg-config --modversion contactplan)"
 out=$(LD_LIBRARY_PATH="$prefix/$libdir" "$work/consumer-pkg-config" "$data/grid.csv")
-[ "$out" = "contactplan 1.0.0 figure 1x2" ] || fail "pkg-config consumer printed: $out"
+[ "$out" = "contactplan $version figure 1x2" ] || fail "pkg-config consumer printed: $out"
 echo "pkg-config consumer: $out"
 
 # The installed Python package loads the installed library through its relative link.

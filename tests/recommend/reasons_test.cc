@@ -1,6 +1,10 @@
 // Reason codes: which findings explain which cells.
 #include "recommend/reasons.h"
 
+#include <fstream>
+#include <span>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -11,7 +15,7 @@
 namespace contactplan::recommend {
 namespace {
 
-using ::contactplan::testing::FindingField;
+using ::contactplan::testing::TypedFindings;
 using ::contactplan::testing::MakeFinding;
 using ::contactplan::testing::RecommendFixture;
 using ::testing::ElementsAre;
@@ -39,7 +43,7 @@ TEST(CellReasons, EachCodeSpeaksForTheCellsItConcerns) {
       MakeFinding("OVER_COVERED_PERSON", {"p1"}),  // no reason to work a cell
   };
   findings[5].set_opportunity_id("o1");
-  const CellReasons reasons(fixture.index(), FindingField(findings));
+  const CellReasons reasons(fixture.index(), TypedFindings(fixture.index(), findings));
   const auto codes = [&](const char* person, const char* member, v1::Grade current,
                          v1::Grade next) {
     return CellReasons::Codes(
@@ -59,8 +63,32 @@ TEST(CellReasons, UnknownIdsAndCodesAreIgnored) {
   const RecommendFixture fixture(kPlan);
   const std::vector<v1::Finding> findings = {MakeFinding("WEAK_RELATIONSHIP", {"p-9"}, {"t1"}),
                                              MakeFinding("NOT_A_CODE", {"p1"})};
-  const CellReasons reasons(fixture.index(), FindingField(findings));
+  const CellReasons reasons(fixture.index(), TypedFindings(fixture.index(), findings));
   EXPECT_THAT(CellReasons::Codes(reasons.For(0, 0, v1::INDIFFERENT, v1::SATISFIED)), IsEmpty());
+}
+
+// docs/recommendations.md lists every reason code with its boost, in catalogue order; the rules
+// carry the figures, so the table is checked against them.
+TEST(ReasonCodes, TheDocumentedTableIsWhatTheRulesCarry) {
+  std::ifstream doc("docs/recommendations.md");
+  ASSERT_TRUE(doc) << "run from the repository root";
+  std::vector<std::pair<std::string, double>> rows;
+  bool in_table = false;
+  for (std::string line; std::getline(doc, line);) {
+    if (line.starts_with("| code | scope | urgency boost |")) in_table = true;
+    if (!in_table) continue;
+    if (line.empty()) break;
+    if (!line.starts_with("| `")) continue;
+    const std::string code = line.substr(3, line.find('`', 3) - 3);
+    rows.emplace_back(code, std::stod(line.substr(line.rfind("| ") + 2)));
+  }
+  const std::span<const ReasonCode> codes = ReasonCodes();
+  ASSERT_EQ(rows.size(), codes.size());
+  ASSERT_LE(codes.size(), 32u) << "ReasonSet is a 32-bit mask";
+  for (size_t i = 0; i < codes.size(); ++i) {
+    EXPECT_EQ(rows[i].first, codes[i].code) << i;
+    EXPECT_DOUBLE_EQ(rows[i].second, codes[i].reason.urgency_boost) << codes[i].code;
+  }
 }
 
 TEST(Urgency, ReasonsRaiseTheUrgencyOfTheGrade) {

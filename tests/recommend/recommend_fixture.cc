@@ -7,6 +7,7 @@
 #include "gtest/gtest.h"
 #include "model/time.h"
 #include "recommend/recommendations.h"
+#include "rules/rule.h"
 #include "rules/rules.h"
 #include "score/web.h"
 #include "support/text_plan.h"
@@ -58,7 +59,7 @@ RecommendFixture::RecommendFixture(std::string_view plan_text, std::string_view 
 v1::Recommendations RecommendFixture::Recommend(const std::vector<v1::Finding>& findings,
                                                 int32_t horizon_days) const {
   v1::Recommendations out;
-  recommend::Recommend(context_, FindingField(findings), horizon_days, &out);
+  recommend::Recommend(context_, TypedFindings(index_, findings), horizon_days, &out);
   return out;
 }
 
@@ -70,9 +71,29 @@ std::vector<v1::Finding> RecommendFixture::RuleFindings() const {
   return {findings.begin(), findings.end()};
 }
 
-google::protobuf::RepeatedPtrField<v1::Finding> FindingField(
-    const std::vector<v1::Finding>& findings) {
-  return {findings.begin(), findings.end()};
+std::vector<rules::Finding> TypedFindings(const model::PlanIndex& index,
+                                          const std::vector<v1::Finding>& findings) {
+  std::vector<rules::Finding> typed;
+  for (const v1::Finding& message : findings) {
+    const rules::Rule* rule = nullptr;
+    for (const rules::Rule* candidate : rules::AllRules()) {
+      if (candidate->info.code == message.code()) rule = candidate;
+    }
+    if (rule == nullptr) continue;
+    rules::Finding& finding = typed.emplace_back();
+    finding.rule = rule;
+    finding.severity = message.severity();
+    for (const std::string& id : message.person_ids()) {
+      if (model::PersonIx p = index.FindPerson(id); p != model::kNone) finding.persons.push_back(p);
+    }
+    for (const std::string& id : message.team_member_ids()) {
+      if (model::MemberIx m = index.FindMember(id); m != model::kNone) finding.members.push_back(m);
+    }
+    if (!message.opportunity_id().empty()) {
+      finding.opportunity = index.FindOpportunity(message.opportunity_id());
+    }
+  }
+  return typed;
 }
 
 model::PersonIx RecommendFixture::Person(std::string_view id) const {

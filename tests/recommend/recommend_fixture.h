@@ -18,6 +18,7 @@
 #include "contactplan/v1/recommendations.pb.h"
 #include "model/context.h"
 #include "model/plan_index.h"
+#include "rules/finding.h"
 #include "options/settings.h"
 #include "support/text_plan.h"
 
@@ -58,8 +59,11 @@ class RecommendFixture {
   model::Context context_;
 };
 
-// The findings as the repeated field of an analysis, which the recommendation stage reads.
-google::protobuf::RepeatedPtrField<v1::Finding> FindingField(const std::vector<v1::Finding>& findings);
+// The findings as the recommendation stage reads them: each message's rule found by its code and
+// its ids resolved through `index`. Codes of no rule and ids that do not resolve are left out, as
+// no rule could emit them.
+std::vector<rules::Finding> TypedFindings(const model::PlanIndex& index,
+                                          const std::vector<v1::Finding>& findings);
 
 // A finding as a rule would write it.
 v1::Finding MakeFinding(std::string_view code, std::initializer_list<std::string_view> person_ids,

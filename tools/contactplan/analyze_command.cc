@@ -80,8 +80,9 @@ int RunAnalyze(const Invocation& invocation) {
   if (auto error = Emit(invocation, output, bytes)) return Report(invocation, *error);
 
   if (*fail_on) {
-    for (const v1::Finding& finding : analysis.findings()) {
-      if (finding.severity() >= **fail_on) return kExitFindings;
+    // The counts cover every finding, listed under the cap or not.
+    for (const v1::FindingCount& count : analysis.finding_counts()) {
+      if (count.severity() >= **fail_on && count.total() > 0) return kExitFindings;
     }
   }
   return kExitOk;

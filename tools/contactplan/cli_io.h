@@ -5,6 +5,7 @@
 #define CONTACTPLAN_TOOLS_CONTACTPLAN_CLI_IO_H_
 
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,14 +19,19 @@
 #include "contactplan/v1/options.pb.h"
 #include "contactplan/v1/plan.pb.h"
 #include "flags.h"
+#include "google/protobuf/arena.h"
 
 namespace contactplan::cli {
 
 // What messages call standard input.
 inline constexpr char kStdinName[] = "<stdin>";
 
+// A plan read from a file or stdin. The plan lives on `arena` (as the C ABI parses it: no malloc
+// per element, freed at once); the analysis of an AnalyzedPlan is built on the same arena. Movable;
+// `plan` stays valid as long as the LoadedPlan (the arena is never moved, only its owner).
 struct LoadedPlan {
-  v1::Plan plan;
+  std::unique_ptr<google::protobuf::Arena> arena;
+  v1::Plan& plan;
   std::string origin;  // the path, or "<stdin>"
   PlanFormat format;
 };
@@ -57,12 +63,13 @@ CommandError InvalidPlan(std::string_view origin, const std::vector<ValidationPr
 
 struct AnalyzedPlan {
   LoadedPlan loaded;
-  v1::Analysis analysis;
+  v1::Analysis& analysis;  // on loaded.arena
 };
 
-// Reads the engine options (--options), builds the engine, reads the plan at `path` (as LoadPlan)
-// and analyses it. An out-of-range option, an invalid plan or one over the limits is invalid input
-// (2); anything else the engine reports is an internal error (70).
+// Reads the engine options (--options), builds the engine, checks `analysis_options`, reads the plan
+// at `path` (as LoadPlan) and analyses it on the plan's arena, the path the C ABI takes. An
+// out-of-range option, an invalid plan or one over the limits is invalid input (2); options are
+// checked before the plan is read; anything else the engine reports is an internal error (70).
 Outcome<AnalyzedPlan> LoadAndAnalyze(const Invocation& invocation, const std::string& path,
                                      const Flag& input_format, const Flag& options_flag,
                                      const v1::AnalysisOptions& analysis_options);

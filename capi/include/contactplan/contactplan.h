@@ -186,7 +186,9 @@ CPLAN_EXPORT void cplan_engine_destroy(cplan_engine* engine);
  * is an empty plan in the binary format). At most the engine's limits.max_input_bytes (default 256
  * MiB) and CPLAN_MAX_INPUT_BYTES. plan_format:            any cplan_format (CSV: the contact map
  * grid). options, options_len:   serialized contactplan.v1.AnalysisOptions ("now" as as_of,
- * horizon_days 30, 60 or 90). options_len 0 means defaults, and options may then be NULL.
+ * horizon_days 30, 60 or 90, max_findings, include_messages). options_len 0 means defaults, and
+ * options may then be NULL. Options are checked before the plan is parsed: bad options are
+ * CPLAN_INVALID_OPTIONS whatever the plan holds.
  *   options_format:         CPLAN_FORMAT_BINARY or CPLAN_FORMAT_JSON; ignored when options_len is
  * 0. output_format:          CPLAN_FORMAT_BINARY, CPLAN_FORMAT_JSON or CPLAN_FORMAT_TEXT: how the
  *                           contactplan.v1.Analysis is written to *output.

@@ -1,0 +1,63 @@
+#include "engine/finding_selection.h"
+
+#include <algorithm>
+
+#include "rules/rule.h"
+
+namespace contactplan::engine {
+namespace {
+
+// How much a finding's persons matter: the most important of them; -1 when it names none, so that
+// account-wide findings give way to findings about someone (they are still counted).
+double FindingImportance(const rules::Finding& finding, std::span<const double> importance) {
+  double most = -1;
+  for (const model::PersonIx p : finding.persons) most = std::max(most, importance[p]);
+  return most;
+}
+
+}  // namespace
+
+std::vector<bool> SelectFindings(std::span<const rules::Finding> findings,
+                                 std::span<const double> importance, int32_t max_findings) {
+  const int n = static_cast<int>(findings.size());
+  if (max_findings == 0 || n <= max_findings) return std::vector<bool>(n, true);
+  struct Rank {
+    int severity;
+    double importance;
+    int position;
+  };
+  std::vector<Rank> ranks;
+  ranks.reserve(n);
+  for (int i = 0; i < n; ++i) {
+    ranks.push_back({findings[i].severity, FindingImportance(findings[i], importance), i});
+  }
+  const auto better = [](const Rank& a, const Rank& b) {
+    if (a.severity != b.severity) return a.severity > b.severity;
+    if (a.importance != b.importance) return a.importance > b.importance;
+    return a.position < b.position;
+  };
+  // Only the boundary matters: the first max_findings ranks, in any order.
+  std::nth_element(ranks.begin(), ranks.begin() + max_findings, ranks.end(), better);
+  std::vector<bool> kept(n, false);
+  for (int i = 0; i < max_findings; ++i) kept[ranks[i].position] = true;
+  return kept;
+}
+
+void CountFindings(std::span<const rules::Finding> findings, const std::vector<bool>& kept,
+                   google::protobuf::RepeatedPtrField<v1::FindingCount>* counts) {
+  v1::FindingCount* run = nullptr;
+  const rules::Rule* run_rule = nullptr;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const rules::Finding& finding = findings[i];
+    if (run == nullptr || run_rule != finding.rule || run->severity() != finding.severity) {
+      run = counts->Add();
+      run_rule = finding.rule;
+      run->set_code(finding.rule->info.code.data(), finding.rule->info.code.size());
+      run->set_severity(finding.severity);
+    }
+    run->set_total(run->total() + 1);
+    if (kept[i]) run->set_shown(run->shown() + 1);
+  }
+}
+
+}  // namespace contactplan::engine
