@@ -32,6 +32,10 @@ TYPICAL_V2_US = 60.0
 LARGE_ACCOUNT_V2_MS = 50.0
 GROWTH_ALLOWANCE = 1.25  # measured growth may exceed n log n by this factor (noise) and still pass
 ACCEPTED_BIG_O = {"(1)", "lgN", "N", "NlgN"}
+# The targets of issue 11.
+JSON_RATIO = 3.0
+BASELINE_TYPICAL_RATIO = 5.0
+BASELINE_LARGE_RATIO = 8.0
 
 
 def load(directory, name):
@@ -138,6 +142,11 @@ def main(results_dir, output_path):
     memory = load(results_dir, "memory.json")
     python = load(results_dir, "python.json")
     instructions = load(results_dir, "instructions.json")
+    baseline = load(results_dir, "baseline.json")
+    json_rows = (("parse the typical plan", "BM_ParsePlan_Typical"),
+                 ("serialize the typical analysis", "BM_WriteAnalysis_Typical"),
+                 ("parse the 10,000 × 500 plan", "BM_ParsePlan_Large"),
+                 ("serialize the 10,000 × 500 analysis", "BM_WriteAnalysis_Large"))
     cli = load(results_dir, "cli.json") or {}
     machine = load(results_dir, "machine.json") or {}
     skipped = ""
@@ -305,6 +314,42 @@ def main(results_dir, output_path):
         add("| C ABI, %s host thread%s sharing one engine: throughput (wall time) | %.0f analyses/s "
             "| |" % (count, "" if count == "1" else "s", entry.get("items_per_second", 0)))
     add("")
+
+    add("## JSON beside binary (issue 11: JSON input and output within %.0f× of binary)"
+        % JSON_RATIO)
+    add("")
+    add("The library's own JSON reader and writer (docs/json.md), the plan read onto an arena.")
+    add("")
+    add("| benchmark | binary | JSON | JSON ÷ binary |")
+    add("| --- | --- | --- | --- |")
+    for label, family in json_rows:
+        binary, json_us = engine.us(family + "/json:0"), engine.us(family + "/json:1")
+        r = ratio(json_us, binary)
+        add("| %s | %s | %s | %s %s |" % (label, fmt_us(binary), fmt_us(json_us),
+                                          "—" if r is None else "%.2f" % r,
+                                          "" if r is None else verdict(r <= JSON_RATIO)))
+    add("")
+
+    if baseline:
+        add("## Against a hand-written Python script (benchmarks/baseline_rules.py)")
+        add("")
+        add("The script loads the JSON plan with `json.load` and checks 20 of the rules, one "
+            "f-string message per finding; the engine runs through the Python binding with binary "
+            "bytes in and out. CPU time per plan, best of several runs.")
+        add("")
+        add("| plan | script (incl. json.load) | script findings | engine via Python | "
+            "script ÷ engine | goal |")
+        add("| --- | --- | ---: | --- | --- | --- |")
+        for label, goal in (("typical", BASELINE_TYPICAL_RATIO), ("large", BASELINE_LARGE_RATIO)):
+            row = baseline.get(label)
+            if not row:
+                continue
+            r = ratio(row["script_us"], row["engine_us"])
+            add("| %s | %s | %d | %s | %s | ≥ %.0f× %s |"
+                % (label, fmt_us(row["script_us"]), row["script_findings"], fmt_us(row["engine_us"]),
+                   "—" if r is None else "%.1f×" % r, goal,
+                   "" if r is None else verdict(r >= goal)))
+        add("")
 
     add("## Size sweep (persons × team members, default density, seed 1)")
     add("")

@@ -60,6 +60,12 @@ else
   echo "Python binding: $build/python is not built" >>"$out/skipped.txt"
 fi
 
+if [[ -d $build/python/contactplan ]]; then
+  echo "== a hand-written Python script of 20 rules beside the engine"
+  PYTHONPATH=$build/python "$python" "$root/benchmarks/baseline_rules.py" --compare "$out" \
+    | tee "$out/baseline.json"
+fi
+
 if command -v valgrind >/dev/null; then
   echo "== instruction counts (callgrind, about a minute)"
   "$python" "$root/benchmarks/instruction_counts.py" "$bin/engine_benchmark" "$out/instructions.json"

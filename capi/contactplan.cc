@@ -25,7 +25,6 @@
 #include "contactplan/version.h"
 #include "google/protobuf/arena.h"
 #include "google/protobuf/message.h"
-#include "google/protobuf/util/json_util.h"
 #include "io/proto_binary.h"
 #include "options/settings.h"
 
@@ -256,10 +255,10 @@ absl::Status ParseOptions(const void* data, size_t size, int format,
     }
     return absl::OkStatus();
   }
-  google::protobuf::util::JsonParseOptions json_options;
-  json_options.ignore_unknown_fields = false;
-  const auto parsed = google::protobuf::util::JsonStringToMessage(
-      std::string(static_cast<const char*>(data), size), &options, json_options);
+  // The plan's JSON reader: unknown fields (almost always typos) and repeated keys are errors,
+  // each with its line and column.
+  const absl::Status parsed = contactplan::ParseJsonInto(
+      std::string_view(static_cast<const char*>(data), size), &options);
   if (!parsed.ok()) {
     const std::string detail(parsed.message());
     return absl::InvalidArgumentError(

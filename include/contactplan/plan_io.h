@@ -35,10 +35,12 @@ std::optional<PlanFormat> PlanFormatFromPath(std::string_view path);
 //    order mark at the start of the input is accepted (and is not a character).
 //  - binary: "not a valid binary Plan: byte N, in <field path>: <why>". Unknown fields in binary
 //    input are kept, and WritePlan writes them back in binary.
-//  - JSON: field names may be lowerCamel ("teamMembers") or the proto names ("team_members"). Every
-//    field name the schema does not know, and every enum name it does not define, is reported at
-//    once, each with the name probably meant; other problems (syntax, a value of the wrong type) one
-//    at a time, with the field path.
+//  - JSON (docs/json.md): the protobuf JSON mapping. Field names may be lowerCamel ("teamMembers")
+//    or the proto names ("team_members"); enums by name or number; 64-bit integers as numbers or
+//    strings; Timestamps in RFC 3339. Every schema problem (unknown field or enum name, with the name
+//    probably meant; a value of the wrong kind; a key given twice in one object; a list inside a
+//    list) is reported at once with its field path, up to 100 problems ("... and N more problems");
+//    a syntax error ends the read.
 //  - text format: protobuf's first error, with the field name probably meant when one is unknown; a
 //    string that is not UTF-8 (escapes such as \xff can make one) is an error, as it is in binary.
 //
@@ -144,7 +146,15 @@ absl::Status WriteFileAtomically(const std::string& path, std::string_view bytes
 // Serializes an analysis: binary (deterministic), JSON (protobuf JSON mapping with lowerCamel names,
 // every field printed, including zeros and empty lists, enums as names, indented) or text format.
 // kCsvGrid is an error: the grid holds plans only. Thread-safe.
+// WritePlan and WriteAnalysis never return partial output: past 2 GiB - 1 bytes in any format (the
+// most a message or a C ABI buffer holds) they return ResourceExhausted naming the size, before
+// writing where the size is known up front (binary, text) and as soon as JSON grows past it.
 absl::StatusOr<std::string> WriteAnalysis(const v1::Analysis& analysis, PlanFormat format);
+
+// Parses any message of this library's schema (v1::EngineOptions, v1::AnalysisOptions, a plan ...)
+// from the protobuf JSON mapping into `*message` (cleared first; cleared again on error), with the
+// rules and errors of ParsePlan's JSON. Thread-safe for distinct messages.
+absl::Status ParseJsonInto(std::string_view json, google::protobuf::Message* message);
 
 }  // namespace contactplan
 

@@ -7,12 +7,35 @@
 #include "absl/strings/str_cat.h"
 #include "io/grid_export.h"
 #include "io/grid_import.h"
+#include "io/output_size.h"
 #include "io/proto_binary.h"
 #include "io/proto_json.h"
 #include "io/proto_text.h"
 #include "io/unknown_fields.h"
 
 namespace contactplan {
+namespace {
+
+// Binary and text output checked against the size a message can have before anything is written
+// (text is never shorter than binary), and text once more after: nothing is returned half written.
+absl::StatusOr<std::string> WriteChecked(const google::protobuf::Message& message,
+                                         PlanFormat format) {
+  const size_t binary_size = message.ByteSizeLong();
+  if (absl::Status fits = io::CheckOutputSize(binary_size, io::kMaxOutputBytes,
+                                              format == PlanFormat::kBinary ? "binary" : "text");
+      !fits.ok()) {
+    return fits;
+  }
+  if (format == PlanFormat::kBinary) return io::WriteBinaryMessage(message);
+  std::string text = io::WriteTextMessage(message);
+  if (absl::Status fits = io::CheckOutputSize(text.size(), io::kMaxOutputBytes, "text");
+      !fits.ok()) {
+    return fits;
+  }
+  return text;
+}
+
+}  // namespace
 
 absl::StatusOr<v1::Plan> ParsePlan(std::string_view bytes, PlanFormat format) {
   if (format == PlanFormat::kCsvGrid) return io::ImportGrid(bytes);
@@ -51,11 +74,11 @@ absl::Status ParsePlanInto(std::string_view bytes, PlanFormat format, v1::Plan* 
 absl::StatusOr<std::string> WritePlan(const v1::Plan& plan, PlanFormat format) {
   switch (format) {
     case PlanFormat::kBinary:
-      return io::WriteBinaryMessage(plan);
+      return WriteChecked(plan, format);
     case PlanFormat::kJson:
       return io::WriteJsonMessage(plan, io::JsonStyle::kOmitDefaults);
     case PlanFormat::kText:
-      return io::WriteTextMessage(plan);
+      return WriteChecked(plan, format);
     case PlanFormat::kCsvGrid:
       return io::ExportGrid(plan);
   }
@@ -86,16 +109,20 @@ std::vector<std::string> ConversionLosses(const v1::Plan& plan, PlanFormat forma
 absl::StatusOr<std::string> WriteAnalysis(const v1::Analysis& analysis, PlanFormat format) {
   switch (format) {
     case PlanFormat::kBinary:
-      return io::WriteBinaryMessage(analysis);
+      return WriteChecked(analysis, format);
     case PlanFormat::kJson:
       return io::WriteJsonMessage(analysis, io::JsonStyle::kEveryField);
     case PlanFormat::kText:
-      return io::WriteTextMessage(analysis);
+      return WriteChecked(analysis, format);
     case PlanFormat::kCsvGrid:
       return absl::InvalidArgumentError(
           "an analysis has no CSV form (the grid holds plans only): write binary, json or text");
   }
   return absl::InvalidArgumentError("unknown analysis format");
+}
+
+absl::Status ParseJsonInto(std::string_view json, google::protobuf::Message* message) {
+  return io::ParseJsonMessage(json, message);
 }
 
 }  // namespace contactplan

@@ -8,27 +8,20 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "google/protobuf/message.h"
+#include "io/json_writer.h"
 
 namespace contactplan::io {
 
-// Parses `json` into `message` (cleared first). Field names may be the lowerCamel JSON names or the
-// proto names. Every field name the schema does not know is an error, as is an enum name it does not
-// define, each named with its position and, when one is close, the name probably meant; then syntax
-// and value errors, one at a time. InvalidArgument "line L, column C: <field path>: ...".
+// Parses `json` into `message` (cleared first) with the JSON reader (json_reader.h): field names in
+// either form, every schema problem reported with its position and, when one is close, the name
+// probably meant; a syntax error ends the read. InvalidArgument "line L, column C: <path>: ...".
 absl::Status ParseJsonMessage(std::string_view json, google::protobuf::Message* message);
 
-enum class JsonStyle {
-  // A plan: lowerCamel names, fields at their default omitted, indented.
-  kOmitDefaults,
-  // An analysis: lowerCamel names, every field printed (zeros, false, empty lists), indented; a
-  // reader sees every number, including the ones that are zero.
-  kEveryField,
-};
-
-// Enum values are written as names. Never fails for messages of this library's schema; an error is
-// passed on from protobuf.
+// `message` in the protobuf JSON mapping (see json_writer.h for the exact form and the errors,
+// ResourceExhausted past `max_bytes` among them).
 absl::StatusOr<std::string> WriteJsonMessage(const google::protobuf::Message& message,
-                                             JsonStyle style);
+                                             JsonStyle style,
+                                             size_t max_bytes = kMaxOutputBytes);
 
 }  // namespace contactplan::io
 

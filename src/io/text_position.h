@@ -9,6 +9,7 @@
 
 #include <compare>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,6 +80,9 @@ struct Diagnostic {
 // Offset of the first byte that does not belong to a well-formed UTF-8 sequence (overlong forms,
 // surrogates and values beyond U+10FFFF included), or npos when all of `text` is UTF-8.
 size_t FirstInvalidUtf8(std::string_view text);
+
+// Appends the UTF-8 encoding of `code_point` (at most U+10FFFF, not a surrogate) to `out`.
+void AppendUtf8(uint32_t code_point, std::string& out);
 
 // "line L, column C: message", or "cell C5, line L, column C: message" when the cell is known.
 std::string FormatDiagnostic(const Diagnostic& diagnostic);

@@ -277,10 +277,10 @@ TEST(JsonFormatTest, SyntaxErrorsNameLineAndColumn) {
 
 TEST(JsonFormatTest, ValueErrorsNameLineColumnAndPath) {
   EXPECT_EQ(ParseError("{\"persons\": [{\"id\": \"p1\"},\n {\"id\": 5}]}", PlanFormat::kJson),
-            "line 2, column 9: persons[1].id: invalid value 5 for type string");
+            "line 2, column 9: persons[1].id: expected a string in double quotes (id is a string)");
   EXPECT_EQ(ParseError("{\"asOf\": \"yesterday\"}", PlanFormat::kJson),
-            "line 1, column 10: as_of: invalid value Field 'asOf', Invalid time format: yesterday "
-            "for type google.protobuf.Timestamp");
+            "line 1, column 10: as_of: invalid value \"yesterday\" for a Timestamp: write RFC 3339 "
+            "(such as \"2024-05-31T09:00:00Z\"), years 0001 to 9999");
   EXPECT_EQ(ParseError("{\"persons\": {\"id\": \"p1\"}}", PlanFormat::kJson),
             "line 1, column 13: persons: expected a list [...] (persons is repeated)");
   EXPECT_EQ(ParseError("{\"account\": \"Acme\"}", PlanFormat::kJson),
@@ -289,9 +289,9 @@ TEST(JsonFormatTest, ValueErrorsNameLineColumnAndPath) {
 
 TEST(JsonFormatTest, ErrorsProtobufGivesWithoutPathAreLocatedToo) {
   EXPECT_EQ(ParseError("{\"teamMembers\": [\n  {\"capacity\": 1e400}]}", PlanFormat::kJson),
-            "line 2, column 16: Number exceeds the range of double.");
+            "line 2, column 16: Number exceeds the range of double: write a smaller number");
   EXPECT_EQ(ParseError("\xEF\xBB\xBF{\"teamMembers\": [{\"capacity\": -1e999}]}", PlanFormat::kJson),
-            "line 1, column 31: Number exceeds the range of double.");
+            "line 1, column 31: Number exceeds the range of double: write a smaller number");
 }
 
 TEST(JsonFormatTest, ByteOrderMarkAtStartIsAccepted) {

@@ -71,6 +71,16 @@ int RunAnalyze(const Invocation& invocation) {
     absl::StatusOr<std::string> written =
         WriteAnalysis(analysis, *format == "json" ? PlanFormat::kJson : PlanFormat::kBinary);
     if (!written.ok()) {
+      // Too large for any format (over 2 GiB), or a date JSON cannot hold: the input's doing,
+      // exit 2 with the writer's message. Anything else is a bug.
+      const absl::StatusCode code = written.status().code();
+      if (code == absl::StatusCode::kResourceExhausted ||
+          code == absl::StatusCode::kInvalidArgument) {
+        return Report(invocation,
+                      InvalidInput(absl::StrCat("cannot write the analysis of ",
+                                                analyzed->loaded.origin, ": ",
+                                                std::string(written.status().message()))));
+      }
       return Report(invocation, CommandError{kExitSoftware,
                                              absl::StrCat("internal error writing the analysis: ",
                                                           written.status().ToString())});

@@ -16,7 +16,6 @@
 #include "absl/strings/str_split.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
-#include "google/protobuf/util/json_util.h"
 #include "options/settings.h"
 #include "text_layout.h"
 
@@ -192,9 +191,8 @@ Outcome<v1::EngineOptions> LoadEngineOptions(const Flag& options) {
 
   switch (*format) {
     case PlanFormat::kJson: {
-      google::protobuf::util::JsonParseOptions json_options;
-      json_options.ignore_unknown_fields = false;  // a misspelt option must not pass silently
-      const auto status = google::protobuf::util::JsonStringToMessage(*bytes, &parsed, json_options);
+      // Unknown fields are errors: a misspelt option must not pass silently.
+      const absl::Status status = contactplan::ParseJsonInto(*bytes, &parsed);
       if (!status.ok()) {
         return InvalidInput(absl::StrCat(path, ": not valid EngineOptions JSON: ",
                                          std::string(status.message())));

@@ -1,0 +1,37 @@
+// The JSON writer: protobuf messages in the protobuf JSON mapping, byte for byte what protobuf's
+// MessageToJsonString prints with add_whitespace (and, for kEveryField, always_print_primitive_fields),
+// without going through the binary form first. See docs/json.md.
+#ifndef CONTACTPLAN_SRC_IO_JSON_WRITER_H_
+#define CONTACTPLAN_SRC_IO_JSON_WRITER_H_
+
+#include <cstddef>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "google/protobuf/message.h"
+
+namespace contactplan::io {
+
+enum class JsonStyle {
+  // A plan: lowerCamel names, fields at their default omitted, indented.
+  kOmitDefaults,
+  // An analysis: lowerCamel names, every field without presence printed (zeros, false, empty
+  // lists), indented; a reader sees every number, including the ones that are zero.
+  kEveryField,
+};
+
+// The largest output a writer produces by default: what a C ABI buffer, a Python bytes object and
+// every reader of the other formats can take (2 GiB - 1, protobuf's own limit for a message).
+inline constexpr size_t kMaxOutputBytes = (size_t{1} << 31) - 1;
+
+// `message` as JSON, indented by one space per level, enums by name (by number when the value has
+// no name), 64-bit integers in double quotes, Timestamps in RFC 3339, a line break at the end.
+// Errors: ResourceExhausted when the text would exceed `max_bytes` (nothing is returned then);
+// InvalidArgument naming the field path of a Timestamp outside years 0001-9999, which JSON cannot
+// hold. Thread-safe for distinct or const messages; never prints.
+absl::StatusOr<std::string> WriteJson(const google::protobuf::Message& message, JsonStyle style,
+                                      size_t max_bytes = kMaxOutputBytes);
+
+}  // namespace contactplan::io
+
+#endif  // CONTACTPLAN_SRC_IO_JSON_WRITER_H_
