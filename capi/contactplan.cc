@@ -371,6 +371,11 @@ void ClearOutput(char** output, size_t* output_len) {
   if (output_len != nullptr) *output_len = 0;
 }
 
+// Defined with cplan_convert2 (section "Conversions that say what they lose", at the end).
+cplan_status ConvertPlan(std::string_view function, const cplan_engine* engine, const void* plan,
+                         size_t plan_len, int from_format, int to_format, unsigned flags,
+                         char** output, size_t* output_len, char** losses, char** message);
+
 }  // namespace
 
 extern "C" {
@@ -555,22 +560,48 @@ cplan_status cplan_validate(const cplan_engine* engine, const void* plan, size_t
 cplan_status cplan_convert(const cplan_engine* engine, const void* plan, size_t plan_len,
                            cplan_format from_format, cplan_format to_format, char** output,
                            size_t* output_len, char** message) {
-  constexpr std::string_view kFunction = "cplan_convert";
+  // 1.0's promise: a target that cannot hold the whole plan is CPLAN_UNREPRESENTABLE, never a
+  // quietly smaller plan.
+  return ConvertPlan("cplan_convert", engine, plan, plan_len, RawValue(from_format),
+                     RawValue(to_format), /*flags=*/0, output, output_len, /*losses=*/nullptr,
+                     message);
+}
+
+}  // extern "C"
+
+// ---------------------------------------------------------------------------------------------------
+// Conversions that say what they lose (cplan_convert2, version node cplan_1.1). cplan_convert and
+// cplan_convert2 share one body: the plan is parsed and validated, what the target cannot hold is
+// listed (contactplan::ConversionLosses), and the conversion is refused unless the caller allowed the
+// losses.
+
+namespace {
+
+constexpr unsigned kKnownConvertFlags = CPLAN_CONVERT_ALLOW_LOSSES;
+
+cplan_status ConvertPlan(std::string_view function, const cplan_engine* engine, const void* plan,
+                         size_t plan_len, int from_format, int to_format, unsigned flags,
+                         char** output, size_t* output_len, char** losses, char** message) {
   ClearOutput(output, output_len);
-  return Guarded(kFunction, message, [&]() -> cplan_status {
+  if (losses != nullptr) *losses = nullptr;
+  return Guarded(function, message, [&]() -> cplan_status {
     if (cplan_status rejected = FirstRejection(
-            message, {CheckPlanArguments(kFunction, engine, plan, plan_len, "from_format",
-                                         RawValue(from_format)),
-                      RequireNonNull(kFunction, output, "output"),
-                      RequireNonNull(kFunction, output_len, "output_len"),
-                      CheckFormat(kFunction, "to_format", RawValue(to_format), kAnyFormat)});
+            message, {CheckPlanArguments(function, engine, plan, plan_len, "from_format",
+                                         from_format),
+                      RequireNonNull(function, output, "output"),
+                      RequireNonNull(function, output_len, "output_len"),
+                      CheckFormat(function, "to_format", to_format, kAnyFormat)});
         rejected != CPLAN_OK) {
       return rejected;
     }
+    if ((flags & ~kKnownConvertFlags) != 0) {
+      return Fail(message, CPLAN_INVALID_ARGUMENT,
+                  {function, ": flags ", std::to_string(flags),
+                   " holds bits this version does not know: pass 0 or CPLAN_CONVERT_ALLOW_LOSSES"});
+    }
     google::protobuf::Arena arena(WorkArenaOptions());
     auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(&arena);
-    if (cplan_status status =
-            ParseArgumentPlan(plan, plan_len, RawValue(from_format), parsed, message);
+    if (cplan_status status = ParseArgumentPlan(plan, plan_len, from_format, parsed, message);
         status != CPLAN_OK) {
       return status;
     }
@@ -578,14 +609,50 @@ cplan_status cplan_convert(const cplan_engine* engine, const void* plan, size_t 
     if (cplan_status status = ValidateWithEngine(*engine, parsed, message); status != CPLAN_OK) {
       return status;
     }
-    const PlanFormat to = *ToPlanFormat(RawValue(to_format));
+    const PlanFormat to = *ToPlanFormat(to_format);
+    const std::string context = Cat({"plan (", contactplan::PlanFormatName(to), ")"});
+    // What would come back changed is refused whatever the flags: it is not a loss but a different
+    // plan (WritePlan's errors).
     absl::StatusOr<std::string> written = contactplan::WritePlan(parsed, to);
-    if (!written.ok()) {
-      return Report(message, written.status(), CPLAN_UNREPRESENTABLE,
-                    Cat({"plan (", contactplan::PlanFormatName(to), ")"}));
+    if (!written.ok()) return Report(message, written.status(), CPLAN_UNREPRESENTABLE, context);
+    std::string lost;
+    for (const std::string& entry : contactplan::ConversionLosses(parsed, to)) {
+      lost.append(lost.empty() ? "" : "\n").append(entry);
     }
-    return Deliver(kFunction, *written, output, output_len, message);
+    if (!lost.empty() && (flags & CPLAN_CONVERT_ALLOW_LOSSES) == 0) {
+      std::string listed = lost;
+      for (size_t at = listed.find('\n'); at != std::string::npos; at = listed.find('\n', at)) {
+        listed.replace(at, 1, ", ");
+      }
+      return Fail(message, CPLAN_UNREPRESENTABLE,
+                  {context, ": the ", contactplan::PlanFormatName(to),
+                   " format cannot hold all of this plan; it would leave out: ", listed,
+                   ". Convert to binary to keep everything, or allow these losses explicitly"});
+    }
+    if (!lost.empty() && losses != nullptr) {
+      *losses = MallocConcat({lost});
+      if (*losses == nullptr) {
+        return Fail(message, CPLAN_OUT_OF_MEMORY, {function, ": out of memory for the losses"});
+      }
+    }
+    const cplan_status delivered = Deliver(function, *written, output, output_len, message);
+    if (delivered != CPLAN_OK && losses != nullptr) {
+      cplan_free(*losses);
+      *losses = nullptr;
+    }
+    return delivered;
   });
+}
+
+}  // namespace
+
+extern "C" {
+
+cplan_status cplan_convert2(const cplan_engine* engine, const void* plan, size_t plan_len,
+                            cplan_format from_format, cplan_format to_format, unsigned flags,
+                            char** output, size_t* output_len, char** losses, char** message) {
+  return ConvertPlan("cplan_convert2", engine, plan, plan_len, RawValue(from_format),
+                     RawValue(to_format), flags, output, output_len, losses, message);
 }
 
 }  // extern "C"

@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "contactplan/contactplan.h"
 
@@ -155,6 +156,35 @@ class Engine {
         cplan_convert(engine_, internal::DataOf(plan), plan.size(), internal::ToC(from),
                       internal::ToC(to), &out.data_, &out.size_, &message);
     internal::ThrowIfFailed(status, message);
+    return out;
+  }
+
+  // Converts a plan to a format that may not hold all of it (the CSV grid): writes what it can and
+  // appends to `*losses` what it left out, one entry each ("blueprint (4)"). Convert refuses such a
+  // conversion (Error with status CPLAN_UNREPRESENTABLE) instead.
+  Buffer ConvertAllowingLosses(std::string_view plan, Format from, Format to,
+                               std::vector<std::string>* losses) const {
+    Buffer out;
+    char* lost = nullptr;
+    char* message = nullptr;
+    const cplan_status status = cplan_convert2(
+        engine_, internal::DataOf(plan), plan.size(), internal::ToC(from), internal::ToC(to),
+        CPLAN_CONVERT_ALLOW_LOSSES, &out.data_, &out.size_, &lost, &message);
+    internal::ThrowIfFailed(status, message);
+    if (lost == nullptr) return out;
+    std::string text;
+    try {
+      text = lost;
+    } catch (...) {
+      cplan_free(lost);
+      throw;
+    }
+    cplan_free(lost);
+    for (std::string_view rest(text); !rest.empty();) {
+      const size_t end = rest.find('\n');
+      if (losses != nullptr) losses->emplace_back(rest.substr(0, end));
+      rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    }
     return out;
   }
 

@@ -44,36 +44,42 @@ std::optional<PlanFormat> PlanFormatFromPath(std::string_view path);
 //  - text format: protobuf's first error, with the field name probably meant when one is unknown; a
 //    string that is not UTF-8 (escapes such as \xff can make one) is an error, as it is in binary.
 //
-// The CSV contact map grid (SPEC §7) is read strictly; nothing is returned from a file with any
-// error, and every error is reported, sorted by position:
-//  - CSV: RFC 4180 (quoted cells, doubled quotes, line breaks inside quotes), UTF-8. Spaces and tabs
-//    around an unquoted cell are dropped; a quoted cell is kept exactly as written. Errors: a byte
+// The CSV contact map grid (docs/grid.md) is read as spreadsheets write it, and strictly otherwise;
+// nothing is returned from a file with any error, and every error is reported, sorted by position,
+// each starting with its cell ("cell C5, line 5, column 14: ..."):
+//  - CSV: RFC 4180 (quoted cells, doubled quotes, line breaks inside quotes), UTF-8, with the
+//    delimiter (comma, semicolon or tab) detected from row 1. Spaces (and tabs, unless the tab is
+//    the delimiter) around an unquoted cell are dropped; a quoted cell is kept exactly as written. Errors: a byte
 //    order mark past the start, text that is not UTF-8, a quote inside an unquoted cell, text after
 //    a closing quote, a quote never closed (reported where it opened). With any of these, only these
 //    are reported, since the cells cannot be trusted yet.
 //  - Rows whose cells are all empty (blank lines, or rows of bare commas as spreadsheets write them)
 //    are skipped wherever they stand; row 1 is the first row that is not empty.
-//  - Row 1: two label cells (any text), then one client person per column: the person's name.
-//    Positions of errors are where the offending cell starts.
+//  - Row 1: two label cells (any text), then one client person per column: the person's name. Row 1
+//    needs at least three cells (else the file is not a grid: a one-word file, a workbook renamed
+//    .csv, a wrong delimiter). A column with no name and nothing below it is ignored, as are empty
+//    cells past row 1's width. Positions of errors are where the offending cell starts.
 //  - Attribute rows (first cell starts with '@', second cell empty) come before the team member
 //    rows, at most one per attribute: @title @department @level @roles @key @reports_to
 //    @relationship @desired_relationship @relationship_type @nps @buying_role @preference
 //    @desired_preference; their names, like values, ignore case, spaces and hyphens. An empty cell
 //    leaves the value unset. Any other '@' name is an error (it is almost always a typo).
 //  - Team member rows: name, level, then the grade of each person column. An empty grade is a blank
-//    cell and gives no relationship entry. A row may stop early; a row longer than row 1 is an error.
+//    cell and gives no relationship entry. A row may stop early; a value past row 1's width is an error.
 //    A team member row needs a name.
 //  - Values ignore ASCII case, and spaces and hyphens count as underscores; surrounding spaces are
 //    ignored. Grades: T O S I D M or trust, open, satisfied, indifferent, dissatisfied,
 //    motivated_to_change. Levels, relationship levels and types, preferences and buying roles: the
 //    proto value names (executive, credible_source, collaborative, non_supporter, decision_maker
-//    ...). @roles: power, user, advisor, evangelist, separated by spaces or ';', each at most once.
-//    @key: yes or no. @nps: a whole number from 0 to 10, stored as one NpsAnswer without a date.
+//    ...); levels also as the report labels them (senior mgmt, middle mgmt). @roles: power, user, advisor, evangelist, separated by spaces or ';', each at most once.
+//    @key: yes, y, true, x, 1 or no, n, false, 0. @nps: a whole number from 0 to 10, stored as one NpsAnswer without a date.
 //    @reports_to: the name of another person column (names match as their ids do).
-//  - Ids come from names: ASCII letters lowered, every run of other characters (spaces,
-//    punctuation, non-ASCII letters) becomes one '-', and no '-' is kept at either end: "Dr. Ann
-//    O'Neil (CFO)" is "dr-ann-o-neil-cfo". A name without an ASCII letter or digit, or two persons
-//    (or two team members) whose names give one id, are errors.
+//  - Ids come from names transliterated to ASCII (ICU; "Jürgen Müller" is "jurgen-muller",
+//    "Иван Петров" is "ivan-petrov"): letters lowered, every run of other characters (spaces,
+//    punctuation, symbols) becomes one '-', and no '-' is kept at either end: "Dr. Ann O'Neil (CFO)"
+//    is "dr-ann-o-neil-cfo". A person name with nothing left gets "person-" and its column's
+//    letters ("person-d"). Two persons (or two team members) whose names give one id, and a team
+//    member name that gives none, are errors.
 //  - If any person has @buying_role, @preference or @desired_preference, the plan gets one open
 //    opportunity with id "opportunity" whose participants are those persons, in column order.
 //  - The plan holds persons in column order, team members in row order, relationships row by row
@@ -98,9 +104,10 @@ absl::Status ParsePlanInto(std::string_view bytes, PlanFormat format, v1::Plan* 
 //    listed by CsvGridLosses: schema_version, as_of, account; team members' title, capacity, email;
 //    persons' notes, influences, every NPS answer but the latest (by answered_at) and its date;
 //    relationships without a grade, and every relationship field but the grade; every opportunity
-//    but the open one with id "opportunity" (the one ParsePlan creates), that one's fields other
-//    than its participants, and participants with neither buying role nor preference; the
-//    blueprint; unknown fields.
+//    but the one the grid holds (the open one with id "opportunity", else the only open one
+//    whatever its id, which comes back as "opportunity"), that one's fields other than its
+//    participants, and participants with neither buying role nor preference; the blueprint;
+//    unknown fields. A plan without persons is an error (its grid could not be read back).
 //    What would come back *changed* is an error instead, since it would silently break references
 //    or merge people: a person or team member whose id is not the one its name gives, a name that
 //    gives no id or the same id as another of its kind, a team member name starting with '@', a
@@ -115,6 +122,13 @@ absl::StatusOr<std::string> WritePlan(const v1::Plan& plan, PlanFormat format);
 // number of values lost, e.g. "relationships[].assessed_at (12)", in field order; empty when the grid
 // holds the whole plan. For a tool to warn before it writes. Thread-safe.
 std::vector<std::string> CsvGridLosses(const v1::Plan& plan);
+
+// What WritePlan(plan, format) would leave out, in CsvGridLosses' terms: for the CSV grid,
+// CsvGridLosses; for JSON and text, "fields unknown to this version (N)" when the plan carries fields
+// only binary can write back (read from a newer version's binary); nothing for binary. Empty when
+// the target holds the whole plan. Conversions refuse a non-empty list unless the caller allowed the
+// losses. Thread-safe.
+std::vector<std::string> ConversionLosses(const v1::Plan& plan, PlanFormat format);
 
 // Reads a file (format from the extension unless given). Every line of an error starts with the path:
 // "plans/x.csv: line 3, column 5: ...". A path whose extension names no format is an error unless

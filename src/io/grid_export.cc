@@ -15,20 +15,31 @@
 #include "io/csv_writer.h"
 #include "io/grid_vocabulary.h"
 #include "io/text_position.h"
+#include "io/unknown_fields.h"
 #include "model/time.h"
 
 namespace contactplan::io {
 namespace {
 
+// The column of the first person (A and B are the label columns).
+constexpr size_t kPersonColumn = 2;
+
 // The opportunity the grid's @buying_role, @preference and @desired_preference rows stand for: the
-// open one an import creates. Any other opportunity has no place in the grid.
+// open one an import creates (id "opportunity"), else the plan's only open opportunity whatever its
+// id (a plan from a CRM names it by the CRM's id). With several open ones and none of them the
+// grid's own, the grid cannot tell which one its rows belong to, so it holds none.
 // Its position in plan.opportunities, or -1.
 int GridOpportunity(const v1::Plan& plan) {
+  int only_open = -1;
+  int open = 0;
   for (int o = 0; o < plan.opportunities_size(); ++o) {
     const v1::Opportunity& opportunity = plan.opportunities(o);
-    if (opportunity.id() == kGridOpportunityId && !opportunity.closed()) return o;
+    if (opportunity.closed()) continue;
+    if (opportunity.id() == kGridOpportunityId) return o;
+    only_open = o;
+    ++open;
   }
-  return -1;
+  return open == 1 ? only_open : -1;
 }
 
 bool HasParticipantValues(const v1::Participant& participant) {
@@ -62,6 +73,14 @@ class GridExport {
   explicit GridExport(const v1::Plan& plan) : plan_(plan) {}
 
   absl::StatusOr<std::string> Run() {
+    if (plan_.persons().empty()) {
+      // Import reads a row 1 of fewer than three cells as "not a grid" (a one-word file, a wrong
+      // delimiter), so a grid without person columns would not read back.
+      Error("persons",
+            "a grid needs at least one person column, and the plan has no person: add one, or keep "
+            "the plan in a protobuf format");
+      return Errors();
+    }
     IndexNames(plan_.team_members(), "team_members", "team member", members_);
     IndexNames(plan_.persons(), "persons", "person", persons_);
     std::vector<std::vector<std::string>> grades = Grades();
@@ -124,12 +143,18 @@ class GridExport {
     for (int i = 0; i < entities.size(); ++i) {
       const auto& entity = entities[i];
       by_id.emplace(entity.id(), i);
-      const std::string id = IdFromName(entity.name());
+      std::string id = IdFromName(entity.name());
+      if constexpr (std::is_same_v<std::decay_t<decltype(entity)>, v1::Person>) {
+        // Import gives a person whose name leaves no id the id of its column.
+        if (id.empty() && !entity.name().empty()) {
+          id = FallbackPersonId(static_cast<int>(kPersonColumn) + i);
+        }
+      }
       CheckText(entity.name(), Path(field, i, "name"));
       if (id.empty()) {
         Error(Path(field, i, "name"),
               absl::StrCat("the ", kind, " name ", Quoted(entity.name()),
-                           " has no letter or digit (a-z, 0-9) for the grid to derive an id from: "
+                           " has no letter or digit for the grid to derive an id from: "
                            "give the ", kind, " a name with one"));
         continue;
       }
@@ -362,25 +387,6 @@ class GridExport {
   std::vector<std::string> errors_;
 };
 
-// Counts messages anywhere in `message` that carry fields this build does not know.
-int MessagesWithUnknownFields(const google::protobuf::Message& message) {
-  const google::protobuf::Reflection* reflection = message.GetReflection();
-  int count = reflection->GetUnknownFields(message).empty() ? 0 : 1;
-  std::vector<const google::protobuf::FieldDescriptor*> fields;
-  reflection->ListFields(message, &fields);
-  for (const google::protobuf::FieldDescriptor* field : fields) {
-    if (field->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) continue;
-    if (field->is_repeated()) {
-      for (int i = 0; i < reflection->FieldSize(message, field); ++i) {
-        count += MessagesWithUnknownFields(reflection->GetRepeatedMessage(message, field, i));
-      }
-    } else {
-      count += MessagesWithUnknownFields(reflection->GetMessage(message, field));
-    }
-  }
-  return count;
-}
-
 // "what (count)" entries, only for what is actually there.
 class LossList {
  public:
@@ -437,10 +443,13 @@ std::vector<std::string> GridExportLosses(const v1::Plan& plan) {
              [](const auto& r) { return !r.notes().empty(); });
   const int kept_at = GridOpportunity(plan);
   const v1::Opportunity* kept = kept_at < 0 ? nullptr : &plan.opportunities(kept_at);
-  lost.Add(absl::StrCat("opportunities other than the open one with id \"", kGridOpportunityId, "\""),
+  lost.Add("opportunities other than the open one the grid holds",
            plan.opportunities_size() - (kept != nullptr ? 1 : 0));
   if (kept != nullptr) {
-    const std::string of = absl::StrCat("opportunities[\"", kGridOpportunityId, "\"].");
+    const std::string of = absl::StrCat("opportunities[\"", kept->id(), "\"].");
+    // Import names the grid's opportunity "opportunity", whatever it was called before.
+    lost.Add(absl::StrCat(of, "id (comes back as \"", kGridOpportunityId, "\")"),
+             kept->id() != kGridOpportunityId);
     lost.Add(absl::StrCat(of, "name"), !kept->name().empty());
     lost.Add(absl::StrCat(of, "stage"), kept->stage() != 0);
     lost.Add(absl::StrCat(of, "competitive_strategy"), kept->competitive_strategy() != 0);
@@ -453,7 +462,7 @@ std::vector<std::string> GridExportLosses(const v1::Plan& plan) {
                       [](const v1::Participant& p) { return !HasParticipantValues(p); }));
     lost.Add(absl::StrCat(of, "participants without buying role or preference"), unmarked);
     // An opportunity with no participant at all is not created again on import.
-    lost.Add(absl::StrCat("opportunities[\"", kGridOpportunityId, "\"] itself (no participant has a "
+    lost.Add(absl::StrCat("opportunities[\"", kept->id(), "\"] itself (no participant has a "
                           "buying role or preference)"),
              kept->participants_size() == unmarked);
   }

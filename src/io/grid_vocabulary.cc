@@ -8,6 +8,8 @@
 #include "contactplan/v1/plan.pb.h"
 #include "io/closest_name.h"
 #include "io/text_position.h"
+#include "io/transliteration.h"
+#include "io/csv_reader.h"
 
 namespace contactplan::io {
 namespace {
@@ -101,8 +103,30 @@ const GridVocabulary& GradeWords() {
   return *words;
 }
 
+std::string_view LevelLabel(int level) {
+  switch (level) {
+    case v1::EXECUTIVE: return "executive";
+    case v1::SENIOR_MANAGEMENT: return "senior mgmt";
+    case v1::MIDDLE_MANAGEMENT: return "middle mgmt";
+    case v1::OPERATIONAL: return "operational";
+    default: return "";
+  }
+}
+
 const GridVocabulary& LevelWords() {
-  static const GridVocabulary* const words = new GridVocabulary("level", v1::Level_descriptor());
+  static const GridVocabulary* const words = [] {
+    // The report's labels are grid words too: a user copies what they read.
+    std::vector<std::pair<std::string, int>> labels;
+    const google::protobuf::EnumDescriptor* levels = v1::Level_descriptor();
+    for (int i = 0; i < levels->value_count(); ++i) {
+      const int level = levels->value(i)->number();
+      const std::string_view label = LevelLabel(level);
+      if (!label.empty() && NormalizeGridWord(label) != absl::AsciiStrToLower(levels->value(i)->name())) {
+        labels.emplace_back(std::string(label), level);
+      }
+    }
+    return new GridVocabulary("level", levels, std::move(labels));
+  }();
   return *words;
 }
 
@@ -149,9 +173,18 @@ std::vector<std::pair<std::string_view, size_t>> SplitRoleList(std::string_view 
 
 std::optional<bool> ParseYesNo(std::string_view text) {
   const std::string word = NormalizeGridWord(text);
-  if (word == "yes") return true;
-  if (word == "no") return false;
+  // Excel writes TRUE and FALSE; people tick a cell with x, or write y, n, 1 or 0.
+  for (const char* yes : {"yes", "y", "true", "x", "1"}) {
+    if (word == yes) return true;
+  }
+  for (const char* no : {"no", "n", "false", "0"}) {
+    if (word == no) return false;
+  }
   return std::nullopt;
+}
+
+std::string FallbackPersonId(int column) {
+  return absl::StrCat("person-", absl::AsciiStrToLower(ColumnLetters(column)));
 }
 
 std::string WriteYesNo(bool value) { return value ? "yes" : "no"; }
@@ -207,7 +240,7 @@ const std::vector<std::string>& GridAttributeNames() {
 std::string IdFromName(std::string_view name) {
   std::string id;
   bool pending_dash = false;  // a run of other characters since the last letter or digit
-  for (char c : name) {
+  for (char c : TransliterateToAscii(name)) {
     const char lower = absl::ascii_tolower(c);
     if (!IsIdChar(lower)) {
       pending_dash = true;

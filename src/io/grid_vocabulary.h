@@ -54,7 +54,12 @@ class GridVocabulary {
 };
 
 const GridVocabulary& GradeWords();             // t, o, s, i, d, m and trust ... motivated_to_change
-const GridVocabulary& LevelWords();             // executive, senior_management ...
+const GridVocabulary& LevelWords();             // executive, senior_management ..., senior mgmt ...
+
+// How reports label a level in narrow columns ("senior mgmt", "middle mgmt"); empty for unset and
+// unknown values. The grid reads these labels as levels, so what a user copies from a report is
+// accepted: this is the one table of them.
+std::string_view LevelLabel(int level);
 const GridVocabulary& BuyerRoleWords();         // power, user, advisor, evangelist (@roles)
 const GridVocabulary& RelationshipLevelWords();  // vendor ... trusted_advisor
 const GridVocabulary& RelationshipTypeWords();  // competitive, cooperative, collaborative
@@ -67,7 +72,7 @@ std::vector<std::pair<std::string_view, size_t>> SplitRoleList(std::string_view 
 // The separator export writes between roles.
 inline constexpr absl::string_view kRoleSeparator = " ";
 
-// @key.
+// @key: yes, y, true, x, 1 / no, n, false, 0 (any case: Excel writes TRUE).
 std::optional<bool> ParseYesNo(std::string_view text);
 std::string WriteYesNo(bool value);
 
@@ -114,10 +119,15 @@ inline constexpr absl::string_view kLevelLabel = "Level";
 // @desired_preference.
 inline constexpr absl::string_view kGridOpportunityId = "opportunity";
 
-// The id the grid derives from a name: ASCII letters lowered, each run of other characters (spaces,
-// punctuation, non-ASCII letters) one '-', with no '-' at either end: "Dr. Ann O'Neil (CFO)" gives
+// The id of a person whose name leaves nothing to derive one from: "person-" and the letters of its
+// column (0-based `column`), lowered: "person-c".
+std::string FallbackPersonId(int column);
+
+// The id the grid derives from a name, transliterated to ASCII first ("Jürgen Müller" is
+// "jurgen-muller", "Иван Петров" is "ivan-petrov"; see transliteration.h): ASCII letters lowered,
+// each run of other characters (spaces, punctuation, symbols) one '-', with no '-' at either end: "Dr. Ann O'Neil (CFO)" gives
 // "dr-ann-o-neil-cfo". Trimming the ends keeps ids free of stray dashes from brackets and trailing
-// dots. Empty when the name has no ASCII letter or digit.
+// dots. Empty when nothing is left (a name of symbols only).
 std::string IdFromName(std::string_view name);
 
 }  // namespace contactplan::io

@@ -17,6 +17,7 @@
 #include "absl/strings/str_split.h"
 #include "contactplan/plan_io.h"
 #include "io/text_position.h"
+#include "io/file_bytes.h"
 
 namespace contactplan {
 namespace {
@@ -40,26 +41,6 @@ absl::Status WithPath(const std::string& path, const absl::Status& status) {
   std::vector<std::string> lines = absl::StrSplit(status.message(), '\n');
   for (std::string& line : lines) line = absl::StrCat(shown, ": ", line);
   return absl::Status(status.code(), absl::StrJoin(lines, "\n"));
-}
-
-absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return FileError(path, "cannot open", errno);
-  std::string bytes;
-  char buffer[1 << 16];
-  while (true) {
-    const ssize_t n = read(fd, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int error = errno;
-      close(fd);
-      return FileError(path, "cannot read", error);
-    }
-    if (n == 0) break;
-    bytes.append(buffer, static_cast<size_t>(n));
-  }
-  close(fd);
-  return bytes;
 }
 
 bool WriteAll(int fd, std::string_view bytes) {
@@ -96,6 +77,30 @@ std::string DirectoryOf(const std::string& path) {
 
 }  // namespace
 
+namespace io {
+
+absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return FileError(path, "cannot open", errno);
+  std::string bytes;
+  char buffer[1 << 16];
+  while (true) {
+    const ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      close(fd);
+      return FileError(path, "cannot read", error);
+    }
+    if (n == 0) break;
+    bytes.append(buffer, static_cast<size_t>(n));
+  }
+  close(fd);
+  return bytes;
+}
+
+}  // namespace io
+
 absl::StatusOr<v1::Plan> ReadPlanFile(const std::string& path, std::optional<PlanFormat> format) {
   if (!format.has_value()) format = PlanFormatFromPath(path);
   if (!format.has_value()) {
@@ -104,7 +109,7 @@ absl::StatusOr<v1::Plan> ReadPlanFile(const std::string& path, std::optional<Pla
         ": cannot tell the format from the file name: use .binpb or .pb (binary), .json, .txtpb "
         "or .textproto (text format) or .csv (grid), or name the format"));
   }
-  absl::StatusOr<std::string> bytes = ReadWholeFile(path);
+  absl::StatusOr<std::string> bytes = io::ReadWholeFile(path);
   if (!bytes.ok()) return bytes.status();
   absl::StatusOr<v1::Plan> plan = ParsePlan(*bytes, *format);
   if (!plan.ok()) return WithPath(path, plan.status());

@@ -11,6 +11,7 @@
 #include "io/proto_binary.h"
 #include "io/proto_json.h"
 #include "io/proto_text.h"
+#include "io/unknown_fields.h"
 
 namespace contactplan {
 namespace {
@@ -86,6 +87,23 @@ absl::StatusOr<std::string> WritePlan(const v1::Plan& plan, PlanFormat format) {
 
 std::vector<std::string> CsvGridLosses(const v1::Plan& plan) {
   return io::GridExportLosses(plan);
+}
+
+std::vector<std::string> ConversionLosses(const v1::Plan& plan, PlanFormat format) {
+  switch (format) {
+    case PlanFormat::kBinary:
+      return {};
+    case PlanFormat::kJson:
+    case PlanFormat::kText:
+      // Both write fields by name, and a field this build does not know has none to write.
+      if (const int messages = io::MessagesWithUnknownFields(plan); messages > 0) {
+        return {absl::StrCat("fields unknown to this version (", messages, ")")};
+      }
+      return {};
+    case PlanFormat::kCsvGrid:
+      return io::GridExportLosses(plan);
+  }
+  return {};
 }
 
 absl::StatusOr<std::string> WriteAnalysis(const v1::Analysis& analysis, PlanFormat format) {

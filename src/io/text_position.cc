@@ -96,17 +96,18 @@ void AppendUtf8(uint32_t code_point, std::string& out) {
 }
 
 std::string FormatDiagnostic(const Diagnostic& diagnostic) {
-  return absl::StrCat("line ", diagnostic.position.line, ", column ", diagnostic.position.column,
-                      ": ", diagnostic.message);
+  return absl::StrCat(diagnostic.cell.empty() ? "" : "cell ", diagnostic.cell,
+                      diagnostic.cell.empty() ? "" : ", ", "line ", diagnostic.position.line,
+                      ", column ", diagnostic.position.column, ": ", diagnostic.message);
 }
 
-void DiagnosticList::Add(TextPosition position, std::string message) {
+void DiagnosticList::Add(TextPosition position, std::string message, std::string cell) {
   if (listed_.size() >= kMaxDiagnostics || bytes_ + message.size() > kMaxDiagnosticBytes) {
     ++omitted_;
     return;
   }
   bytes_ += message.size();
-  listed_.push_back({position, std::move(message)});
+  listed_.push_back({position, std::move(message), std::move(cell)});
 }
 
 absl::Status DiagnosticList::ToStatus() && {

@@ -76,12 +76,14 @@ class ForwardPositions {
 struct Diagnostic {
   TextPosition position;
   std::string message;  // what is wrong and what would fix it; one line
+  // The spreadsheet cell ("C5") when the input is a grid, so a spreadsheet user finds it; else empty.
+  std::string cell = {};
 };
 
 // Appends the UTF-8 encoding of `code_point` (at most U+10FFFF, not a surrogate) to `out`.
 void AppendUtf8(uint32_t code_point, std::string& out);
 
-// "line L, column C: message".
+// "line L, column C: message", or "cell C5, line L, column C: message" when the cell is known.
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
 
 // A reader lists at most this many diagnostics of one input, and at most this many bytes of their
@@ -99,7 +101,8 @@ absl::Status DiagnosticsToStatus(std::vector<Diagnostic> diagnostics, size_t omi
 // The diagnostics of one input within the bounds above, in the order they were added.
 class DiagnosticList {
  public:
-  void Add(TextPosition position, std::string message);
+  // `cell` names the spreadsheet cell ("C5") when the input is a grid.
+  void Add(TextPosition position, std::string message, std::string cell = {});
   bool empty() const { return listed_.empty() && omitted_ == 0; }
   const std::vector<Diagnostic>& listed() const { return listed_; }
   // How many were added past the bounds and left out.

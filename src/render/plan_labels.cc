@@ -5,6 +5,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
+#include "io/csv_reader.h"
+#include "io/grid_vocabulary.h"
 
 namespace contactplan::render {
 
@@ -57,13 +59,8 @@ std::string RoleLetters(const v1::Person& person) {
 }
 
 std::string_view LevelShort(v1::Level level) {
-  switch (level) {
-    case v1::EXECUTIVE: return "executive";
-    case v1::SENIOR_MANAGEMENT: return "senior mgmt";
-    case v1::MIDDLE_MANAGEMENT: return "middle mgmt";
-    case v1::OPERATIONAL: return "operational";
-    default: return "";
-  }
+  // One table of level labels, shared with the grid, which reads them back.
+  return io::LevelLabel(level);
 }
 
 std::string FormatTime(const google::protobuf::Timestamp& time) {
@@ -90,13 +87,7 @@ std::array<int32_t, 4> SeverityCounts(const v1::Analysis& analysis) {
   return counts;
 }
 
-std::string ColumnLabel(int32_t m) {
-  std::string label;
-  for (int32_t n = m + 1; n > 0; n = (n - 1) / 26) {
-    label.insert(label.begin(), static_cast<char>('A' + (n - 1) % 26));
-  }
-  return label;
-}
+std::string ColumnLabel(int32_t m) { return io::ColumnLetters(m); }
 
 std::vector<OrgRow> OrgChartOrder(const model::PlanIndex& index) {
   std::vector<OrgRow> rows;

@@ -600,6 +600,47 @@ static void test_rules(void) {
               "output");
 }
 
+/* No silent loss: plan.json holds an account, which the grid cannot hold. cplan_convert refuses;
+ * cplan_convert2 refuses the same without the flag, and with it writes the grid and lists the loss. */
+static void test_convert_losses(cplan_engine* engine, bytes plan_json, bytes grid) {
+  char* csv = NULL;
+  char* losses = NULL;
+  size_t csv_len = 0;
+
+  CHECK_FAILS(cplan_convert(engine, plan_json.data, plan_json.size, CPLAN_FORMAT_JSON,
+                            CPLAN_FORMAT_CSV, &csv, &csv_len, &msg),
+              CPLAN_UNREPRESENTABLE, "account (1)");
+  EXPECT(csv == NULL && csv_len == 0);
+  CHECK_FAILS(cplan_convert2(engine, plan_json.data, plan_json.size, CPLAN_FORMAT_JSON,
+                             CPLAN_FORMAT_CSV, 0, &csv, &csv_len, &losses, &msg),
+              CPLAN_UNREPRESENTABLE, "account (1)");
+  EXPECT(csv == NULL && losses == NULL);
+  CHECK_OK(cplan_convert2(engine, plan_json.data, plan_json.size, CPLAN_FORMAT_JSON,
+                          CPLAN_FORMAT_CSV, CPLAN_CONVERT_ALLOW_LOSSES, &csv, &csv_len, &losses,
+                          &msg));
+  EXPECT(csv != NULL && strstr(csv, "Cara Lind") != NULL);
+  EXPECT(losses != NULL && strstr(losses, "account (1)") != NULL);
+  cplan_free(csv);
+  cplan_free(losses);
+  csv = NULL;
+  losses = NULL;
+
+  /* Nothing lost: no list. losses may be NULL. */
+  CHECK_OK(cplan_convert2(engine, grid.data, grid.size, CPLAN_FORMAT_CSV, CPLAN_FORMAT_CSV,
+                          CPLAN_CONVERT_ALLOW_LOSSES, &csv, &csv_len, &losses, &msg));
+  EXPECT(losses == NULL);
+  cplan_free(csv);
+  csv = NULL;
+  CHECK_OK(cplan_convert2(engine, plan_json.data, plan_json.size, CPLAN_FORMAT_JSON,
+                          CPLAN_FORMAT_CSV, CPLAN_CONVERT_ALLOW_LOSSES, &csv, &csv_len, NULL,
+                          &msg));
+  cplan_free(csv);
+  csv = NULL;
+  CHECK_FAILS(cplan_convert2(engine, plan_json.data, plan_json.size, CPLAN_FORMAT_JSON,
+                             CPLAN_FORMAT_CSV, 6u, &csv, &csv_len, &losses, &msg),
+              CPLAN_INVALID_ARGUMENT, "cplan_convert2: flags 6");
+}
+
 int main(void) {
   bytes plan_json = read_test_file("capi/plan.json");
   bytes grid = read_test_file("capi/grid.csv");
@@ -620,6 +661,7 @@ int main(void) {
   test_convert(engine, plan_json, grid);
   test_render(engine, plan_json, grid);
   test_rules();
+  test_convert_losses(engine, plan_json, grid);
   cplan_engine_destroy(engine);
 
   free(plan_json.data);

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "contactplan.hpp"  // bindings/cpp; installed as <contactplan/contactplan.hpp>
 #include "gmock/gmock.h"
@@ -69,8 +70,22 @@ TEST(CppWrapperTest, ConvertsBetweenFormats) {
   const cplan::Engine engine(R"({"thresholds": {"staleAfterDays": 60}})");
   const cplan::Buffer binary =
       engine.Convert(TestFile("capi/plan.json"), cplan::Format::kJson, cplan::Format::kBinary);
-  const cplan::Buffer csv =
-      engine.Convert(binary.view(), cplan::Format::kBinary, cplan::Format::kCsv);
+  // plan.json holds more than the grid can (an account, a blueprint ...): no silent loss.
+  try {
+    engine.Convert(binary.view(), cplan::Format::kBinary, cplan::Format::kCsv);
+    FAIL() << "a lossy conversion to CSV succeeded";
+  } catch (const cplan::Error& error) {
+    EXPECT_EQ(error.status(), CPLAN_UNREPRESENTABLE);
+    EXPECT_THAT(error.what(), HasSubstr("account (1)"));
+  }
+  std::vector<std::string> losses;
+  const cplan::Buffer lossy = engine.ConvertAllowingLosses(binary.view(), cplan::Format::kBinary,
+                                                           cplan::Format::kCsv, &losses);
+  EXPECT_THAT(lossy.view(), HasSubstr("Cara Lind"));
+  EXPECT_THAT(losses, ::testing::Contains("account (1)"));
+  const cplan::Buffer grid =
+      engine.Convert(TestFile("capi/grid.csv"), cplan::Format::kCsv, cplan::Format::kBinary);
+  const cplan::Buffer csv = engine.Convert(grid.view(), cplan::Format::kBinary, cplan::Format::kCsv);
   EXPECT_THAT(csv.view(), HasSubstr("Cara Lind"));
   EXPECT_THROW(engine.Convert("{", cplan::Format::kJson, cplan::Format::kBinary), cplan::Error);
 }

@@ -190,7 +190,8 @@ TEST_F(CliTest, BadFlagValuesExit64) {
 
 TEST_F(CliTest, EveryCommandHasHelp) {
   for (const std::string command :
-       {"analyze", "validate", "convert", "render", "rules", "blueprint", "generate"}) {
+       {"analyze", "validate", "convert", "render", "rules", "blueprint", "generate", "merge",
+        "import"}) {
     const CliRun run = Cli({command, "--help"});
     EXPECT_EQ(run.exit_code, 0) << command;
     EXPECT_THAT(run.out, AllOf(StartsWith("usage: contactplan " + command), HasSubstr("-h, --help")));
@@ -374,7 +375,7 @@ TEST_F(CliTest, BadCsvNamesFileLineAndColumnAndWritesNothing) {
   for (const std::string command : {"analyze", "convert", "render"}) {
     const CliRun run = Cli({command, "typo.csv", "-o", "out.json"});
     EXPECT_EQ(run.exit_code, 2) << command;
-    EXPECT_THAT(run.err, AllOf(StartsWith("contactplan: typo.csv: line 3, column 1"),
+    EXPECT_THAT(run.err, AllOf(StartsWith("contactplan: typo.csv: cell A3, line 3, column 1"),
                                HasSubstr("@departmnt")))
         << command;
     EXPECT_FALSE(fs::exists(Path("out.json"))) << command;
@@ -707,6 +708,54 @@ TEST_F(CliTest, BlueprintJsonIsAPlanHoldingOnlyTheDraft) {
         fragment.blueprint(i), analysis.recommendations().blueprint_draft(i)));
   }
   EXPECT_EQ(fragment.persons_size(), 0);
+}
+
+// --- merge ---
+
+// The draft `blueprint --format json` writes merges back into its plan (issue 15).
+TEST_F(CliTest, MergeTakesTheBlueprintDraftIntoItsPlan) {
+  const CliRun stripped = Cli({"convert", kKestrel, "-o", "plan.json"});
+  ASSERT_EQ(stripped.exit_code, 0) << stripped.err;
+  v1::Plan plan;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(ReadFile(Path("plan.json")), &plan).ok());
+  plan.clear_blueprint();
+  std::string json;
+  ASSERT_TRUE(google::protobuf::util::MessageToJsonString(plan, &json).ok());
+  WriteFile(Path("plan.json"), json);
+  ASSERT_EQ(Cli({"blueprint", "plan.json", "--format", "json", "-o", "draft.json"}).exit_code, 0);
+  const CliRun merged = Cli({"merge", "plan.json", "draft.json", "-o", "merged.json"});
+  ASSERT_EQ(merged.exit_code, 0) << merged.err;
+  v1::Plan result;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(ReadFile(Path("merged.json")), &result).ok());
+  EXPECT_GT(result.blueprint_size(), 0);
+  EXPECT_EQ(Cli({"validate", "merged.json"}).exit_code, 0);
+}
+
+TEST_F(CliTest, MergeConflictsAreNamedAndNothingIsWritten) {
+  WriteFile(Path("plan.json"), R"({"persons": [{"id": "ann", "title": "CEO"}]})");
+  WriteFile(Path("part.json"), R"({"persons": [{"id": "ann", "title": "CFO"}]})");
+  const CliRun run = Cli({"merge", "plan.json", "part.json", "-o", "out.json"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, HasSubstr("part.json: persons[\"ann\"].title: \"CFO\" here, \"CEO\" in "
+                                 "plan.json"));
+  EXPECT_FALSE(fs::exists(Path("out.json")));
+}
+
+// --- import ---
+
+TEST_F(CliTest, ImportSalesforceAndHubspotWritePlans) {
+  const std::string data = std::string(CONTACTPLAN_SOURCE_DIR) + "/tests/data/crm/";
+  const CliRun salesforce = Cli({"import", "salesforce", data + "salesforce", "--grid",
+                                 data + "salesforce/grid.csv", "-o", "sf.json"});
+  ASSERT_EQ(salesforce.exit_code, 0) << salesforce.err;
+  EXPECT_EQ(Cli({"validate", "sf.json"}).exit_code, 0);
+  const CliRun hubspot = Cli({"import", "hubspot", data + "hubspot", "-o", "hs.json"});
+  ASSERT_EQ(hubspot.exit_code, 0) << hubspot.err;
+  const CliRun several = Cli({"import", "salesforce", data + "several-accounts", "-o", "x.json"});
+  EXPECT_EQ(several.exit_code, 2);
+  EXPECT_THAT(several.err, HasSubstr("choose one with --account ID"));
+  EXPECT_FALSE(fs::exists(Path("x.json")));
+  EXPECT_EQ(Cli({"import", "pipedrive", data, "-o", "x.json"}).exit_code, 64);
 }
 
 TEST_F(CliTest, BlueprintCsvHasTheBlueprintColumnsOneRowPerEntry) {

@@ -133,6 +133,37 @@ TEST(CsvReaderTest, ErrorsLateInALongLineGetTheirColumns) {
   EXPECT_EQ(csv.omitted_errors, 500u);
   EXPECT_EQ(csv.errors.front().position, (TextPosition{1, (8 << 20) + 3}));
   EXPECT_EQ(csv.errors.back().position, (TextPosition{1, (8 << 20) + 3 * 1000}));
+TEST(CsvReaderTest, DetectsTheDelimiterFromTheFirstRecord) {
+  EXPECT_EQ(DetectDelimiter("Team,Level,Ann\n"), ',');
+  EXPECT_EQ(DetectDelimiter("Team;Level;Ann Lee;Bob Ray\nAlex;executive;T;S\n"), ';');
+  EXPECT_EQ(DetectDelimiter("Team\tLevel\tAnn\n"), '\t');
+  EXPECT_EQ(DetectDelimiter("\xEF\xBB\xBFTeam;Level;Ann\n"), ';');
+  // Delimiters inside quotes, or after row 1, do not count.
+  EXPECT_EQ(DetectDelimiter("\"a;b;c\",x,y\n"), ',');
+  EXPECT_EQ(DetectDelimiter("a;b\nc,d,e,f,g\n"), ';');
+  EXPECT_EQ(DetectDelimiter("\"two\nlines;;;\";x\n"), ';');
+  EXPECT_EQ(DetectDelimiter("one"), ',');
+  EXPECT_EQ(DetectDelimiter("a,b;c"), ',');  // a tie keeps the comma
+}
+
+TEST(CsvReaderTest, ReadsOtherDelimiters) {
+  EXPECT_THAT(Texts(ReadCsv("a;\"b;c\";d\ne,f\n", ';')),
+              ElementsAre(ElementsAre("a", "b;c", "d"), ElementsAre("e,f")));
+  // With a tab as delimiter, tabs are no padding: an empty cell between two tabs stays.
+  EXPECT_THAT(Texts(ReadCsv("a\t\tb \t c\n", '\t')), ElementsAre(ElementsAre("a", "", "b", "c")));
+}
+
+TEST(CsvReaderTest, CellsKnowTheirSpreadsheetReference) {
+  const CsvText csv = ReadCsv("a,b\n\"x\ny\",z\n,,w\n");
+  ASSERT_EQ(csv.records.size(), 3u);
+  EXPECT_EQ(CellReference(csv.records[1].cells[1].row, csv.records[1].cells[1].column), "B2");
+  EXPECT_EQ(CellReference(csv.records[2].cells[2].row, csv.records[2].cells[2].column), "C3");
+  EXPECT_EQ(ColumnLetters(0), "A");
+  EXPECT_EQ(ColumnLetters(25), "Z");
+  EXPECT_EQ(ColumnLetters(26), "AA");
+  EXPECT_EQ(ColumnLetters(701), "ZZ");
+  EXPECT_EQ(ColumnLetters(702), "AAA");
+  EXPECT_THAT(Errors(ReadCsv("a,b\nc,d\"e\n")), ElementsAre(HasSubstr("cell B2, line 2, column 4")));
 }
 
 }  // namespace

@@ -90,9 +90,12 @@ TEST(GridExportTest, ImportOfExportGivesTheGridExpressiblePlanBack) {
   EXPECT_TRUE(ProtoEquals(plan, *back)) << *csv;
 }
 
-TEST(GridExportTest, EmptyPlanIsJustTheHeader) {
-  EXPECT_EQ(ExportGrid(v1::Plan()).value(), "Team member,Level\r\n");
-  EXPECT_TRUE(ProtoEquals(v1::Plan(), ImportGrid("Team member,Level\r\n").value()));
+// A grid's row 1 needs a person column (import refuses fewer than three cells), so a plan without
+// persons has no grid that would read back: refused rather than written unreadable.
+TEST(GridExportTest, PlanWithoutPersonsIsRefused) {
+  EXPECT_EQ(ExportError(v1::Plan()),
+            "persons: a grid needs at least one person column, and the plan has no person: add "
+            "one, or keep the plan in a protobuf format");
 }
 
 TEST(GridExportTest, DropsWhatTheGridCannotHoldAndListsIt) {
@@ -147,7 +150,7 @@ TEST(GridExportTest, DropsWhatTheGridCannotHoldAndListsIt) {
                   "relationships[].assessed_at (1)", "relationships[].last_contact_at (1)",
                   "relationships[].history (1)", "relationships[].desired_grade (2)",
                   "relationships[].notes (1)",
-                  "opportunities other than the open one with id \"opportunity\" (2)",
+                  "opportunities other than the open one the grid holds (2)",
                   "opportunities[\"opportunity\"].name (1)",
                   "opportunities[\"opportunity\"].stage (1)",
                   "opportunities[\"opportunity\"].competitive_strategy (1)",
@@ -175,6 +178,37 @@ TEST(GridExportTest, DropsWhatTheGridCannotHoldAndListsIt) {
                             }
                           )pb"),
                           ImportGrid(*csv).value()));
+}
+
+// A plan from a CRM names its one open opportunity by the CRM's id: the grid still holds its buying
+// group, and lists only the id (which import gives back as "opportunity") as lost.
+TEST(GridExportTest, TheOnlyOpenOpportunityIsExportedWhateverItsId) {
+  const v1::Plan plan = PlanFromText(R"pb(
+    team_members { id: "ann" name: "Ann" }
+    persons { id: "bob" name: "Bob" }
+    opportunities { id: "006A" closed: true participants { person_id: "bob" buying_role: USER } }
+    opportunities { id: "006B" participants { person_id: "bob" buying_role: APPROVER } }
+  )pb");
+  const absl::StatusOr<std::string> csv = ExportGrid(plan);
+  ASSERT_TRUE(csv.ok()) << csv.status();
+  EXPECT_EQ(*csv,
+            "Team member,Level,Bob\r\n"
+            "@buying_role,,approver\r\n"
+            "Ann,,\r\n");
+  EXPECT_THAT(GridExportLosses(plan),
+              ElementsAre("opportunities other than the open one the grid holds (1)",
+                          "opportunities[\"006B\"].id (comes back as \"opportunity\") (1)"));
+}
+
+TEST(GridExportTest, SeveralOpenOpportunitiesWithoutTheGridsOwnAreAllLost) {
+  const v1::Plan plan = PlanFromText(R"pb(
+    persons { id: "bob" name: "Bob" }
+    opportunities { id: "a" participants { person_id: "bob" buying_role: USER } }
+    opportunities { id: "b" participants { person_id: "bob" buying_role: APPROVER } }
+  )pb");
+  EXPECT_EQ(ExportGrid(plan).value(), "Team member,Level,Bob\r\n");
+  EXPECT_THAT(GridExportLosses(plan),
+              ElementsAre("opportunities other than the open one the grid holds (2)"));
 }
 
 TEST(GridExportTest, OpportunityWithoutMarkedParticipantsIsListedAsLost) {
@@ -230,8 +264,9 @@ TEST(GridExportTest, RefusesWhatWouldComeBackChanged) {
       "persons[0].buyer_roles[1]: the role is listed twice: list each role once\n"
       "persons[0].reports_to_id: a person cannot report to themselves: name their manager, or "
       "clear it\n"
-      "persons[1].name: the person name \"!!\" has no letter or digit (a-z, 0-9) for the grid to "
-      "derive an id from: give the person a name with one\n"
+      "persons[1].id: \"\" would come back from the grid as \"person-d\", the id it derives from "
+      "the name \"!!\": change the id to \"person-d\" (and every reference to it), or keep the "
+      "plan in a protobuf format\n"
       "persons[2].title: holds a byte order mark (U+FEFF), which a grid cannot hold: delete it\n"
       "persons[2].reports_to_id: no person \"nobody\", so the grid has no place for it: fix the "
       "reference\n"

@@ -43,7 +43,7 @@ TEST(GridImportTest, RealisticGridGivesTheExactPlan) {
   const absl::StatusOr<v1::Plan> plan = ImportGrid(ReadFileOrFail(TestDataPath("grid/realistic.csv")));
   ASSERT_TRUE(plan.ok()) << plan.status();
   EXPECT_TRUE(ProtoEquals(PlanFromText(R"pb(
-    team_members { id: "in-s-ortega" name: "Inès Ortega" level: EXECUTIVE }
+    team_members { id: "ines-ortega" name: "Inès Ortega" level: EXECUTIVE }
     team_members { id: "raj-patel" name: "Raj Patel" level: MIDDLE_MANAGEMENT }
     team_members { id: "kim-kn-novak" name: "Kim \"KN\" Novak" }
     persons {
@@ -95,8 +95,8 @@ TEST(GridImportTest, RealisticGridGivesTheExactPlan) {
       reports_to_id: "lee-chen"
       nps_answers { score: 10 }
     }
-    relationships { team_member_id: "in-s-ortega" person_id: "dana-whitfield" grade: OPEN }
-    relationships { team_member_id: "in-s-ortega" person_id: "o-neil-pat" grade: SATISFIED }
+    relationships { team_member_id: "ines-ortega" person_id: "dana-whitfield" grade: OPEN }
+    relationships { team_member_id: "ines-ortega" person_id: "o-neil-pat" grade: SATISFIED }
     relationships { team_member_id: "raj-patel" person_id: "lee-chen" grade: MOTIVATED_TO_CHANGE }
     relationships { team_member_id: "raj-patel" person_id: "sam-rivera" grade: TRUST }
     relationships { team_member_id: "kim-kn-novak" person_id: "dana-whitfield" grade: INDIFFERENT }
@@ -168,78 +168,134 @@ TEST(GridImportTest, ByteOrderMarkAtStartIsAcceptedElsewhereRejected) {
 TEST(GridImportTest, MalformedCsvReportsOnlyCsvErrors) {
   // The unterminated quote swallows the rest; the cells after it are not judged.
   EXPECT_EQ(ImportError("Team member,Level,Ann\n@colour,,x\nBob,,\"T\nCy,,Q\n"),
-            "line 3, column 6: this quote opens a cell that is never closed: add the closing "
+            "cell C3, line 3, column 6: this quote opens a cell that is never closed: add the closing "
             "quote (\") at the cell's end, and write each quote inside the cell twice (\"\")");
 }
 
 TEST(GridImportTest, EmptyFileIsAnError) {
-  EXPECT_THAT(ImportError(""), StartsWith("line 1, column 1: the file has no rows: row 1 must"));
-  EXPECT_THAT(ImportError("\r\n,,\r\n"), StartsWith("line 1, column 1: the file has no rows"));
+  EXPECT_THAT(ImportError(""), StartsWith("cell A1, line 1, column 1: the file has no rows: row 1 must"));
+  EXPECT_THAT(ImportError("\r\n,,\r\n"), StartsWith("cell A1, line 1, column 1: the file has no rows"));
 }
 
 TEST(GridImportTest, AttributeRowAsFirstRowIsAnError) {
   EXPECT_EQ(ImportError("\n@title,,CEO\n"),
-            "line 2, column 1: the first row must be the header (two label cells, then the client "
+            "cell A2, line 2, column 1: the first row must be the header (two label cells, then the client "
             "persons' names), not an attribute row: add the header above it");
 }
 
-TEST(GridImportTest, LongRowIsAnErrorAtItsFirstExtraCell) {
+// v2: empty cells past row 1's width are what spreadsheets write; only a value there is an error.
+TEST(GridImportTest, LongRowIsAnErrorAtItsFirstExtraValue) {
   EXPECT_EQ(ImportError("Team member,Level,Ann\n@title,,CEO,,\nBob,,T,S\n"),
-            "line 2, column 13: this row has 5 cells but row 1 has 3: delete the cells past the "
-            "last person column, or add the person's name to row 1\n"
-            "line 3, column 8: this row has 4 cells but row 1 has 3: delete the cells past the last "
-            "person column, or add the person's name to row 1");
+            "cell D3, line 3, column 8: this row has a value in column D but row 1 has 3 cells: "
+            "delete the cells past the last person column, or add the person's name to row 1");
 }
 
-TEST(GridImportTest, HeaderOfOneCellStillAllowsNameAndLevel) {
-  const absl::StatusOr<v1::Plan> plan = ImportGrid("Team\nBob,executive\n");
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  EXPECT_EQ(plan->team_members(0).level(), v1::EXECUTIVE);
-  EXPECT_EQ(ImportError("Team\nBob,executive,T\n"),
-            "line 2, column 15: this row has 3 cells but row 1 has 2: delete the cells past the "
-            "last person column, or add the person's name to row 1");
+// v2: a row 1 of fewer than three cells cannot be a grid: a one-word file, a workbook renamed .csv,
+// a file read with the wrong delimiter.
+TEST(GridImportTest, HeaderOfFewerThanThreeCellsIsAnError) {
+  EXPECT_EQ(ImportError("Team\nBob,executive\n"),
+            "cell A1, line 1, column 1: row 1 has 1 cell, but a grid's row 1 holds two label cells "
+            "(such as \"Team member\" and \"Level\") and then one client person's name per "
+            "column, separated by commas, semicolons or tabs: is this a contact map grid saved as "
+            "CSV?");
+  EXPECT_THAT(ImportError("hello"), HasSubstr("row 1 has 1 cell"));
+  EXPECT_THAT(ImportError("Team member,Level,,,\n"), HasSubstr("row 1 has 2 cells"));
+  EXPECT_THAT(ImportError(std::string("PK\x03\x04\x14\x00\x06\x00", 8)),
+              HasSubstr("a spreadsheet workbook (.xlsx or .ods), not CSV text"));
 }
 
-TEST(GridImportTest, EmptyPersonNameIsAnError) {
-  EXPECT_EQ(ImportError("Team member,Level,Ann,,Cy\n"),
-            "line 1, column 23: a person column without a name: write the person's name in row 1, "
-            "or delete the column");
+// v2: the delimiter comes from row 1, as European spreadsheets write ';' and text exports a tab.
+TEST(GridImportTest, DelimiterIsDetectedFromRowOne) {
+  const v1::Plan comma = ImportGrid("Team,Level,Ann Lee,Bob Ray\nAlex,executive,T,S\n").value();
+  const v1::Plan semicolon =
+      ImportGrid("Team;Level;Ann Lee;Bob Ray\nAlex;executive;T;S\n").value();
+  const v1::Plan tab = ImportGrid("Team\tLevel\tAnn Lee\tBob Ray\nAlex\texecutive\tT\tS\n").value();
+  EXPECT_TRUE(ProtoEquals(comma, semicolon));
+  EXPECT_TRUE(ProtoEquals(comma, tab));
+  ASSERT_EQ(semicolon.team_members_size(), 1);
+  EXPECT_EQ(semicolon.team_members(0).name(), "Alex");
+  EXPECT_EQ(semicolon.relationships_size(), 2);
+  // A comma inside a name does not fool the detection when the rest says ';'.
+  const v1::Plan quoted = ImportGrid("Team;Level;\"Lee, Ann\";Bob\nAlex;;T;S\n").value();
+  EXPECT_EQ(quoted.persons(0).name(), "Lee, Ann");
 }
 
-TEST(GridImportTest, NameWithoutLetterOrDigitIsAnError) {
-  EXPECT_EQ(ImportError("Team member,Level,Ann,???\n"),
-            "line 1, column 23: the person name \"???\" has no letter or digit (a-z, 0-9) to derive "
-            "an id from: add one");
+// v2: a column with no name and nothing below it is formatting, not a person.
+TEST(GridImportTest, ColumnsEmptyAllTheWayDownAreIgnored) {
+  const v1::Plan plan = ImportGrid("Team member,Level,Ann,,Cy,,\nBob,,T,,S,,\n,,,,,,\n").value();
+  ASSERT_EQ(plan.persons_size(), 2);
+  EXPECT_EQ(plan.persons(1).id(), "cy");
+  ASSERT_EQ(plan.relationships_size(), 2);
+  EXPECT_EQ(plan.relationships(1).person_id(), "cy");
+  EXPECT_EQ(plan.relationships(1).grade(), v1::SATISFIED);
+}
+
+TEST(GridImportTest, EmptyPersonNameWithValuesBelowIsAnError) {
+  EXPECT_EQ(ImportError("Team member,Level,Ann,,Cy\nBob,,T,S\n"),
+            "cell D1, line 1, column 23: a person column without a name: write the person's name "
+            "in row 1, or delete the column");
+}
+
+// v2: a name with nothing to derive an id from gets the id of its column.
+TEST(GridImportTest, NameWithoutLetterOrDigitGetsItsColumnsId) {
+  const v1::Plan plan = ImportGrid("Team member,Level,Ann,???\n@reports_to,,???\n").value();
+  EXPECT_EQ(plan.persons(1).id(), "person-d");
+  EXPECT_EQ(plan.persons(1).name(), "???");
+  EXPECT_EQ(plan.persons(0).reports_to_id(), "person-d");
+}
+
+// v2: ids are ASCII, transliterated from any script.
+TEST(GridImportTest, NamesInAnyScriptGiveAsciiIds) {
+  const v1::Plan plan =
+      ImportGrid("Team member,Level,Jürgen Müller,Иван Петров,李明\nAnn,,T,O,S\n").value();
+  EXPECT_EQ(plan.persons(0).id(), "jurgen-muller");
+  EXPECT_EQ(plan.persons(1).id(), "ivan-petrov");
+  EXPECT_EQ(plan.persons(2).id(), "li-ming");
+  EXPECT_EQ(plan.persons(1).name(), "Иван Петров");
+}
+
+// v2: booleans as spreadsheets write them, and levels as the report prints them.
+TEST(GridImportTest, ExcelBooleansAndTheReportsLevelLabels) {
+  const v1::Plan plan = ImportGrid(
+                            "Team member,Level,Ann,Bob,Cy\n@key,,TRUE,x,FALSE\n"
+                            "@level,,senior mgmt,Middle Mgmt,executive\nTess,senior mgmt\n")
+                            .value();
+  EXPECT_TRUE(plan.persons(0).key());
+  EXPECT_TRUE(plan.persons(1).key());
+  EXPECT_FALSE(plan.persons(2).key());
+  EXPECT_EQ(plan.persons(0).level(), v1::SENIOR_MANAGEMENT);
+  EXPECT_EQ(plan.persons(1).level(), v1::MIDDLE_MANAGEMENT);
+  EXPECT_EQ(plan.team_members(0).level(), v1::SENIOR_MANAGEMENT);
 }
 
 TEST(GridImportTest, DuplicateDerivedPersonIdsAreAnError) {
   EXPECT_EQ(ImportError("Team member,Level,Ann Lee,Bob,ann-lee\n"),
-            "line 1, column 31: the person name \"ann-lee\" gives the id \"ann-lee\", as the name at "
-            "line 1, column 19 does: ids come from names, so make the names differ in a letter or "
+            "cell E1, line 1, column 31: the person name \"ann-lee\" gives the id \"ann-lee\", as the name in "
+            "cell C1 does: ids come from names, so make the names differ in a letter or "
             "digit");
 }
 
 TEST(GridImportTest, DuplicateDerivedTeamMemberIdsAreAnError) {
   EXPECT_EQ(ImportError("Team member,Level,Ann\nBob Ray,,T\nbob  ray!,,S\n"),
-            "line 3, column 1: the team member name \"bob  ray!\" gives the id \"bob-ray\", as the "
-            "name at line 2, column 1 does: ids come from names, so make the names differ in a "
+            "cell A3, line 3, column 1: the team member name \"bob  ray!\" gives the id \"bob-ray\", as the "
+            "name in cell A2 does: ids come from names, so make the names differ in a "
             "letter or digit");
 }
 
 TEST(GridImportTest, TeamMemberWithoutNameIsAnError) {
   EXPECT_EQ(ImportError("Team member,Level,Ann\n,executive,T\n"),
-            "line 2, column 1: a team member row without a name: write the team member's name in "
+            "cell A2, line 2, column 1: a team member row without a name: write the team member's name in "
             "the first cell, or delete the row");
 }
 
 TEST(GridImportTest, UnknownAttributeIsAnErrorWithSuggestion) {
   EXPECT_EQ(ImportError("Team member,Level,Ann\n@titel,,CEO\n"),
-            "line 2, column 1: unknown attribute \"@titel\" (did you mean \"@title\"?): use one "
+            "cell A2, line 2, column 1: unknown attribute \"@titel\" (did you mean \"@title\"?): use one "
             "of @title, @department, @level, @roles, @key, @reports_to, @relationship, "
             "@desired_relationship, @relationship_type, @nps, @buying_role, @preference, "
             "@desired_preference (a team member's name cannot start with \"@\")");
   EXPECT_THAT(ImportError("Team member,Level,Ann\n@colour,,red\n"),
-              StartsWith("line 2, column 1: unknown attribute \"@colour\": use one of @title, "));
+              StartsWith("cell A2, line 2, column 1: unknown attribute \"@colour\": use one of @title, "));
 }
 
 TEST(GridImportTest, AttributeNamesIgnoreCaseSpacesAndHyphens) {
@@ -252,20 +308,20 @@ TEST(GridImportTest, AttributeNamesIgnoreCaseSpacesAndHyphens) {
 
 TEST(GridImportTest, AttributeRowNeedsAnEmptySecondCell) {
   EXPECT_EQ(ImportError("Team member,Level,Ann\n@title,x,CEO\n"),
-            "line 2, column 8: the second cell of an attribute row must be empty (it is the team "
+            "cell B2, line 2, column 8: the second cell of an attribute row must be empty (it is the team "
             "members' level column): move \"x\" into a person's column, or clear it");
 }
 
 TEST(GridImportTest, RepeatedAttributeRowIsAnError) {
   EXPECT_EQ(ImportError("Team member,Level,Ann\n@title,,CEO\n@title,,CFO\n"),
-            "line 3, column 1: @title appears again (first at line 2, column 1): keep one row per "
+            "cell A3, line 3, column 1: @title appears again (first in cell A2): keep one row per "
             "attribute");
 }
 
 TEST(GridImportTest, AttributeRowAfterTeamMembersIsAnError) {
   EXPECT_EQ(ImportError("Team member,Level,Ann\nBob,,T\n@title,,CEO\n"),
-            "line 3, column 1: the attribute row @title comes after the team member rows: move it "
-            "above the first team member (line 2, column 1)");
+            "cell A3, line 3, column 1: the attribute row @title comes after the team member rows: move it "
+            "above the first team member (cell A2)");
 }
 
 TEST(GridImportTest, EveryBadValueIsReportedAtItsCell) {
@@ -273,7 +329,7 @@ TEST(GridImportTest, EveryBadValueIsReportedAtItsCell) {
       "Team member,Level,Ann,Bob\n"
       "@level,,exec,executive\n"
       "@roles,,power powr,\"user;user\"\n"
-      "@key,,y,no\n"
+      "@key,,maybe,no\n"
       "@reports_to,,Ann,Bobb\n"
       "@relationship,,vendor,guru\n"
       "@desired_relationship,,x,\n"
@@ -285,46 +341,46 @@ TEST(GridImportTest, EveryBadValueIsReportedAtItsCell) {
       "Cy,boss,Q,T\n";
   EXPECT_EQ(
       ImportError(csv),
-      "line 2, column 9: @level of \"Ann\": unknown level \"exec\": use executive, "
+      "cell C2, line 2, column 9: @level of \"Ann\": unknown level \"exec\": use executive, "
       "senior_management, middle_management or operational, or leave the cell empty\n"
-      "line 3, column 15: @roles of \"Ann\": unknown role \"powr\" (did you mean \"power\"?): use "
+      "cell C3, line 3, column 15: @roles of \"Ann\": unknown role \"powr\" (did you mean \"power\"?): use "
       "evangelist, advisor, user or power, or leave the cell empty (separate several roles with "
       "spaces or \";\")\n"
-      "line 3, column 26: @roles of \"Bob\": the role \"user\" is listed twice: list each role "
+      "cell D3, line 3, column 26: @roles of \"Bob\": the role \"user\" is listed twice: list each role "
       "once\n"
-      "line 4, column 7: @key of \"Ann\": \"y\" is neither yes nor no: write yes or no, or leave "
-      "the cell empty\n"
-      "line 5, column 14: @reports_to of \"Ann\": a person cannot report to themselves: name their "
+      "cell C4, line 4, column 7: @key of \"Ann\": \"maybe\" is neither yes nor no: write yes or "
+      "no (also y/n, true/false, x, 1/0), or leave the cell empty\n"
+      "cell C5, line 5, column 14: @reports_to of \"Ann\": a person cannot report to themselves: name their "
       "manager, or leave the cell empty\n"
-      "line 5, column 18: @reports_to of \"Bob\": no person column is named \"Bobb\" (did you mean "
+      "cell D5, line 5, column 18: @reports_to of \"Bob\": no person column is named \"Bobb\" (did you mean "
       "\"Bob\"?): write the manager's name as it stands in row 1, or leave the cell empty\n"
-      "line 6, column 23: @relationship of \"Bob\": unknown relationship level \"guru\": use "
+      "cell D6, line 6, column 23: @relationship of \"Bob\": unknown relationship level \"guru\": use "
       "trusted_advisor, problem_solver, credible_source or vendor, or leave the cell empty\n"
-      "line 7, column 24: @desired_relationship of \"Ann\": unknown relationship level \"x\": use "
+      "cell C7, line 7, column 24: @desired_relationship of \"Ann\": unknown relationship level \"x\": use "
       "trusted_advisor, problem_solver, credible_source or vendor, or leave the cell empty\n"
-      "line 8, column 21: @relationship_type of \"Ann\": unknown relationship type \"hostile\": use "
+      "cell C8, line 8, column 21: @relationship_type of \"Ann\": unknown relationship type \"hostile\": use "
       "collaborative, cooperative or competitive, or leave the cell empty\n"
-      "line 9, column 7: @nps of \"Ann\": \"11\" is not a whole number from 0 to 10: write the "
+      "cell C9, line 9, column 7: @nps of \"Ann\": \"11\" is not a whole number from 0 to 10: write the "
       "person's survey answer, or leave the cell empty\n"
-      "line 9, column 10: @nps of \"Bob\": \"7.5\" is not a whole number from 0 to 10: write the "
+      "cell D9, line 9, column 10: @nps of \"Bob\": \"7.5\" is not a whole number from 0 to 10: write the "
       "person's survey answer, or leave the cell empty\n"
-      "line 10, column 15: @buying_role of \"Ann\": unknown buying role \"boss\": use user, "
+      "cell C10, line 10, column 15: @buying_role of \"Ann\": unknown buying role \"boss\": use user, "
       "evaluator, approver or decision_maker, or leave the cell empty\n"
-      "line 11, column 15: @preference of \"Bob\": unknown preference \"fan\": use mentor, "
+      "cell D11, line 11, column 15: @preference of \"Bob\": unknown preference \"fan\": use mentor, "
       "supporter, neutral, non_supporter or enemy, or leave the cell empty\n"
-      "line 12, column 22: @desired_preference of \"Ann\": unknown preference \"mentr\" (did you "
+      "cell C12, line 12, column 22: @desired_preference of \"Ann\": unknown preference \"mentr\" (did you "
       "mean \"mentor\"?): use mentor, supporter, neutral, non_supporter or enemy, or leave the cell "
       "empty\n"
-      "line 13, column 4: level of \"Cy\": unknown level \"boss\": use executive, senior_management, "
+      "cell B13, line 13, column 4: level of \"Cy\": unknown level \"boss\": use executive, senior_management, "
       "middle_management or operational, or leave the cell empty\n"
-      "line 13, column 9: how \"Ann\" sees \"Cy\": unknown grade \"Q\": use T, O, S, I, D or M (or "
+      "cell C13, line 13, column 9: how \"Ann\" sees \"Cy\": unknown grade \"Q\": use T, O, S, I, D or M (or "
       "trust, open, satisfied, indifferent, dissatisfied or motivated_to_change), or leave the "
       "cell empty for no relationship");
 }
 
 TEST(GridImportTest, ErrorsInsideAQuotedMultiLineCellPointAtTheWord) {
   EXPECT_THAT(ImportError("Team member,Level,Ann\n@roles,,\"power\n  evangelst\"\n"),
-              StartsWith("line 3, column 3: @roles of \"Ann\": unknown role \"evangelst\" (did you "
+              StartsWith("cell C2, line 3, column 3: @roles of \"Ann\": unknown role \"evangelst\" (did you "
                          "mean \"evangelist\"?): use"));
 }
 

@@ -76,7 +76,11 @@ TEST(GridVocabularyTest, RoleListsSplitAtSpacesAndSemicolons) {
 TEST(GridVocabularyTest, YesNoAndNps) {
   EXPECT_EQ(ParseYesNo("Yes"), true);
   EXPECT_EQ(ParseYesNo("NO"), false);
-  EXPECT_EQ(ParseYesNo("y"), std::nullopt);
+  // v2: what spreadsheets and people write for booleans (Excel: TRUE / FALSE; a ticked cell: x).
+  for (const char* yes : {"y", "TRUE", "True", "x", "X", "1"}) EXPECT_EQ(ParseYesNo(yes), true) << yes;
+  for (const char* no : {"n", "FALSE", "false", "0"}) EXPECT_EQ(ParseYesNo(no), false) << no;
+  EXPECT_EQ(ParseYesNo("maybe"), std::nullopt);
+  EXPECT_EQ(ParseYesNo("2"), std::nullopt);
   EXPECT_EQ(ParseNpsScore("0"), 0);
   EXPECT_EQ(ParseNpsScore("10"), 10);
   EXPECT_EQ(ParseNpsScore("11"), std::nullopt);
@@ -100,10 +104,29 @@ TEST(IdFromNameTest, LowersAndJoinsRunsOfOtherCharactersWithOneDash) {
   EXPECT_EQ(IdFromName("Ann Lee"), "ann-lee");
   EXPECT_EQ(IdFromName("Dr. Ann O'Neil (CFO)"), "dr-ann-o-neil-cfo");
   EXPECT_EQ(IdFromName("  --Ann__Lee--  "), "ann-lee");
-  EXPECT_EQ(IdFromName("Inès Ortega"), "in-s-ortega");
   EXPECT_EQ(IdFromName("R2-D2"), "r2-d2");
-  EXPECT_EQ(IdFromName("李明"), "");
   EXPECT_EQ(IdFromName("?!"), "");
+  EXPECT_EQ(IdFromName("★"), "");
+}
+
+// v2: names in any script give ASCII ids by transliteration (ICU), not by dropping letters.
+TEST(IdFromNameTest, TransliteratesNamesToAscii) {
+  EXPECT_EQ(IdFromName("Inès Ortega"), "ines-ortega");
+  EXPECT_EQ(IdFromName("Jürgen Müller"), "jurgen-muller");
+  EXPECT_EQ(IdFromName("Иван Петров"), "ivan-petrov");
+  EXPECT_EQ(IdFromName("Ελένη"), "elene");
+  EXPECT_EQ(IdFromName("李明"), "li-ming");
+  EXPECT_EQ(IdFromName("Søren Ærø"), "soren-aero");
+}
+
+TEST(GridVocabularyTest, LevelsAsTheReportLabelsThem) {
+  EXPECT_EQ(LevelWords().Parse("senior mgmt"), v1::SENIOR_MANAGEMENT);
+  EXPECT_EQ(LevelWords().Parse("Middle Mgmt"), v1::MIDDLE_MANAGEMENT);
+  // Every label the report prints reads back as its level: one vocabulary.
+  for (int level = 1; level <= 4; ++level) {
+    EXPECT_EQ(LevelWords().Parse(LevelLabel(level)), level) << LevelLabel(level);
+  }
+  EXPECT_EQ(LevelWords().Write(v1::SENIOR_MANAGEMENT), "senior_management");  // export unchanged
 }
 
 }  // namespace

@@ -72,8 +72,8 @@ TEST_F(PlanFilesTest, EveryErrorLineStartsWithThePath) {
   ASSERT_FALSE(plan.ok());
   EXPECT_EQ(plan.status().code(), absl::StatusCode::kInvalidArgument);
   const std::vector<std::string> lines = absl::StrSplit(plan.status().message(), '\n');
-  EXPECT_THAT(lines, ElementsAre(StartsWith(path + ": line 2, column 1: unknown attribute"),
-                                 StartsWith(path + ": line 3, column 5: level of \"Bob\"")));
+  EXPECT_THAT(lines, ElementsAre(StartsWith(path + ": cell A2, line 2, column 1: unknown attribute"),
+                                 StartsWith(path + ": cell B3, line 3, column 5: level of \"Bob\"")));
 }
 
 TEST_F(PlanFilesTest, FormatGivenOverridesTheExtension) {

@@ -20,7 +20,9 @@ using ::contactplan::testing::PlanFromText;
 using ::contactplan::testing::ProtoEquals;
 using ::contactplan::testing::ReadFileOrFail;
 using ::contactplan::testing::TestDataPath;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::StartsWith;
 using google::protobuf::Descriptor;
@@ -141,6 +143,23 @@ TEST(BinaryFormatTest, JsonAndTextLeaveUnknownFieldsOut) {
     const std::string written = WritePlan(plan, format).value();
     EXPECT_THAT(written, Not(HasSubstr("newer schema")));
     EXPECT_TRUE(ParsePlan(written, format).ok()) << written;
+  }
+}
+
+// No silent loss: what each format would leave out is known before writing.
+TEST(BinaryFormatTest, ConversionLossesNameWhatEachFormatLeavesOut) {
+  const v1::Plan plan = ParsePlan(BytesWithUnknownFields(), PlanFormat::kBinary).value();
+  EXPECT_THAT(ConversionLosses(plan, PlanFormat::kBinary), IsEmpty());
+  for (PlanFormat format : {PlanFormat::kJson, PlanFormat::kText}) {
+    // Two messages of BytesWithUnknownFields carry them.
+    EXPECT_THAT(ConversionLosses(plan, format),
+                ElementsAre("fields unknown to this version (2)"));
+  }
+  EXPECT_EQ(ConversionLosses(plan, PlanFormat::kCsvGrid), CsvGridLosses(plan));
+  const v1::Plan known = PlanFromText(R"pb(persons { id: "bob" name: "Bob" })pb");
+  for (PlanFormat format :
+       {PlanFormat::kBinary, PlanFormat::kJson, PlanFormat::kText, PlanFormat::kCsvGrid}) {
+    EXPECT_THAT(ConversionLosses(known, format), IsEmpty());
   }
 }
 

@@ -72,7 +72,8 @@ int RunBlueprint(const Invocation& invocation) {
   FlagSet flags;
   const Flag& format_flag = flags.Value(
       {"--format"}, "FORMAT",
-      "text (default), json (a plan holding only the drafted blueprint, to merge into the plan) or "
+      "text (default), json (a plan holding only the drafted blueprint: 'contactplan merge PLAN "
+      "DRAFT' adds it to the plan) or "
       "csv (name, goal, influence strategies, tactics/resources, owner, horizon); default from the "
       "extension of --output, else text");
   const Flag& output = DeclareOutput(flags);

@@ -343,4 +343,22 @@ Outcome<PlanFormat> OutputPlanFormat(const Flag& to, const Flag& output,
   return *format;
 }
 
+std::optional<CommandError> EmitPlan(const Invocation& invocation, const Flag& output,
+                                     const v1::Plan& plan, PlanFormat format,
+                                     std::string_view origin) {
+  absl::StatusOr<std::string> bytes = WritePlan(plan, format);
+  if (!bytes.ok()) {
+    return InvalidInput(absl::StrCat("cannot write ", Sv(origin), " as ", Sv(PlanFormatName(format)),
+                                     ": ", std::string(bytes.status().message())));
+  }
+  if (auto error = Emit(invocation, output, *bytes)) return error;
+  if (format == PlanFormat::kCsvGrid) {
+    if (const std::vector<std::string> losses = CsvGridLosses(plan); !losses.empty()) {
+      invocation.err << "contactplan: note: the CSV grid holds only the contact map; left out: "
+                     << absl::StrJoin(losses, ", ") << "\n";
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace contactplan::cli

@@ -93,6 +93,13 @@ Outcome<PlanFormat> OutputPlanFormat(const Flag& to, const Flag& output,
                                      std::initializer_list<std::string_view> formats,
                                      std::optional<PlanFormat> fallback);
 
+// Writes `plan` (named `origin` in messages) in `format` to the --output file or stdout, as Emit
+// does. A plan the format cannot write is invalid input (2) naming why. After a CSV grid, a note on
+// stderr lists what the grid left out (CsvGridLosses): not an error, the grid was asked for by name.
+std::optional<CommandError> EmitPlan(const Invocation& invocation, const Flag& output,
+                                     const v1::Plan& plan, PlanFormat format,
+                                     std::string_view origin);
+
 }  // namespace contactplan::cli
 
 #endif  // CONTACTPLAN_TOOLS_CONTACTPLAN_CLI_IO_H_

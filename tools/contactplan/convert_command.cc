@@ -35,20 +35,8 @@ int RunConvert(const Invocation& invocation) {
   if (auto problems = ValidatePlan(loaded->plan); !problems.empty()) {
     return Report(invocation, InvalidPlan(loaded->origin, problems));
   }
-  absl::StatusOr<std::string> bytes = WritePlan(loaded->plan, *format);
-  if (!bytes.ok()) {
-    return Report(invocation,
-                  InvalidInput(absl::StrCat("cannot write ", loaded->origin, " as ",
-                                            Sv(PlanFormatName(*format)), ": ",
-                                            std::string(bytes.status().message()))));
-  }
-  if (auto error = Emit(invocation, output, *bytes)) return Report(invocation, *error);
-  if (*format == PlanFormat::kCsvGrid) {
-    // Not an error: exporting the map to a spreadsheet is the point. But say what stayed behind.
-    if (const std::vector<std::string> losses = CsvGridLosses(loaded->plan); !losses.empty()) {
-      invocation.err << "contactplan: note: the CSV grid holds only the contact map; left out: "
-                     << absl::StrJoin(losses, ", ") << "\n";
-    }
+  if (auto error = EmitPlan(invocation, output, loaded->plan, *format, loaded->origin)) {
+    return Report(invocation, *error);
   }
   return kExitOk;
 }

@@ -99,6 +99,32 @@ def _read_path(path, format, library, limit):
     return data, code
 
 
+def origin(value):
+    """The path a plan argument names, for error messages; None when it is not a path."""
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if isinstance(value, str) and not value.lstrip().startswith("{"):
+        return value
+    return None
+
+
+def named(error, path=None, index=None):
+    """`error` (a contactplan.Error) with its message naming the input: the library words plan
+    errors "plan (csv): line 13 ...", which becomes "plans/x.csv: line 13 ..."; in bulk calls the
+    index comes first ("plans[3] (plans/x.csv): ..."). The same class and status."""
+    message = error.message
+    if path is not None:
+        head, separator, rest = message.partition(": ")
+        if separator and head.startswith("plan (") and head.endswith(")"):
+            message = "%s: %s" % (path, rest)
+        elif not message.startswith(str(path)):
+            message = "%s: %s" % (path, message)
+    if index is not None:
+        message = "plans[%d]: %s" % (index, message)
+    renamed = type(error)(message, error.status)
+    return renamed
+
+
 def serialized(value, message_type, format, library, max_input_bytes=DEFAULT_MAX_INPUT_BYTES):
     """(bytes, cplan_format) for a message of `message_type` given as any accepted kind:
 
@@ -152,12 +178,21 @@ def _timestamp(as_of):
     elif isinstance(as_of, datetime.date):
         timestamp.FromDatetime(datetime.datetime(as_of.year, as_of.month, as_of.day))
     elif isinstance(as_of, str):
+        # The command line's --as-of strings: a date (midnight UTC) or an RFC 3339 date-time.
+        text = as_of.strip()
         try:
-            timestamp.FromJsonString(as_of)
+            day = datetime.date.fromisoformat(text) if len(text) == 10 else None
+        except ValueError:
+            day = None
+        try:
+            if day is not None:
+                timestamp.FromDatetime(datetime.datetime(day.year, day.month, day.day))
+            else:
+                timestamp.FromJsonString(text)
         except ValueError as error:
             raise errors.InvalidOptionsError(
-                "as_of %r: not an RFC 3339 time such as 2024-05-01T00:00:00Z (%s)" % (as_of, error),
-                errors.INVALID_OPTIONS) from None
+                "as_of %r: expected a date such as 2024-05-01 or an RFC 3339 time such as "
+                "2024-05-01T09:00:00Z (%s)" % (as_of, error), errors.INVALID_OPTIONS) from None
     elif isinstance(as_of, numbers.Real) and not isinstance(as_of, bool):
         # inf and NaN have no integer part, and protobuf's own message for them ("cannot convert
         # float NaN") names neither the argument nor the remedy.

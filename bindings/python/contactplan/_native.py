@@ -12,6 +12,7 @@ Where the library comes from, first match wins:
 
 import ctypes
 import os
+import re
 import threading
 
 from contactplan import _version
@@ -62,7 +63,14 @@ _SIGNATURES = (
       ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_char_p), ctypes.c_size_t,
       ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, _c_char_pp, _c_size_p,
       _c_char_pp)),
+    # 1.1
+    ("cplan_convert2", ctypes.c_int,
+     (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_uint,
+      _c_char_pp, _c_size_p, _c_char_pp, _c_char_pp)),
 )
+
+# Flags of cplan_convert2.
+CONVERT_ALLOW_LOSSES = 1
 
 
 def _candidates():
@@ -119,7 +127,22 @@ class Library:
         message = self.take_string(message_address)
         if message is None:  # the library ran out of memory while writing the message
             message = self.cplan_status_name(status).decode("ascii")
-        raise errors.from_status(status, message)
+        raise errors.from_status(status, binding_terms(message))
+
+
+# The library words some hints for its C callers and the command line; a Python caller reads them in
+# the binding's terms: no C function names, no command-line flags.
+_C_FUNCTION_PREFIX = re.compile(r"^cplan_[a-z0-9_]+: ")
+_CLI_HINTS = (("read it with --input-format json", 'pass format="json"'),
+              ("or name the format explicitly", "or pass format="))
+
+
+def binding_terms(message):
+    """`message` with C function names and command-line flags put in the binding's terms."""
+    message = _C_FUNCTION_PREFIX.sub("", message)
+    for cli, binding in _CLI_HINTS:
+        message = message.replace(cli, binding)
+    return message
 
 
 _library = None

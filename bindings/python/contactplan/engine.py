@@ -9,6 +9,7 @@ import html as _html
 import json as _json
 import os
 import threading
+import warnings
 from typing import Iterable, List, NamedTuple, Optional, Union
 
 from contactplan import _inputs
@@ -31,6 +32,11 @@ _OUTPUTS = {
 # output="view" asks for the message too, wrapped by analyze() with what it needs to draw itself.
 _VIEW_OUTPUT = "view"
 _BINARY = _native.FORMATS["binary"]
+
+
+def _named(error, plan, index=None):
+    """The library's error naming the plan's path (when it was one) and, in bulk calls, its index."""
+    return _inputs.named(error, _inputs.origin(plan), index)
 
 
 class Engine:
@@ -152,9 +158,12 @@ class Engine:
         wrap = output == _VIEW_OUTPUT
         output_format, decode = self._output("message" if wrap else output)
         options_bytes = _inputs.analysis_options(as_of, horizon_days, options)
-        data, code = self._serialized(plan, format)
-        with self._call() as handle:
-            analysis = self._analyze(handle, data, code, options_bytes, output_format)
+        try:
+            data, code = self._serialized(plan, format)
+            with self._call() as handle:
+                analysis = self._analyze(handle, data, code, options_bytes, output_format)
+        except _errors.Error as error:
+            raise _named(error, plan) from None
         result = decode(analysis)
         return AnalysisView(self, result, (data, code), options_bytes) if wrap else result
 
@@ -180,43 +189,67 @@ class Engine:
 
         # One call in flight for the whole batch: close() from another thread lets it finish.
         with self._call() as handle:
-            def one(plan):
+            def one(index, plan):
                 try:
                     data, code = serialized(plan, format)
                     return decode(analyze(handle, data, code, options_bytes, output_format))
+                except _errors.Error as error:  # named by index (and path), as the caller listed it
+                    named = _named(error, plan, index)
+                    if keep_going:
+                        return named
+                    raise named from None
                 except Exception as error:  # returned in the plan's place when asked to
                     if keep_going:
                         return error
                     raise
 
             if workers is None or workers <= 1:
-                return [one(plan) for plan in plans]
+                return [one(index, plan) for index, plan in enumerate(plans)]
+            plans = list(plans)
             with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-                return list(pool.map(one, plans))
+                return list(pool.map(one, range(len(plans)), plans))
 
     def validate(self, plan: PlanInput, *, format: Optional[str] = None) -> None:
         """Returns None for a valid plan; raises InvalidPlanError listing every problem (its
         .problems holds (field_path, description) pairs), or ParseError, LimitExceededError."""
-        data, code = self._serialized(plan, format)
-        message = ctypes.c_void_p()
-        with self._call() as handle:
-            status = self._lib.cplan_validate(handle, data, len(data), code, ctypes.byref(message))
-        self._lib.check(status, message.value)
+        try:
+            data, code = self._serialized(plan, format)
+            message = ctypes.c_void_p()
+            with self._call() as handle:
+                status = self._lib.cplan_validate(handle, data, len(data), code,
+                                                  ctypes.byref(message))
+            self._lib.check(status, message.value)
+        except _errors.Error as error:
+            raise _named(error, plan) from None
 
-    def convert(self, plan: PlanInput, to: str, *,
-                format: Optional[str] = None) -> Union[bytes, str]:
+    def convert(self, plan: PlanInput, to: str, *, format: Optional[str] = None,
+                allow_losses: bool = False) -> Union[bytes, str]:
         """The plan in format `to` ("binary", "json", "text" or "csv"): bytes for binary, str for the
-        others. The plan is validated first. Raises UnrepresentableError when `to` cannot hold all of
-        it (the CSV grid holds one opportunity and no blueprint)."""
+        others. The plan is validated first.
+
+        Raises UnrepresentableError when `to` cannot hold all of the plan (the CSV grid holds one
+        opportunity and no blueprint; JSON and text cannot write fields unknown to this version),
+        its message listing what would be lost. With allow_losses=True the conversion goes ahead
+        and a UserWarning lists what was left out."""
         to_code = _inputs.format_code(to)
-        data, code = self._serialized(plan, format)
-        converted = self._convert(data, code, to_code)
+        flags = _native.CONVERT_ALLOW_LOSSES if allow_losses else 0
+        try:
+            data, code = self._serialized(plan, format)
+            converted, losses = self._convert(data, code, to_code, flags)
+        except _errors.Error as error:
+            raise _named(error, plan) from None
+        if losses:
+            warnings.warn("converting to %s left out: %s" % (to, "; ".join(losses)), UserWarning,
+                          stacklevel=2)
         return converted if to_code == _BINARY else converted.decode("utf-8")
 
     def read_plan(self, plan: PlanInput, *, format: Optional[str] = None) -> plan_pb2.Plan:
         """A validated Plan message from any accepted kind of input (a .csv grid path, say)."""
-        data, code = self._serialized(plan, format)
-        return plan_pb2.Plan.FromString(self._convert(data, code, _BINARY))
+        try:
+            data, code = self._serialized(plan, format)
+            return plan_pb2.Plan.FromString(self._convert(data, code, _BINARY, 0)[0])
+        except _errors.Error as error:
+            raise _named(error, plan) from None
 
     # -- the seller's views ----------------------------------------------------------------------
 
@@ -359,17 +392,20 @@ class Engine:
             self._lib.check(status, message.value)
         return self._lib.take_bytes(out.value, size.value)
 
-    def _convert(self, data, code, to_code):
+    def _convert(self, data, code, to_code, flags):
+        """(converted bytes, list of what was left out)."""
         out = ctypes.c_void_p()
         size = ctypes.c_size_t()
+        losses = ctypes.c_void_p()
         message = ctypes.c_void_p()
         with self._call() as handle:
-            status = self._lib.cplan_convert(handle, data, len(data), code, to_code,
-                                             ctypes.byref(out), ctypes.byref(size),
-                                             ctypes.byref(message))
+            status = self._lib.cplan_convert2(handle, data, len(data), code, to_code, flags,
+                                              ctypes.byref(out), ctypes.byref(size),
+                                              ctypes.byref(losses), ctypes.byref(message))
         if status:
             self._lib.check(status, message.value)
-        return self._lib.take_bytes(out.value, size.value)
+        lost = self._lib.take_string(losses.value)
+        return self._lib.take_bytes(out.value, size.value), lost.split("\n") if lost else []
 
 
 class Rendered(str):

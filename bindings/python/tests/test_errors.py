@@ -101,3 +101,61 @@ def test_problems_skip_the_summary_line():
         "person \"p-9\"\n... and 3 more")
     assert error.problems == [("persons[1].id", 'repeats "p1"'),
                               ("relationships[0].person_id", 'no person "p-9"')]
+
+
+def test_conversion_that_would_lose_data_is_refused_unless_allowed(engine, data):
+    # plan.json holds an account and more than the grid can hold: converting it quietly to CSV
+    # would hand back a smaller plan.
+    with pytest.raises(contactplan.UnrepresentableError, match="would leave out: .*account") as raised:
+        engine.convert(data / "plan.json", to="csv")
+    assert raised.value.status == errors.UNREPRESENTABLE
+    assert "cplan_" not in str(raised.value)
+    with pytest.warns(UserWarning, match=r"converting to csv left out: .*account \(1\)"):
+        grid = engine.convert(data / "plan.json", to="csv", allow_losses=True)
+    assert grid.startswith("Team member,Level,")
+
+
+def test_lossless_conversion_does_not_warn(engine, data):
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert engine.convert(data / "grid.csv", to="csv", allow_losses=True).startswith("Team")
+
+
+def test_errors_name_the_path_the_plan_came_from(engine, tmp_path):
+    grid = tmp_path / "acme.csv"
+    grid.write_text("Team member,Level,Ann\n@titel,,CEO\n")
+    with pytest.raises(contactplan.ParseError) as raised:
+        engine.validate(grid)
+    assert str(raised.value).startswith(str(grid) + ": cell A2, line 2, column 1: unknown attribute")
+    assert "plan (csv)" not in str(raised.value)
+    with pytest.raises(contactplan.ParseError, match=r"^" + str(grid).replace(".", r"\.")):
+        engine.analyze(str(grid))
+
+
+def test_bulk_errors_name_the_index_and_path(engine, data, tmp_path):
+    grid = tmp_path / "bad.csv"
+    grid.write_text("Team member,Level,Ann\nBob,,Q\n")
+    results = engine.analyze_many([data / "grid.csv", grid], errors="return")
+    assert isinstance(results[1], contactplan.ParseError)
+    assert str(results[1]).startswith("plans[1]: %s: cell C2, line 2" % grid)
+    with pytest.raises(contactplan.ParseError, match=r"^plans\[1\]: "):
+        engine.analyze_many([data / "grid.csv", grid], workers=2)
+
+
+def test_as_of_takes_the_command_lines_strings(engine, data):
+    by_date = engine.analyze(data / "plan.json", as_of="2025-01-01", output="binary")
+    by_time = engine.analyze(data / "plan.json", as_of="2025-01-01T00:00:00Z", output="binary")
+    assert by_date == by_time
+    with pytest.raises(contactplan.InvalidOptionsError, match="finite"):
+        engine.analyze(data / "plan.json", as_of=float("inf"))
+
+
+def test_messages_are_in_the_bindings_terms(engine, tmp_path):
+    with pytest.raises(contactplan.InvalidArgumentError) as raised:
+        engine.validate(tmp_path / "acme.xlsx")
+    assert "cplan_" not in str(raised.value) and "format=" in str(raised.value)
+    with pytest.raises(contactplan.ParseError) as raised:
+        engine.validate(b'{"persons": []}', format="binary")
+    assert "--input-format" not in str(raised.value)
+    assert 'pass format="json"' in str(raised.value)

@@ -312,6 +312,33 @@ CPLAN_EXPORT cplan_status cplan_portfolio(const cplan_engine* engine, const void
                                           size_t options_len, cplan_format options_format,
                                           cplan_format output_format, char** output,
                                           size_t* output_len, char** message);
+/* ------------------------------------------------------------------------------------------------
+ * Conversions that say what they lose (1.1).
+ *
+ * cplan_convert refuses, with CPLAN_UNREPRESENTABLE, a target that cannot hold the whole plan (the
+ * CSV grid holds one opportunity and no blueprint; JSON and text cannot write fields unknown to this
+ * version). cplan_convert2 can be told to go ahead anyway, and then says what it left out. */
+
+/* Flags of cplan_convert2, OR-ed together. */
+#define CPLAN_CONVERT_ALLOW_LOSSES 1u /* write what the target can hold, list the rest in *losses */
+
+/* cplan_convert with flags and a list of what was left out.
+ *   engine, plan, plan_len, from_format, to_format, output, output_len, message: as for
+ *                           cplan_convert.
+ *   flags:                  0 (exactly cplan_convert) or CPLAN_CONVERT_ALLOW_LOSSES; any other bit
+ *                           is CPLAN_INVALID_ARGUMENT.
+ *   losses:                 may be NULL. On CPLAN_OK with losses allowed, receives what the output
+ *                           left out, one entry per line (no trailing newline) such as
+ *                           "blueprint (4)", owned by the caller (free with cplan_free); NULL when
+ *                           nothing was lost, and NULL on every failure.
+ * Without CPLAN_CONVERT_ALLOW_LOSSES, a target that cannot hold the whole plan is
+ * CPLAN_UNREPRESENTABLE with the losses listed in the message. A plan that would come back changed
+ * (an id the grid would derive differently, two grades for one cell ...) is CPLAN_UNREPRESENTABLE
+ * whatever the flags. Other errors as for cplan_convert. Thread-safe. */
+CPLAN_EXPORT cplan_status cplan_convert2(const cplan_engine* engine, const void* plan,
+                                         size_t plan_len, cplan_format from_format,
+                                         cplan_format to_format, unsigned flags, char** output,
+                                         size_t* output_len, char** losses, char** message);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -74,6 +74,8 @@ def main():
         # A byte order mark in a grade cell, as when two exported files are concatenated.
         "bom_in_middle.csv": (b"Team member,Level,Ann Lee,Bo Chen\r\n"
                               b"Tess Morgan,executive,\xef\xbb\xbfS,O\r\n"),
+        # The first bytes of a workbook (a ZIP archive) renamed to .csv.
+        "xlsx_renamed.csv": b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00",
     }
     for name, data in sorted(files.items()):
         with open(os.path.join(HERE, name), "wb") as out:
