@@ -290,7 +290,7 @@ class SalesforceImport {
       }
       v1::Relationship& relationship = RelationshipOf(owner, who);
       if (!relationship.has_last_contact_at() ||
-          model::ToTime(relationship.last_contact_at()) < model::ToTime(*at)) {
+          model::ToTime(true, relationship.last_contact_at()) < model::ToTime(true, *at)) {
         *relationship.mutable_last_contact_at() = *at;
       }
     }

@@ -133,6 +133,8 @@ TEST(CsvReaderTest, ErrorsLateInALongLineGetTheirColumns) {
   EXPECT_EQ(csv.omitted_errors, 500u);
   EXPECT_EQ(csv.errors.front().position, (TextPosition{1, (8 << 20) + 3}));
   EXPECT_EQ(csv.errors.back().position, (TextPosition{1, (8 << 20) + 3 * 1000}));
+}
+
 TEST(CsvReaderTest, DetectsTheDelimiterFromTheFirstRecord) {
   EXPECT_EQ(DetectDelimiter("Team,Level,Ann\n"), ',');
   EXPECT_EQ(DetectDelimiter("Team;Level;Ann Lee;Bob Ray\nAlex;executive;T;S\n"), ';');

@@ -7,11 +7,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "plan_labels.h"
+#include "render/plan_labels.h"
 #include "text_layout.h"
 
 namespace contactplan::cli {
 namespace {
+
+using render::FormatTime;
+using render::GradeLetter;
 
 constexpr size_t kWidth = 80;
 
