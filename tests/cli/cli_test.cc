@@ -313,7 +313,7 @@ TEST_F(CliTest, OptionsThatAreNotUtf8AreRefusedCleanly) {
   WriteFile(Path("bad.binpb"), std::string("\x32\x02\xff\xfe", 4));
   WriteFile(Path("bad.txtpb"), R"(disabled_rules: "\xff")");
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"bad.json", "bad.json: line 1, column 21: the text is not UTF-8"},
+      {"bad.json", "bad.json: not valid EngineOptions JSON: line 1, column 21: the text is not UTF-8"},
       {"bad.binpb", "bad.binpb: not a valid binary EngineOptions: byte 2, in disabled_rules: a "
                     "string that is not UTF-8"},
       {"bad.txtpb", "bad.txtpb: line 1, column 1: disabled_rules[0]: the string is not UTF-8"},
