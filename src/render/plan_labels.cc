@@ -81,6 +81,14 @@ std::string TacticTests(const v1::Tactic& tactic) {
 
 std::array<int32_t, 4> SeverityCounts(const v1::Analysis& analysis) {
   std::array<int32_t, 4> counts = {};
+  if (analysis.finding_counts_size() > 0) {
+    for (const v1::FindingCount& count : analysis.finding_counts()) {
+      if (count.severity() >= 0 && count.severity() <= v1::CRITICAL) {
+        counts[count.severity()] += count.total();
+      }
+    }
+    return counts;
+  }
   for (const v1::Finding& finding : analysis.findings()) {
     if (finding.severity() >= 0 && finding.severity() <= v1::CRITICAL) ++counts[finding.severity()];
   }

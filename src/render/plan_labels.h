@@ -54,7 +54,8 @@ std::string FormatTime(const google::protobuf::Timestamp& time);
 // tests of a tactic that invests in the relationship.
 std::string TacticTests(const v1::Tactic& tactic);
 
-// Findings per severity (indexed by v1::Severity) in the analysis' list.
+// Findings per severity (indexed by v1::Severity) that the rules raised: findingCounts' totals,
+// which count the findings a capped list left out too; the list itself for an analysis without them.
 std::array<int32_t, 4> SeverityCounts(const v1::Analysis& analysis);
 
 // Column label of the m-th team member on the map: A, B, ... Z, AA, AB ...

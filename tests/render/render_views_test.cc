@@ -2,6 +2,7 @@
 #include <sstream>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "contactplan/engine.h"
 #include "contactplan/plan_io.h"
 #include "contactplan/render.h"
@@ -101,6 +102,26 @@ TEST(RenderViewsTest, ReportGroupsRepeatedFindingsAndShowsNoWeights) {
   EXPECT_THAT(report, HasSubstr("SINGLE_THREADED_PERSON ("));  // one heading, a count
   EXPECT_EQ(Occurrences(report, "    SINGLE_THREADED_PERSON"), 1);
   EXPECT_THAT(report, Not(HasSubstr("weight")));
+}
+
+// A capped findings list still gives the true totals: the brief reads findingCounts.
+TEST(RenderViewsTest, BriefCountsTheFindingsACappedListLeftOut) {
+  const v1::Plan plan = Kestrel();
+  absl::StatusOr<Engine> engine = Engine::Create();
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  v1::AnalysisOptions capped;
+  capped.set_max_findings(1);
+  absl::StatusOr<v1::Analysis> analysis = engine->Analyze(plan, capped);
+  ASSERT_TRUE(analysis.ok()) << analysis.status();
+  ASSERT_EQ(analysis->findings_size(), 1);
+  int critical = 0;
+  for (const v1::FindingCount& count : analysis->finding_counts()) {
+    if (count.severity() == v1::CRITICAL) critical += count.total();
+  }
+  ASSERT_GT(critical, 1);
+  absl::StatusOr<std::string> brief = Render(plan, *analysis, View::kBrief, RenderOptions{});
+  ASSERT_TRUE(brief.ok()) << brief.status();
+  EXPECT_THAT(*brief, HasSubstr(absl::StrCat("Findings: ", critical, " critical")));
 }
 
 TEST(RenderViewsTest, BriefIsOneScreenWithTheNumbers) {
