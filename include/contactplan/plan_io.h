@@ -17,7 +17,7 @@ enum class PlanFormat {
   kBinary,   // protobuf wire format (canonical); .binpb or .pb
   kJson,     // protobuf JSON mapping; .json
   kText,     // protobuf text format; .txtpb or .textproto
-  kCsvGrid,  // the contact map grid of SPEC §7; .csv
+  kCsvGrid,  // the contact map grid of docs/grid.md; .csv
 };
 
 // "binary", "json", "text" or "csv".

@@ -1,4 +1,4 @@
-// The rule catalogue (SPEC §5): what `contactplan rules` prints.
+// The rule catalogue (docs/rules.md): what `contactplan rules` prints.
 #ifndef CONTACTPLAN_RULE_CATALOGUE_H_
 #define CONTACTPLAN_RULE_CATALOGUE_H_
 
@@ -21,7 +21,7 @@ struct RuleInfo {
   std::string_view explanation;
 };
 
-// The catalogue: the 33 rules of SPEC §5, in SPEC order, which is also the order findings of equal
+// The catalogue: the rules of docs/rules.md, in catalogue order, which is also the order findings of equal
 // severity appear in an analysis. The same span every call; static storage, never allocates;
 // thread-safe.
 std::span<const RuleInfo> RuleCatalogue();

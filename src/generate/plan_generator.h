@@ -25,7 +25,7 @@ namespace contactplan::generate {
 // The as_of of every generated plan: 2025-01-01T00:00:00Z, in Unix seconds.
 inline constexpr int64_t kGeneratedAsOf = 1735689600;
 
-// Upper bounds of the options: the engine's default limits (SPEC: Limits in options.proto).
+// Upper bounds of the options: the engine's default limits (Limits in options.proto).
 inline constexpr int32_t kMaxPersons = 1000000;
 inline constexpr int32_t kMaxTeamMembers = 100000;
 inline constexpr int64_t kMaxRelationships = 5000000;

@@ -1,4 +1,4 @@
-// Export of a plan as the contact map grid (SPEC §7), and what such an export leaves out.
+// Export of a plan as the contact map grid (docs/grid.md), and what such an export leaves out.
 #ifndef CONTACTPLAN_SRC_IO_GRID_EXPORT_H_
 #define CONTACTPLAN_SRC_IO_GRID_EXPORT_H_
 

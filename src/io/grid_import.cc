@@ -429,7 +429,7 @@ class GridImport {
     }
   }
 
-  // SPEC §7: persons with a buying role or a preference take part in one open opportunity.
+  // docs/grid.md: persons with a buying role or a preference take part in one open opportunity.
   void AddOpportunity() {
     v1::Opportunity* opportunity = nullptr;
     for (int p = 0; p < static_cast<int>(participant_cells_.size()); ++p) {

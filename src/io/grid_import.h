@@ -1,4 +1,4 @@
-// Import of the contact map grid (SPEC §7): CSV text to a plan.
+// Import of the contact map grid (docs/grid.md): CSV text to a plan.
 #ifndef CONTACTPLAN_SRC_IO_GRID_IMPORT_H_
 #define CONTACTPLAN_SRC_IO_GRID_IMPORT_H_
 
@@ -9,7 +9,7 @@
 
 namespace contactplan::io {
 
-// Reads a grid. The layout, the words and the choices SPEC §7 leaves open are documented at
+// Reads a grid. The layout, the words and the choices the grid leaves open are documented at
 // contactplan::ParsePlan (include/contactplan/plan_io.h). On any problem: InvalidArgument holding
 // every problem found, one per line, "line L, column C: what is wrong: what would fix it", sorted by
 // position; no plan is returned then. When the CSV itself is malformed (an unterminated quote, a byte

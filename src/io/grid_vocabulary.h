@@ -1,7 +1,7 @@
 // Names are absl::string_view where they go into absl::StrCat (Debian's Abseil has its own
 // string_view type).
 //
-// The words of the contact map grid (SPEC §7): attribute names, grades, levels, roles and the other
+// The words of the contact map grid (docs/grid.md): attribute names, grades, levels, roles and the other
 // values, and ids derived from names. Import and export both go through this file, so what one writes
 // the other reads.
 //

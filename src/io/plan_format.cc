@@ -1,4 +1,4 @@
-// Format names and file extensions (SPEC §8: the CLI picks a format by extension or by name).
+// Format names and file extensions (README.md, The command line: the CLI picks a format by extension or by name).
 #include <optional>
 #include <string>
 #include <string_view>

@@ -14,7 +14,7 @@
 namespace contactplan {
 
 struct Settings {
-  // Rule thresholds (SPEC §5 defaults).
+  // Rule thresholds (the catalogue defaults, docs/rules.md).
   int32_t over_covered_above = 3;
   int32_t seniority_gap_levels = 2;
   int32_t trust_inflation_min_intersections = 5;

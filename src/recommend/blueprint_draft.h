@@ -1,4 +1,4 @@
-// The blueprint draft (SPEC §6): one contact-blueprint entry per key intersection, with the owner,
+// The blueprint draft (docs/recommendations.md): one contact-blueprint entry per key intersection, with the owner,
 // the next grade as the goal, the ranked strategies and two or three tactics from the library.
 #ifndef CONTACTPLAN_SRC_RECOMMEND_BLUEPRINT_DRAFT_H_
 #define CONTACTPLAN_SRC_RECOMMEND_BLUEPRINT_DRAFT_H_

@@ -15,7 +15,7 @@ struct Cell {
   std::string_view advice;
 };
 
-// kTable[audience - 1][stage - 1]. The executive row is SPEC §2's; the others are the library's
+// kTable[audience - 1][stage - 1]. The executive row follows docs/vocabulary.md; the others are the library's
 // judgement of what each audience worries about as the buying process moves on (see
 // docs/recommendations.md#communication).
 constexpr Cell kTable[6][5] = {

@@ -1,4 +1,4 @@
-// Communication advice (SPEC §6): per participant of each open opportunity, the communication the
+// Communication advice (docs/recommendations.md): per participant of each open opportunity, the communication the
 // current stage of the buying process needs for that person's audience (level and buyer role).
 #ifndef CONTACTPLAN_SRC_RECOMMEND_COMMUNICATION_H_
 #define CONTACTPLAN_SRC_RECOMMEND_COMMUNICATION_H_

@@ -1,4 +1,4 @@
-// Desired grades (SPEC §6): the ones the plan states, kept apart from the ones the engine proposes
+// Desired grades (docs/recommendations.md): the ones the plan states, kept apart from the ones the engine proposes
 // where the plan states none, and the target grade each graded cell works towards.
 #ifndef CONTACTPLAN_SRC_RECOMMEND_DESIRED_GRADES_H_
 #define CONTACTPLAN_SRC_RECOMMEND_DESIRED_GRADES_H_

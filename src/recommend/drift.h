@@ -1,4 +1,4 @@
-// The drift forecast (SPEC §6): where each graded relationship is expected to be after 30, 60 and
+// The drift forecast (docs/recommendations.md): where each graded relationship is expected to be after 30, 60 and
 // 90 more days without contact, and the grade distribution of the map at 0, 30, 60 and 90 days.
 #ifndef CONTACTPLAN_SRC_RECOMMEND_DRIFT_H_
 #define CONTACTPLAN_SRC_RECOMMEND_DRIFT_H_

@@ -1,4 +1,4 @@
-// Key intersections (SPEC §6): the short ranked list of cells to work on within a horizon, blank
+// Key intersections (docs/recommendations.md): the short ranked list of cells to work on within a horizon, blank
 // cells to fill included, each staffed with an owner who has the effort free.
 #ifndef CONTACTPLAN_SRC_RECOMMEND_KEY_INTERSECTIONS_H_
 #define CONTACTPLAN_SRC_RECOMMEND_KEY_INTERSECTIONS_H_

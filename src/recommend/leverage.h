@@ -1,4 +1,4 @@
-// Leverage (SPEC §6): existing TRUST and OPEN relationships that can lift a target relationship,
+// Leverage (docs/recommendations.md): existing TRUST and OPEN relationships that can lift a target relationship,
 // found over the org chart and influence links by a bounded breadth-first search.
 #ifndef CONTACTPLAN_SRC_RECOMMEND_LEVERAGE_H_
 #define CONTACTPLAN_SRC_RECOMMEND_LEVERAGE_H_

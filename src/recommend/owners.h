@@ -1,4 +1,4 @@
-// Owners under capacity (SPEC §6): the effort each team member already spends keeping the map,
+// Owners under capacity (docs/recommendations.md): the effort each team member already spends keeping the map,
 // the effort the recommendations add, and the best-placed team member for a new relationship.
 #ifndef CONTACTPLAN_SRC_RECOMMEND_OWNERS_H_
 #define CONTACTPLAN_SRC_RECOMMEND_OWNERS_H_

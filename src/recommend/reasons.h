@@ -1,4 +1,4 @@
-// Why a cell deserves work: the rule findings (SPEC §5) that concern a cell or its person,
+// Why a cell deserves work: the rule findings (docs/rules.md) that concern a cell or its person,
 // resolved once, and how much each adds to the cell's urgency.
 #ifndef CONTACTPLAN_SRC_RECOMMEND_REASONS_H_
 #define CONTACTPLAN_SRC_RECOMMEND_REASONS_H_

@@ -1,4 +1,4 @@
-// Recommendations (SPEC §6): key intersections with owners and leverage, desired grades, the
+// Recommendations (docs/recommendations.md): key intersections with owners and leverage, desired grades, the
 // blueprint draft, communication advice and the drift forecast.
 #ifndef CONTACTPLAN_SRC_RECOMMEND_RECOMMENDATIONS_H_
 #define CONTACTPLAN_SRC_RECOMMEND_RECOMMENDATIONS_H_

@@ -1,4 +1,4 @@
-// Strategy choice (SPEC §6): a table from (grade step, buyer role, level) to ranked influence
+// Strategy choice (docs/recommendations.md): a table from (grade step, buyer role, level) to ranked influence
 // strategies with a reason each. The options' strategy_rules are consulted first; the built-in
 // table is the library's own judgement, explained in docs/recommendations.md#strategy-table.
 #ifndef CONTACTPLAN_SRC_RECOMMEND_STRATEGY_TABLE_H_

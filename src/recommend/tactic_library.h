@@ -1,5 +1,5 @@
 // The built-in tactic library: practical actions for each of the seven influence strategies,
-// each marked with the three tests of a tactic that invests in the relationship (SPEC §2): we
+// each marked with the three tests of a tactic that invests in the relationship (docs/vocabulary.md): we
 // invest our own unpaid time, doing it teaches us about the client, and it shows rather than
 // asserts that we are useful beyond the current work.
 #ifndef CONTACTPLAN_SRC_RECOMMEND_TACTIC_LIBRARY_H_

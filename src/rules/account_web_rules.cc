@@ -1,4 +1,4 @@
-// The account's web of influence (SPEC §4 `web`): how many threads hold the account together.
+// The account's web of influence (docs/scores.md `web`): how many threads hold the account together.
 #include <string>
 #include <vector>
 

@@ -31,7 +31,7 @@ void NpsDetractor(const RuleInput& in, FindingSink& sink) {
   }
 }
 
-// The standard NPS classes (SPEC §2); the account NPS always uses them, whatever threshold the
+// The standard NPS classes (docs/vocabulary.md); the account NPS always uses them, whatever threshold the
 // NPS_DETRACTOR rule is given, so that the figure stays comparable with any other NPS.
 enum NpsClass { kDetractor = 0, kPassive = 1, kPromoter = 2 };
 NpsClass ClassOf(int32_t score) {

@@ -29,7 +29,7 @@ void ForEachOpenParticipant(const model::PlanIndex& index, Fn fn) {
   }
 }
 
-// Planning counts only support it has seen: a Neutral is planned as a Non-Supporter (SPEC §2), and
+// Planning counts only support it has seen: a Neutral is planned as a Non-Supporter (docs/vocabulary.md), and
 // so is a participant whose preference was never recorded.
 v1::Preference EffectivePreference(v1::Preference current) {
   if (current == v1::NEUTRAL || current == v1::PREFERENCE_UNSPECIFIED) return v1::NON_SUPPORTER;

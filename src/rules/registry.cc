@@ -1,11 +1,11 @@
-// The rule catalogue: every rule of SPEC §5, once, in SPEC order. Adding a rule is its definition in
+// The rule catalogue: every rule of docs/rules.md, once, in catalogue order. Adding a rule is its definition in
 // a family file and one line here.
 #include <array>
 
 #include "contactplan/rule_catalogue.h"
 #include "rules/rule.h"
 
-// RULE(name) for each rule, in SPEC order; the name is the Rule constant in its family file.
+// RULE(name) for each rule, in catalogue order; the name is the Rule constant in its family file.
 #define CONTACTPLAN_RULES(RULE)    \
   RULE(kUncoveredPerson)           \
   RULE(kWeakRelationship)          \

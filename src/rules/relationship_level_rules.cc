@@ -9,7 +9,7 @@ namespace {
 
 using model::PersonIx;
 
-// Planning treats an unset current level as VENDOR (SPEC §5): a relationship nobody has assessed is
+// Planning treats an unset current level as VENDOR (docs/rules.md): a relationship nobody has assessed is
 // assumed to be at the bottom of the pyramid. Every rule of this family reads it the same way.
 v1::RelationshipLevel CurrentLevel(const v1::Person& person) {
   return person.relationship_level() == v1::RELATIONSHIP_LEVEL_UNSPECIFIED ? v1::VENDOR

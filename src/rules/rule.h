@@ -1,8 +1,8 @@
-// What one rule of the catalogue (SPEC §5) is, and how it reports findings.
+// What one rule of the catalogue (docs/rules.md) is, and how it reports findings.
 //
 // A rule is a constant: its catalogue entry (code, condition, severity, explanation) and a function
 // over the plan index that emits findings through a FindingSink. Each family file (coverage_rules.cc,
-// nps_rules.cc ...) defines its rules; registry.cc lists them once, in SPEC order.
+// nps_rules.cc ...) defines its rules; registry.cc lists them once, in catalogue order.
 #ifndef CONTACTPLAN_SRC_RULES_RULE_H_
 #define CONTACTPLAN_SRC_RULES_RULE_H_
 
@@ -65,7 +65,7 @@ struct Rule {
   RuleReason reason = {};
 };
 
-// The whole catalogue in SPEC order (the table in registry.cc).
+// The whole catalogue in catalogue order (the table in registry.cc).
 std::span<const Rule* const> AllRules();
 
 // Fills one finding. Valid only until the sink's next Add: use it in one chained expression.

@@ -1,4 +1,4 @@
-// Runs the rule catalogue (SPEC §5) over a plan index.
+// Runs the rule catalogue (docs/rules.md) over a plan index.
 #ifndef CONTACTPLAN_SRC_RULES_RULES_H_
 #define CONTACTPLAN_SRC_RULES_RULES_H_
 

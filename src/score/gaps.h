@@ -1,4 +1,4 @@
-// Relationship-level and preference gaps (SPEC §4).
+// Relationship-level and preference gaps (docs/scores.md).
 #ifndef CONTACTPLAN_SRC_SCORE_GAPS_H_
 #define CONTACTPLAN_SRC_SCORE_GAPS_H_
 

@@ -1,4 +1,4 @@
-// The scores (SPEC §4): account health and its components, coverage per person, readiness per open
+// The scores (docs/scores.md): account health and its components, coverage per person, readiness per open
 // opportunity. Formulas are documented in docs/scores.md; raising one grade never lowers account
 // health.
 #ifndef CONTACTPLAN_SRC_SCORE_SCORES_H_

@@ -1,4 +1,4 @@
-// The web-of-influence figure (SPEC §4).
+// The web-of-influence figure (docs/scores.md).
 #ifndef CONTACTPLAN_SRC_SCORE_WEB_H_
 #define CONTACTPLAN_SRC_SCORE_WEB_H_
 

@@ -36,7 +36,7 @@ using ::testing::StartsWith;
 const std::string kNorthwind = std::string(CONTACTPLAN_SOURCE_DIR) + "/examples/northwind-grid.csv";
 const std::string kKestrel = std::string(CONTACTPLAN_SOURCE_DIR) + "/examples/kestrel-health.json";
 
-// The 33 codes of SPEC §5, in its order.
+// The codes of the catalogue, in its order.
 const std::vector<std::string> kCatalogue = {
     "UNCOVERED_PERSON",         "WEAK_RELATIONSHIP",
     "SINGLE_THREADED_PERSON",   "OVER_COVERED_PERSON",

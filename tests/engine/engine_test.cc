@@ -268,7 +268,7 @@ double Health(const Engine& engine, const v1::Plan& plan) {
   return analysis.ok() ? analysis->scores().account_health().value() : 0;
 }
 
-// SPEC §4: improving one grade never lowers account health. Here through the whole engine, on both
+// docs/scores.md: improving one grade never lowers account health. Here through the whole engine, on both
 // bundled example accounts and a generated one, for every relationship and every one-step raise.
 TEST(EngineHealthTest, RaisingOneGradeNeverLowersAccountHealth) {
   const Engine engine = MakeEngine();

@@ -1,4 +1,4 @@
-// Engine options resolve to SPEC's defaults when unset, and out-of-range values are named.
+// Engine options resolve to the documented defaults when unset, and out-of-range values are named.
 #include "options/settings.h"
 
 #include <utility>

@@ -39,7 +39,7 @@ Advice::Kind KindFor(const char* person, v1::OpportunityStage stage) {
   return advice.empty() ? Advice::KIND_UNSPECIFIED : advice[0].kind();
 }
 
-// SPEC §2: planning needs strategic dialogue; determining needs and evaluating alternatives need
+// docs/vocabulary.md: planning needs strategic dialogue; determining needs and evaluating alternatives need
 // relationship maintenance; evaluating risk needs value communication.
 TEST(Communication, ExecutiveColumnFollowsTheSpec) {
   EXPECT_EQ(KindFor("p-exec", v1::PLANNING), Advice::STRATEGIC_DIALOGUE);

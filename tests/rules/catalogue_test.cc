@@ -1,4 +1,4 @@
-// The catalogue as a whole: codes and severities exactly as SPEC §5, disabled rules, time-based rules
+// The catalogue as a whole: codes and severities exactly as docs/rules.md, disabled rules, time-based rules
 // without "now", and the output order.
 #include <string>
 #include <utility>
@@ -18,7 +18,7 @@ using ::testing::Contains;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
-// SPEC §5, in order: code and severity column.
+// docs/rules.md, in order: code and severity column.
 const std::vector<std::pair<std::string, std::string>>& SpecCatalogue() {
   static const auto* const spec = new std::vector<std::pair<std::string, std::string>>{
       {"UNCOVERED_PERSON", "WARNING; CRITICAL if key"},

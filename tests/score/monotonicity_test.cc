@@ -1,4 +1,4 @@
-// Property test of the promise "improving one grade never lowers account health" (SPEC §4): for many
+// Property test of the promise "improving one grade never lowers account health" (docs/scores.md): for many
 // generated plans, every one-step raise of every intersection (M->D, D->I, I->S, S->O, O->T, and a
 // blank cell becoming INDIFFERENT, whether the blank is a relationship without a grade or no
 // relationship at all) must leave every score at least where it was.

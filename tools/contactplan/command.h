@@ -13,7 +13,7 @@
 
 namespace contactplan::cli {
 
-// Exit codes (SPEC §8, plus the two sysexits codes for failures that are nobody's input).
+// Exit codes (README.md, The command line; plus the two sysexits codes for failures that are nobody's input).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFindings = 1;       // a finding at or above --fail-on
 inline constexpr int kExitInvalidInput = 2;   // unreadable file, parse error, invalid plan or options

@@ -1,4 +1,4 @@
-// `contactplan rules`: the rule catalogue of SPEC §5 with what each rule means.
+// `contactplan rules`: the rule catalogue of docs/rules.md with what each rule means.
 #include <cstdint>
 #include <string>
 #include <vector>
