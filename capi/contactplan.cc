@@ -288,6 +288,26 @@ Rejection CheckPlanArguments(std::string_view function, const cplan_engine* engi
   return CheckFormat(function, format_name, plan_format, kAnyFormat);
 }
 
+// The arguments of every call that analyses a plan (cplan_analyze, cplan_render): the plan's, the
+// output pointers, and optional AnalysisOptions bytes in an options format. The first rejection.
+Rejection CheckAnalysisArguments(std::string_view function, const cplan_engine* engine,
+                                 const void* plan, size_t plan_len, int plan_format,
+                                 const void* options, size_t options_len, int options_format,
+                                 const void* output, const void* output_len) {
+  for (Rejection rejected :
+       {CheckPlanArguments(function, engine, plan, plan_len, "plan_format", plan_format),
+        RequireNonNull(function, output, "output"),
+        RequireNonNull(function, output_len, "output_len"),
+        CheckInput(function, "options", options, options_len, /*optional=*/true,
+                   CPLAN_MAX_INPUT_BYTES, "CPLAN_MAX_INPUT_BYTES"),
+        options_len == 0
+            ? Rejection()
+            : CheckFormat(function, "options_format", options_format, kOptionFormats)}) {
+    if (rejected) return rejected;
+  }
+  return Rejection();
+}
+
 // Parses a plan whose arguments CheckPlanArguments accepted; CPLAN_PARSE_ERROR names the format.
 cplan_status ParseArgumentPlan(const void* plan, size_t plan_len, int plan_format,
                                contactplan::v1::Plan& parsed, char** message) {
@@ -486,15 +506,9 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
   return Guarded(kFunction, message, [&]() -> cplan_status {
     if (cplan_status rejected = FirstRejection(
             message,
-            {CheckPlanArguments(kFunction, engine, plan, plan_len, "plan_format",
-                                RawValue(plan_format)),
-             RequireNonNull(kFunction, output, "output"),
-             RequireNonNull(kFunction, output_len, "output_len"),
-             CheckInput(kFunction, "options", options, options_len, /*optional=*/true,
-                        CPLAN_MAX_INPUT_BYTES, "CPLAN_MAX_INPUT_BYTES"),
-             options_len == 0 ? Rejection()
-                              : CheckFormat(kFunction, "options_format", RawValue(options_format),
-                                            kOptionFormats),
+            {CheckAnalysisArguments(kFunction, engine, plan, plan_len, RawValue(plan_format),
+                                    options, options_len, RawValue(options_format), output,
+                                    output_len),
              CheckFormat(kFunction, "output_format", RawValue(output_format), kAnalysisFormats)});
         rejected != CPLAN_OK) {
       return rejected;
@@ -685,15 +699,9 @@ cplan_status cplan_render(const cplan_engine* engine, const void* plan, size_t p
     const std::optional<contactplan::View> chosen = ToView(RawValue(view));
     if (cplan_status rejected = FirstRejection(
             message,
-            {CheckPlanArguments(kFunction, engine, plan, plan_len, "plan_format",
-                                RawValue(plan_format)),
-             RequireNonNull(kFunction, output, "output"),
-             RequireNonNull(kFunction, output_len, "output_len"),
-             CheckInput(kFunction, "options", options, options_len, /*optional=*/true,
-                        CPLAN_MAX_INPUT_BYTES, "CPLAN_MAX_INPUT_BYTES"),
-             options_len == 0 ? Rejection()
-                              : CheckFormat(kFunction, "options_format", RawValue(options_format),
-                                            kOptionFormats),
+            {CheckAnalysisArguments(kFunction, engine, plan, plan_len, RawValue(plan_format),
+                                    options, options_len, RawValue(options_format), output,
+                                    output_len),
              chosen ? Rejection()
                     : Rejection(std::pair(
                           CPLAN_INVALID_ARGUMENT,
