@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "options/tuning.h"
 
 namespace contactplan {
 namespace {
@@ -160,6 +161,12 @@ absl::StatusOr<Settings> ResolveSettings(const v1::EngineOptions& options) {
     if (absl::Status rule = CheckStrategyRule(options.strategy_rules(i), i); !rule.ok()) return rule;
   }
   s.strategy_rules.assign(options.strategy_rules().begin(), options.strategy_rules().end());
+  CPLAN_TAKE(options, default_capacity, "default_capacity", 0.0, 1e6, s.default_capacity);
+  CPLAN_TAKE(options, activity_half_life_days, "activity_half_life_days", 1, 36500,
+             s.activity_half_life_days);
+  absl::StatusOr<v1::Tuning> tuning = ResolveTuning(options.tuning());
+  if (!tuning.ok()) return tuning.status();
+  s.tuning = *std::move(tuning);
   return s;
 }
 

@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "contactplan/v1/options.pb.h"
 #include "contactplan/v1/plan.pb.h"
+#include "contactplan/v1/tuning.pb.h"
 
 namespace contactplan {
 
@@ -68,6 +69,14 @@ struct Settings {
   int32_t drift_days_per_level = 90;
   int32_t max_trust_targets = 2;
   std::vector<v1::StrategyRule> strategy_rules;
+  // A team member without a stated capacity can give this many effort units.
+  double default_capacity = 12;
+
+  // Time (docs/time.md): a touch's weight halves every this many days.
+  int32_t activity_half_life_days = 90;
+
+  // Every other number of the scores and recommendations, each field set (options/tuning.h).
+  v1::Tuning tuning;
 
   // Effort to keep `grade` (0 below SATISFIED).
   double EffortFor(v1::Grade grade) const;
