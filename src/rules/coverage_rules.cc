@@ -27,7 +27,7 @@ std::string MemberList(const model::PlanIndex& index, std::span<const Relationsh
 void UncoveredPerson(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   for (PersonIx p = 0; p < index.person_count(); ++p) {
-    if (!index.graded_of_person(p).empty()) continue;
+    if (index.has_left(p) || !index.graded_of_person(p).empty()) continue;
     const bool key = index.is_key(p);
     // Blank cells on the map are owners already planned for this person but never graded.
     const std::span<const RelationshipIx> planned = index.relationships_of_person(p);
