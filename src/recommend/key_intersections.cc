@@ -79,7 +79,8 @@ class Ranking {
                            ? SeniorityFit(v1::LEVEL_UNSPECIFIED, person_level)
                            : SeniorityFit(index.member(c.member).level(), person_level);
     const double leverage = LeverStrength(c);
-    c.priority = MakePriority(inputs_.importance[c.person], Urgency(c.current, c.reasons),
+    c.priority = MakePriority(inputs_.importance[c.person],
+                              WithFallingUrgency(context_, c.cell, Urgency(c.current, c.reasons)),
                               Feasibility(FeasibilityBasis(c), fit, leverage));
   }
 
@@ -124,6 +125,7 @@ std::string UnstaffedReason(const model::Context& context, const TeamCapacity& c
 
 bool NeedsNewRelationship(const model::Context& context, PersonIx p) {
   const model::PlanIndex& index = context.index;
+  if (index.has_left(p)) return false;  // history: a successor is the new relationship to build
   int32_t positive = 0;
   for (RelationshipIx r : index.graded_of_person(p)) positive += IsPositive(index.grade(r));
   if (positive == 0 || (index.matters(p) && positive < 2)) return true;

@@ -77,6 +77,7 @@ TeamCapacity::TeamCapacity(const model::Context& context)
     for (RelationshipIx r : index.graded_of_member(m)) {
       committed_[m] += context.settings.EffortFor(index.grade(r));
     }
+    if (index.member_has_left(m)) continue;  // owns nothing new: their cells are reassigned
     const int level = v1::Level_IsValid(member.level()) ? member.level() : 0;
     by_level_[level].insert(BucketKey(m));
   }

@@ -1,6 +1,9 @@
 #include "recommend/priority.h"
 
+#include <algorithm>
 #include <cmath>
+
+#include "model/grade_history.h"
 
 namespace contactplan::recommend {
 namespace {
@@ -47,6 +50,16 @@ double StepFeasibility(v1::Grade current) {
 double Round(double value, double scale) { return std::round(value * scale) / scale; }
 
 }  // namespace
+
+double WithFallingUrgency(const model::Context& context, model::RelationshipIx cell, double urgency) {
+  if (cell == model::kNone || !context.now) return urgency;
+  const v1::ActivityTuning& tuning = context.settings.tuning.activity();
+  if (!model::FellWithin(context.index.relationship(cell), *context.now,
+                         absl::Hours(24) * tuning.falling_window_days())) {
+    return urgency;
+  }
+  return 1 - (1 - urgency) * (1 - std::min(1.0, tuning.falling_urgency()));
+}
 
 double Urgency(v1::Grade current, ReasonSet reasons) {
   double calm = 1 - BaseUrgency(current);
