@@ -38,7 +38,9 @@ TEST(TimeRecommendations, RelationshipsOfAMemberWhoLeftAreReassigned) {
   EXPECT_THAT(vp.reason(), HasSubstr("hand over"));
   EXPECT_EQ(recs.reassignments(1).team_member_id(), "holder");  // already holds a thread
   for (const v1::TeamLoad& load : recs.team_load()) {
-    if (load.team_member_id() == "senior") EXPECT_GT(load.planned(), 0);
+    if (load.team_member_id() == "senior") {
+      EXPECT_GT(load.planned(), 0);
+    }
   }
 }
 
