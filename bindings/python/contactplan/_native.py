@@ -67,10 +67,17 @@ _SIGNATURES = (
     ("cplan_convert2", ctypes.c_int,
      (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_uint,
       _c_char_pp, _c_size_p, _c_char_pp, _c_char_pp)),
+    # 1.2: what changed between two plans of one account.
+    ("cplan_diff", ctypes.c_int,
+     (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_char_p,
+      ctypes.c_size_t, ctypes.c_int, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_uint,
+      ctypes.c_int, _c_char_pp, _c_size_p, _c_char_pp)),
 )
 
 # Flags of cplan_convert2.
 CONVERT_ALLOW_LOSSES = 1
+# Flags of cplan_diff.
+DIFF_FORCE = 1
 
 
 def _candidates():
