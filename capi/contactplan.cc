@@ -943,11 +943,12 @@ extern "C" cplan_status cplan_diff(const cplan_engine* engine, const void* old_p
         contactplan::DiffPlans(engine->engine, parsed_old, parsed_new, diff_options);
     if (!diff.ok()) {
       // The options were checked above: what is left is an invalid plan or different accounts.
-      return Report(message, diff.status(),
-                    diff.status().code() == absl::StatusCode::kFailedPrecondition
-                        ? CPLAN_DIFFERENT_ACCOUNTS
-                        : CPLAN_INVALID_PLAN,
-                    "");
+      if (diff.status().code() == absl::StatusCode::kFailedPrecondition) {
+        const std::string text(diff.status().message());
+        return Fail(message, CPLAN_DIFFERENT_ACCOUNTS,
+                    {text, "; pass CPLAN_DIFF_FORCE in flags to compare them anyway"});
+      }
+      return Report(message, diff.status(), CPLAN_INVALID_PLAN, "");
     }
     absl::StatusOr<std::string> written =
         contactplan::WritePlanDiff(*diff, *ToPlanFormat(RawValue(output_format)));

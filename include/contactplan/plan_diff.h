@@ -31,7 +31,8 @@ struct DiffOptions {
 //  - InvalidArgument naming the option when `options.analysis` is out of range;
 //  - the error Engine::Validate returns for an invalid plan, its message prefixed "OLD plan: " or
 //    "NEW plan: " (OLD is checked first; InvalidArgument, or ResourceExhausted over a limit);
-//  - FailedPrecondition when the plans name different accounts and `options.force` is false. Two
+//  - FailedPrecondition when the plans name different accounts and `options.force` is false (the
+//    message names both accounts; each caller adds how to force it in its own terms). Two
 //    plans are of different accounts when both set account.id and the ids differ, or when either
 //    leaves account.id empty, both set account.name and the names differ; a plan naming no account
 //    at all matches any plan.

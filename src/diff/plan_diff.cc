@@ -400,7 +400,7 @@ absl::StatusOr<v1::PlanDiff> DiffPlans(const Engine& engine, const v1::Plan& old
     return absl::FailedPreconditionError(absl::StrCat(
         "OLD is ", AccountLabel(old_plan.account()), " and NEW is ",
         AccountLabel(new_plan.account()),
-        ": a diff compares two plans of one account; force it to compare them anyway"));
+        ": a diff compares two plans of one account"));
   }
 
   // OLD at its own now; NEW at the caller's as_of (else its own).

@@ -93,7 +93,8 @@ static void test_accounts(const cplan_engine* engine) {
   char* output = NULL;
   size_t output_len = 0;
   EXPECT_STATUS(diff(engine, kOld, kOtherAccount, 0, CPLAN_FORMAT_JSON, &output, &output_len),
-                CPLAN_DIFFERENT_ACCOUNTS, "\"globex\"");
+                CPLAN_DIFFERENT_ACCOUNTS, "\"globex\": a diff compares two plans of one account; pass "
+                "CPLAN_DIFF_FORCE");
   EXPECT(output == NULL && output_len == 0);
   EXPECT(strcmp(cplan_status_name(CPLAN_DIFFERENT_ACCOUNTS), "CPLAN_DIFFERENT_ACCOUNTS") == 0);
   EXPECT_STATUS(diff(engine, kOld, kOtherAccount, CPLAN_DIFF_FORCE, CPLAN_FORMAT_JSON, &output,

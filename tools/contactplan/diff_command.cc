@@ -64,7 +64,7 @@ int RunDiff(const Invocation& invocation) {
     std::string message(diff.status().message());
     if (diff.status().code() == absl::StatusCode::kFailedPrecondition) {
       message = absl::StrCat(old_plan->origin, " and ", new_plan->origin, ": ", message,
-                             " (--force)");
+                             "; pass --force to compare them anyway");
     }
     return Report(invocation, InvalidInput(std::move(message)));
   }

@@ -141,7 +141,8 @@ class Library:
 # the binding's terms: no C function names, no command-line flags.
 _C_FUNCTION_PREFIX = re.compile(r"^cplan_[a-z0-9_]+: ")
 _CLI_HINTS = (("read it with --input-format json", 'pass format="json"'),
-              ("or name the format explicitly", "or pass format="))
+              ("or name the format explicitly", "or pass format="),
+              ("pass CPLAN_DIFF_FORCE in flags", "pass force=True"))
 
 
 def binding_terms(message):

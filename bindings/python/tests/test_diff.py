@@ -34,6 +34,7 @@ def test_different_accounts_need_force(engine):
     with pytest.raises(contactplan.DifferentAccountsError) as raised:
         engine.diff(_plan(), _plan(account="globex"))
     assert '"globex"' in raised.value.message
+    assert raised.value.message.endswith("pass force=True to compare them anyway")
     assert raised.value.status_name == "CPLAN_DIFFERENT_ACCOUNTS"
     assert engine.diff(_plan(), _plan(account="globex"), force=True).accounts_differ
 
