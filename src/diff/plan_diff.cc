@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -250,17 +251,23 @@ void DiffGrades(const Snapshot& before, const Snapshot& after, v1::PlanDiff& dif
 // The current preference of every participant, per opportunity: NEW's participants in NEW's
 // order, then OLD's participants NEW no longer lists.
 void DiffPreferences(const Snapshot& before, const Snapshot& after, v1::PlanDiff& diff) {
-  auto participant_preference = [](const Snapshot& side, std::string_view opportunity_id,
-                                   std::string_view person_id) -> std::optional<v1::Preference> {
-    const model::OpportunityIx o = side.index.FindOpportunity(opportunity_id);
-    if (o == kNone) return std::nullopt;
-    // Participants per opportunity are few (a buying committee): a scan of one list is no lookup
-    // over the plan.
-    for (const v1::Participant& participant : side.plan.opportunities(o).participants()) {
-      if (participant.person_id() == person_id) return participant.preference();
+  // Each side's participants keyed by (opportunity id, person id), built once: a buying group of
+  // an account-wide opportunity can hold every person of the plan.
+  using ParticipantKey = std::pair<std::string_view, std::string_view>;
+  auto participants_of = [](const Snapshot& side) {
+    absl::flat_hash_map<ParticipantKey, v1::Preference> preferences;
+    for (const v1::Opportunity& opportunity : side.plan.opportunities()) {
+      for (const v1::Participant& participant : opportunity.participants()) {
+        preferences.emplace(ParticipantKey(opportunity.id(), participant.person_id()),
+                            participant.preference());
+      }
     }
-    return std::nullopt;
+    return preferences;
   };
+  const absl::flat_hash_map<ParticipantKey, v1::Preference> old_participants =
+      participants_of(before);
+  const absl::flat_hash_map<ParticipantKey, v1::Preference> new_participants =
+      participants_of(after);
   auto add = [&](const v1::Opportunity& opportunity, const std::string& person_id,
                  v1::Preference old_preference, v1::Preference new_preference) {
     v1::PlanDiff::PreferenceChange& change = *diff.add_preference_changes();
@@ -273,9 +280,10 @@ void DiffPreferences(const Snapshot& before, const Snapshot& after, v1::PlanDiff
   };
   for (const v1::Opportunity& opportunity : after.plan.opportunities()) {
     for (const v1::Participant& participant : opportunity.participants()) {
+      const auto found =
+          old_participants.find(ParticipantKey(opportunity.id(), participant.person_id()));
       const v1::Preference old_preference =
-          participant_preference(before, opportunity.id(), participant.person_id())
-              .value_or(v1::PREFERENCE_UNSPECIFIED);
+          found == old_participants.end() ? v1::PREFERENCE_UNSPECIFIED : found->second;
       if (old_preference == participant.preference()) continue;
       add(opportunity, participant.person_id(), old_preference, participant.preference());
     }
@@ -283,7 +291,9 @@ void DiffPreferences(const Snapshot& before, const Snapshot& after, v1::PlanDiff
   for (const v1::Opportunity& opportunity : before.plan.opportunities()) {
     for (const v1::Participant& participant : opportunity.participants()) {
       if (participant.preference() == v1::PREFERENCE_UNSPECIFIED) continue;
-      if (participant_preference(after, opportunity.id(), participant.person_id())) continue;
+      if (new_participants.contains(ParticipantKey(opportunity.id(), participant.person_id()))) {
+        continue;
+      }
       if (after.index.FindPerson(participant.person_id()) == kNone) continue;  // in persons_left
       add(opportunity, participant.person_id(), participant.preference(),
           v1::PREFERENCE_UNSPECIFIED);
