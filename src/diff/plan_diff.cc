@@ -403,23 +403,20 @@ absl::StatusOr<v1::PlanDiff> DiffPlans(const Engine& engine, const v1::Plan& old
   if (absl::Status valid = Engine::CheckAnalysisOptions(options.analysis); !valid.ok()) {
     return valid;
   }
-  if (absl::Status valid = engine.Validate(old_plan); !valid.ok()) return Named(valid, "OLD");
-  if (absl::Status valid = engine.Validate(new_plan); !valid.ok()) return Named(valid, "NEW");
-  const bool accounts_differ = DifferentAccounts(old_plan.account(), new_plan.account());
-  if (accounts_differ && !options.force) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "OLD is ", AccountLabel(old_plan.account()), " and NEW is ",
-        AccountLabel(new_plan.account()),
-        ": a diff compares two plans of one account"));
-  }
-
-  // OLD at its own now; NEW at the caller's as_of (else its own).
+  // Analysing validates (every problem, or a limit): the options are known to be good, so an
+  // error is the plan's. OLD first, both before the accounts are compared.
   v1::AnalysisOptions old_options = options.analysis;
-  old_options.clear_as_of();
+  old_options.clear_as_of();  // OLD at its own now; NEW at the caller's as_of, else its own
   absl::StatusOr<v1::Analysis> old_analysis = engine.Analyze(old_plan, old_options);
   if (!old_analysis.ok()) return Named(old_analysis.status(), "OLD");
   absl::StatusOr<v1::Analysis> new_analysis = engine.Analyze(new_plan, options.analysis);
   if (!new_analysis.ok()) return Named(new_analysis.status(), "NEW");
+  const bool accounts_differ = DifferentAccounts(old_plan.account(), new_plan.account());
+  if (accounts_differ && !options.force) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "OLD is ", AccountLabel(old_plan.account()), " and NEW is ",
+        AccountLabel(new_plan.account()), ": a diff compares two plans of one account"));
+  }
   const Snapshot before(old_plan, *std::move(old_analysis));
   const Snapshot after(new_plan, *std::move(new_analysis));
 
