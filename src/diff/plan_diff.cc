@@ -43,6 +43,13 @@ std::string Words(Enum value) {
   return words;
 }
 
+// Whether OLD stated the same time (`old_present`, `old_time`) as NEW's `new_time`.
+bool SameTime(bool old_present, const google::protobuf::Timestamp& old_time,
+              const google::protobuf::Timestamp& new_time) {
+  return old_present && old_time.seconds() == new_time.seconds() &&
+         old_time.nanos() == new_time.nanos();
+}
+
 // One side of the diff: the plan, its index, its analysis and its now.
 struct Snapshot {
   const v1::Plan& plan;
@@ -58,6 +65,10 @@ struct Snapshot {
   bool HasLeft(const google::protobuf::Timestamp& left_at, bool present) const {
     const std::optional<absl::Time> t = model::ToTime(present, left_at);
     return t.has_value() && now.has_value() && *t <= *now;
+  }
+  // left_at set and after this snapshot's now (or no now to compare with): announced, not yet left.
+  bool Leaving(const google::protobuf::Timestamp& left_at, bool present) const {
+    return present && !HasLeft(left_at, present);
   }
   bool PersonLeft(model::PersonIx p) const {
     const v1::Person& person = index.person(p);
@@ -143,6 +154,19 @@ void DiffPersons(const Snapshot& before, const Snapshot& after, v1::PlanDiff& di
         event.set_successor_name(after.index.person(s).name());
       }
     }
+    if (after.Leaving(new_person.left_at(), new_person.has_left_at()) &&
+        !SameTime(old_person.has_left_at(), old_person.left_at(), new_person.left_at())) {
+      v1::PlanDiff::PersonEvent& event = *diff.add_persons_leaving();
+      event.set_person_id(new_person.id());
+      event.set_name(new_person.name());
+      event.set_title(new_person.title());
+      event.set_key(new_person.key());
+      *event.mutable_left_at() = new_person.left_at();
+      event.set_successor_id(new_person.successor_id());
+      if (const model::PersonIx s = after.index.FindPerson(new_person.successor_id()); s != kNone) {
+        event.set_successor_name(after.index.person(s).name());
+      }
+    }
     AddPersonChanges(old_person, new_person, diff);
     if (old_person.relationship_level() != new_person.relationship_level()) {
       v1::PlanDiff::RelationshipLevelChange& change = *diff.add_relationship_level_changes();
@@ -200,6 +224,13 @@ void DiffTeam(const Snapshot& before, const Snapshot& after, v1::PlanDiff& diff)
     const v1::TeamMember& new_member = after.index.member(n);
     if (after.MemberLeft(n) && !before.MemberLeft(m)) {
       v1::PlanDiff::TeamMemberEvent& event = *diff.add_team_members_left();
+      event.set_team_member_id(new_member.id());
+      event.set_name(new_member.name());
+      *event.mutable_left_at() = new_member.left_at();
+    }
+    if (after.Leaving(new_member.left_at(), new_member.has_left_at()) &&
+        !SameTime(old_member.has_left_at(), old_member.left_at(), new_member.left_at())) {
+      v1::PlanDiff::TeamMemberEvent& event = *diff.add_team_members_leaving();
       event.set_team_member_id(new_member.id());
       event.set_name(new_member.name());
       *event.mutable_left_at() = new_member.left_at();

@@ -131,6 +131,20 @@ std::string PlanDiffReport(const v1::PlanDiff& given, std::string_view old_origi
         event.removed() ? "no longer on the team" : absl::StrCat("left on ", FormatTime(event.left_at())),
         "; reassign their relationships"));
   }
+  std::vector<std::string> leaving;
+  for (const auto& event : diff.persons_leaving()) {
+    std::string line = PersonEventLine(event, false);
+    absl::StrAppend(&line, ": leaves on ", FormatTime(event.left_at()));
+    if (!event.successor_id().empty()) {
+      absl::StrAppend(&line, "; successor ", NameOr(event.successor_name(), event.successor_id()));
+    }
+    leaving.push_back(std::move(line));
+  }
+  for (const auto& event : diff.team_members_leaving()) {
+    leaving.push_back(absl::StrCat(NameOr(event.name(), event.team_member_id()),
+                                   " (our team): leaves on ", FormatTime(event.left_at()),
+                                   "; plan the handover"));
+  }
   std::vector<std::string> rose, added, met;
   for (const auto& change : diff.grade_changes()) {
     const std::string line =
@@ -153,6 +167,7 @@ std::string PlanDiffReport(const v1::PlanDiff& given, std::string_view old_origi
     added.push_back(absl::StrCat(NameOr(event.name(), event.team_member_id()), " (our team)"));
   }
   Section(out, "Who left", left);
+  Section(out, "Leaving soon", leaving);
   Section(out, "Grades that fell", fell);
   Section(out, "Blueprint overdue", overdue);
   Section(out, "Blueprint met", met);
@@ -200,7 +215,7 @@ std::string PlanDiffReport(const v1::PlanDiff& given, std::string_view old_origi
     }
   }
   Section(out, "Also changed", other);
-  if (left.empty() && fell.empty() && overdue.empty() && met.empty() && rose.empty() &&
+  if (left.empty() && leaving.empty() && fell.empty() && overdue.empty() && met.empty() && rose.empty() &&
       added.empty() && other.empty()) {
     absl::StrAppend(&out, "\nNothing else changed.\n");
   }

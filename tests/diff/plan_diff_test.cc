@@ -138,6 +138,49 @@ TEST(PlanDiff, PersonsAddedRemovedAndLeft) {
   EXPECT_EQ(diff.persons_added(1).person_id(), "p4");
 }
 
+TEST(PlanDiff, AnnouncedDepartureIsLeavingNotLeft) {
+  const v1::Plan old_plan = PlanFromText(R"pb(
+    as_of { seconds: 1727740800 }
+    team_members { id: "m1" }
+    persons { id: "p1" }
+  )pb");
+  v1::Plan new_plan = old_plan;
+  new_plan.mutable_as_of()->set_seconds(1733011200);
+  new_plan.mutable_persons(0)->mutable_left_at()->set_seconds(1735689600);  // 2025-01-01
+  new_plan.mutable_team_members(0)->mutable_left_at()->set_seconds(1735689600);
+  const v1::PlanDiff diff = Diff(old_plan, new_plan);
+  EXPECT_THAT(diff.persons_left(), IsEmpty());
+  EXPECT_THAT(diff.team_members_left(), IsEmpty());
+  ASSERT_THAT(diff.persons_leaving(), SizeIs(1));
+  EXPECT_EQ(diff.persons_leaving(0).left_at().seconds(), 1735689600);
+  ASSERT_THAT(diff.team_members_leaving(), SizeIs(1));
+  // Announced in OLD already: no news.
+  EXPECT_THAT(Diff(new_plan, new_plan).persons_leaving(), IsEmpty());
+  EXPECT_THAT(PlanDiffReport(diff, "old"), HasSubstr("Leaving soon\n  - p1: leaves on 2025-01-01"));
+}
+
+TEST(PlanDiff, TeamMemberDetailsAreChanges) {
+  const v1::Plan old_plan = PlanFromText(kBase);
+  v1::Plan new_plan = old_plan;
+  new_plan.mutable_team_members(0)->set_title("Account Executive");
+  new_plan.mutable_team_members(0)->set_capacity(4);
+  new_plan.mutable_persons(0)->set_key(true);
+  new_plan.mutable_persons(0)->set_level(v1::EXECUTIVE);
+  const v1::PlanDiff diff = Diff(old_plan, new_plan);
+  ASSERT_THAT(diff.team_member_changes(), SizeIs(1));
+  ASSERT_THAT(diff.team_member_changes(0).fields(), SizeIs(2));
+  EXPECT_EQ(diff.team_member_changes(0).fields(0).field(), "title");
+  EXPECT_EQ(diff.team_member_changes(0).fields(1).field(), "capacity");
+  EXPECT_EQ(diff.team_member_changes(0).fields(1).before(), "");
+  EXPECT_EQ(diff.team_member_changes(0).fields(1).after(), "4");
+  ASSERT_THAT(diff.person_changes(), SizeIs(1));
+  ASSERT_THAT(diff.person_changes(0).fields(), SizeIs(2));
+  EXPECT_EQ(diff.person_changes(0).fields(0).field(), "level");
+  EXPECT_EQ(diff.person_changes(0).fields(0).after(), "EXECUTIVE");
+  EXPECT_EQ(diff.person_changes(0).fields(1).field(), "key");
+  EXPECT_EQ(diff.person_changes(0).fields(1).after(), "true");
+}
+
 TEST(PlanDiff, PersonWhoHadLeftInOldIsNotLeftAgain) {
   const v1::Plan old_plan = PlanFromText(R"pb(
     as_of { seconds: 1727740800 }

@@ -42,6 +42,9 @@ int RunDiff(const Invocation& invocation) {
   // Both plans are read and checked before anything is compared; each error says which one.
   const std::string& old_path = flags.positional()[0];
   const std::string& new_path = flags.positional()[1];
+  if (old_path == "-" && new_path == "-") {
+    return Report(invocation, UsageError("OLD and NEW cannot both be '-': stdin holds one plan"));
+  }
   Outcome<LoadedPlan> old_plan = LoadPlan(invocation, old_path, input_format, options->limits());
   if (!old_plan.ok()) return Report(invocation, old_plan.error());
   Outcome<LoadedPlan> new_plan = LoadPlan(invocation, new_path, input_format, options->limits());
