@@ -69,7 +69,8 @@ std::string RuleCatalogueJson(std::span<const RuleInfo* const> rules);
 // first line: a path, a date; empty says "OLD"): health, web and NPS before -> after, then who
 // left, grades that fell, overdue blueprint entries, then what was gained, then the rest
 // (docs/diff.md). The plans' text is shown as written, control characters as visible escapes.
-// UTF-8, ends with a newline. Never fails; pure function of its arguments; thread-safe.
+// Entries wrap at 100 columns (the title line may be longer: it holds OLD's name whole). UTF-8,
+// ends with a newline. Never fails; pure function of its arguments; thread-safe.
 std::string PlanDiffReport(const v1::PlanDiff& diff, std::string_view old_origin);
 
 }  // namespace contactplan

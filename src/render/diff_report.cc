@@ -47,10 +47,15 @@ std::string Figure(const v1::PlanDiff::Figures& figures) {
   return text;
 }
 
+// Every line fits the 100 columns of the other terminal views; a long entry wraps under its text.
+constexpr size_t kWidth = 100;
+
 void Section(std::string& out, std::string_view title, const std::vector<std::string>& lines) {
   if (lines.empty()) return;
   absl::StrAppend(&out, "\n", render::Sv(title), "\n");
-  for (const std::string& line : lines) absl::StrAppend(&out, "  - ", line, "\n");
+  for (const std::string& line : lines) {
+    absl::StrAppend(&out, "  - ", render::Wrap(line, kWidth, 4), "\n");
+  }
 }
 
 std::string PersonEventLine(const v1::PlanDiff::PersonEvent& event, bool left) {
