@@ -1,6 +1,6 @@
-// What changed in an account between two plans of it: an older snapshot (OLD) and a newer one (NEW).
-// docs/diff.md documents every field of the PlanDiff message, when two plans are of one account, and
-// how each blueprint entry's status is decided.
+// What changed in an account between two plans of it: an older snapshot (OLD) and a newer one
+// (NEW). docs/diff.md documents every field of the PlanDiff message, when two plans are of one
+// account, and how each blueprint entry's status is decided.
 #ifndef CONTACTPLAN_PLAN_DIFF_H_
 #define CONTACTPLAN_PLAN_DIFF_H_
 

@@ -16,9 +16,9 @@
 #include "absl/strings/str_join.h"
 #include "contactplan/v1/analysis.pb.h"
 #include "diff/field_changes.h"
+#include "google/protobuf/generated_enum_reflection.h"
 #include "io/proto_binary.h"
 #include "io/proto_json.h"
-#include "google/protobuf/generated_enum_reflection.h"
 #include "io/proto_text.h"
 #include "model/nps.h"
 #include "model/plan_index.h"
@@ -58,7 +58,9 @@ struct Snapshot {
   std::optional<absl::Time> now;
 
   Snapshot(const v1::Plan& p, v1::Analysis a)
-      : plan(p), index(p), analysis(std::move(a)),
+      : plan(p),
+        index(p),
+        analysis(std::move(a)),
         now(model::ToTime(analysis.has_as_of(), analysis.as_of())) {}
 
   // Left at or before this snapshot's now (a later left_at is a departure not yet happened).
@@ -372,9 +374,9 @@ void DiffBlueprint(const Snapshot& before, const Snapshot& after, v1::PlanDiff& 
     std::string missing;
     const v1::Goal& goal = entry.goal();
     if (p == kNone || after.PersonLeft(p)) {
-      missing = absl::StrCat(progress.person_name().empty() ? entry.person_id()
-                                                            : progress.person_name(),
-                             p == kNone ? " is no longer in the plan" : " has left");
+      missing =
+          absl::StrCat(progress.person_name().empty() ? entry.person_id() : progress.person_name(),
+                       p == kNone ? " is no longer in the plan" : " has left");
     } else if (m == kNone || after.MemberLeft(m)) {
       missing = absl::StrCat(progress.team_member_name().empty() ? entry.team_member_id()
                                                                  : progress.team_member_name(),
@@ -382,20 +384,19 @@ void DiffBlueprint(const Snapshot& before, const Snapshot& after, v1::PlanDiff& 
     } else {
       std::vector<std::string> short_of;
       if (goal.grade() != v1::GRADE_UNSPECIFIED && progress.grade_now() < goal.grade()) {
-        short_of.push_back(absl::StrCat("grade ", Words(progress.grade_now()), ", goal ",
-                                        Words(goal.grade())));
+        short_of.push_back(
+            absl::StrCat("grade ", Words(progress.grade_now()), ", goal ", Words(goal.grade())));
       }
       const v1::Person& person = after.index.person(p);
       if (goal.relationship_level() != v1::RELATIONSHIP_LEVEL_UNSPECIFIED &&
           person.relationship_level() < goal.relationship_level()) {
-        short_of.push_back(absl::StrCat("relationship level ",
-                                        Words(person.relationship_level()), ", goal ",
-                                        Words(goal.relationship_level())));
+        short_of.push_back(absl::StrCat("relationship level ", Words(person.relationship_level()),
+                                        ", goal ", Words(goal.relationship_level())));
       }
       if (const v1::Preference best = BestOpenPreference(after, p);
           goal.preference() != v1::PREFERENCE_UNSPECIFIED && best < goal.preference()) {
-        short_of.push_back(absl::StrCat("preference ", Words(best), ", goal ",
-                                        Words(goal.preference())));
+        short_of.push_back(
+            absl::StrCat("preference ", Words(best), ", goal ", Words(goal.preference())));
       }
       if (goal.grade() == v1::GRADE_UNSPECIFIED &&
           goal.relationship_level() == v1::RELATIONSHIP_LEVEL_UNSPECIFIED &&
@@ -412,9 +413,10 @@ void DiffBlueprint(const Snapshot& before, const Snapshot& after, v1::PlanDiff& 
                               : "goal reached");
     } else if (last_due && after.now && *last_due < *after.now) {
       progress.set_status(Progress::OVERDUE);
-      progress.set_reason(absl::StrCat(
-          missing, "; last tactic due ", absl::FormatTime("%Y-%m-%d", *last_due, absl::UTCTimeZone()),
-          ", ", model::DaysBetween(*last_due, *after.now), " days before now"));
+      progress.set_reason(absl::StrCat(missing, "; last tactic due ",
+                                       absl::FormatTime("%Y-%m-%d", *last_due, absl::UTCTimeZone()),
+                                       ", ", model::DaysBetween(*last_due, *after.now),
+                                       " days before now"));
     } else {
       progress.set_status(Progress::NOT_MET);
       progress.set_reason(missing);

@@ -26,8 +26,8 @@ std::string NameOr(const std::string& name, const std::string& id) {
 }
 
 // "Priya Shah / Ana Ruiz": the client person, then our team member.
-std::string Cell(const std::string& person, const std::string& person_id,
-                 const std::string& member, const std::string& member_id) {
+std::string Cell(const std::string& person, const std::string& person_id, const std::string& member,
+                 const std::string& member_id) {
   return absl::StrCat(NameOr(person, person_id), " / ", NameOr(member, member_id));
 }
 
@@ -82,7 +82,8 @@ std::string GoalWords(const v1::Goal& goal) {
   if (goal.relationship_level() != v1::RELATIONSHIP_LEVEL_UNSPECIFIED) {
     parts.push_back(EnumWords(goal.relationship_level()));
   }
-  if (goal.preference() != v1::PREFERENCE_UNSPECIFIED) parts.push_back(EnumWords(goal.preference()));
+  if (goal.preference() != v1::PREFERENCE_UNSPECIFIED)
+    parts.push_back(EnumWords(goal.preference()));
   return parts.empty() ? "none stated" : absl::StrJoin(parts, ", ");
 }
 
@@ -108,9 +109,8 @@ std::string PlanDiffReport(const v1::PlanDiff& given, std::string_view old_origi
   absl::StrAppend(&out, account.empty() ? "This account" : account, ": what changed since ",
                   origin.empty() ? "OLD" : origin);
   if (diff.has_old_as_of() || diff.has_new_as_of()) {
-    absl::StrAppend(&out, " (",
-                    diff.has_old_as_of() ? FormatTime(diff.old_as_of()) : "undated", " -> ",
-                    diff.has_new_as_of() ? FormatTime(diff.new_as_of()) : "undated", ")");
+    absl::StrAppend(&out, " (", diff.has_old_as_of() ? FormatTime(diff.old_as_of()) : "undated",
+                    " -> ", diff.has_new_as_of() ? FormatTime(diff.new_as_of()) : "undated", ")");
   }
   absl::StrAppend(&out, "\n");
   if (diff.accounts_differ()) {
@@ -131,10 +131,11 @@ std::string PlanDiffReport(const v1::PlanDiff& given, std::string_view old_origi
   std::vector<std::string> left, fell, overdue;
   for (const auto& event : diff.persons_left()) left.push_back(PersonEventLine(event, true));
   for (const auto& event : diff.team_members_left()) {
-    left.push_back(absl::StrCat(
-        NameOr(event.name(), event.team_member_id()), " (our team): ",
-        event.removed() ? "no longer on the team" : absl::StrCat("left on ", FormatTime(event.left_at())),
-        "; reassign their relationships"));
+    left.push_back(absl::StrCat(NameOr(event.name(), event.team_member_id()), " (our team): ",
+                                event.removed()
+                                    ? "no longer on the team"
+                                    : absl::StrCat("left on ", FormatTime(event.left_at())),
+                                "; reassign their relationships"));
   }
   std::vector<std::string> leaving;
   for (const auto& event : diff.persons_leaving()) {
@@ -157,8 +158,9 @@ std::string PlanDiffReport(const v1::PlanDiff& given, std::string_view old_origi
                           change.team_member_id()),
                      ": ", Grade(change.before()), " -> ", Grade(change.after()));
     // A cell that became blank is a thread lost; from blank to a grade, a thread gained.
-    const bool worse = change.after() == v1::GRADE_UNSPECIFIED ||
-                       (change.before() != v1::GRADE_UNSPECIFIED && change.after() < change.before());
+    const bool worse =
+        change.after() == v1::GRADE_UNSPECIFIED ||
+        (change.before() != v1::GRADE_UNSPECIFIED && change.after() < change.before());
     (worse ? fell : rose).push_back(line);
   }
   for (const Progress& progress : diff.blueprint_progress()) {
@@ -198,20 +200,20 @@ std::string PlanDiffReport(const v1::PlanDiff& given, std::string_view old_origi
     auto preference = [](v1::Preference value) {
       return value == v1::PREFERENCE_UNSPECIFIED ? std::string("not stated") : EnumWords(value);
     };
-    other.push_back(absl::StrCat(
-        "Preference ", NameOr(change.person_name(), change.person_id()), " in ",
-        NameOr(change.opportunity_name(), change.opportunity_id()), ": ",
-        preference(change.before()), " -> ", preference(change.after())));
+    other.push_back(absl::StrCat("Preference ", NameOr(change.person_name(), change.person_id()),
+                                 " in ", NameOr(change.opportunity_name(), change.opportunity_id()),
+                                 ": ", preference(change.before()), " -> ",
+                                 preference(change.after())));
   }
   for (const auto* list : {&diff.person_changes(), &diff.team_member_changes()}) {
     for (const v1::PlanDiff::DetailChange& change : *list) {
       std::vector<std::string> fields;
       for (const auto& field : change.fields()) {
-        fields.push_back(absl::StrCat(field.field(), " \"", field.before(), "\" -> \"",
-                                      field.after(), "\""));
+        fields.push_back(
+            absl::StrCat(field.field(), " \"", field.before(), "\" -> \"", field.after(), "\""));
       }
-      other.push_back(absl::StrCat(NameOr(change.name(), change.id()), ": ",
-                                   absl::StrJoin(fields, ", ")));
+      other.push_back(
+          absl::StrCat(NameOr(change.name(), change.id()), ": ", absl::StrJoin(fields, ", ")));
     }
   }
   for (const Progress& progress : diff.blueprint_progress()) {
@@ -220,8 +222,8 @@ std::string PlanDiffReport(const v1::PlanDiff& given, std::string_view old_origi
     }
   }
   Section(out, "Also changed", other);
-  if (left.empty() && leaving.empty() && fell.empty() && overdue.empty() && met.empty() && rose.empty() &&
-      added.empty() && other.empty()) {
+  if (left.empty() && leaving.empty() && fell.empty() && overdue.empty() && met.empty() &&
+      rose.empty() && added.empty() && other.empty()) {
     absl::StrAppend(&out, "\nNothing else changed.\n");
   }
   return out;

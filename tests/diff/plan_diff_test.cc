@@ -14,11 +14,10 @@
 namespace contactplan {
 namespace {
 
-using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-using ::testing::SizeIs;
 using testing::PlanFromText;
+using ::testing::SizeIs;
 using Progress = v1::PlanDiff::BlueprintProgress;
 
 // One member, one person, one graded cell: the base every test changes one thing of.
@@ -119,9 +118,16 @@ TEST(PlanDiff, PersonsAddedRemovedAndLeft) {
   const v1::Plan new_plan = PlanFromText(R"pb(
     as_of { seconds: 1733011200 }  # 2024-12-01
     team_members { id: "m1" }
-    persons { id: "p1" left_at { seconds: 1730419200 } successor_id: "p3" }  # left 2024-11-01
+    persons {
+      id: "p1"
+      left_at { seconds: 1730419200 }
+      successor_id: "p3"
+    }  # left 2024-11-01
     persons { id: "p3" name: "Quinn" }
-    persons { id: "p4" left_at { seconds: 1735689600 } }  # leaves 2025-01-01: not yet
+    persons {
+      id: "p4"
+      left_at { seconds: 1735689600 }
+    }  # leaves 2025-01-01: not yet
   )pb");
   const v1::PlanDiff diff = Diff(old_plan, new_plan);
   ASSERT_THAT(diff.persons_left(), SizeIs(2));
@@ -185,7 +191,10 @@ TEST(PlanDiff, PersonWhoHadLeftInOldIsNotLeftAgain) {
   const v1::Plan old_plan = PlanFromText(R"pb(
     as_of { seconds: 1727740800 }
     team_members { id: "m1" }
-    persons { id: "p1" left_at { seconds: 1720000000 } }
+    persons {
+      id: "p1"
+      left_at { seconds: 1720000000 }
+    }
   )pb");
   v1::Plan new_plan = old_plan;
   new_plan.mutable_as_of()->set_seconds(1733011200);
@@ -201,7 +210,11 @@ TEST(PlanDiff, TeamMembersAddedAndLeft) {
   )pb");
   const v1::Plan new_plan = PlanFromText(R"pb(
     as_of { seconds: 1733011200 }
-    team_members { id: "m1" name: "Mia" left_at { seconds: 1730419200 } }
+    team_members {
+      id: "m1"
+      name: "Mia"
+      left_at { seconds: 1730419200 }
+    }
     team_members { id: "m3" name: "Noa" }
     persons { id: "p1" }
   )pb");
@@ -221,9 +234,18 @@ TEST(PlanDiff, RelationshipLevelPreferenceAndNps) {
     persons {
       id: "p1"
       relationship_level: VENDOR
-      nps_answers { score: 6 answered_at { seconds: 1720000000 } }
+      nps_answers {
+        score: 6
+        answered_at { seconds: 1720000000 }
+      }
     }
-    persons { id: "p2" nps_answers { score: 10 answered_at { seconds: 1720000000 } } }
+    persons {
+      id: "p2"
+      nps_answers {
+        score: 10
+        answered_at { seconds: 1720000000 }
+      }
+    }
     opportunities {
       id: "o1"
       participants { person_id: "p1" preference: NEUTRAL }
@@ -234,10 +256,22 @@ TEST(PlanDiff, RelationshipLevelPreferenceAndNps) {
     persons {
       id: "p1"
       relationship_level: CREDIBLE_SOURCE
-      nps_answers { score: 6 answered_at { seconds: 1720000000 } }
-      nps_answers { score: 9 answered_at { seconds: 1730000000 } }
+      nps_answers {
+        score: 6
+        answered_at { seconds: 1720000000 }
+      }
+      nps_answers {
+        score: 9
+        answered_at { seconds: 1730000000 }
+      }
     }
-    persons { id: "p2" nps_answers { score: 10 answered_at { seconds: 1720000000 } } }
+    persons {
+      id: "p2"
+      nps_answers {
+        score: 10
+        answered_at { seconds: 1720000000 }
+      }
+    }
     opportunities {
       id: "o1"
       participants { person_id: "p1" preference: SUPPORTER }
@@ -287,20 +321,32 @@ constexpr char kBlueprintPlan[] = R"pb(
     person_id: "p1"
     team_member_id: "m1"
     goal { grade: OPEN }
-    tactics { description: "a" due_at { seconds: 1730419200 } }
+    tactics {
+      description: "a"
+      due_at { seconds: 1730419200 }
+    }
   }
   blueprint {
     person_id: "p2"
     team_member_id: "m1"
     goal { grade: OPEN }
-    tactics { description: "b" due_at { seconds: 1735689600 } }
+    tactics {
+      description: "b"
+      due_at { seconds: 1735689600 }
+    }
   }
   blueprint {
     person_id: "p3"
     team_member_id: "m1"
     goal { grade: OPEN }
-    tactics { description: "c" due_at { seconds: 1728000000 } }
-    tactics { description: "d" due_at { seconds: 1730419200 } }
+    tactics {
+      description: "c"
+      due_at { seconds: 1728000000 }
+    }
+    tactics {
+      description: "d"
+      due_at { seconds: 1730419200 }
+    }
   }
 )pb";
 

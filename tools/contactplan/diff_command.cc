@@ -22,8 +22,8 @@ int RunDiff(const Invocation& invocation) {
       {"--format"}, "FORMAT",
       "text (a summary for people; default), json (the PlanDiff message in protobuf JSON) or "
       "binary (the PlanDiff message)");
-  const Flag& force = flags.Switch(
-      {"--force"}, "compare the plans even when they name different accounts");
+  const Flag& force =
+      flags.Switch({"--force"}, "compare the plans even when they name different accounts");
   const Flag& output = DeclareOutput(flags);
   const Flag& input_format = DeclareInputFormat(flags);
   const AnalysisFlags analysis_flags = DeclareAnalysisFlags(flags);
@@ -94,8 +94,9 @@ int RunDiff(const Invocation& invocation) {
 extern const Command kDiffCommand = {
     .name = "diff",
     .synopsis = "OLD NEW [flags]",
-    .summary = "What changed in an account since an earlier plan: who left, grades that fell or "
-               "rose, health and web before and after, and how OLD's blueprint went.",
+    .summary =
+        "What changed in an account since an earlier plan: who left, grades that fell or "
+        "rose, health and web before and after, and how OLD's blueprint went.",
     .details =
         "OLD and NEW are two plans of one account (paths, '-' for stdin in one of them). Ids\n"
         "decide identity: a renamed person is a change, not a removal. Plans naming different\n"
