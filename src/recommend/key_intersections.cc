@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "recommend/grade_steps.h"
+#include "recommend/introducer.h"
 #include "recommend/priority.h"
 #include "recommend/strategy_table.h"
 #include "rules/rule.h"
@@ -19,10 +20,15 @@ using model::MemberIx;
 using model::PersonIx;
 using model::RelationshipIx;
 
+using Tier = v1::KeyIntersection::Tier;
+
 struct Candidate {
   PersonIx person;
   MemberIx member;      // the owner; kNone only when the plan has no team
   RelationshipIx cell;  // the graded relationship; kNone for a blank cell
+  MemberIx holder = model::kNone;  // who holds `cell` (a repair may pass to a more senior owner)
+  Tier tier = v1::KeyIntersection::TIER_UNSPECIFIED;
+  bool mentor_ask = false;  // the step wins a Mentor for an open opportunity
   v1::Grade current;
   v1::Grade next;
   v1::Grade goal;
@@ -55,7 +61,7 @@ class Ranking {
   double LeverStrength(const Candidate& c) {
     for (const Lever& lever : LeversOf(c.person)) {
       if (lever.hops == 0 && context_.index.relationship_member(lever.holder) == c.member) continue;
-      return LeverageFinder::Strength(context_.index, lever);
+      return LeverageFinder::Strength(context_.settings.tuning.recommend(), context_.index, lever);
     }
     return 0;
   }
@@ -74,13 +80,18 @@ class Ranking {
 
   void Score(Candidate& c) {
     const model::PlanIndex& index = context_.index;
+    const v1::RecommendTuning& tuning = context_.settings.tuning.recommend();
     const v1::Level person_level = index.person(c.person).level();
-    const double fit = c.member == model::kNone
-                           ? SeniorityFit(v1::LEVEL_UNSPECIFIED, person_level)
-                           : SeniorityFit(index.member(c.member).level(), person_level);
+    const v1::Level owner_level =
+        c.member == model::kNone ? v1::LEVEL_UNSPECIFIED : index.member(c.member).level();
+    const double fit = SeniorityFit(tuning, owner_level, person_level);
     const double leverage = LeverStrength(c);
-    c.priority = MakePriority(inputs_.importance[c.person], Urgency(c.current, c.reasons),
-                              Feasibility(FeasibilityBasis(c), fit, leverage));
+    // A repair handed to a more senior member starts afresh with them, from the grievance.
+    const v1::Grade basis = FeasibilityBasis(c);
+    c.priority = MakePriority(
+        inputs_.importance[c.person],
+        Urgency(tuning, c.current, c.reasons, inputs_.deal.Pressure(c.person)),
+        Feasibility(tuning, basis, fit, leverage));
   }
 
  private:
@@ -89,12 +100,14 @@ class Ranking {
   std::vector<std::optional<std::vector<Lever>>> levers_;
 };
 
-// Heap order: highest score on top; ties to plan order of person, then member, graded cells first.
+// Heap order: the first tier on top, then the highest score; ties to plan order of person, then
+// member, graded cells first.
 struct Lower {
   const std::vector<Candidate>* candidates;
   bool operator()(int32_t a, int32_t b) const {
     const Candidate& x = (*candidates)[a];
     const Candidate& y = (*candidates)[b];
+    if (x.tier != y.tier) return x.tier > y.tier;  // tiers first: REPAIR on top
     if (x.priority.score() != y.priority.score()) return x.priority.score() < y.priority.score();
     if (x.person != y.person) return x.person > y.person;
     if (x.member != y.member) return x.member > y.member;
@@ -118,6 +131,40 @@ std::string UnstaffedReason(const model::Context& context, const TeamCapacity& c
                       " has the effort free (", effort,
                       "); best placed: ", rules::MemberLabel(index, c.member), ", ",
                       capacity.FreeEffort(c.member));
+}
+
+// The tier a seller works the candidate in (docs/recommendations.md#tiers). Feasibility plays no
+// part: a hard repair stays a repair.
+Tier TierOf(const model::PlanIndex& index, const DealView& deal, const Candidate& c) {
+  if (c.cell != model::kNone && c.current <= v1::DISSATISFIED && index.matters(c.person)) {
+    return v1::KeyIntersection::REPAIR;
+  }
+  if (deal.UnsupportiveDecider(c.person)) return v1::KeyIntersection::REPAIR;
+  if (c.mentor_ask || deal.Decider(c.person)) return v1::KeyIntersection::DEAL;
+  if (c.cell == model::kNone || c.current < v1::SATISFIED) return v1::KeyIntersection::COVERAGE;
+  return v1::KeyIntersection::DEPTH;
+}
+
+// The strategies of a staffed step: the champion ask for a Mentor candidate (and for a deal step
+// on a Trust cell, which has no grade step left); repairs without scarcity or social proof; the
+// deal that presses named in the first reason.
+std::vector<v1::StrategyChoice> StrategiesFor(const model::Context& context, const DealView& deal,
+                                              const Candidate& c) {
+  const model::PlanIndex& index = context.index;
+  std::vector<v1::StrategyChoice> choices =
+      c.mentor_ask ? ChampionStrategies()
+                   : RankStrategies(context.settings, index, c.person, c.current,
+                                    index.member(c.member).level());
+  if (choices.empty()) choices = ChampionStrategies();
+  if (c.tier == v1::KeyIntersection::REPAIR) choices = RepairStrategies(std::move(choices));
+  const model::OpportunityIx o =
+      c.mentor_ask ? deal.MentorFor(c.person) : deal.PressingOpportunity(c.person);
+  if (o != model::kNone && !choices.empty()) {
+    v1::StrategyChoice& first = choices.front();
+    first.set_reason(absl::StrCat(first.reason(), " The deal: ", deal.Situation(o),
+                                  c.mentor_ask ? "; it has no Mentor yet." : "."));
+  }
+  return choices;
 }
 
 }  // namespace
@@ -147,26 +194,48 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
   Ranking ranking(context, inputs);
   std::vector<Candidate> candidates;
 
-  // Graded cells below their target.
+  // A person's D or M cell is repaired before any other step with them: their other cells and a
+  // blank cell wait.
+  std::vector<bool> has_grievance(index.person_count(), false);
   for (RelationshipIx r : index.graded()) {
+    if (index.grade(r) <= v1::DISSATISFIED) has_grievance[index.relationship_person(r)] = true;
+  }
+  const DealView& deal = inputs.deal;
+
+  // Graded cells below their target, and the deal's steps on the lead cell of a Mentor candidate
+  // or an unsupportive decision maker whatever its grade.
+  for (RelationshipIx r : index.graded()) {
+    const PersonIx p = index.relationship_person(r);
     const v1::Grade current = index.grade(r);
+    if (has_grievance[p] && current > v1::DISSATISFIED) continue;
     const v1::Grade target = inputs.desired.CellTarget(r);
-    if (current >= target || current >= v1::TRUST) continue;
+    const bool lead = inputs.desired.LeadCell(p) == r;
+    const bool mentor_ask = lead && deal.MentorCandidate(p);
+    const bool deal_step = lead && (mentor_ask || deal.UnsupportiveDecider(p));
+    const bool climbs = current < target && current < v1::TRUST;
+    if (!climbs && !deal_step) continue;
     Candidate& c = candidates.emplace_back();
-    c.person = index.relationship_person(r);
-    c.member = index.relationship_member(r);
+    c.person = p;
+    c.holder = index.relationship_member(r);
+    c.member = c.holder;
     c.cell = r;
     c.current = current;
-    c.next = NextGrade(current);
-    c.goal = GoalGrade(current, target);
+    c.mentor_ask = mentor_ask;
+    // A deal step on a cell already at its target keeps the grade: the step is their support.
+    c.next = climbs ? NextGrade(current) : current;
+    c.goal = climbs ? GoalGrade(current, target) : current;
     c.effort = StepEffort(settings, current, c.goal);
     c.reasons = inputs.reasons.For(c.person, c.member, c.current, c.next);
+    c.tier = TierOf(index, deal, c);
+    if (c.tier == v1::KeyIntersection::REPAIR && current <= v1::DISSATISFIED) {
+      c.member = capacity.ChooseRepairOwner(p, c.holder, c.effort);
+    }
   }
   // One blank cell per person who needs a new relationship.
   const double new_relationship_effort =
       StepEffort(settings, v1::GRADE_UNSPECIFIED, GoalGrade(v1::GRADE_UNSPECIFIED, v1::SATISFIED));
   for (PersonIx p = 0; p < index.person_count(); ++p) {
-    if (!NeedsNewRelationship(context, p)) continue;
+    if (has_grievance[p] || !NeedsNewRelationship(context, p)) continue;
     const OwnerChoice choice = capacity.ChooseOwner(p, new_relationship_effort);
     const MemberIx owner = choice.member != model::kNone ? choice.member : choice.best_placed;
     if (owner == model::kNone && index.member_count() > 0) continue;  // the whole team knows them
@@ -180,6 +249,7 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
     c.effort = new_relationship_effort;
     c.reasons = inputs.reasons.For(p, owner, c.current, c.next);
     c.connection = choice.connection;
+    c.tier = TierOf(index, deal, c);
   }
   for (Candidate& c : candidates) ranking.Score(c);
 
@@ -195,6 +265,18 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
     Candidate& c = candidates[top];
     if (person_staffed[c.person]) continue;
     const bool affordable = c.member != model::kNone && capacity.CanAfford(c.member, c.effort);
+    if (!affordable && c.cell != model::kNone && c.holder != model::kNone &&
+        c.tier == v1::KeyIntersection::REPAIR && c.current <= v1::DISSATISFIED) {
+      // The repair's owner spent their effort on better-ranked cells: another senior-enough member,
+      // else the holder.
+      const MemberIx owner = capacity.ChooseRepairOwner(c.person, c.holder, c.effort);
+      if (owner != c.member && capacity.CanAfford(owner, c.effort)) {
+        c.member = owner;
+        ranking.Score(c);
+        heap.push(top);
+        continue;
+      }
+    }
     if (!affordable && c.cell == model::kNone && c.member != model::kNone) {
       // The chosen owner's effort went to better-ranked cells: try the next best placed, and
       // re-rank with the new owner's fit.
@@ -230,19 +312,36 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
     key.set_goal_grade(c.goal);
     for (std::string& code : CellReasons::Codes(c.reasons)) key.add_reason_codes(std::move(code));
     *key.mutable_priority() = c.priority;
-    for (v1::StrategyChoice& choice : RankStrategies(settings, index, c.person, c.current)) {
+    for (v1::StrategyChoice& choice : StrategiesFor(context, deal, c)) {
       *key.add_strategies() = std::move(choice);
     }
-    for (const Lever& lever : ranking.LeversFor(c)) {
+    const std::vector<Lever> levers = ranking.LeversFor(c);
+    for (const Lever& lever : levers) {
       *key.add_leverage() = LeverageFinder::ToProto(index, lever);
     }
-    key.set_owner_reason(capacity.OwnerReason(c.person, c.member, c.cell, c.connection));
+    key.set_tier(c.tier);
+    if (c.member == c.holder || c.cell == model::kNone) {
+      key.set_owner_reason(capacity.OwnerReason(c.person, c.member, c.cell, c.connection));
+    } else {
+      key.set_owner_reason(absl::StrCat(
+          capacity.OwnerReason(c.person, c.member, index.FindCell(c.member, c.person), {}),
+          "; takes over the repair from ", rules::MemberLabel(index, c.holder), ", who holds it (",
+          rules::GradeWord(c.current), ") more than ",
+          settings.tuning.recommend().owner().repair_holder_max_levels_below(),
+          " level below the person"));
+    }
+    if (const Introduction introduction = ChooseIntroducer(index, levers, c.person, c.member);
+        introduction.member != model::kNone) {
+      key.set_introducer_id(index.member(introduction.member).id());
+      key.set_introducer_reason(introduction.reason);
+    }
     key.set_effort(c.effort);
     capacity.Reserve(c.member, c.effort);
   }
-  // A blank cell that moved to another owner was re-scored with that owner's fit, which may be
-  // higher than the scores staffed before it: rank by the final scores, staffing order on ties.
+  // A cell that moved to another owner was re-scored with that owner's fit, which may be higher
+  // than the scores staffed before it: rank by tier, then final score, staffing order on ties.
   const auto by_score = [](const auto& a, const auto& b) {
+    if (a.tier() != b.tier()) return a.tier() < b.tier();
     return a.priority().score() > b.priority().score();
   };
   std::stable_sort(plan.key_intersections.begin(), plan.key_intersections.end(), by_score);
