@@ -76,6 +76,7 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
   std::vector<std::string> derived_reason(persons);
   std::vector<v1::Grade> derived(persons, v1::GRADE_UNSPECIFIED);
   std::vector<bool> mentor_now(persons, false);
+  std::vector<bool> opposes(persons, false);  // does not support us in an open opportunity
   int32_t derived_trust = 0;
   for (PersonIx p = 0; p < persons; ++p) {
     if (stated[p]) continue;
@@ -89,6 +90,8 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
       const v1::Participant& participant =
           index.plan().opportunities(part.opportunity).participants(part.participant);
       mentor_now[p] = mentor_now[p] || participant.preference() == v1::MENTOR;
+      // Neutral and unset count as Non-Supporter.
+      opposes[p] = opposes[p] || participant.preference() < v1::SUPPORTER;
       if (participant.desired_preference() == v1::MENTOR && derived[p] < v1::OPEN) {
         derived[p] = v1::OPEN;
         derived_reason[p] = absl::StrCat("the plan wants them as Mentor in ",
@@ -110,7 +113,7 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
   std::vector<PersonIx> trust_candidates;
   for (PersonIx p = 0; p < persons; ++p) {
     if (!stated[p] && derived[p] == v1::GRADE_UNSPECIFIED && index.matters(p) &&
-        best[p] >= v1::SATISFIED) {
+        best[p] >= v1::SATISFIED && !opposes[p]) {
       trust_candidates.push_back(p);
     }
   }

@@ -26,7 +26,10 @@ struct Candidate {
   PersonIx person;
   MemberIx member;      // the owner; kNone only when the plan has no team
   RelationshipIx cell;  // the graded relationship; kNone for a blank cell
-  MemberIx holder = model::kNone;  // who holds `cell` (a repair may pass to a more senior owner)
+  MemberIx holder = model::kNone;  // who holds the graded cell the candidate came from
+  // A repair passed from `holder` to a more senior owner: the grade the person holds against us
+  // (the step's feasibility and urgency start from it); GRADE_UNSPECIFIED otherwise.
+  v1::Grade grievance = v1::GRADE_UNSPECIFIED;
   Tier tier = v1::KeyIntersection::TIER_UNSPECIFIED;
   bool mentor_ask = false;  // the step wins a Mentor for an open opportunity
   v1::Grade current;
@@ -70,6 +73,7 @@ class Ranking {
   // thinks of us, so a blank cell with someone who is Dissatisfied or Motivated to change with us
   // is as hard as repairing their best relationship.
   v1::Grade FeasibilityBasis(const Candidate& c) const {
+    if (c.grievance != v1::GRADE_UNSPECIFIED) return c.grievance;
     if (c.cell != model::kNone) return c.current;
     v1::Grade best = v1::GRADE_UNSPECIFIED;
     for (RelationshipIx r : context_.index.graded_of_person(c.person)) {
@@ -90,7 +94,8 @@ class Ranking {
     const v1::Grade basis = FeasibilityBasis(c);
     c.priority = MakePriority(
         inputs_.importance[c.person],
-        Urgency(tuning, c.current, c.reasons, inputs_.deal.Pressure(c.person)),
+        Urgency(tuning, c.grievance != v1::GRADE_UNSPECIFIED ? c.grievance : c.current, c.reasons,
+                inputs_.deal.Pressure(c.person)),
         Feasibility(tuning, basis, fit, leverage));
   }
 
@@ -133,6 +138,35 @@ std::string UnstaffedReason(const model::Context& context, const TeamCapacity& c
                       capacity.FreeEffort(c.member));
 }
 
+// Makes `owner` the owner of c, a repair of the holder's D or M cell: the key intersection is the
+// owner's own cell with the person (a new face from blank, else the grade they hold, kept when it
+// is already positive: the step is the repair conversation, not a climb). Back to the holder's own
+// cell when `owner` is the holder.
+void HandOver(const model::Context& context, Candidate& c, MemberIx owner) {
+  const model::PlanIndex& index = context.index;
+  const RelationshipIx holder_cell = index.FindCell(c.holder, c.person);
+  const v1::Grade grievance =
+      c.grievance != v1::GRADE_UNSPECIFIED ? c.grievance : index.grade(holder_cell);
+  c.member = owner;
+  if (owner == c.holder) {
+    c.cell = holder_cell;
+    c.current = grievance;
+    c.grievance = v1::GRADE_UNSPECIFIED;
+    c.next = NextGrade(c.current);
+  } else {
+    const RelationshipIx own = index.FindCell(owner, c.person);
+    const bool graded = own != model::kNone && index.grade(own) != v1::GRADE_UNSPECIFIED;
+    c.cell = graded ? own : model::kNone;
+    c.current = graded ? index.grade(own) : v1::GRADE_UNSPECIFIED;
+    c.grievance = grievance;
+    c.next = IsPositive(c.current) ? c.current : NextGrade(c.current);
+  }
+  c.goal = IsPositive(c.current) && c.grievance != v1::GRADE_UNSPECIFIED
+               ? c.current
+               : GoalGrade(c.current, v1::SATISFIED);
+  c.effort = StepEffort(context.settings, c.current, c.goal);
+}
+
 // The tier a seller works the candidate in (docs/recommendations.md#tiers). Feasibility plays no
 // part: a hard repair stays a repair.
 Tier TierOf(const model::PlanIndex& index, const DealView& deal, const Candidate& c) {
@@ -153,7 +187,8 @@ std::vector<v1::StrategyChoice> StrategiesFor(const model::Context& context, con
   const model::PlanIndex& index = context.index;
   std::vector<v1::StrategyChoice> choices =
       c.mentor_ask ? ChampionStrategies()
-                   : RankStrategies(context.settings, index, c.person, c.current,
+                   : RankStrategies(context.settings, index, c.person,
+                                    c.grievance != v1::GRADE_UNSPECIFIED ? c.grievance : c.current,
                                     index.member(c.member).level());
   if (choices.empty()) choices = ChampionStrategies();
   if (c.tier == v1::KeyIntersection::REPAIR) choices = RepairStrategies(std::move(choices));
@@ -210,9 +245,16 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
     if (has_grievance[p] && current > v1::DISSATISFIED) continue;
     const v1::Grade target = inputs.desired.CellTarget(r);
     const bool lead = inputs.desired.LeadCell(p) == r;
-    const bool mentor_ask = lead && deal.MentorCandidate(p);
+    const bool mentor_ask = lead && deal.MentorCandidate(p) && !has_grievance[p];
+    // A Mentor candidate's step is the ask, on the relationship they already have with us.
+    if (deal.MentorCandidate(p) && !has_grievance[p] && !lead) continue;
     const bool deal_step = lead && (mentor_ask || deal.UnsupportiveDecider(p));
-    const bool climbs = current < target && current < v1::TRUST;
+    // Asking an Open or Trust contact to coach us needs no higher grade; from SATISFIED the ask
+    // goes with opening the door (a Mentor hears our ideas).
+    // A deal step below SATISFIED climbs whatever the plan's target: support is not won from
+    // indifference.
+    const bool climbs = (current < target || (deal_step && current < v1::SATISFIED)) &&
+                        current < v1::TRUST && !(mentor_ask && current >= v1::OPEN);
     if (!climbs && !deal_step) continue;
     Candidate& c = candidates.emplace_back();
     c.person = p;
@@ -228,14 +270,15 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
     c.reasons = inputs.reasons.For(c.person, c.member, c.current, c.next);
     c.tier = TierOf(index, deal, c);
     if (c.tier == v1::KeyIntersection::REPAIR && current <= v1::DISSATISFIED) {
-      c.member = capacity.ChooseRepairOwner(p, c.holder, c.effort);
+      const MemberIx owner = capacity.ChooseRepairOwner(p, c.holder, c.effort);
+      if (owner != c.holder) HandOver(context, c, owner);
     }
   }
   // One blank cell per person who needs a new relationship.
   const double new_relationship_effort =
       StepEffort(settings, v1::GRADE_UNSPECIFIED, GoalGrade(v1::GRADE_UNSPECIFIED, v1::SATISFIED));
   for (PersonIx p = 0; p < index.person_count(); ++p) {
-    if (has_grievance[p] || !NeedsNewRelationship(context, p)) continue;
+    if (has_grievance[p] || deal.MentorCandidate(p) || !NeedsNewRelationship(context, p)) continue;
     const OwnerChoice choice = capacity.ChooseOwner(p, new_relationship_effort);
     const MemberIx owner = choice.member != model::kNone ? choice.member : choice.best_placed;
     if (owner == model::kNone && index.member_count() > 0) continue;  // the whole team knows them
@@ -265,21 +308,24 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
     Candidate& c = candidates[top];
     if (person_staffed[c.person]) continue;
     const bool affordable = c.member != model::kNone && capacity.CanAfford(c.member, c.effort);
-    if (!affordable && c.cell != model::kNone && c.holder != model::kNone &&
-        c.tier == v1::KeyIntersection::REPAIR && c.current <= v1::DISSATISFIED) {
+    const bool repair_of_grievance =
+        c.holder != model::kNone && c.tier == v1::KeyIntersection::REPAIR &&
+        (c.grievance != v1::GRADE_UNSPECIFIED || c.current <= v1::DISSATISFIED);
+    if (!affordable && repair_of_grievance) {
       // The repair's owner spent their effort on better-ranked cells: another senior-enough member,
       // else the holder.
       const MemberIx owner = capacity.ChooseRepairOwner(c.person, c.holder, c.effort);
       if (owner != c.member && capacity.CanAfford(owner, c.effort)) {
-        c.member = owner;
+        HandOver(context, c, owner);
         ranking.Score(c);
         heap.push(top);
         continue;
       }
     }
-    if (!affordable && c.cell == model::kNone && c.member != model::kNone) {
-      // The chosen owner's effort went to better-ranked cells: try the next best placed, and
-      // re-rank with the new owner's fit.
+    if (c.cell == model::kNone && c.member != model::kNone && !repair_of_grievance) {
+      // Effort planned for better-ranked cells changes who is best placed (the free share, or
+      // the chosen owner's effort is gone): choose again, and re-rank with the new owner's fit.
+      // Between two pops without staffing the capacity is unchanged, so this settles.
       const OwnerChoice choice = capacity.ChooseOwner(c.person, c.effort);
       if (choice.member != model::kNone && choice.member != c.member) {
         c.member = choice.member;
@@ -320,15 +366,15 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
       *key.add_leverage() = LeverageFinder::ToProto(index, lever);
     }
     key.set_tier(c.tier);
-    if (c.member == c.holder || c.cell == model::kNone) {
+    if (c.grievance == v1::GRADE_UNSPECIFIED) {
       key.set_owner_reason(capacity.OwnerReason(c.person, c.member, c.cell, c.connection));
     } else {
+      const int32_t levels = settings.tuning.recommend().owner().repair_holder_max_levels_below();
       key.set_owner_reason(absl::StrCat(
-          capacity.OwnerReason(c.person, c.member, index.FindCell(c.member, c.person), {}),
-          "; takes over the repair from ", rules::MemberLabel(index, c.holder), ", who holds it (",
-          rules::GradeWord(c.current), ") more than ",
-          settings.tuning.recommend().owner().repair_holder_max_levels_below(),
-          " level below the person"));
+          capacity.OwnerReason(c.person, c.member, c.cell, {}), "; takes over the repair from ",
+          rules::MemberLabel(index, c.holder), ", who holds ", rules::GradeWord(c.grievance),
+          " with them more than ", levels, levels == 1 ? " level" : " levels",
+          " below the person"));
     }
     if (const Introduction introduction = ChooseIntroducer(index, levers, c.person, c.member);
         introduction.member != model::kNone) {
