@@ -18,8 +18,8 @@ class DesiredGrades {
   // plan's own wishes (desired relationship level TRUSTED_ADVISOR -> TRUST, PROBLEM_SOLVER ->
   // OPEN, CREDIBLE_SOURCE or VENDOR -> SATISFIED; a desired preference MENTOR in an open
   // opportunity -> at least OPEN); else TRUST for the most important persons who matter, hold
-  // SATISFIED or better with us and support us in every open opportunity they take part in (at most settings.max_trust_targets, less the persons the plan
-  // already wants at TRUST), OPEN for those needed to move an open opportunity (decision makers,
+  // SATISFIED or better with us and support us in every open opportunity they take part in (at
+  // most settings.max_trust_targets, less the persons the plan already wants at TRUST), OPEN for those needed to move an open opportunity (decision makers,
   // approvers and evaluators of open opportunities, power buyers, evangelists), SATISFIED for
   // everyone else. Never TRUST for a person who is uncovered or whose best grade is below
   // SATISFIED (OPEN instead); never below the current best grade for a Mentor of an open

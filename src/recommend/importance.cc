@@ -20,6 +20,9 @@ const v1::RecommendTuning& Weights(const model::Context& context) {
   return context.settings.tuning.recommend();
 }
 
+// What a weight leaves unexplained; tuning numbers are not negative, and one above 1 saturates.
+double Remaining(double weight) { return 1 - std::min(1.0, weight); }
+
 constexpr v1::Person::BuyerRole kBuyerRoles[] = {v1::Person::POWER, v1::Person::EVANGELIST,
                                                  v1::Person::ADVISOR, v1::Person::USER};
 
@@ -44,17 +47,18 @@ std::vector<double> PersonImportance(const model::Context& context) {
   std::vector<double> importance(index.person_count());
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     const v1::Person& person = index.person(p);
-    double unimportant = 1 - ValueOf(weights.importance_level(), person.level());
-    if (person.key()) unimportant *= 1 - weights.importance_marked_key();
+    double unimportant = Remaining(ValueOf(weights.importance_level(), person.level()));
+    if (person.key()) unimportant *= Remaining(weights.importance_marked_key());
     for (v1::Person::BuyerRole role : kBuyerRoles) {
       if (index.has_buyer_role(p, role)) {
-        unimportant *= 1 - ValueOf(weights.importance_buyer_role(), role);
+        unimportant *= Remaining(ValueOf(weights.importance_buyer_role(), role));
       }
     }
     for (const model::Participation& part : index.open_participations(p)) {
       const v1::Participant& participant =
           index.plan().opportunities(part.opportunity).participants(part.participant);
-      unimportant *= 1 - ValueOf(weights.importance_buying_role(), participant.buying_role());
+      unimportant *=
+          Remaining(ValueOf(weights.importance_buying_role(), participant.buying_role()));
     }
     importance[p] = 1 - unimportant;
   }

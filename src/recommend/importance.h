@@ -11,8 +11,8 @@
 namespace contactplan::recommend {
 
 // importance(p) = 1 - prod(1 - w) over the person's factors (level, marked key, each buyer role,
-// each buying role in an open opportunity); weights: docs/tuning.md `recommend.importance_*`. Adding a
-// factor never lowers it and it never exceeds 1. One value per person, in plan order.
+// each buying role in an open opportunity); weights: docs/tuning.md `recommend.importance_*`.
+// Adding a factor never lowers it, and it never exceeds 1 (a weight above 1 counts as 1). One value per person, in plan order.
 std::vector<double> PersonImportance(const model::Context& context);
 
 // The factors behind a person's importance in words, strongest first: "Executive, power buyer,

@@ -1,4 +1,4 @@
-// The introducer of a key intersection (docs/recommendations.md#owner-and-introducer): whoever holds
+// The introducer of a key intersection (docs/recommendations.md#owners-under-capacity): whoever holds
 // the relationship that opens the door to the person, a role apart from the owner who works the
 // cell.
 #ifndef CONTACTPLAN_SRC_RECOMMEND_INTRODUCER_H_

@@ -96,9 +96,11 @@ TEST(ReasonCodes, TheDocumentedTableIsWhatTheRulesCarry) {
 TEST(Urgency, ReasonsRaiseTheUrgencyOfTheGrade) {
   EXPECT_DOUBLE_EQ(Urgency(DefaultTuning().recommend(), v1::INDIFFERENT, 0, 0), 0.7);
   // UNCOVERED_PERSON (bit 0) boosts by 0.3: 1 - 0.4 * 0.7.
-  EXPECT_DOUBLE_EQ(Urgency(DefaultTuning().recommend(), v1::GRADE_UNSPECIFIED, ReasonSet{1}, 0), 0.72);
+  EXPECT_DOUBLE_EQ(
+      Urgency(DefaultTuning().recommend(), v1::GRADE_UNSPECIFIED, ReasonSet{1}, 0), 0.72);
   EXPECT_DOUBLE_EQ(Urgency(DefaultTuning().recommend(), v1::MOTIVATED_TO_CHANGE, 0, 0), 1.0);
-  EXPECT_LT(Urgency(DefaultTuning().recommend(), v1::OPEN, 0, 0), Urgency(DefaultTuning().recommend(), v1::SATISFIED, 0, 0));
+  EXPECT_LT(Urgency(DefaultTuning().recommend(), v1::OPEN, 0, 0),
+            Urgency(DefaultTuning().recommend(), v1::SATISFIED, 0, 0));
 }
 
 }  // namespace
