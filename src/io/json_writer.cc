@@ -12,6 +12,10 @@
 #include <utility>
 #include <vector>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/escaping.h"
@@ -104,7 +108,20 @@ void AppendQuoted(std::string_view text, Out& out) {
   size_t plain = 0;  // start of the run not yet copied
   size_t i = 0;
   while (true) {
-    // The common case: printable ASCII, eight bytes at a time, then byte by byte.
+    // The common case: printable ASCII, sixteen or eight bytes at a time, then byte by byte.
+#ifdef __SSE2__
+    for (; i + 16 <= size; i += 16) {
+      const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+      const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(chunk, _mm_set1_epi8(0x1F)), chunk);
+      const __m128i high = _mm_cmpeq_epi8(_mm_max_epu8(chunk, _mm_set1_epi8(0x7F)), chunk);
+      const __m128i special = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                       _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))),
+          _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('<')),
+                       _mm_cmpeq_epi8(chunk, _mm_set1_epi8('>'))));
+      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(control, high), special)) != 0) break;
+    }
+#endif
     for (uint64_t word; i + sizeof word <= size; i += sizeof word) {
       std::memcpy(&word, bytes + i, sizeof word);
       if (!EightPlainBytes(word)) break;
@@ -154,6 +171,12 @@ class Output {
     if (size_ == text_.size()) Grow(1);
     text_[size_++] = c;
   }
+  // Room for `n` more bytes, written by the caller and then counted with Advance.
+  char* Room(size_t n) {
+    if (n > text_.size() - size_) Grow(n);
+    return text_.data() + size_;
+  }
+  void Advance(size_t n) { size_ += n; }
   size_t size() const { return size_; }
   std::string Take() && {
     text_.resize(size_);
@@ -223,6 +246,65 @@ struct Wire {
     }
   }
 };
+
+// Room for a Timestamp in double quotes: "\"9999-12-31T23:59:59.999999999Z\"".
+constexpr size_t kTimestampBytes = 40;
+
+// `seconds` and `nanos` (within years 0001-9999) as protobuf's TimeUtil::ToString writes them, in
+// double quotes: "2024-05-31T09:00:00Z", with 3, 6 or 9 digits of fraction when nanos is not 0.
+// Returns the end of the text written at `out`.
+char* WriteTimestampText(int64_t seconds, int32_t nanos, char* out) {
+  constexpr int64_t kDay = 86400;
+  int64_t days = seconds / kDay;
+  int64_t second_of_day = seconds % kDay;
+  if (second_of_day < 0) {
+    second_of_day += kDay;
+    --days;
+  }
+  // Days since 1970-01-01 to a civil date (proleptic Gregorian), by 400-year eras.
+  const int64_t z = days + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t day_of_era = z - era * 146097;
+  const int64_t year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const int64_t month_index = (5 * day_of_year + 2) / 153;  // from March
+  const int64_t day = day_of_year - (153 * month_index + 2) / 5 + 1;
+  const int64_t month = month_index < 10 ? month_index + 3 : month_index - 9;
+  const int64_t year = year_of_era + era * 400 + (month <= 2);
+  const auto digits = [&](int64_t value, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+      out[i] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+    out += width;
+  };
+  *out++ = '"';
+  digits(year, 4);
+  *out++ = '-';
+  digits(month, 2);
+  *out++ = '-';
+  digits(day, 2);
+  *out++ = 'T';
+  digits(second_of_day / 3600, 2);
+  *out++ = ':';
+  digits(second_of_day / 60 % 60, 2);
+  *out++ = ':';
+  digits(second_of_day % 60, 2);
+  if (nanos != 0) {
+    *out++ = '.';
+    if (nanos % 1000000 == 0) {
+      digits(nanos / 1000000, 3);
+    } else if (nanos % 1000 == 0) {
+      digits(nanos / 1000, 6);
+    } else {
+      digits(nanos, 9);
+    }
+  }
+  *out++ = 'Z';
+  *out++ = '"';
+  return out;
+}
 
 // How one field is written, worked out once per type and style.
 struct FieldPlan {
@@ -393,11 +475,15 @@ class Writer {
   struct Span {
     const char* begin = nullptr;
     const char* end = nullptr;
+    Wire::Record last;  // the last record: a singular field's value
   };
 
   void NewLine(int level) {
-    static const std::string kIndent = "\n" + std::string(2 * 100 + 8, ' ');  // deeper than any schema
-    out_.append(kIndent.data(), std::min(kIndent.size(), static_cast<size_t>(level) + 1));
+    const size_t indent = static_cast<size_t>(level);
+    char* at = out_.Room(1 + indent);
+    at[0] = '\n';
+    std::memset(at + 1, ' ', indent);
+    out_.Advance(1 + indent);
   }
 
   // Stops a write that has grown past the limit, before it takes more memory.
@@ -429,18 +515,25 @@ class Writer {
       Span& span = spans[static_cast<size_t>(index)];
       if (span.begin == nullptr) span.begin = start;
       span.end = wire.at;
+      span.last = record;
     }
     out_.push_back('{');
     bool first = true;
     for (size_t k = 0; k < plan.order.size(); ++k) {
       const size_t index = static_cast<size_t>(plan.order[k]);
-      const Span span = spans[index];
+      const Span& span = spans[index];
       if (span.begin == nullptr && !plan.always[k]) continue;
       const FieldPlan& field = plan.fields[index];
-      if (!first) out_.push_back(',');
+      // ",\n" and the indentation, then the key, in one piece.
+      const size_t indent = static_cast<size_t>(level) + 1;
+      const size_t comma = first ? 0 : 1;
+      char* at = out_.Room(comma + 1 + indent + field.key.size());
+      at[0] = ',';
+      at[comma] = '\n';
+      std::memset(at + comma + 1, ' ', indent);
+      std::memcpy(at + comma + 1 + indent, field.key.data(), field.key.size());
+      out_.Advance(comma + 1 + indent + field.key.size());
       first = false;
-      NewLine(level + 1);
-      out_.append(field.key);
       steps_.push_back({field.field, -1});
       if (!WriteField(field, span, level + 1) || !Fits()) return false;
       steps_.pop_back();
@@ -452,19 +545,12 @@ class Writer {
 
   // The value of one field (a list for a repeated one) from its records; a field without records
   // is written as its default.
-  bool WriteField(const FieldPlan& field, Span span, int level) {
-    Wire wire{span.begin, span.end};
+  bool WriteField(const FieldPlan& field, const Span& span, int level) {
     if (!field.repeated) {
-      if (span.begin == nullptr) return WriteDefault(field);
       // The last record of a singular field is its value (there is one: the serializer's).
-      Wire::Record value;
-      while (wire.at < wire.end) {
-        Wire::Record record;
-        if (!wire.Next(&record)) return Malformed();
-        if (record.number == static_cast<uint32_t>(field.field->number())) value = record;
-      }
-      return WriteValue(field, value, level);
+      return span.begin == nullptr ? WriteDefault(field) : WriteValue(field, span.last, level);
     }
+    Wire wire{span.begin, span.end};
     out_.push_back('[');
     int item = 0;
     while (wire.at < wire.end) {
@@ -536,10 +622,8 @@ class Writer {
           " ns lies outside years 0001-9999, which JSON cannot write: correct the date"));
       return false;
     }
-    google::protobuf::Timestamp timestamp;
-    timestamp.set_seconds(seconds);
-    timestamp.set_nanos(nanos);
-    AppendQuoted(google::protobuf::util::TimeUtil::ToString(timestamp), out_);
+    char text[kTimestampBytes];
+    out_.append(text, static_cast<size_t>(WriteTimestampText(seconds, nanos, text) - text));
     return true;
   }
 
@@ -560,7 +644,8 @@ class Writer {
     } else if (value == 0 && !std::signbit(value)) {
       out_.push_back('0');  // the most common number of an analysis printed with every field
     } else {
-      out_.append(ShortestDouble(value));
+      char buffer[kShortestDoubleBytes];
+      out_.append(buffer, static_cast<size_t>(WriteShortestDouble(value, buffer) - buffer));
     }
   }
 
