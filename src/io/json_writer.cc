@@ -453,17 +453,20 @@ class Writer {
     // JSON is never shorter than the wire form (every field spells its name), so a message whose
     // wire form is over the limit is refused before anything is built.
     const size_t binary_size = message.ByteSizeLong();
-    if (binary_size > max_bytes_) return CheckOutputSize(binary_size + 1, max_bytes_, "JSON");
-    std::string wire(binary_size, '\0');
-    WriteBinaryMessageInto(message, binary_size, wire.data());
+    if (binary_size > max_bytes_ || binary_size > kMaxOutputBytes) {
+      return CheckOutputSize(binary_size + 1, std::min(max_bytes_, kMaxOutputBytes), "JSON");
+    }
+    // Not zero-filled first: the serializer writes every byte.
+    const std::unique_ptr<char[]> wire(new char[binary_size]);
+    WriteBinaryMessageInto(message, binary_size, wire.get());
     // JSON with indentation runs to about 2.5 times the binary size: reserving that spares the
     // copies of a growing buffer.
     out_.Reserve(std::min(max_bytes_, binary_size / 2 * 5 + 4096));
     const bool written =
         IsTimestamp(message.GetDescriptor())
-            ? WriteTimestamp(wire.data(), wire.data() + wire.size())
-            : WriteMessage(PlanOf(message.GetDescriptor(), style_), wire.data(),
-                           wire.data() + wire.size(), 0);
+            ? WriteTimestamp(wire.get(), wire.get() + binary_size)
+            : WriteMessage(PlanOf(message.GetDescriptor(), style_), wire.get(),
+                           wire.get() + binary_size, 0);
     if (!written) return std::move(failure_);
     out_.push_back('\n');
     if (absl::Status fits = CheckOutputSize(out_.size(), max_bytes_, "JSON"); !fits.ok()) {
