@@ -328,8 +328,11 @@ struct FieldPlan {
 struct TypePlan {
   std::vector<FieldPlan> fields;   // by field index
   std::vector<int> by_number;      // field number -> field index, -1 for none (small numbers)
-  std::vector<int> order;          // field indices in print order
-  std::vector<bool> always;        // per entry of `order`: printed even when unset
+  struct Printed {
+    uint32_t index;  // of the field
+    bool always;     // printed even when unset
+  };
+  std::vector<Printed> order;      // the fields in print order
 
   int IndexOf(uint32_t number) const {
     if (number < by_number.size()) return by_number[number];
@@ -418,15 +421,14 @@ const TypePlan& PlanOf(const Descriptor* root, JsonStyle style) {
     if (style == JsonStyle::kOmitDefaults) std::sort(slots.begin(), slots.end(), by_number);
     std::sort(appended.begin(), appended.end(), by_number);
     for (int i : slots) {
-      plan->order.push_back(i);
       const FieldDescriptor* field = type->field(i);
-      plan->always.push_back(style == JsonStyle::kEveryField &&
-                             (field->is_repeated() ||
-                              field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE));
+      plan->order.push_back(
+          {static_cast<uint32_t>(i),
+           style == JsonStyle::kEveryField &&
+               (field->is_repeated() || field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE)});
     }
     for (int i : appended) {
-      plan->order.push_back(i);
-      plan->always.push_back(false);
+      plan->order.push_back({static_cast<uint32_t>(i), false});
     }
     plan->by_number.assign(std::min<uint32_t>(largest, 1023) + 1, -1);
     for (int i = 0; i < type->field_count(); ++i) {
@@ -525,6 +527,7 @@ class Writer {
                                    ? spans_by_level_[static_cast<size_t>(level)]
                                    : deeper;
     spans.assign(plan.fields.size(), Span());
+    Span* const span_of = spans.data();
     Wire wire{begin, end};
     while (wire.at < wire.end) {
       const char* start = wire.at;
@@ -532,20 +535,20 @@ class Writer {
       if (!wire.Next(&record)) return Malformed();
       const int index = plan.IndexOf(record.number);
       if (index < 0) continue;  // unknown to this build: JSON has no name to write it under
-      Span& span = spans[static_cast<size_t>(index)];
+      Span& span = span_of[index];
       if (span.begin == nullptr) span.begin = start;
       span.end = wire.at;
       span.last = record;
     }
     out_.push_back('{');
     bool first = true;
-    for (size_t k = 0; k < plan.order.size(); ++k) {
-      const size_t index = static_cast<size_t>(plan.order[k]);
-      const Span& span = spans[index];
-      if (span.begin == nullptr && !plan.always[k]) continue;
-      const FieldPlan& field = plan.fields[index];
+    const size_t indent = static_cast<size_t>(level) + 1;
+    const FieldPlan* const fields = plan.fields.data();
+    for (const TypePlan::Printed& printed : plan.order) {
+      const Span& span = span_of[printed.index];
+      if (span.begin == nullptr && !printed.always) continue;
+      const FieldPlan& field = fields[printed.index];
       // ",\n" and the indentation, then the key, in one piece.
-      const size_t indent = static_cast<size_t>(level) + 1;
       const size_t comma = first ? 0 : 1;
       const size_t length = comma + 1 + indent + field.key_size;
       char* at = out_.Room(length + kSlack);
