@@ -19,6 +19,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
@@ -340,10 +341,35 @@ class Reader {
   // ---- Names, from this read's maps before the process-wide caches (whose lock is then taken
   // once per type and read) ----
 
-  const FieldNames& LocalNamesOf(const Descriptor* type) {
-    const FieldNames*& names = field_names_[type];
-    if (names == nullptr) names = &NamesOf(type);
-    return *names;
+  // A type's names, and this read's guesses of which field comes next: JSON written by a program
+  // lists the keys of every object of a type in the same order, so a key is first compared with
+  // the field that followed the previous key last time, and hashed only when the guess is wrong.
+  struct LocalNames {
+    const FieldNames* names = nullptr;
+    std::vector<int> next;  // by previous field index + 1 (0: the first key): a field index, or -1
+  };
+
+  LocalNames& LocalNamesOf(const Descriptor* type) {
+    LocalNames& local = field_names_[type];
+    if (local.names == nullptr) {
+      local.names = &NamesOf(type);
+      local.next.assign(static_cast<size_t>(type->field_count()) + 1, -1);
+    }
+    return local;
+  }
+
+  // The field `key` names, or nullptr; `previous` is the index of the field before it in this
+  // object (-1 for the first key), and learns the answer.
+  static const FieldDescriptor* FindField(const Descriptor* type, LocalNames& local, int previous,
+                                          std::string_view key) {
+    int& guess = local.next[static_cast<size_t>(previous + 1)];
+    if (guess >= 0) {
+      const FieldDescriptor* field = type->field(guess);
+      if (field->json_name() == key || field->name() == key) return field;
+    }
+    const FieldDescriptor* field = local.names->Find(key);
+    if (field != nullptr) guess = field->index();
+    return field;
   }
   const EnumNames& LocalEnumNamesOf(const EnumDescriptor* type) {
     const EnumNames*& names = enum_names_[type];
@@ -720,7 +746,9 @@ class Reader {
     // Asked once per object: each call checks that the descriptors are built.
     const Descriptor* type = message->GetDescriptor();
     const Reflection* reflection = message->GetReflection();
-    const FieldNames& names = LocalNamesOf(type);
+    LocalNames& local = LocalNamesOf(type);
+    const FieldNames& names = *local.names;
+    int previous = -1;  // the index of the field of the previous key
     // Where each field's key was first seen, to report a second one.
     absl::InlinedVector<size_t, 32> seen(static_cast<size_t>(type->field_count()),
                                          std::string_view::npos);
@@ -736,7 +764,8 @@ class Reader {
       std::string_view key;
       if (!ReadKey(&key)) return false;
       if (AtEnd()) return Unclosed(opening);
-      const FieldDescriptor* field = names.Find(key);
+      const FieldDescriptor* field = FindField(type, local, previous, key);
+      if (field != nullptr) previous = field->index();
       bool ok;
       if (field == nullptr) {
         UnknownField(key_offset, key, type, names);
@@ -778,7 +807,9 @@ class Reader {
     Pop(mark);
   }
 
-  bool IsNull() const { return text_.substr(pos_, 4) == "null"; }
+  bool IsNull() const {
+    return Peek() == 'n' && text_.size() - pos_ >= 4 && std::memcmp(text_.data() + pos_, "null", 4) == 0;
+  }
 
   bool ReadField(Message* message, const Reflection* reflection, const FieldDescriptor* field,
                  int depth) {
@@ -1073,7 +1104,8 @@ class Reader {
   std::optional<ForwardPositions> positions_;
   std::vector<Diagnostic> diagnostics_;
   size_t diagnostic_bytes_ = 0;
-  absl::flat_hash_map<const Descriptor*, const FieldNames*> field_names_;
+  // Nodes, not slots: ReadObject holds a reference while nested objects add types.
+  absl::node_hash_map<const Descriptor*, LocalNames> field_names_;
   absl::flat_hash_map<const EnumDescriptor*, const EnumNames*> enum_names_;
   size_t more_ = 0;
 };
