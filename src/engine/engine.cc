@@ -160,7 +160,7 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
   const bool include_messages = !options.has_include_messages() || options.include_messages();
   for (size_t i = 0; i < findings.size(); ++i) {
     if (kept[i]) {
-      rules::WriteFinding(index, findings[i], include_messages, analysis->add_findings());
+      rules::WriteFinding(context, findings[i], include_messages, analysis->add_findings());
     }
   }
   return absl::OkStatus();

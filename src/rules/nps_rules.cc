@@ -13,21 +13,27 @@ namespace {
 
 using model::PersonIx;
 
+// Written only for a listed finding.
+void NpsDetractorMessage(const model::Context& context, const Finding& finding,
+                         std::string* message) {
+  const PersonIx p = finding.persons[0];
+  absl::StrAppend(message, PersonLabel(context.index, p),
+                  context.index.is_key(p) ? ", a key person," : "", " answered ",
+                  static_cast<int32_t>(finding.number("nps_score")),
+                  " out of 10 in the latest NPS survey, a detractor; have their owner ask "
+                  "what went wrong, and close the loop with what we changed.");
+}
+
 void NpsDetractor(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   const int32_t detractor_max = in.settings().nps_detractor_max;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     const v1::NpsAnswer* latest = index.latest_nps(p);
     if (latest == nullptr || latest->score() > detractor_max) continue;
-    const bool key = index.is_key(p);
-    sink.Add(key ? v1::CRITICAL : v1::WARNING,
-             absl::StrCat(PersonLabel(index, p), key ? ", a key person," : "",
-                          " answered ", latest->score(),
-                          " out of 10 in the latest NPS survey, a detractor; have their owner ask "
-                          "what went wrong, and close the loop with what we changed."))
+    sink.Add(index.is_key(p) ? v1::CRITICAL : v1::WARNING, NpsDetractorMessage)
         .Person(p)
         .Number("nps_score", latest->score())
-        .Path(PersonPath(p));
+        .AtPerson(p);
   }
 }
 
