@@ -30,6 +30,7 @@ struct Settings {
   double sales_plan_min_share = 0.5;
   int32_t preference_gap_warning_levels = 2;
   int32_t large_relationship_gap_levels = 2;
+  double nps_decline_warning_points = 30;
 
   // Account health weights.
   double weight_breadth = 0.25;
