@@ -149,7 +149,7 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
   score::ComputeWeb(context, analysis->mutable_web());
   std::vector<rules::Finding> findings = rules::EvaluateRules(context, analysis->web());
   score::ComputeGaps(context, analysis->mutable_gaps());
-  score::ComputeScores(context, analysis->web(), analysis->mutable_scores());
+  score::ComputeScores(context, analysis->web(), horizon, analysis->mutable_scores());
   // Recommendations read every finding; only then is the list cut to what the host asked for, and
   // only the findings kept become messages.
   recommend::Recommend(context, findings, horizon, analysis->mutable_recommendations());

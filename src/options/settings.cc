@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "options/score_tuning_check.h"
 #include "options/tuning.h"
 
 namespace contactplan {
@@ -169,6 +170,7 @@ absl::StatusOr<Settings> ResolveSettings(const v1::EngineOptions& options) {
   absl::StatusOr<v1::Tuning> tuning = ResolveTuning(options.tuning());
   if (!tuning.ok()) return tuning.status();
   s.tuning = *std::move(tuning);
+  if (absl::Status scores = CheckScoreTuning(s.tuning.scores()); !scores.ok()) return scores;
   return s;
 }
 

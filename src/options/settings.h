@@ -33,10 +33,10 @@ struct Settings {
   double nps_decline_warning_points = 30;
 
   // Account health weights.
-  double weight_breadth = 0.25;
-  double weight_depth = 0.25;
-  double weight_quality = 0.30;
-  double weight_risk = 0.20;
+  double weight_breadth = 0.20;
+  double weight_depth = 0.20;
+  double weight_quality = 0.25;
+  double weight_risk = 0.35;
 
   // Effort to keep or reach S / O / T.
   double effort_satisfied = 1;

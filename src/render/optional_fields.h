@@ -11,8 +11,8 @@
 
 namespace contactplan::render {
 
-// The confidence score (0-100) of the analysis: `scores.confidence` or `confidence`, either a Score
-// message (its `value`) or a number; nullopt when the schema has no such field or it is unset.
+// The confidence score (0-100) of the analysis, `scores.confidence.value`; nullopt when the
+// analysis has none (one written before confidence existed).
 std::optional<double> Confidence(const v1::Analysis& analysis);
 
 // True when `person` / `member` has a `left_at` timestamp at or before `now` (the analysis' as-of;
