@@ -145,7 +145,7 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
   score::ComputeWeb(context, analysis->mutable_web());
   std::vector<rules::Finding> findings = rules::EvaluateRules(context, analysis->web());
   score::ComputeGaps(context, analysis->mutable_gaps());
-  score::ComputeScores(context, analysis->web(), analysis->mutable_scores());
+  score::ComputeScores(context, analysis->web(), horizon, analysis->mutable_scores());
   score::ComputeActivity(context, analysis->mutable_activity());
   // Recommendations read every finding; only then is the list cut to what the host asked for, and
   // only the findings kept become messages.

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "options/score_tuning_check.h"
 #include "options/tuning.h"
 
 namespace contactplan {
@@ -109,6 +110,8 @@ absl::StatusOr<Settings> ResolveSettings(const v1::EngineOptions& options) {
              s.preference_gap_warning_levels);
   CPLAN_TAKE(t, large_relationship_gap_levels, "thresholds.large_relationship_gap_levels", 2, 3,
              s.large_relationship_gap_levels);
+  CPLAN_TAKE(t, nps_decline_warning_points, "thresholds.nps_decline_warning_points", 0.0, 200.0,
+             s.nps_decline_warning_points);
 
   const v1::HealthWeights& w = options.health_weights();
   CPLAN_TAKE(w, breadth, "health_weights.breadth", 0.0, 1e6, s.weight_breadth);
@@ -168,6 +171,7 @@ absl::StatusOr<Settings> ResolveSettings(const v1::EngineOptions& options) {
   absl::StatusOr<v1::Tuning> tuning = ResolveTuning(options.tuning());
   if (!tuning.ok()) return tuning.status();
   s.tuning = *std::move(tuning);
+  if (absl::Status scores = CheckScoreTuning(s.tuning.scores()); !scores.ok()) return scores;
   return s;
 }
 

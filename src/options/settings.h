@@ -30,12 +30,13 @@ struct Settings {
   double sales_plan_min_share = 0.5;
   int32_t preference_gap_warning_levels = 2;
   int32_t large_relationship_gap_levels = 2;
+  double nps_decline_warning_points = 30;
 
   // Account health weights.
-  double weight_breadth = 0.25;
-  double weight_depth = 0.25;
-  double weight_quality = 0.30;
-  double weight_risk = 0.20;
+  double weight_breadth = 0.20;
+  double weight_depth = 0.20;
+  double weight_quality = 0.25;
+  double weight_risk = 0.35;
 
   // Effort to keep or reach S / O / T.
   double effort_satisfied = 1;

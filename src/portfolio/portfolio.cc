@@ -103,6 +103,7 @@ void FillAccountRow(const Account& account, const v1::Plan& plan, const v1::Anal
   row.set_account_id(plan.account().id());
   row.set_account_name(plan.account().name());
   row.set_health(analysis.scores().account_health().value());
+  if (analysis.scores().has_confidence()) row.set_confidence(analysis.scores().confidence().value());
   row.set_web_figure(analysis.web().figure());
   row.set_meets3x3(analysis.web().meets3x3());
   row.set_critical(CountSeverity(analysis, v1::CRITICAL));

@@ -34,7 +34,7 @@ std::string Joined(const google::protobuf::RepeatedPtrField<std::string>& items)
 
 void AccountsTable(const v1::Portfolio& portfolio, std::string* out) {
   io::AppendCsvRecord(
-      {"account_id", "account_name", "source", "health", "web_figure", "meets3x3", "critical",
+      {"account_id", "account_name", "source", "health", "confidence", "web_figure", "meets3x3", "critical",
        "warnings", "top_action_person", "top_action_owner", "top_action_from", "top_action_to",
        "top_action_effort", "next_close_at", "next_close_opportunity_id", "planning_order"},
       out);
@@ -42,7 +42,8 @@ void AccountsTable(const v1::Portfolio& portfolio, std::string* out) {
     const v1::PortfolioAction& top = a.top_action();
     const bool has_top = a.has_top_action();
     io::AppendCsvRecord(
-        {a.account_id(), a.account_name(), a.source(), Number(a.health()), a.web_figure(),
+        {a.account_id(), a.account_name(), a.source(), Number(a.health()),
+         a.has_confidence() ? Number(a.confidence()) : "", a.web_figure(),
          a.meets3x3() ? "yes" : "no", absl::StrCat(a.critical()), absl::StrCat(a.warnings()),
          has_top ? (top.person_name().empty() ? top.person_id() : top.person_name()) : "",
          has_top ? (top.owner_name().empty() ? top.owner_id() : top.owner_name()) : "",

@@ -77,8 +77,10 @@ void GoalSkipsLevels(const RuleInput& in, FindingSink& sink) {
     if (p == model::kNone || m == model::kNone) continue;
     const RelationshipIx r = index.FindCell(m, p);
     const v1::Grade current = r == model::kNone ? v1::GRADE_UNSPECIFIED : index.grade(r);
-    // A blank cell sits one step below INDIFFERENT: every relationship starts there.
-    const int32_t from = current == v1::GRADE_UNSPECIFIED ? v1::INDIFFERENT - 1 : current;
+    // Every relationship starts at INDIFFERENT, so from a blank cell SATISFIED is the first goal
+    // (reached via INDIFFERENT within the horizon, as the key intersections plan it); OPEN or
+    // TRUST skips.
+    const int32_t from = current == v1::GRADE_UNSPECIFIED ? v1::INDIFFERENT : current;
     const int32_t steps = goal - from;
     if (steps <= 1) continue;
     sink.Add(v1::WARNING,
@@ -203,14 +205,16 @@ extern constinit const Rule kMissingBlueprint{
 extern constinit const Rule kGoalSkipsLevels{
     .info = {.code = "GOAL_SKIPS_LEVELS",
              .fires_when = "a blueprint entry's goal grade is more than one level above the "
-                           "current grade of its intersection (blank counts as below INDIFFERENT)",
+                           "current grade of its intersection (for a blank cell, SATISFIED - reached via "
+                           "INDIFFERENT - is the first goal and does not skip; OPEN or TRUST does)",
              .severity = "WARNING",
              .explanation =
                  "Relationships move one grade at a time: a person must be Satisfied before they "
                  "are Open, and Open before they Trust us. A goal that jumps several grades "
                  "within one horizon sets the owner up to fail and hides the step that is really "
-                 "needed next. From a blank cell the first step is Indifferent, the grade every "
-                 "new relationship starts at. Set the next grade as the goal and plan the later "
+                 "needed next. From a blank cell the first goal is Satisfied, reached through "
+                 "Indifferent, the grade every new relationship starts at; Open or Trust from a "
+                 "blank cell skips. Set the next grade as the goal and plan the later "
                  "ones for later horizons. Entries without a goal grade or without an owner are "
                  "not checked."},
     .needs_now = false,

@@ -24,11 +24,27 @@ std::vector<PersonIx> Holders(const model::PlanIndex& index, v1::Person::BuyerRo
 void NoPowerBuyerIdentified(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   if (index.person_count() == 0 || !Holders(index, v1::Person::POWER).empty()) return;
-  sink.Add(v1::WARNING,
-           absl::StrCat("None of the ", index.person_count(),
-                        " persons on the map is marked as the power (economic) buyer; ask your "
-                        "contacts who can approve the spend alone and settle disagreements, and "
-                        "add that person to the map."))
+  // From evaluating alternatives on, a deal without a known economic buyer is being decided by
+  // someone we cannot name: the first such open opportunity makes the finding critical.
+  const v1::Plan& plan = index.plan();
+  model::OpportunityIx late = model::kNone;
+  for (model::OpportunityIx o = 0; o < plan.opportunities_size() && late == model::kNone; ++o) {
+    const v1::Opportunity& opportunity = plan.opportunities(o);
+    if (!opportunity.closed() && opportunity.stage() >= v1::EVALUATE_ALTERNATIVES) late = o;
+  }
+  std::string message = absl::StrCat(
+      "None of the ", index.person_count(),
+      " persons on the map is marked as the power (economic) buyer; ask your contacts who can "
+      "approve the spend alone and settle disagreements, and add that person to the map");
+  if (late != model::kNone) {
+    absl::StrAppend(&message, ", before the ", OpportunityLabel(index, late),
+                    " goes further: it is already ",
+                    plan.opportunities(late).stage() >= v1::EVALUATE_RISK ? "evaluating risk"
+                                                                          : "evaluating alternatives");
+  }
+  absl::StrAppend(&message, ".");
+  sink.Add(late != model::kNone ? v1::CRITICAL : v1::WARNING, std::move(message))
+      .Opportunity(late)
       .Number("persons", index.person_count());
 }
 
@@ -70,13 +86,16 @@ void NoEvangelist(const RuleInput& in, FindingSink& sink) {
 extern constinit const Rule kNoPowerBuyerIdentified{
     .info = {.code = "NO_POWER_BUYER_IDENTIFIED",
              .fires_when = "the map has persons and none holds POWER",
-             .severity = "WARNING",
+             .severity =
+                 "WARNING; CRITICAL when an open opportunity is at EVALUATE_ALTERNATIVES or later",
              .explanation =
                  "The power buyer, also called the economic buyer, can decide alone and settles "
                  "conflicts between the other buyers. A map without one means we do not know who "
                  "finally says yes, so our effort may go to people who can only say no. Ask the "
                  "people we know who signs off on spending of this size, and put that person on "
-                 "the map."},
+                 "the map. Once an open opportunity is evaluating alternatives or later, the "
+                 "decision is being prepared by someone we cannot name, and the finding is "
+                 "critical."},
     .needs_now = false,
     .evaluate = NoPowerBuyerIdentified};
 

@@ -1,6 +1,7 @@
 // Coverage: who on our team reaches which client person, and whether the right people do.
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -89,19 +90,34 @@ void OverCoveredPersonMessage(const model::Context& context, const Finding& find
                   static_cast<int32_t>(finding.number("over_covered_above")), ": ",
                   MemberList(index, graded),
                   "); agree who leads and spend the others' time on people we do "
-                  "not reach yet.");
+                  "not reach yet",
+                  finding.number("key_person_uncovered") > 0
+                      ? ", starting with the key persons nobody reaches."
+                      : ".");
 }
 
 void OverCoveredPerson(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   const int32_t limit = in.settings().over_covered_above;
+  // While a key person has nobody at all, spare effort on an over-covered person is effort the
+  // account needs elsewhere now: the finding is a warning. Computed once, only if a person is
+  // over-covered.
+  std::optional<bool> key_uncovered;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     const std::span<const RelationshipIx> graded = index.graded_of_person(p);
     if (static_cast<int64_t>(graded.size()) <= limit) continue;
-    FindingBuilder finding = sink.Add(v1::INFO, OverCoveredPersonMessage).Person(p);
+    if (!key_uncovered) {
+      key_uncovered = false;
+      for (PersonIx k = 0; k < index.person_count() && !*key_uncovered; ++k) {
+        *key_uncovered = index.is_key(k) && index.graded_of_person(k).empty();
+      }
+    }
+    FindingBuilder finding =
+        sink.Add(*key_uncovered ? v1::WARNING : v1::INFO, OverCoveredPersonMessage).Person(p);
     for (RelationshipIx r : graded) finding.Member(index.relationship_member(r));
     finding.Number("graded_intersections", static_cast<double>(graded.size()))
         .Number("over_covered_above", limit)
+        .Number("key_person_uncovered", *key_uncovered ? 1 : 0)
         .AtPerson(p);
   }
 }
@@ -182,12 +198,14 @@ extern constinit const Rule kSingleThreadedPerson{
 extern constinit const Rule kOverCoveredPerson{
     .info = {.code = "OVER_COVERED_PERSON",
              .fires_when = "a person has more than 3 graded intersections",
-             .severity = "INFO",
+             .severity = "INFO; WARNING while a key person is uncovered",
              .explanation =
                  "Many team members keep a relationship with the same person. Every relationship "
                  "costs effort to keep, the client hears several voices, and people elsewhere in "
                  "the account go without attention. Agree who leads with this person and move the "
-                 "others' time to persons we reach weakly or not at all."},
+                 "others' time to persons we reach weakly or not at all. While a key person has no "
+                 "relationship with anyone on our team, that spare time is needed now, and the "
+                 "finding is a warning."},
     .needs_now = false,
     .evaluate = OverCoveredPerson};
 

@@ -88,13 +88,16 @@ void NpsDeclining(const RuleInput& in, FindingSink& sink) {
     absl::StrAppend(&message, "ask ", ListOf(names),
                     " what changed and answer it.");
   }
-  FindingBuilder finding = sink.Add(v1::INFO, std::move(message));
+  // A fall this steep is the account turning against us, not noise in a few answers.
+  const bool steep = nps_now <= nps_before - settings.nps_decline_warning_points + 1e-9;
+  FindingBuilder finding = sink.Add(steep ? v1::WARNING : v1::INFO, std::move(message));
   for (PersonIx p : worse) finding.Person(p);
   finding.Number("nps_now", nps_now)
       .Number("nps_before", nps_before)
       .Number("answered_now", at_now.answered)
       .Number("answered_before", at_before.answered)
-      .Number("window_days", settings.nps_decline_window_days);
+      .Number("window_days", settings.nps_decline_window_days)
+      .Number("nps_decline_warning_points", settings.nps_decline_warning_points);
 }
 
 }  // namespace
@@ -116,7 +119,7 @@ extern constinit const Rule kNpsDetractor{
 extern constinit const Rule kNpsDeclining{
     .info = {.code = "NPS_DECLINING",
              .fires_when = "account NPS now is at least 10 points below account NPS 90 days earlier",
-             .severity = "INFO",
+             .severity = "INFO; WARNING at 30 points or more",
              .explanation =
                  "The account's NPS (percent promoters minus percent detractors, over each person's "
                  "latest answer at a date) has fallen noticeably over the window. Single answers "
@@ -124,7 +127,8 @@ extern constinit const Rule kNpsDeclining{
                  "cooling. Answers dated after a date do not count for it, persons without an "
                  "answer by then are left out, and an undated answer counts from the beginning of "
                  "time until a dated one replaces it. Talk to the persons whose answers dropped and "
-                 "look for a shared cause. The rule needs a \"now\" and answers at both dates."},
+                 "look for a shared cause. A fall of 30 points or more is a warning: the account "
+                 "as a whole is turning. The rule needs a \"now\" and answers at both dates."},
     .needs_now = true,
     .evaluate = NpsDeclining};
 

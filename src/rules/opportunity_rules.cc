@@ -83,10 +83,19 @@ void QualificationIncomplete(const RuleInput& in, FindingSink& sink) {
     if (!q.vision_agreed()) missing.push_back("an agreed vision of the solution");
     if (!q.value_agreed()) missing.push_back("value agreed as compelling");
     if (missing.empty()) continue;
-    sink.Add(v1::INFO,
+    // Evaluating risk or closing, gaps in qualification are a deal at risk, and without access to
+    // power the decision is out of our reach.
+    const bool late = opportunity.stage() >= v1::EVALUATE_RISK;
+    const v1::Severity severity =
+        !late ? v1::INFO : q.access_to_power() ? v1::WARNING : v1::CRITICAL;
+    sink.Add(severity,
              absl::StrCat("The ", OpportunityLabel(index, o),
-                          " is past determining needs but lacks ", ListOf(missing),
-                          "; confirm these with the client before investing more in the deal."))
+                          late ? " is evaluating risk or closing" : " is past determining needs",
+                          " but lacks ", ListOf(missing),
+                          late ? "; settle these with the client now, before the decision is made "
+                                 "without us."
+                               : "; confirm these with the client before investing more in the "
+                                 "deal."))
         .Opportunity(o)
         .Number("missing_answers", static_cast<double>(missing.size()))
         .Path(OpportunityPath(o));
@@ -127,14 +136,17 @@ extern constinit const Rule kQualificationIncomplete{
     .info = {.code = "QUALIFICATION_INCOMPLETE",
              .fires_when = "an open opportunity past DETERMINE_NEEDS lacks admitted pain, access "
                            "to power, an agreed vision or agreed value",
-             .severity = "INFO",
+             .severity = "INFO; WARNING at EVALUATE_RISK or later; CRITICAL there when access to "
+                         "power is missing",
              .explanation =
                  "An opportunity that is evaluating alternatives or later should be qualified: the "
                  "client admits the pain, we have access to the power buyer, both sides agree on a "
                  "vision of the solution, and the client agrees the value is compelling. Each "
                  "missing answer is a reason the deal can stall or be lost late, after most of the "
                  "effort is spent. The finding names the missing answers; confirm them with the "
-                 "client."},
+                 "client. From evaluating risk on the gaps are a warning, and missing access to "
+                 "power there is critical: the decision is about to be made by someone we cannot "
+                 "reach."},
     .needs_now = false,
     .evaluate = QualificationIncomplete};
 

@@ -10,6 +10,7 @@
   RULE(kUncoveredPerson)           \
   RULE(kWeakRelationship)          \
   RULE(kSingleThreadedPerson)      \
+  RULE(kNoThreadPerson)            \
   RULE(kOverCoveredPerson)         \
   RULE(kSeniorityMismatch)         \
   RULE(kTrustInflation)            \

@@ -113,11 +113,7 @@ void BelowCredibleSourceMessage(const model::Context& context, const Finding& fi
                                 std::string* message) {
   const PersonIx p = finding.persons[0];
   absl::StrAppend(message, PersonLabel(context.index, p),
-                  " matters to the account but sees us as a Vendor",
-                  context.index.person(p).relationship_level() == v1::RELATIONSHIP_LEVEL_UNSPECIFIED
-                      ? " (level not assessed, so assumed)"
-                      : "",
-                  "; become a Credible Source by bringing them reliable insight about "
+                  " matters to the account but sees us as a Vendor; become a Credible Source by bringing them reliable insight about "
                   "their own business, not about our offer.");
 }
 
@@ -126,7 +122,9 @@ void BelowCredibleSource(const RuleInput& in, FindingSink& sink) {
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     if (index.has_left(p)) continue;  // history: only the rules about leaving see them
     const v1::Person& person = index.person(p);
-    if (!index.matters(p) || CurrentLevel(person) != v1::VENDOR) continue;
+    // An unset level was never assessed: it says nothing about how the person sees us (the
+    // confidence score counts such persons instead).
+    if (!index.matters(p) || person.relationship_level() != v1::VENDOR) continue;
     sink.Add(v1::WARNING, BelowCredibleSourceMessage)
         .Person(p)
         .Number("current_level", v1::VENDOR)
@@ -211,14 +209,16 @@ extern constinit const Rule kLargeRelationshipGap{
 
 extern constinit const Rule kBelowCredibleSource{
     .info = {.code = "BELOW_CREDIBLE_SOURCE",
-             .fires_when = "a person who matters is currently at VENDOR",
+             .fires_when = "a person who matters has current relationship level VENDOR (an unset "
+                           "level is not assessed, not Vendor: it does not fire this rule)",
              .severity = "WARNING",
              .explanation =
                  "Everyone who matters in a target account should see us at least as a Credible "
                  "Source: someone whose information they rely on. As a Vendor we are called in "
-                 "when requirements are already written, and compared on price. A person whose "
-                 "current level was never assessed counts as Vendor, as in the gap rules; assess "
-                 "it, and bring the person insight about their own business to earn credibility."},
+                 "when requirements are already written, and compared on price. Bring the person "
+                 "insight about their own business to earn credibility. A person whose current "
+                 "level was never assessed is not reported here: nothing says they see us as a "
+                 "Vendor, and the confidence score counts the levels left unassessed."},
     .needs_now = false,
     .evaluate = BelowCredibleSource,
     .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.1}};

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "model/time.h"
 #include "score/gaps.h"
 
 // Every formula here is documented in docs/scores.md, together with the argument that raising one
@@ -25,37 +27,57 @@ namespace {
 using model::PersonIx;
 using model::PlanIndex;
 
-// Importance of a person in the account-level scores: key persons count three times, other persons
-// who matter twice, everyone else once; a person who has left none (docs/time.md). Depends only on
-// roles, flags and departures, never on grades.
-double Importance(const PlanIndex& index, PersonIx p) {
-  if (index.has_left(p)) return 0;
-  if (index.is_key(p)) return 3;
-  if (index.matters(p)) return 2;
-  return 1;
-}
+// The 3 of "3x3": the web-of-influence target every web count is measured against (a definition of
+// the figure, not a judgement to tune).
+constexpr int32_t kWebTarget = 3;
+// An account is single-threaded with at most one team member or one person in the web
+// (SINGLE_THREADED_ACCOUNT), so two of each is where that risk ends.
+constexpr int32_t kNotSingleThreaded = 2;
 
-// How much a relationship at grade g is worth, 0-1. Monotone in the grade; a blank (no grade) is
-// worth nothing, which is at most what Indifferent is worth.
-double GradeStrength(v1::Grade grade) {
+// The value of `grade` in a per-grade table of tuning.scores (blank = no grade).
+double ValueOf(const v1::GradeValues& values, v1::Grade grade) {
   switch (grade) {
-    case v1::TRUST: return 1.0;
-    case v1::OPEN: return 0.85;
-    case v1::SATISFIED: return 0.65;
-    case v1::INDIFFERENT: return 0.35;
-    case v1::DISSATISFIED: return 0.10;
-    default: return 0;  // MOTIVATED_TO_CHANGE, blank
+    case v1::TRUST: return values.trust();
+    case v1::OPEN: return values.open();
+    case v1::SATISFIED: return values.satisfied();
+    case v1::INDIFFERENT: return values.indifferent();
+    case v1::DISSATISFIED: return values.dissatisfied();
+    case v1::MOTIVATED_TO_CHANGE: return values.motivated_to_change();
+    default: return values.blank();
   }
 }
 
-// Dissatisfaction carried by one relationship: someone replacing us counts fully, someone unhappy
-// half. Non-increasing in the grade; zero from Indifferent up, so adding an Indifferent adds none.
-double Dissatisfaction(v1::Grade grade) {
-  switch (grade) {
-    case v1::MOTIVATED_TO_CHANGE: return 1.0;
-    case v1::DISSATISFIED: return 0.5;
-    default: return 0;
+// The value of a planning preference (Neutral already read as Non-Supporter by the caller, or not).
+double ValueOf(const v1::PreferenceValues& values, v1::Preference preference) {
+  switch (preference) {
+    case v1::MENTOR: return values.mentor();
+    case v1::SUPPORTER: return values.supporter();
+    case v1::NEUTRAL: return values.neutral();
+    case v1::NON_SUPPORTER: return values.non_supporter();
+    case v1::ENEMY: return values.enemy();
+    default: return values.unset();
   }
+}
+
+// Importance of a person in the account-level scores (tuning.scores.importance): depends only on
+// roles, flags and departures, never on grades; a person who has left weighs nothing.
+double Importance(const model::Context& context, PersonIx p) {
+  const v1::PersonImportance& weights = context.settings.tuning.scores().importance();
+  if (context.index.has_left(p)) return 0;  // history: counts in no score (docs/time.md)
+  if (context.index.is_key(p)) return weights.key();
+  if (context.index.matters(p)) return weights.matters();
+  return weights.other();
+}
+
+// How much a relationship at grade g is worth, 0-1 (tuning.scores.grade_strength).
+double GradeStrength(const model::Context& context, v1::Grade grade) {
+  return ValueOf(context.settings.tuning.scores().grade_strength(), grade);
+}
+
+// Dissatisfaction carried by one relationship (tuning.scores.dissatisfaction): non-increasing in
+// the grade, so adding or raising a relationship never adds any.
+double Dissatisfaction(const model::Context& context, v1::Grade grade) {
+  return ValueOf(context.settings.tuning.scores().dissatisfaction(), grade);
 }
 
 // What the scores read about one person, gathered in one pass over the graded relationships.
@@ -76,7 +98,7 @@ std::vector<PersonStats> GatherPersonStats(const model::Context& context) {
       s.best = std::max(s.best, grade);
       ++s.graded;
       if (grade >= context.settings.thread_min_grade) ++s.threads;
-      s.dissatisfaction += Dissatisfaction(grade);
+      s.dissatisfaction += Dissatisfaction(context, grade);
     }
   }
   return stats;
@@ -168,17 +190,34 @@ double Progress(int32_t count, int32_t target) {
   return static_cast<double>(std::min(count, target)) / target;
 }
 
+// The share of `count` in `total`, 0-1; `empty` when there is nothing to count.
+double ShareOf(int32_t count, int32_t total, double empty) {
+  return total > 0 ? static_cast<double>(count) / total : empty;
+}
+
 struct Inputs {
   const model::Context& context;
   const v1::Web& web;
   const std::vector<PersonStats>& stats;
   const std::vector<PersonIx>& who_matters;
+  int32_t horizon_days;
+
+  const v1::ScoreTuning& tuning() const { return context.settings.tuning.scores(); }
 };
+
+// "T 100, O 85, S 65, I 35, D 10, M 0, none 0": a grade table as the explanations print it.
+std::string GradeTable(const v1::GradeValues& values) {
+  return absl::StrFormat("T %g, O %g, S %g, I %g, D %g, M %g, none %g", 100 * values.trust(),
+                         100 * values.open(), 100 * values.satisfied(), 100 * values.indifferent(),
+                         100 * values.dissatisfied(), 100 * values.motivated_to_change(),
+                         100 * values.blank());
+}
 
 v1::Score CoverageBreadth(const Inputs& in) {
   const PlanIndex& index = in.context.index;
+  const v1::BreadthTuning& t = in.tuning().breadth();
   // Reach: a thread counts fully, a relationship we have at Indifferent or better (but below the
-  // thread grade) a quarter, nothing otherwise. Monotone in the person's best grade.
+  // thread grade) counts known_below_thread, nothing otherwise. Monotone in the best grade.
   WeightedShare reach;
   int32_t threaded = 0;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
@@ -188,22 +227,26 @@ v1::Score CoverageBreadth(const Inputs& in) {
       share = 1;
       ++threaded;
     } else if (s.best >= v1::INDIFFERENT) {
-      share = 0.25;
+      share = t.known_below_thread();
     }
-    reach.Add(Importance(index, p), share);
+    reach.Add(Importance(in.context, p), share);
   }
   // Web progress: each of the four 3x3 counts, capped at 3. Counts only grow as grades rise.
   const v1::Web& web = in.web;
-  const double web_progress = (Progress(web.team_members(), 3) + Progress(web.persons(), 3) +
-                               Progress(web.team_levels(), 3) + Progress(web.person_levels(), 3)) /
-                              4;
+  const double web_progress =
+      (Progress(web.team_members(), kWebTarget) + Progress(web.persons(), kWebTarget) +
+       Progress(web.team_levels(), kWebTarget) + Progress(web.person_levels(), kWebTarget)) /
+      4;
+  const v1::PersonImportance& importance = in.tuning().importance();
   return ScoreBuilder()
-      .Add("persons_reached", reach.share(), 0.7,
-           absl::StrCat(threaded, " of ", index.person_count(), " persons have a thread (",
-                        GradeName(in.context.settings.thread_min_grade),
-                        " or better); share weighted by importance (key 3, matters 2, others 1), "
-                        "persons known only below the thread grade count a quarter"))
-      .Add("web_3x3", web_progress, 0.3,
+      .Add("persons_reached", reach.share(), t.persons_reached(),
+           absl::StrFormat("%d of %d persons have a thread (%s or better); share weighted by "
+                           "importance (key %g, matters %g, others %g), persons known only below "
+                           "the thread grade count %g",
+                           threaded, index.person_count(),
+                           GradeName(in.context.settings.thread_min_grade), importance.key(),
+                           importance.matters(), importance.other(), t.known_below_thread()))
+      .Add("web_3x3", web_progress, t.web_3x3(),
            absl::StrCat("web ", web.figure(), " with ", web.team_levels(), " team levels and ",
                         web.person_levels(), " person levels; each count towards 3",
                         web.meets3x3() ? " (meets 3x3)" : ""))
@@ -212,27 +255,29 @@ v1::Score CoverageBreadth(const Inputs& in) {
 
 v1::Score Depth(const Inputs& in) {
   const PlanIndex& index = in.context.index;
-  // Multi-threading: a person who matters with one thread is half covered, with two or more fully.
+  const v1::DepthTuning& t = in.tuning().depth();
+  const int32_t multi_target = std::max(1, t.threads_for_multi());
+  // Multi-threading: credit grows with each thread up to threads_for_multi.
   WeightedShare multi;
   int32_t multi_threaded = 0;
   for (PersonIx p : in.who_matters) {
     const int32_t threads = in.stats[p].threads;
-    if (threads >= 2) ++multi_threaded;
-    multi.Add(Importance(index, p), Progress(threads, 2));
+    if (threads >= multi_target) ++multi_threaded;
+    multi.Add(Importance(in.context, p), Progress(threads, multi_target));
   }
   const v1::Web& web = in.web;
-  const double team_engaged =
-      index.member_count() > 0 ? static_cast<double>(web.team_members()) / index.member_count() : 0;
-  const double levels = (Progress(web.team_levels(), 3) + Progress(web.person_levels(), 3)) / 2;
+  const double team_engaged = ShareOf(web.team_members(), index.member_count(), 0);
+  const double levels =
+      (Progress(web.team_levels(), kWebTarget) + Progress(web.person_levels(), kWebTarget)) / 2;
   return ScoreBuilder()
-      .Add("multi_threaded_persons", multi.share(), 0.5,
-           absl::StrCat(multi_threaded, " of ", multi.persons(),
-                        " persons who matter have 2 or more threads (one thread counts half); "
-                        "weighted by importance"))
-      .Add("team_engaged", team_engaged, 0.25,
+      .Add("multi_threaded_persons", multi.share(), t.multi_threaded_persons(),
+           absl::StrCat(multi_threaded, " of ", multi.persons(), " persons who matter have ",
+                        multi_target,
+                        " or more threads (fewer count in proportion); weighted by importance"))
+      .Add("team_engaged", team_engaged, t.team_engaged(),
            absl::StrCat(web.team_members(), " of ", index.member_count(),
                         " team members hold a thread"))
-      .Add("levels_spanned", levels, 0.25,
+      .Add("levels_spanned", levels, t.levels_spanned(),
            absl::StrCat(web.team_levels(), " team levels and ", web.person_levels(),
                         " client levels among the threads; each towards 3"))
       .Build();
@@ -240,6 +285,7 @@ v1::Score Depth(const Inputs& in) {
 
 v1::Score Quality(const Inputs& in) {
   const PlanIndex& index = in.context.index;
+  const v1::QualityTuning& t = in.tuning().quality();
   // Measured per person over the whole organisation, never per graded intersection: a mean over
   // graded intersections would fall whenever a new Indifferent relationship is added.
   WeightedShare strength;
@@ -247,8 +293,8 @@ v1::Score Quality(const Inputs& in) {
   int32_t dissatisfied = 0;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     const PersonStats& s = in.stats[p];
-    const double importance = Importance(index, p);
-    strength.Add(importance, GradeStrength(s.best));
+    const double importance = Importance(in.context, p);
+    strength.Add(importance, GradeStrength(in.context, s.best));
     // Credit for a person we know at Indifferent or better, discounted by the dissatisfaction of
     // their relationships: a product of two monotone non-negative factors.
     const double known = s.best >= v1::INDIFFERENT ? 1 : 0;
@@ -260,52 +306,111 @@ v1::Score Quality(const Inputs& in) {
   for (PersonIx p : in.who_matters) {
     const bool at_open = in.stats[p].best >= v1::OPEN;
     if (at_open) ++open_persons;
-    open.Add(Importance(index, p), at_open ? 1 : 0);
+    open.Add(Importance(in.context, p), at_open ? 1 : 0);
   }
+  const v1::GradeValues& hostility = in.tuning().dissatisfaction();
   return ScoreBuilder()
-      .Add("relationship_strength", strength.share(), 0.5,
-           "importance-weighted mean over all persons of the strength of their best relationship "
-           "(T 100, O 85, S 65, I 35, D 10, M 0, none 0)")
-      .Add("open_where_it_matters", open.share(), 0.3,
+      .Add("relationship_strength", strength.share(), t.relationship_strength(),
+           absl::StrCat("importance-weighted mean over all persons of the strength of their best "
+                        "relationship (",
+                        GradeTable(in.tuning().grade_strength()), ")"))
+      .Add("open_where_it_matters", open.share(), t.open_where_it_matters(),
            absl::StrCat(open_persons, " of ", open.persons(),
                         " persons who matter have a relationship at OPEN or better; weighted by "
                         "importance"))
-      .Add("free_of_dissatisfaction", free_of_dissatisfaction.share(), 0.2,
-           absl::StrCat("importance-weighted share of persons known at INDIFFERENT or better, less "
-                        "half a person per DISSATISFIED and a whole per MOTIVATED_TO_CHANGE "
-                        "relationship; ",
-                        dissatisfied, " persons have D or M relationships"))
+      .Add("free_of_dissatisfaction", free_of_dissatisfaction.share(), t.free_of_dissatisfaction(),
+           absl::StrFormat("importance-weighted share of persons known at INDIFFERENT or better, "
+                           "less %g of a person per DISSATISFIED and %g per MOTIVATED_TO_CHANGE "
+                           "relationship; %d persons have D or M relationships",
+                           hostility.dissatisfied(), hostility.motivated_to_change(), dissatisfied))
       .Build();
 }
 
-v1::Score Risk(const Inputs& in) {
+// Whether a participant's buying role makes them a decider (DECISION_MAKER or APPROVER).
+bool IsDecider(const v1::Participant& participant) {
+  return participant.buying_role() == v1::Participant::DECISION_MAKER ||
+         participant.buying_role() == v1::Participant::APPROVER;
+}
+
+// Whether an open opportunity's expected close falls before the end of the horizon (an overdue
+// close of a deal still open counts too). Unknown without "now" or without a date.
+bool ClosesWithinHorizon(const Inputs& in, const v1::Opportunity& opportunity) {
+  if (!in.context.now || !opportunity.has_expected_close_at()) return false;
+  const std::optional<absl::Time> close = model::ToTime(true, opportunity.expected_close_at());
+  return close && *close <= *in.context.now + absl::Hours(24) * in.horizon_days;
+}
+
+// `readiness` holds the readiness value (0-100) of each open opportunity, in plan order.
+v1::Score Risk(const Inputs& in, const std::vector<double>& readiness) {
   const PlanIndex& index = in.context.index;
   const Settings& settings = in.context.settings;
+  const v1::RiskTuning& t = in.tuning().risk();
 
-  // Power access: the best relationship with any power buyer. When nobody is identified as POWER we
-  // cannot know whether we reach the decision: a fixed low value, since identifying the buyer is a
-  // matter of roles, not grades.
+  // Power access: each power buyer's best relationship, averaged, so an unreached second power
+  // buyer is a risk even when the first is reached. Nobody identified as POWER: a fixed value,
+  // since identifying the buyer is a matter of roles, not grades.
+  // Decider hostility: the WORST relationships of the people who decide (power buyers, and
+  // decision makers and approvers of open opportunities): one of them who wants to replace us
+  // outweighs any number of good relationships elsewhere, theirs included.
+  std::vector<bool> decides(index.person_count(), false);
+  for (const v1::Opportunity& opportunity : index.plan().opportunities()) {
+    if (opportunity.closed()) continue;
+    for (const v1::Participant& participant : opportunity.participants()) {
+      const PersonIx p = index.FindPerson(participant.person_id());
+      if (p != model::kNone && IsDecider(participant)) decides[p] = true;
+    }
+  }
   int32_t power_holders = 0;
-  v1::Grade best_power = v1::GRADE_UNSPECIFIED;
+  int32_t power_reached = 0;
+  int32_t decider_count = 0;
+  double power_credit = 0;
+  double worst = 0;  // the highest dissatisfaction of anyone who decides, capped at 1
+  PersonIx worst_person = model::kNone;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
-    if (index.has_left(p) || !index.has_buyer_role(p, v1::Person::POWER)) continue;
+    if (index.has_left(p)) continue;  // history, not risk (docs/time.md)
+    const bool power = index.has_buyer_role(p, v1::Person::POWER);
+    if (!power && !decides[p]) continue;
+    ++decider_count;
+    const double d = std::min(1.0, in.stats[p].dissatisfaction);
+    if (d > worst) {
+      worst = d;
+      worst_person = p;
+    }
+    if (!power) continue;
     ++power_holders;
-    best_power = std::max(best_power, in.stats[p].best);
+    const v1::Grade best = in.stats[p].best;
+    if (best >= v1::SATISFIED) ++power_reached;
+    power_credit += best >= v1::SATISFIED     ? 1
+                    : best >= v1::INDIFFERENT ? t.power_indifferent_credit()
+                                              : 0;
   }
   double power_access = 0;
   std::string power_explanation;
   if (index.person_count() == 0) {
     power_explanation = "no persons on the plan";
   } else if (power_holders == 0) {
-    power_access = 0.25;
+    power_access = t.power_unknown_credit();
     power_explanation = "nobody on the plan holds POWER: access to the decision is unknown";
   } else {
-    power_access = best_power >= v1::SATISFIED ? 1 : best_power >= v1::INDIFFERENT ? 0.4 : 0;
-    power_explanation = absl::StrCat(
-        "best relationship with the ", power_holders, " power buyer(s): ",
-        best_power == v1::GRADE_UNSPECIFIED ? "none" : GradeName(best_power),
-        " (SATISFIED or better 100, INDIFFERENT 40, below 0)");
+    power_access = power_credit / power_holders;
+    power_explanation = absl::StrFormat(
+        "%d of %d power buyer(s) have a relationship at SATISFIED or better (INDIFFERENT counts "
+        "%g, below or none 0); mean over the power buyers",
+        power_reached, power_holders, t.power_indifferent_credit());
   }
+  const std::string decider_hostility_explanation =
+      decider_count == 0
+          ? std::string("nobody holds POWER or decides or approves an open opportunity")
+      : worst > 0
+          ? absl::StrFormat("of %d power buyers, decision makers and approvers, %s has the worst "
+                            "relationships: dissatisfaction %g (DISSATISFIED %g, "
+                            "MOTIVATED_TO_CHANGE %g)",
+                            decider_count, index.person(worst_person).id(), worst,
+                            in.tuning().dissatisfaction().dissatisfied(),
+                            in.tuning().dissatisfaction().motivated_to_change())
+          : absl::StrCat("none of ", decider_count,
+                         " power buyers, decision makers and approvers has a DISSATISFIED or "
+                         "MOTIVATED_TO_CHANGE relationship");
 
   // Key persons hanging on one thread: lose the thread and we lose the person. Without key persons,
   // the persons who matter (else everyone) stand in for them.
@@ -316,21 +421,62 @@ v1::Score Risk(const Inputs& in) {
   const bool key_identified = !key_persons.empty();
   if (!key_identified) key_persons = in.who_matters;
   int32_t key_multi = 0;
-  for (PersonIx p : key_persons) key_multi += in.stats[p].threads >= 2 ? 1 : 0;
-  const double key_multi_share =
-      key_persons.empty() ? 0 : static_cast<double>(key_multi) / key_persons.size();
+  for (PersonIx p : key_persons) key_multi += in.stats[p].threads >= kNotSingleThreaded ? 1 : 0;
+  const double key_multi_share = ShareOf(key_multi, static_cast<int32_t>(key_persons.size()), 0);
 
   // The whole account on one thread: progress of both web counts towards 2.
   const v1::Web& web = in.web;
-  const double account_threading = (Progress(web.team_members(), 2) + Progress(web.persons(), 2)) / 2;
+  const double account_threading =
+      (Progress(web.team_members(), kNotSingleThreaded) + Progress(web.persons(), kNotSingleThreaded)) /
+      2;
 
-  // Hostility: persons with D or M relationships, weighted by importance; persons without any
-  // relationship carry no hostility.
-  WeightedShare calm;
-  for (PersonIx p = 0; p < index.person_count(); ++p) {
-    calm.Add(Importance(index, p), 1 - std::min(1.0, in.stats[p].dissatisfaction));
+  // Hostility where it matters: the importance-weighted dissatisfaction of the persons who matter,
+  // summed, not averaged, so that one hostile key person is not diluted by many calm ones; the
+  // credit reaches 0 at hostility_scale.
+  double hostility = 0;
+  int32_t hostile_persons = 0;
+  for (PersonIx p : in.who_matters) {
+    const double d = std::min(1.0, in.stats[p].dissatisfaction);
+    if (d > 0) ++hostile_persons;
+    hostility += Importance(in.context, p) * d;
   }
-  const double hostility_free = index.person_count() > 0 ? calm.share() : 0;
+  const double scale = t.hostility_scale();
+  const double hostility_free =
+      scale > 0 ? 1 - std::min(1.0, hostility / scale) : (hostility > 0 ? 0 : 1);
+
+  // The deals: deciders not supportive, open deals without a Mentor, deals closing within the
+  // horizon that are not ready. None of these reads grades except readiness, which never falls
+  // when a grade rises.
+  int32_t deciders = 0;  // participations as DECISION_MAKER or APPROVER
+  int32_t supportive = 0;
+  int32_t deals = 0;  // open opportunities with participants
+  int32_t with_mentor = 0;
+  int32_t closing = 0;
+  double closing_credit = 0;
+  int32_t open_opportunities = 0;
+  for (const v1::Opportunity& opportunity : index.plan().opportunities()) {
+    if (opportunity.closed()) continue;
+    const double ready = readiness[open_opportunities] / 100;
+    ++open_opportunities;
+    bool mentor = false;
+    for (const v1::Participant& participant : opportunity.participants()) {
+      const v1::Preference preference = PlanningPreference(participant.preference());
+      if (preference == v1::MENTOR) mentor = true;
+      if (!IsDecider(participant)) continue;
+      ++deciders;
+      if (preference >= v1::SUPPORTER) ++supportive;
+    }
+    if (opportunity.participants_size() > 0) {
+      ++deals;
+      with_mentor += mentor ? 1 : 0;
+    }
+    if (ClosesWithinHorizon(in, opportunity)) {
+      ++closing;
+      closing_credit += ready;
+    }
+  }
+  const double closing_ready =
+      open_opportunities > 0 ? (open_opportunities - closing + closing_credit) / open_opportunities : 1;
 
   // Detractors among the persons who answered the NPS survey (their latest answer). Independent of
   // grades; no answers means no detractor found.
@@ -341,28 +487,145 @@ v1::Score Risk(const Inputs& in) {
     if (nps == nullptr) continue;
     const bool detractor = nps->score() <= settings.nps_detractor_max;
     if (detractor) ++detractors;
-    promoters_or_passives.Add(Importance(index, p), detractor ? 0 : 1);
+    promoters_or_passives.Add(Importance(in.context, p), detractor ? 0 : 1);
   }
   const double nps_share = promoters_or_passives.persons() > 0 ? promoters_or_passives.share() : 1;
 
+  // A plan without persons shows no safety at all: nothing found is not the same as nothing there.
+  if (index.person_count() == 0) {
+    ScoreBuilder empty;
+    for (const char* name : {"power_access", "decider_hostility", "key_persons_multi_threaded",
+                             "account_threading", "hostility_where_it_matters",
+                             "decision_makers_supportive", "mentor_in_every_deal",
+                             "deals_closing_ready", "nps_detractors"}) {
+      empty.Add(name, 0, 1, "no persons on the plan");
+    }
+    return empty.Build();
+  }
   return ScoreBuilder()
-      .Add("power_access", power_access, 0.25, std::move(power_explanation))
-      .Add("key_persons_multi_threaded", key_multi_share, 0.2,
+      .Add("power_access", power_access, t.power_access(), std::move(power_explanation))
+      .Add("decider_hostility", 1 - worst, t.decider_hostility(), decider_hostility_explanation)
+      .Add("key_persons_multi_threaded", key_multi_share, t.key_persons_multi_threaded(),
            absl::StrCat(key_multi, " of ", key_persons.size(),
                         key_identified ? " key persons" : " persons (no key person identified)",
                         " have 2 or more threads"))
-      .Add("account_threading", account_threading, 0.2,
+      .Add("account_threading", account_threading, t.account_threading(),
            absl::StrCat("web ", web.figure(), "; both counts towards 2 (an account on one team member "
                                               "or one person is single-threaded)"))
-      .Add("hostility_free", hostility_free, 0.2,
-           "importance-weighted share of persons without DISSATISFIED (half) or MOTIVATED_TO_CHANGE "
-           "(whole) relationships")
-      .Add("nps_detractors", nps_share, 0.15,
+      .Add("hostility_where_it_matters", hostility_free, t.hostility_where_it_matters(),
+           absl::StrFormat("%d persons who matter have DISSATISFIED or MOTIVATED_TO_CHANGE "
+                           "relationships; their importance-weighted dissatisfaction sums to %g "
+                           "(0 at %g)",
+                           hostile_persons, hostility, scale))
+      .Add("decision_makers_supportive", ShareOf(supportive, deciders, 1),
+           t.decision_makers_supportive(),
+           deciders > 0 ? absl::StrCat(supportive, " of ", deciders,
+                                       " decision makers and approvers of open opportunities are "
+                                       "SUPPORTER or MENTOR")
+                        : "no DECISION_MAKER or APPROVER in an open opportunity")
+      .Add("mentor_in_every_deal", ShareOf(with_mentor, deals, 1), t.mentor_in_every_deal(),
+           deals > 0 ? absl::StrCat(with_mentor, " of ", deals,
+                                    " open opportunities with participants have a MENTOR")
+                     : "no open opportunity with participants")
+      .Add("deals_closing_ready", closing_ready, t.deals_closing_ready(),
+           !in.context.now
+               ? std::string("no date on the plan: whether a deal closes soon is unknown")
+               : absl::StrCat(closing, " of ", open_opportunities,
+                              " open opportunities are expected to close within ", in.horizon_days,
+                              " days (or are overdue); each counts as ready as its readiness"))
+      .Add("nps_detractors", nps_share, t.nps_detractors(),
            promoters_or_passives.persons() > 0
                ? absl::StrCat(detractors, " of ", promoters_or_passives.persons(),
                               " persons who answered NPS are detractors (latest answer at most ",
                               settings.nps_detractor_max, "); weighted by importance")
                : "no NPS answers: no detractor known")
+      .Build();
+}
+
+// Confidence: how far the map can be believed. Not part of account health and free of the
+// monotonicity promise (more Trust may rightly lower it).
+v1::Score Confidence(const Inputs& in) {
+  const PlanIndex& index = in.context.index;
+  const Settings& settings = in.context.settings;
+  const v1::ConfidenceTuning& t = in.tuning().confidence();
+
+  // Trust inflation: a map where many intersections are at Trust is more likely graded by hope.
+  const int32_t graded = static_cast<int32_t>(index.graded().size());
+  int32_t trust = 0;
+  for (model::RelationshipIx r : index.graded()) trust += index.grade(r) == v1::TRUST ? 1 : 0;
+  const double trust_share = ShareOf(trust, graded, 0);
+  double trust_believable = 1;
+  std::string trust_explanation;
+  if (graded < settings.trust_inflation_min_intersections) {
+    trust_explanation = absl::StrCat(graded, " graded intersections: too few to judge Trust "
+                                     "inflation (at least ",
+                                     settings.trust_inflation_min_intersections, ")");
+  } else {
+    const double excess = trust_share - settings.trust_inflation_max_share;
+    if (excess > 0) {
+      trust_believable = t.trust_excess_span() > 0 ? std::max(0.0, 1 - excess / t.trust_excess_span()) : 0;
+    }
+    trust_explanation = absl::StrFormat(
+        "%d of %d graded intersections (%.0f%%) are TRUST; believable up to %.0f%%, none left at "
+        "%.0f%%",
+        trust, graded, 100 * trust_share, 100 * settings.trust_inflation_max_share,
+        100 * (settings.trust_inflation_max_share + t.trust_excess_span()));
+  }
+
+  // Recent assessment: a grade assessed or acted on within stale_after_days of now.
+  int32_t recent = 0;
+  if (in.context.now) {
+    const absl::Duration limit = absl::Hours(24) * settings.stale_after_days;
+    for (model::RelationshipIx r : index.graded()) {
+      const v1::Relationship& relationship = index.relationship(r);
+      const std::optional<absl::Time> assessed =
+          model::ToTime(relationship.has_assessed_at(), relationship.assessed_at());
+      const std::optional<absl::Time> contact =
+          model::ToTime(relationship.has_last_contact_at(), relationship.last_contact_at());
+      if (!assessed && !contact) continue;
+      const absl::Time latest = std::max(assessed.value_or(absl::InfinitePast()),
+                                         contact.value_or(absl::InfinitePast()));
+      if (!(*in.context.now - latest > limit)) ++recent;
+    }
+  }
+  const std::string recent_explanation =
+      !in.context.now ? std::string("no date on the plan: no assessment is known to be recent")
+                      : absl::StrCat(recent, " of ", graded,
+                                     " graded intersections were assessed or acted on within ",
+                                     settings.stale_after_days, " days");
+
+  // Relationship levels of the persons who matter (else everyone), and preferences of the buying
+  // groups of open opportunities: unset means never assessed.
+  int32_t levels = 0;
+  for (PersonIx p : in.who_matters) {
+    levels += index.person(p).relationship_level() != v1::RELATIONSHIP_LEVEL_UNSPECIFIED ? 1 : 0;
+  }
+  int32_t participants = 0;
+  int32_t preferences = 0;
+  for (const v1::Opportunity& opportunity : index.plan().opportunities()) {
+    if (opportunity.closed()) continue;
+    for (const v1::Participant& participant : opportunity.participants()) {
+      ++participants;
+      preferences += participant.preference() != v1::PREFERENCE_UNSPECIFIED ? 1 : 0;
+    }
+  }
+
+  return ScoreBuilder()
+      .Add("trust_believable", trust_believable, t.trust_believable(), std::move(trust_explanation))
+      .Add("recently_assessed", ShareOf(recent, graded, 0), t.recently_assessed(),
+           recent_explanation)
+      .Add("levels_assessed", ShareOf(levels, static_cast<int32_t>(in.who_matters.size()), 0),
+           t.levels_assessed(),
+           absl::StrCat(levels, " of ", in.who_matters.size(),
+                        " persons who matter have an assessed relationship level"))
+      .Add("preferences_assessed", ShareOf(preferences, participants, 1), t.preferences_assessed(),
+           participants > 0
+               ? absl::StrCat(preferences, " of ", participants,
+                              " participants of open opportunities have a stated preference")
+               : "no participant of an open opportunity to assess")
+      .Add("dated", in.context.now ? 1 : 0, t.dated(),
+           in.context.now ? "the plan carries dates, so its age can be judged"
+                          : "no date anywhere on the plan: nothing says when it was true")
       .Build();
 }
 
@@ -372,6 +635,10 @@ v1::Score AccountHealth(const Settings& settings, const v1::Scores& scores) {
   const double total =
       settings.weight_breadth + settings.weight_depth + settings.weight_quality + settings.weight_risk;
   const auto weight = [total](double w) { return total > 0 ? w / total : 0; };
+  int32_t risks_found = 0;
+  for (const v1::ScoreComponent& component : scores.risk().components()) {
+    if (component.weight() > 0 && component.value() < 100) ++risks_found;
+  }
   return ScoreBuilder()
       .AddValue("coverage_breadth", scores.coverage_breadth().value(), weight(settings.weight_breadth),
            "how much of the organisation we reach")
@@ -380,34 +647,32 @@ v1::Score AccountHealth(const Settings& settings, const v1::Scores& scores) {
       .AddValue("quality", scores.quality().value(), weight(settings.weight_quality),
            "how strong the relationships are")
       .AddValue("risk", scores.risk().value(), weight(settings.weight_risk),
-           "how safe the account is (100 = no risk found)")
+           risks_found == 0
+               ? std::string("how safe the account is: none of the risks it checks was found "
+                             "(how far the map can be believed is the confidence score)")
+               : absl::StrCat("how safe the account is: ", risks_found, " of ",
+                              scores.risk().components_size(), " risk checks found something"))
       .Build();
 }
 
 void PersonCoverage(const model::Context& context, const PersonStats& s, v1::Score* coverage) {
+  const v1::ScoreTuning& tuning = context.settings.tuning.scores();
+  const int32_t multi_target = std::max(1, tuning.depth().threads_for_multi());
   ScoreBuilder(coverage)
-      .Add("best_grade", GradeStrength(s.best), 0.6,
+      .Add("best_grade", GradeStrength(context, s.best), tuning.person_coverage().best_grade(),
            absl::StrCat("best relationship: ",
-                        s.best == v1::GRADE_UNSPECIFIED ? "none" : GradeName(s.best),
-                        " (T 100, O 85, S 65, I 35, D 10, M 0, none 0)"))
-      .Add("threads", Progress(s.threads, 2), 0.4,
+                        s.best == v1::GRADE_UNSPECIFIED ? "none" : GradeName(s.best), " (",
+                        GradeTable(tuning.grade_strength()), ")"))
+      .Add("threads", Progress(s.threads, multi_target), tuning.person_coverage().threads(),
            absl::StrCat(s.threads, " threads at ", GradeName(context.settings.thread_min_grade),
-                        " or better; 2 make the person multi-threaded"))
+                        " or better; ", multi_target, " make the person multi-threaded"))
       .Finish();
-}
-
-// Support an effective preference brings to a deal, 0-1 (unset is planned as no support).
-double Support(v1::Preference preference) {
-  switch (PlanningPreference(preference)) {
-    case v1::MENTOR: return 1.0;
-    case v1::SUPPORTER: return 0.75;
-    case v1::NON_SUPPORTER: return 0.25;
-    default: return 0;  // ENEMY
-  }
 }
 
 v1::Score OpportunityReadiness(const Inputs& in, const v1::Opportunity& opportunity) {
   const PlanIndex& index = in.context.index;
+  const v1::ReadinessTuning& t = in.tuning().readiness();
+  const v1::PreferenceValues& support_of = in.tuning().support();
   double support = 0;
   bool mentor = false;
   int32_t deciders = 0;
@@ -415,10 +680,11 @@ v1::Score OpportunityReadiness(const Inputs& in, const v1::Opportunity& opportun
   int32_t reached_deciders = 0;
   for (const v1::Participant& participant : opportunity.participants()) {
     const v1::Preference preference = PlanningPreference(participant.preference());
-    support += Support(preference);
+    // As stated: the table gives Neutral and unset their own values (by default those of
+    // Non-Supporter, as planning reads them).
+    support += ValueOf(support_of, participant.preference());
     if (preference == v1::MENTOR) mentor = true;
-    const auto role = participant.buying_role();
-    if (role != v1::Participant::DECISION_MAKER && role != v1::Participant::APPROVER) continue;
+    if (!IsDecider(participant)) continue;
     ++deciders;
     if (preference >= v1::SUPPORTER) ++supportive_deciders;
     const PersonIx p = index.FindPerson(participant.person_id());
@@ -428,27 +694,30 @@ v1::Score OpportunityReadiness(const Inputs& in, const v1::Opportunity& opportun
   const v1::Qualification& q = opportunity.qualification();
   const int32_t answers = q.pain_admitted() + q.access_to_power() + q.vision_agreed() + q.value_agreed();
   const int32_t stage = std::clamp<int32_t>(opportunity.stage(), 0, v1::NEGOTIATE_CLOSE);
-  const auto share = [](int32_t count, int32_t total) {
-    return total > 0 ? static_cast<double>(count) / total : 0;
-  };
   return ScoreBuilder()
-      .Add("participant_support", participants > 0 ? support / participants : 0, 0.25,
-           absl::StrCat("mean support of ", participants,
-                        " participants (MENTOR 100, SUPPORTER 75, NON_SUPPORTER/NEUTRAL/unset 25, "
-                        "ENEMY 0)"))
-      .Add("mentor", mentor ? 1 : 0, 0.2,
+      .Add("participant_support", participants > 0 ? support / participants : 0,
+           t.participant_support(),
+           absl::StrFormat("mean support of %d participants (MENTOR %g, SUPPORTER %g, "
+                           "NEUTRAL %g, NON_SUPPORTER %g, unset %g, ENEMY %g)",
+                           participants, 100 * support_of.mentor(), 100 * support_of.supporter(),
+                           100 * support_of.neutral(), 100 * support_of.non_supporter(),
+                           100 * support_of.unset(),
+                           100 * support_of.enemy()))
+      .Add("mentor", mentor ? 1 : 0, t.mentor(),
            mentor ? "a MENTOR sells for us when we are absent" : "no participant is a MENTOR")
-      .Add("decision_makers_supportive", share(supportive_deciders, deciders), 0.2,
+      .Add("decision_makers_supportive", ShareOf(supportive_deciders, deciders, 0),
+           t.decision_makers_supportive(),
            deciders > 0 ? absl::StrCat(supportive_deciders, " of ", deciders,
                                        " decision makers and approvers are SUPPORTER or MENTOR")
                         : "no DECISION_MAKER or APPROVER identified")
-      .Add("decision_makers_reached", share(reached_deciders, deciders), 0.1,
+      .Add("decision_makers_reached", ShareOf(reached_deciders, deciders, 0),
+           t.decision_makers_reached(),
            absl::StrCat(reached_deciders, " of ", deciders,
                         " decision makers and approvers have a thread with our team"))
-      .Add("qualification", answers / 4.0, 0.15,
+      .Add("qualification", answers / 4.0, t.qualification(),
            absl::StrCat(answers, " of 4 qualification answers (pain admitted, access to power, "
                                  "vision agreed, value agreed)"))
-      .Add("stage", stage / static_cast<double>(v1::NEGOTIATE_CLOSE), 0.1,
+      .Add("stage", stage / static_cast<double>(v1::NEGOTIATE_CLOSE), t.stage(),
            absl::StrCat("buying stage ",
                         stage == 0 ? std::string("not stated")
                                    : v1::OpportunityStage_Name(static_cast<v1::OpportunityStage>(stage)),
@@ -458,18 +727,29 @@ v1::Score OpportunityReadiness(const Inputs& in, const v1::Opportunity& opportun
 
 }  // namespace
 
-void ComputeScores(const model::Context& context, const v1::Web& web, v1::Scores* out) {
+void ComputeScores(const model::Context& context, const v1::Web& web, int32_t horizon_days,
+                   v1::Scores* out) {
   const PlanIndex& index = context.index;
   const std::vector<PersonStats> stats = GatherPersonStats(context);
   const std::vector<PersonIx> who_matters = PersonsWhoMatter(index);
-  const Inputs in{context, web, stats, who_matters};
+  const Inputs in{context, web, stats, who_matters, horizon_days};
 
   v1::Scores& scores = *out;
+  // Readiness first: risk reads how ready the deals closing within the horizon are.
+  std::vector<double> readiness;
+  for (const v1::Opportunity& opportunity : index.plan().opportunities()) {
+    if (opportunity.closed()) continue;
+    v1::OpportunityReadiness& entry = *scores.add_opportunity_readiness();
+    entry.set_opportunity_id(opportunity.id());
+    *entry.mutable_readiness() = OpportunityReadiness(in, opportunity);
+    readiness.push_back(entry.readiness().value());
+  }
   *scores.mutable_coverage_breadth() = CoverageBreadth(in);
   *scores.mutable_depth() = Depth(in);
   *scores.mutable_quality() = Quality(in);
-  *scores.mutable_risk() = Risk(in);
+  *scores.mutable_risk() = Risk(in, readiness);
   *scores.mutable_account_health() = AccountHealth(context.settings, scores);
+  *scores.mutable_confidence() = Confidence(in);
 
   scores.mutable_person_coverage()->Reserve(index.person_count());
   for (PersonIx p = 0; p < index.person_count(); ++p) {
@@ -477,12 +757,6 @@ void ComputeScores(const model::Context& context, const v1::Web& web, v1::Scores
     v1::PersonCoverage& coverage = *scores.add_person_coverage();
     coverage.set_person_id(index.person(p).id());
     PersonCoverage(context, stats[p], coverage.mutable_coverage());
-  }
-  for (const v1::Opportunity& opportunity : index.plan().opportunities()) {
-    if (opportunity.closed()) continue;
-    v1::OpportunityReadiness& readiness = *scores.add_opportunity_readiness();
-    readiness.set_opportunity_id(opportunity.id());
-    *readiness.mutable_readiness() = OpportunityReadiness(in, opportunity);
   }
 }
 

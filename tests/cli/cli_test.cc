@@ -39,8 +39,9 @@ const std::string kKestrel = std::string(CONTACTPLAN_SOURCE_DIR) + "/examples/ke
 // The codes of the catalogue, in its order.
 const std::vector<std::string> kCatalogue = {
     "UNCOVERED_PERSON",         "WEAK_RELATIONSHIP",
-    "SINGLE_THREADED_PERSON",   "OVER_COVERED_PERSON",
-    "SENIORITY_MISMATCH",       "TRUST_INFLATION",
+    "SINGLE_THREADED_PERSON",   "NO_THREAD_PERSON",
+    "OVER_COVERED_PERSON",      "SENIORITY_MISMATCH",
+    "TRUST_INFLATION",
     "TOO_FEW_OPEN",             "STALE_ASSESSMENT",
     "SINGLE_THREADED_ACCOUNT",  "BELOW_3X3",
     "NPS_DETRACTOR",            "NPS_DECLINING",

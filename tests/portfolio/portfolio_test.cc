@@ -270,6 +270,18 @@ TEST_F(PortfolioTest, CountsAndPatternsIncludeFindingsLeftOutOfTheList) {
   EXPECT_EQ(short_list->patterns_size(), full.patterns_size());
 }
 
+TEST_F(PortfolioTest, EachAccountCarriesItsConfidenceBesideItsHealth) {
+  const v1::Portfolio portfolio = Build({{"n", UncoveredAccount("north")}});
+  ASSERT_EQ(portfolio.accounts_size(), 1);
+  ASSERT_TRUE(portfolio.accounts(0).has_confidence());
+  EXPECT_GE(portfolio.accounts(0).confidence(), 0);
+  EXPECT_LE(portfolio.accounts(0).confidence(), 100);
+  const std::vector<std::string> accounts =
+      absl::StrSplit(PortfolioCsv(portfolio, PortfolioTable::kAccounts), "\r\n", absl::SkipEmpty());
+  ASSERT_THAT(accounts, SizeIs(2));
+  EXPECT_THAT(accounts[0], ::testing::StartsWith("account_id,account_name,source,health,confidence,"));
+}
+
 TEST_F(PortfolioTest, AnEmptyPortfolioIsAnError) {
   const absl::StatusOr<v1::Portfolio> portfolio = BuildPortfolio(engine_, {});
   EXPECT_EQ(portfolio.status().code(), absl::StatusCode::kInvalidArgument);

@@ -7,6 +7,7 @@
 #include "contactplan/plan_io.h"
 #include "contactplan/render.h"
 #include "generate/plan_generator.h"
+#include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "render/text_layout.h"
@@ -132,7 +133,9 @@ TEST(RenderViewsTest, BriefIsOneScreenWithTheNumbers) {
                            HasSubstr("TOP ACTIONS"), HasSubstr("CRITICAL RISKS"),
                            HasSubstr("--detail")));
   EXPECT_LE(Occurrences(brief, "\n"), 45);
-  EXPECT_THAT(brief, Not(HasSubstr("confidence")));  // this analysis has no confidence score
+  // The confidence score sits beside health.
+  EXPECT_THAT(brief, HasSubstr(absl::StrFormat("confidence %.0f/100",
+                                               analysis.scores().confidence().value())));
 }
 
 TEST(RenderViewsTest, TerminalViewsShowControlCharactersAsEscapes) {

@@ -128,15 +128,21 @@ TEST(GoalSkipsLevelsTest, OneStepIsFine) {
               Contains("GOAL_SKIPS_LEVELS"));
 }
 
-TEST(GoalSkipsLevelsTest, FromBlankOnlyIndifferentIsOneStep) {
+// v2: a blank cell's first goal is SATISFIED (reached via INDIFFERENT, as the key intersections
+// plan it); before v2 SATISFIED from a blank cell was reported as a skip.
+TEST(GoalSkipsLevelsTest, FromBlankSatisfiedIsTheFirstGoalAndOpenSkips) {
   // No relationship at all, or a blank cell on the map: the same.
   for (const char* cell :
        {"", R"pb(relationships { team_member_id: "t1" person_id: "p1" })pb"}) {
-    EXPECT_THAT(Codes(Evaluate(Goal(cell, "INDIFFERENT"))), Not(Contains("GOAL_SKIPS_LEVELS")))
-        << cell;
-    const v1::Finding f = Only(Evaluate(Goal(cell, "SATISFIED")), "GOAL_SKIPS_LEVELS");
+    for (const char* goal : {"INDIFFERENT", "SATISFIED"}) {
+      EXPECT_THAT(Codes(Evaluate(Goal(cell, goal))), Not(Contains("GOAL_SKIPS_LEVELS")))
+          << cell << " -> " << goal;
+    }
+    const v1::Finding f = Only(Evaluate(Goal(cell, "OPEN")), "GOAL_SKIPS_LEVELS");
     EXPECT_EQ(NumberOf(f, "gap_levels"), 2) << cell;
     EXPECT_EQ(NumberOf(f, "current_grade"), 0) << cell;
+    EXPECT_EQ(NumberOf(Only(Evaluate(Goal(cell, "TRUST")), "GOAL_SKIPS_LEVELS"), "gap_levels"), 3)
+        << cell;
   }
 }
 

@@ -1,4 +1,5 @@
 // NO_POWER_BUYER_IDENTIFIED, NO_POWER_ACCESS, NO_EVANGELIST.
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rules/rules_test_support.h"
@@ -21,6 +22,25 @@ TEST(NoPowerBuyerIdentifiedTest, PersonsButNoPowerBuyer) {
   )pb"), "NO_POWER_BUYER_IDENTIFIED");
   EXPECT_EQ(f.severity(), v1::WARNING);
   EXPECT_EQ(NumberOf(f, "persons"), 2);
+}
+
+TEST(NoPowerBuyerIdentifiedTest, CriticalOnceAnOpenOpportunityEvaluatesAlternatives) {
+  for (const char* stage : {"EVALUATE_ALTERNATIVES", "EVALUATE_RISK", "NEGOTIATE_CLOSE"}) {
+    const v1::Finding f = Only(Evaluate(absl::StrCat(R"pb(
+      persons { id: "p1" }
+      opportunities { id: "o0" stage: NEGOTIATE_CLOSE closed: true }
+      opportunities { id: "o1" stage: )pb", stage, "}")), "NO_POWER_BUYER_IDENTIFIED");
+    EXPECT_EQ(f.severity(), v1::CRITICAL) << stage;
+    EXPECT_EQ(f.opportunity_id(), "o1") << stage;
+  }
+  // Earlier stages and closed deals leave it a warning.
+  const v1::Finding early = Only(Evaluate(R"pb(
+    persons { id: "p1" }
+    opportunities { id: "o0" stage: NEGOTIATE_CLOSE closed: true }
+    opportunities { id: "o1" stage: DETERMINE_NEEDS }
+  )pb"), "NO_POWER_BUYER_IDENTIFIED");
+  EXPECT_EQ(early.severity(), v1::WARNING);
+  EXPECT_EQ(early.opportunity_id(), "");
 }
 
 TEST(NoPowerBuyerIdentifiedTest, OnePowerBuyerIsEnough) {

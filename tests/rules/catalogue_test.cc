@@ -24,7 +24,8 @@ const std::vector<std::pair<std::string, std::string>>& SpecCatalogue() {
       {"UNCOVERED_PERSON", "WARNING; CRITICAL if key"},
       {"WEAK_RELATIONSHIP", "I: WARNING; D, M: CRITICAL"},
       {"SINGLE_THREADED_PERSON", "WARNING"},
-      {"OVER_COVERED_PERSON", "INFO"},
+      {"NO_THREAD_PERSON", "WARNING; CRITICAL if key"},
+      {"OVER_COVERED_PERSON", "INFO; WARNING while a key person is uncovered"},
       {"SENIORITY_MISMATCH", "WARNING"},
       {"TRUST_INFLATION", "WARNING"},
       {"TOO_FEW_OPEN", "INFO"},
@@ -32,9 +33,10 @@ const std::vector<std::pair<std::string, std::string>>& SpecCatalogue() {
       {"SINGLE_THREADED_ACCOUNT", "CRITICAL"},
       {"BELOW_3X3", "WARNING"},
       {"NPS_DETRACTOR", "WARNING; CRITICAL if key"},
-      {"NPS_DECLINING", "INFO"},
+      {"NPS_DECLINING", "INFO; WARNING at 30 points or more"},
       {"COMPETITIVE_RELATIONSHIP", "INFO"},
-      {"NO_POWER_BUYER_IDENTIFIED", "WARNING"},
+      {"NO_POWER_BUYER_IDENTIFIED",
+       "WARNING; CRITICAL when an open opportunity is at EVALUATE_ALTERNATIVES or later"},
       {"NO_POWER_ACCESS", "CRITICAL"},
       {"NO_EVANGELIST", "INFO"},
       {"RELATIONSHIP_GAP", "INFO"},
@@ -47,7 +49,8 @@ const std::vector<std::pair<std::string, std::string>>& SpecCatalogue() {
       {"NO_MENTOR", "CRITICAL"},
       {"ENEMY_IN_BUYING_GROUP", "WARNING"},
       {"LATE_PREFERRED_STRATEGY", "INFO"},
-      {"QUALIFICATION_INCOMPLETE", "INFO"},
+      {"QUALIFICATION_INCOMPLETE",
+       "INFO; WARNING at EVALUATE_RISK or later; CRITICAL there when access to power is missing"},
       {"NO_BLUEPRINT", "INFO"},
       {"MISSING_BLUEPRINT", "WARNING"},
       {"GOAL_SKIPS_LEVELS", "WARNING"},
@@ -66,7 +69,7 @@ const std::vector<std::pair<std::string, std::string>>& SpecCatalogue() {
 TEST(RuleCatalogueTest, ListsExactlyTheSpecCodesInOrderWithTheirSeverities) {
   const std::span<const RuleInfo> catalogue = RuleCatalogue();
   ASSERT_EQ(catalogue.size(), SpecCatalogue().size());
-  ASSERT_EQ(catalogue.size(), 38u);
+  ASSERT_EQ(catalogue.size(), 39u);
   for (size_t i = 0; i < catalogue.size(); ++i) {
     EXPECT_EQ(catalogue[i].code, SpecCatalogue()[i].first) << "position " << i;
     EXPECT_EQ(catalogue[i].severity, SpecCatalogue()[i].second) << catalogue[i].code;

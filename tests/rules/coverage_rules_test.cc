@@ -1,4 +1,4 @@
-// UNCOVERED_PERSON, SINGLE_THREADED_PERSON, OVER_COVERED_PERSON, SENIORITY_MISMATCH.
+// UNCOVERED_PERSON, NO_THREAD_PERSON, SINGLE_THREADED_PERSON, OVER_COVERED_PERSON, SENIORITY_MISMATCH.
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rules/rules_test_support.h"
@@ -74,6 +74,60 @@ TEST(UncoveredPersonTest, NotKeyIsAWarning) {
        }) {
     EXPECT_EQ(Only(Evaluate(plan), "UNCOVERED_PERSON").severity(), v1::WARNING) << plan;
   }
+}
+
+// ---- NO_THREAD_PERSON ----
+
+TEST(NoThreadPersonTest, PersonWhoMattersKnownOnlyBelowTheThreadGrade) {
+  const v1::Finding f = Only(Evaluate(R"pb(
+    team_members { id: "t1" name: "Sam Lee" }
+    team_members { id: "t2" name: "Ana Ruiz" }
+    persons { id: "p1" name: "Dana Reyes" buyer_roles: USER }
+    relationships { team_member_id: "t1" person_id: "p1" grade: DISSATISFIED }
+    relationships { team_member_id: "t2" person_id: "p1" grade: INDIFFERENT }
+  )pb"), "NO_THREAD_PERSON");
+  EXPECT_EQ(f.severity(), v1::WARNING);
+  EXPECT_THAT(f.person_ids(), ElementsAre("p1"));
+  EXPECT_THAT(f.team_member_ids(), ElementsAre("t1", "t2"));
+  EXPECT_EQ(NumberOf(f, "graded_intersections"), 2);
+  EXPECT_EQ(NumberOf(f, "best_grade"), v1::INDIFFERENT);
+  EXPECT_EQ(f.path(), "persons[0]");
+  EXPECT_THAT(f.message(), HasSubstr("Sam Lee at Dissatisfied and Ana Ruiz at Indifferent"));
+}
+
+TEST(NoThreadPersonTest, KeyPersonIsCritical) {
+  EXPECT_EQ(Only(Evaluate(R"pb(
+    team_members { id: "t1" }
+    persons { id: "p1" buyer_roles: POWER }
+    relationships { team_member_id: "t1" person_id: "p1" grade: MOTIVATED_TO_CHANGE }
+  )pb"), "NO_THREAD_PERSON").severity(), v1::CRITICAL);
+}
+
+TEST(NoThreadPersonTest, OneThreadUncoveredOrNotMatteringIsQuiet) {
+  for (const char* plan : {
+           // one thread among weak relationships
+           R"pb(team_members { id: "t1" } team_members { id: "t2" }
+                persons { id: "p1" key: true }
+                relationships { team_member_id: "t1" person_id: "p1" grade: DISSATISFIED }
+                relationships { team_member_id: "t2" person_id: "p1" grade: SATISFIED })pb",
+           // uncovered (blank cells only): UNCOVERED_PERSON's business
+           R"pb(team_members { id: "t1" } persons { id: "p1" key: true }
+                relationships { team_member_id: "t1" person_id: "p1" })pb",
+           // does not matter
+           R"pb(team_members { id: "t1" } persons { id: "p1" }
+                relationships { team_member_id: "t1" person_id: "p1" grade: INDIFFERENT })pb",
+       }) {
+    EXPECT_THAT(Codes(Evaluate(plan)), Not(Contains("NO_THREAD_PERSON"))) << plan;
+  }
+}
+
+TEST(NoThreadPersonTest, FollowsTheThreadGradeOption) {
+  constexpr const char* kIndifferent = R"pb(
+    team_members { id: "t1" } persons { id: "p1" buyer_roles: ADVISOR }
+    relationships { team_member_id: "t1" person_id: "p1" grade: INDIFFERENT })pb";
+  EXPECT_THAT(Codes(Evaluate(kIndifferent)), Contains("NO_THREAD_PERSON"));
+  EXPECT_THAT(Codes(Evaluate(kIndifferent, {.options = "thread_min_grade: INDIFFERENT"})),
+              Not(Contains("NO_THREAD_PERSON")));
 }
 
 // ---- SINGLE_THREADED_PERSON ----
@@ -160,6 +214,22 @@ TEST(OverCoveredPersonTest, FourGradedIntersectionsAreMoreThanThree) {
   EXPECT_THAT(f.team_member_ids(), ElementsAre("t1", "t2", "t3", "t4"));
   EXPECT_EQ(NumberOf(f, "graded_intersections"), 4);
   EXPECT_EQ(f.path(), "persons[0]");
+}
+
+TEST(OverCoveredPersonTest, WarningWhileAKeyPersonIsUncovered) {
+  v1::Plan plan = PlanFromText(kFourThreads);
+  v1::Person* cfo = plan.add_persons();
+  cfo->set_id("p2");
+  cfo->set_key(true);
+  const v1::Finding f = Only(Evaluate(plan), "OVER_COVERED_PERSON");
+  EXPECT_EQ(f.severity(), v1::WARNING);
+  EXPECT_EQ(NumberOf(f, "key_person_uncovered"), 1);
+  // Once the key person has any graded intersection, the over-coverage is back to INFO.
+  v1::Relationship* first = plan.add_relationships();
+  first->set_team_member_id("t1");
+  first->set_person_id("p2");
+  first->set_grade(v1::INDIFFERENT);
+  EXPECT_EQ(Only(Evaluate(plan), "OVER_COVERED_PERSON").severity(), v1::INFO);
 }
 
 TEST(OverCoveredPersonTest, ThreeGradedIntersectionsAreFine) {

@@ -102,11 +102,29 @@ TEST(NpsDecliningTest, FromPromoterToDetractor) {
   Answer(person, 10, 100);
   Answer(person, 4, 3);
   const v1::Finding f = Only(Evaluate(plan, {.now = Now()}), "NPS_DECLINING");
-  EXPECT_EQ(f.severity(), v1::INFO);
+  EXPECT_EQ(f.severity(), v1::WARNING);  // v2: a fall of 200 points is far beyond 30
   EXPECT_EQ(NumberOf(f, "nps_now"), -100);
   EXPECT_EQ(NumberOf(f, "nps_before"), 100);
   EXPECT_THAT(f.person_ids(), ElementsAre("p1"));
   EXPECT_THAT(f.message(), HasSubstr("Dana Reyes"));
+}
+
+TEST(NpsDecliningTest, ThirtyPointsOrMoreIsAWarning) {
+  v1::Plan plan = TenPassives();
+  for (int i = 0; i < 3; ++i) Answer(plan.mutable_persons(i), 3, 10);  // NPS 0 -> -30
+  const v1::Finding f = Only(Evaluate(plan, {.now = Now()}), "NPS_DECLINING");
+  EXPECT_EQ(f.severity(), v1::WARNING);
+  EXPECT_DOUBLE_EQ(NumberOf(f, "nps_now"), -30);
+  EXPECT_EQ(NumberOf(f, "nps_decline_warning_points"), 30);
+  // Twenty points is still news, not yet a warning; the threshold is an option.
+  v1::Plan twenty = TenPassives();
+  for (int i = 0; i < 2; ++i) Answer(twenty.mutable_persons(i), 3, 10);
+  EXPECT_EQ(Only(Evaluate(twenty, {.now = Now()}), "NPS_DECLINING").severity(), v1::INFO);
+  EXPECT_EQ(Only(Evaluate(twenty, {.options = "thresholds { nps_decline_warning_points: 20 }",
+                                   .now = Now()}),
+                 "NPS_DECLINING")
+                .severity(),
+            v1::WARNING);
 }
 
 TEST(NpsDecliningTest, ExactlyTenPointsIsEnough) {

@@ -1,4 +1,5 @@
 // NO_MENTOR, LATE_PREFERRED_STRATEGY, QUALIFICATION_INCOMPLETE.
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rules/rules_test_support.h"
@@ -78,6 +79,24 @@ TEST(QualificationIncompleteTest, NamesTheMissingAnswers) {
   EXPECT_EQ(NumberOf(f, "missing_answers"), 2);
   EXPECT_THAT(f.message(), HasSubstr("lacks access to power and value agreed as compelling"));
   EXPECT_THAT(f.message(), Not(HasSubstr("admitted pain")));
+}
+
+TEST(QualificationIncompleteTest, LateGapsAreAWarningAndMissingPowerThereIsCritical) {
+  const v1::Finding warning = Only(Evaluate(R"pb(
+    opportunities { id: "o1" stage: EVALUATE_RISK qualification { access_to_power: true } }
+  )pb"), "QUALIFICATION_INCOMPLETE");
+  EXPECT_EQ(warning.severity(), v1::WARNING);
+  EXPECT_THAT(warning.message(), HasSubstr("evaluating risk or closing"));
+  for (const char* stage : {"EVALUATE_RISK", "NEGOTIATE_CLOSE"}) {
+    const v1::Finding critical = Only(
+        Evaluate(absl::StrCat(R"pb(opportunities { id: "o1" stage: )pb", stage, R"pb(
+                                 qualification { pain_admitted: true vision_agreed: true
+                                                 value_agreed: true } })pb")),
+        "QUALIFICATION_INCOMPLETE");
+    EXPECT_EQ(critical.severity(), v1::CRITICAL) << stage;
+    EXPECT_EQ(NumberOf(critical, "missing_answers"), 1) << stage;
+  }
+  // At EVALUATE_ALTERNATIVES even missing access to power is still INFO (see NamesTheMissingAnswers).
 }
 
 TEST(QualificationIncompleteTest, OnlyPastDetermineNeedsAndOnlyWhenSomethingIsMissing) {

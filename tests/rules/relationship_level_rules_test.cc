@@ -111,10 +111,14 @@ TEST(BelowCredibleSourceTest, PersonWhoMattersAtVendor) {
   EXPECT_EQ(f.path(), "persons[0]");
 }
 
-TEST(BelowCredibleSourceTest, UnsetLevelCountsAsVendorAsInTheGapRules) {
-  const v1::Finding f =
-      Only(Evaluate(R"pb(persons { id: "p1" key: true })pb"), "BELOW_CREDIBLE_SOURCE");
-  EXPECT_THAT(f.message(), HasSubstr("not assessed"));
+// v2: an unset level is not assessed, not Vendor (before v2 it fired "level not assessed, so
+// assumed" for everyone on a sheet without a relationship row). The gap rules still start it at
+// VENDOR.
+TEST(BelowCredibleSourceTest, UnsetLevelIsNotAssessedAndDoesNotFire) {
+  const std::vector<v1::Finding> findings = Evaluate(
+      R"pb(persons { id: "p1" key: true desired_relationship_level: PROBLEM_SOLVER })pb");
+  EXPECT_THAT(Codes(findings), Not(Contains("BELOW_CREDIBLE_SOURCE")));
+  EXPECT_THAT(Codes(findings), Contains("LARGE_RELATIONSHIP_GAP"));
 }
 
 TEST(BelowCredibleSourceTest, OnlyPersonsWhoMatterAndOnlyAtVendor) {

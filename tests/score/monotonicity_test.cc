@@ -3,6 +3,7 @@
 // blank cell becoming INDIFFERENT, whether the blank is a relationship without a grade or no
 // relationship at all) must leave every score at least where it was.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,11 @@ v1::Plan RandomPlan(Random& random) {
     opportunity.set_id(absl::StrCat("o", o));
     opportunity.set_closed(random.Chance(25));
     opportunity.set_stage(static_cast<v1::OpportunityStage>(random.Between(0, 5)));
+    // Close dates around the fixed "now" of the test (1717200000), some within every horizon.
+    if (random.Chance(60)) {
+      opportunity.mutable_expected_close_at()->set_seconds(1717200000 +
+                                                           86400 * random.Between(-20, 120));
+    }
     opportunity.mutable_qualification()->set_pain_admitted(random.Chance(50));
     opportunity.mutable_qualification()->set_access_to_power(random.Chance(50));
     for (int32_t p = 0; p < persons; ++p) {
@@ -158,7 +164,12 @@ TEST(ScoreMonotonicityTest, RaisingOneGradeNeverLowersAnyScore) {
   for (int n = 0; n < kPlans; ++n) {
     const v1::Plan plan = RandomPlan(random);
     const v1::EngineOptions options = RandomOptions(random);
-    const ScoredPlan before(plan, options);
+    // Half the plans with a "now" and a horizon, so that risk's deals closing soon take part.
+    const std::optional<absl::Time> now =
+        random.Chance(50) ? std::optional<absl::Time>(absl::FromUnixSeconds(1717200000))
+                          : std::nullopt;
+    const int32_t horizon = 30 * random.Between(1, 3);
+    const ScoredPlan before(plan, options, now, horizon);
     const model::PlanIndex index(plan);
     const auto before_scores = AllScores(before.Scores());
     for (model::MemberIx m = 0; m < index.member_count(); ++m) {
@@ -167,7 +178,7 @@ TEST(ScoreMonotonicityTest, RaisingOneGradeNeverLowersAnyScore) {
         std::string what;
         if (!RaiseCell(plan, index, m, p, raised, what)) continue;
         ++cases;
-        const auto after_scores = AllScores(ScoredPlan(raised, options).Scores());
+        const auto after_scores = AllScores(ScoredPlan(raised, options, now, horizon).Scores());
         ASSERT_EQ(after_scores.size(), before_scores.size());
         for (size_t i = 0; i < before_scores.size(); ++i) {
           ASSERT_GE(after_scores[i].second, before_scores[i].second - 1e-9)

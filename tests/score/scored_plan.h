@@ -20,11 +20,14 @@ namespace contactplan::testing {
 
 class ScoredPlan {
  public:
-  explicit ScoredPlan(v1::Plan plan, const v1::EngineOptions& options = {})
+  // `now` is the analysis' "now" (unset: the plan has no time); `horizon_days` the analysis horizon.
+  explicit ScoredPlan(v1::Plan plan, const v1::EngineOptions& options = {},
+                      std::optional<absl::Time> now = std::nullopt, int32_t horizon_days = 30)
       : plan_(std::move(plan)),
         settings_(Resolve(options)),
         index_(plan_),
-        context_{index_, settings_, std::nullopt} {}
+        context_{index_, settings_, now},
+        horizon_days_(horizon_days) {}
 
   const v1::Plan& plan() const { return plan_; }
   v1::Web Web() const {
@@ -39,7 +42,7 @@ class ScoredPlan {
   }
   v1::Scores Scores() const {
     v1::Scores scores;
-    score::ComputeScores(context_, Web(), &scores);
+    score::ComputeScores(context_, Web(), horizon_days_, &scores);
     return scores;
   }
 
@@ -54,6 +57,7 @@ class ScoredPlan {
   Settings settings_;
   model::PlanIndex index_;
   model::Context context_;
+  int32_t horizon_days_;
 };
 
 }  // namespace contactplan::testing

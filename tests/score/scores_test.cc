@@ -2,10 +2,13 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "absl/time/time.h"
+#include "options/settings.h"
 #include "score/scored_plan.h"
 #include "support/text_plan.h"
 
@@ -134,9 +137,12 @@ TEST(ScoresTest, MotivatedToChangeEverywhereScoresLow) {
   EXPECT_DOUBLE_EQ(scores.coverage_breadth().value(), 0);
   EXPECT_DOUBLE_EQ(scores.depth().value(), 0);
   EXPECT_DOUBLE_EQ(scores.quality().value(), 0);
-  // Only the NPS answers (both promoters) keep risk above zero.
-  EXPECT_DOUBLE_EQ(scores.risk().value(), 15);
-  EXPECT_LT(scores.account_health().value(), 5);
+  // v2: risk also reads the deal, which does not depend on grades: supportive deciders (15), a
+  // Mentor (10), no deal known to close soon (5) and the NPS answers (5) keep it above zero.
+  EXPECT_DOUBLE_EQ(scores.risk().value(), 35);
+  EXPECT_DOUBLE_EQ(ComponentValue(scores.risk(), "hostility_where_it_matters"), 0);
+  EXPECT_DOUBLE_EQ(ComponentValue(scores.risk(), "decider_hostility"), 0);
+  EXPECT_LT(scores.account_health().value(), 0.35 * 35 + 1e-9);
 }
 
 TEST(ScoresTest, PlanWithoutRelationshipsScoresLow) {
@@ -146,8 +152,9 @@ TEST(ScoresTest, PlanWithoutRelationshipsScoresLow) {
   EXPECT_DOUBLE_EQ(scores.depth().value(), 0);
   EXPECT_DOUBLE_EQ(scores.quality().value(), 0);
   EXPECT_DOUBLE_EQ(ComponentValue(scores.risk(), "power_access"), 0);
-  EXPECT_DOUBLE_EQ(ComponentValue(scores.risk(), "hostility_free"), 100);
-  EXPECT_LT(scores.account_health().value(), 15);
+  EXPECT_DOUBLE_EQ(ComponentValue(scores.risk(), "hostility_where_it_matters"), 100);
+  // Only risk (weight 0.35) has anything to give, and power access is missing.
+  EXPECT_LT(scores.account_health().value(), 0.35 * 100 * (1 - 0.15));
 }
 
 TEST(ScoresTest, EmptyPlanGivesFiniteScoresWithoutPersonsOrDeals) {
@@ -219,7 +226,8 @@ TEST(ScoresTest, DissatisfactionLowersQualityAndRisk) {
   plan.mutable_relationships(1)->set_grade(v1::DISSATISFIED);
   const v1::Scores unhappy = ScoredPlan(plan).Scores();
   EXPECT_DOUBLE_EQ(ComponentValue(unhappy.quality(), "free_of_dissatisfaction"), 50);
-  EXPECT_DOUBLE_EQ(ComponentValue(unhappy.risk(), "hostility_free"), 50);
+  // Half a person's worth of dissatisfaction (importance 1) against the scale of 3.
+  EXPECT_DOUBLE_EQ(ComponentValue(unhappy.risk(), "hostility_where_it_matters"), 100 * (1 - 0.5 / 3));
   EXPECT_LT(unhappy.quality().value(), calm.quality().value());
   EXPECT_LT(unhappy.risk().value(), calm.risk().value());
 }
@@ -268,11 +276,12 @@ TEST(ScoresTest, HealthWeightsAreOptionsAndOnlyTheirRatiosMatter) {
     weights.push_back(component.weight());
   }
   EXPECT_THAT(names, ElementsAre("coverage_breadth", "depth", "quality", "risk"));
-  EXPECT_THAT(weights, ElementsAre(DoubleNear(0.25, 1e-12), DoubleNear(0.25, 1e-12),
-                                   DoubleNear(0.30, 1e-12), DoubleNear(0.20, 1e-12)));
+  // v2 defaults: risk weighs most, since it now sees what a seller fears.
+  EXPECT_THAT(weights, ElementsAre(DoubleNear(0.20, 1e-12), DoubleNear(0.20, 1e-12),
+                                   DoubleNear(0.25, 1e-12), DoubleNear(0.35, 1e-12)));
   EXPECT_NEAR(defaults.account_health().value(),
-              0.25 * defaults.coverage_breadth().value() + 0.25 * defaults.depth().value() +
-                  0.30 * defaults.quality().value() + 0.20 * defaults.risk().value(),
+              0.20 * defaults.coverage_breadth().value() + 0.20 * defaults.depth().value() +
+                  0.25 * defaults.quality().value() + 0.35 * defaults.risk().value(),
               1e-9);
 
   // Risk alone: health is the risk score.
@@ -286,7 +295,7 @@ TEST(ScoresTest, HealthWeightsAreOptionsAndOnlyTheirRatiosMatter) {
   // Doubling every weight changes nothing.
   const v1::Scores doubled =
       ScoredPlan(plan, OptionsFromText(
-                           "health_weights { breadth: 0.5 depth: 0.5 quality: 0.6 risk: 0.4 }"))
+                           "health_weights { breadth: 0.4 depth: 0.4 quality: 0.5 risk: 0.7 }"))
           .Scores();
   EXPECT_NEAR(doubled.account_health().value(), defaults.account_health().value(), 1e-9);
 }
@@ -366,6 +375,189 @@ TEST(ScoresTest, SamePlanGivesIdenticalScores) {
   const v1::Plan plan = AccountGradedAll(v1::OPEN);
   EXPECT_EQ(ScoredPlan(plan).Scores().SerializeAsString(),
             ScoredPlan(plan).Scores().SerializeAsString());
+}
+
+// ---- v2: risk sees what a seller fears; confidence; numbers from tuning.scores ----
+
+namespace risk_v2 {
+
+// Two power buyers: one trusts us, one wants to replace us; the best grade alone would call this
+// safe.
+constexpr char kSplitPower[] = R"pb(
+  team_members { id: "t1" }
+  team_members { id: "t2" }
+  persons { id: "ceo" buyer_roles: POWER }
+  persons { id: "cfo" buyer_roles: POWER }
+  relationships { team_member_id: "t1" person_id: "ceo" grade: TRUST }
+  relationships { team_member_id: "t2" person_id: "ceo" grade: TRUST }
+  relationships { team_member_id: "t1" person_id: "cfo" grade: OPEN }
+  relationships { team_member_id: "t2" person_id: "cfo" grade: MOTIVATED_TO_CHANGE }
+)pb";
+
+TEST(RiskTest, TheWorstGradeWithAPowerBuyerCounts) {
+  const v1::Scores split = ScoredPlan(PlanFromText(kSplitPower)).Scores();
+  EXPECT_DOUBLE_EQ(ComponentValue(split.risk(), "decider_hostility"), 0);
+  // Both power buyers are key (3 each): one Motivated to change empties the hostility credit.
+  EXPECT_DOUBLE_EQ(ComponentValue(split.risk(), "hostility_where_it_matters"), 0);
+  v1::Plan calm = PlanFromText(kSplitPower);
+  calm.mutable_relationships(3)->set_grade(v1::SATISFIED);
+  const v1::Scores calmed = ScoredPlan(calm).Scores();
+  EXPECT_DOUBLE_EQ(ComponentValue(calmed.risk(), "decider_hostility"), 100);
+  EXPECT_GT(calmed.risk().value(), split.risk().value() + 20);
+}
+
+TEST(RiskTest, PowerAccessAveragesThePowerBuyers) {
+  v1::Plan plan = PlanFromText(kSplitPower);
+  plan.mutable_relationships()->RemoveLast();
+  plan.mutable_relationships()->RemoveLast();  // the CFO is now uncovered
+  EXPECT_DOUBLE_EQ(ComponentValue(ScoredPlan(plan).Scores().risk(), "power_access"), 50);
+}
+
+constexpr char kDeal[] = R"pb(
+  team_members { id: "t1" }
+  persons { id: "dm" }
+  persons { id: "coach" }
+  relationships { team_member_id: "t1" person_id: "dm" grade: SATISFIED }
+  relationships { team_member_id: "t1" person_id: "coach" grade: OPEN }
+  opportunities { id: "o1"
+                  participants { person_id: "dm" buying_role: DECISION_MAKER preference: ENEMY }
+                  participants { person_id: "coach" buying_role: EVALUATOR preference: SUPPORTER } }
+)pb";
+
+TEST(RiskTest, DecidersNotSupportiveAndNoMentorAreRisks) {
+  const v1::Scores hostile = ScoredPlan(PlanFromText(kDeal)).Scores();
+  EXPECT_DOUBLE_EQ(ComponentValue(hostile.risk(), "decision_makers_supportive"), 0);
+  EXPECT_DOUBLE_EQ(ComponentValue(hostile.risk(), "mentor_in_every_deal"), 0);
+  v1::Plan won = PlanFromText(kDeal);
+  won.mutable_opportunities(0)->mutable_participants(0)->set_preference(v1::SUPPORTER);
+  won.mutable_opportunities(0)->mutable_participants(1)->set_preference(v1::MENTOR);
+  const v1::Scores supported = ScoredPlan(won).Scores();
+  EXPECT_DOUBLE_EQ(ComponentValue(supported.risk(), "decision_makers_supportive"), 100);
+  EXPECT_DOUBLE_EQ(ComponentValue(supported.risk(), "mentor_in_every_deal"), 100);
+  // A closed deal is no risk.
+  v1::Plan closed = PlanFromText(kDeal);
+  closed.mutable_opportunities(0)->set_closed(true);
+  EXPECT_DOUBLE_EQ(
+      ComponentValue(ScoredPlan(closed).Scores().risk(), "decision_makers_supportive"), 100);
+}
+
+TEST(RiskTest, ADealClosingWithinTheHorizonCountsAsReadyAsItIs) {
+  const absl::Time now = absl::FromUnixSeconds(1717200000);
+  v1::Plan plan = PlanFromText(kDeal);
+  plan.mutable_opportunities(0)->mutable_expected_close_at()->set_seconds(
+      absl::ToUnixSeconds(now + absl::Hours(24 * 45)));
+  // 45 days away: outside a 30-day horizon, inside a 60-day one.
+  const v1::Scores at30 = ScoredPlan(plan, {}, now, 30).Scores();
+  EXPECT_DOUBLE_EQ(ComponentValue(at30.risk(), "deals_closing_ready"), 100);
+  const v1::Scores at60 = ScoredPlan(plan, {}, now, 60).Scores();
+  ASSERT_EQ(at60.opportunity_readiness_size(), 1);
+  EXPECT_DOUBLE_EQ(ComponentValue(at60.risk(), "deals_closing_ready"),
+                   at60.opportunity_readiness(0).readiness().value());
+  EXPECT_LT(at60.risk().value(), at30.risk().value());
+  // Without "now" nothing is known to close soon.
+  EXPECT_DOUBLE_EQ(ComponentValue(ScoredPlan(plan).Scores().risk(), "deals_closing_ready"), 100);
+}
+
+TEST(RiskTest, AHealthyLookingMapWithInflatedTrustStillShowsItsRisks) {
+  // Five persons, every intersection TRUST, but the deal's decision maker is an Enemy: the risk
+  // explanation must not say that nothing was found.
+  v1::Plan plan = PlanFromText(kDeal);
+  for (v1::Relationship& r : *plan.mutable_relationships()) r.set_grade(v1::TRUST);
+  const v1::Scores scores = ScoredPlan(plan).Scores();
+  EXPECT_LT(scores.risk().value(), 100);
+  for (const v1::ScoreComponent& c : scores.account_health().components()) {
+    if (c.name() == "risk") EXPECT_THAT(c.explanation(), ::testing::HasSubstr("risk checks found"));
+  }
+}
+
+}  // namespace risk_v2
+
+namespace confidence {
+
+std::string TrustMap(int trust, int satisfied) {
+  std::string text = R"pb(team_members { id: "t1" })pb";
+  for (int i = 0; i < trust + satisfied; ++i) {
+    text += "persons { id: \"p" + std::to_string(i) + "\" }";
+    text += "relationships { team_member_id: \"t1\" person_id: \"p" + std::to_string(i) +
+            "\" grade: " + (i < trust ? "TRUST" : "SATISFIED") + " }";
+  }
+  return text;
+}
+
+TEST(ConfidenceTest, InflatedTrustLowersConfidenceNotHealth) {
+  const v1::Scores believable = ScoredPlan(PlanFromText(TrustMap(2, 13))).Scores();
+  EXPECT_DOUBLE_EQ(ComponentValue(believable.confidence(), "trust_believable"), 100);
+  // 8 of 15 at Trust (53%): 33 points above the 20% allowed, beyond the 30-point span.
+  const v1::Scores inflated = ScoredPlan(PlanFromText(TrustMap(8, 7))).Scores();
+  EXPECT_DOUBLE_EQ(ComponentValue(inflated.confidence(), "trust_believable"), 0);
+  EXPECT_LT(inflated.confidence().value(), believable.confidence().value());
+  EXPECT_GE(inflated.account_health().value(), believable.account_health().value());
+  // 30% Trust: a third of the span used.
+  EXPECT_NEAR(ComponentValue(ScoredPlan(PlanFromText(TrustMap(3, 7))).Scores().confidence(),
+                             "trust_believable"),
+              100 * (1 - 0.1 / 0.3), 1e-9);
+}
+
+TEST(ConfidenceTest, UnassessedLevelsPreferencesAndNoDatesLowerIt) {
+  const v1::Plan plan = PlanFromText(R"pb(
+    team_members { id: "t1" }
+    persons { id: "p1" key: true relationship_level: CREDIBLE_SOURCE }
+    persons { id: "p2" key: true }
+    relationships { team_member_id: "t1" person_id: "p1" grade: SATISFIED
+                    assessed_at { seconds: 1717000000 } }
+    relationships { team_member_id: "t1" person_id: "p2" grade: SATISFIED }
+    opportunities { id: "o1" participants { person_id: "p1" preference: SUPPORTER }
+                             participants { person_id: "p2" } }
+  )pb");
+  const v1::Scores undated = ScoredPlan(plan).Scores();
+  EXPECT_DOUBLE_EQ(ComponentValue(undated.confidence(), "levels_assessed"), 50);
+  EXPECT_DOUBLE_EQ(ComponentValue(undated.confidence(), "preferences_assessed"), 50);
+  EXPECT_DOUBLE_EQ(ComponentValue(undated.confidence(), "dated"), 0);
+  EXPECT_DOUBLE_EQ(ComponentValue(undated.confidence(), "recently_assessed"), 0);
+  const v1::Scores dated = ScoredPlan(plan, {}, absl::FromUnixSeconds(1717200000)).Scores();
+  EXPECT_DOUBLE_EQ(ComponentValue(dated.confidence(), "dated"), 100);
+  // One of the two grades was assessed within 90 days; the other has no date at all.
+  EXPECT_DOUBLE_EQ(ComponentValue(dated.confidence(), "recently_assessed"), 50);
+  EXPECT_GT(dated.confidence().value(), undated.confidence().value());
+  // Confidence is not part of account health.
+  for (const v1::ScoreComponent& c : dated.account_health().components()) {
+    EXPECT_NE(c.name(), "confidence");
+  }
+}
+
+}  // namespace confidence
+
+TEST(ScoreTuningTest, GradeStrengthsAndWeightsComeFromTheOptions) {
+  const v1::Plan plan = PlanFromText(R"pb(
+    team_members { id: "t1" } persons { id: "p1" }
+    relationships { team_member_id: "t1" person_id: "p1" grade: SATISFIED })pb");
+  EXPECT_DOUBLE_EQ(ComponentValue(ScoredPlan(plan).Scores().quality(), "relationship_strength"), 65);
+  const v1::Scores tuned =
+      ScoredPlan(plan, OptionsFromText("tuning { scores { grade_strength { satisfied: 0.5 } } }"))
+          .Scores();
+  EXPECT_DOUBLE_EQ(ComponentValue(tuned.quality(), "relationship_strength"), 50);
+  const v1::Scores reweighted = ScoredPlan(
+      plan, OptionsFromText("tuning { scores { quality { open_where_it_matters: 0 "
+                            "free_of_dissatisfaction: 0 } } }")).Scores();
+  EXPECT_DOUBLE_EQ(reweighted.quality().value(), 65);
+}
+
+TEST(ScoreTuningTest, OrdersThatKeepTheMonotonicityPromiseAreChecked) {
+  for (const auto& [text, path] : std::vector<std::pair<std::string, std::string>>{
+           {"grade_strength { open: 0.5 }", "tuning.scores.grade_strength.open: must be at least"},
+           {"grade_strength { blank: 0.5 }", "tuning.scores.grade_strength.blank"},
+           {"dissatisfaction { indifferent: 0.7 }",
+            "tuning.scores.dissatisfaction.indifferent: must be at most"},
+           {"dissatisfaction { indifferent: 0.2 satisfied: 0 }",
+            "tuning.scores.dissatisfaction.indifferent: must be 0"},
+           {"support { mentor: 2 }", "tuning.scores.support.mentor: must be between 0 and 1"},
+           {"depth { threads_for_multi: 0 }", "tuning.scores.depth.threads_for_multi"},
+       }) {
+    v1::EngineOptions options = OptionsFromText("tuning { scores { " + text + " } }");
+    absl::StatusOr<Settings> settings = ResolveSettings(options);
+    ASSERT_FALSE(settings.ok()) << text;
+    EXPECT_THAT(std::string(settings.status().message()), ::testing::HasSubstr(path)) << text;
+  }
 }
 
 }  // namespace

@@ -40,10 +40,11 @@ std::string ActionText(const v1::PortfolioAction& action) {
 }
 
 void Accounts(const v1::Portfolio& portfolio, std::string& out) {
-  absl::StrAppend(&out, PadRight("Account", 30), PadLeft("health", 7), PadLeft("web", 6),
+  absl::StrAppend(&out, PadRight("Account", 30), PadLeft("health", 7), PadLeft("conf", 6), PadLeft("web", 6),
                   PadLeft("3x3", 5), PadLeft("crit", 6), PadLeft("warn", 6), "  next close\n");
   for (const v1::PortfolioAccount& a : portfolio.accounts()) {
     absl::StrAppend(&out, PadRight(AccountLabel(a), 30), PadLeft(Fixed(a.health()), 7),
+                    PadLeft(a.has_confidence() ? Fixed(a.confidence()) : "-", 6),
                     PadLeft(a.web_figure(), 6), PadLeft(a.meets3x3() ? "yes" : "no", 5),
                     PadLeft(absl::StrCat(a.critical()), 6), PadLeft(absl::StrCat(a.warnings()), 6),
                     "  ", a.has_next_close_at() ? FormatTime(a.next_close_at()).substr(0, 10) : "-",
