@@ -83,7 +83,7 @@ constexpr TacticTemplate kLibrary[] = {
      "write it down and answer each point with evidence",
      "a senior peer's time; the evidence", true, true, false},
     {S::LIKING, kRepair, kGraded, kAny, kAny, kTop, kWork,
-     "Offer the unhappy executive a one-to-one with our most senior person to ask what we got "
+     "Offer the executive a one-to-one with our most senior person to ask what we got "
      "wrong, with no sales agenda",
      "our most senior executive's time", true, true, false},
     {S::RECIPROCITY, kRepair, kDM, kAny, kAny, kFloor, kWork,
