@@ -11,6 +11,7 @@
 #include "least_of_repetitions.h"
 #include "benchmark/benchmark.h"
 #include "contactplan/engine.h"
+#include "contactplan/plan_diff.h"
 #include "contactplan/plan_io.h"
 #include "google/protobuf/arena.h"
 #include "model/context.h"
@@ -206,6 +207,34 @@ BENCHMARK(BM_Recommend_Sweep)
     ->Apply(SweepArguments)
     ->Complexity()
     ->Unit(benchmark::kMicrosecond)
+    ->Apply(ReportLeast);
+
+// ---- What changed: DiffPlans of a plan and a later state of it. --------------------------------
+
+// Two analyses (OLD and NEW) plus the comparison; the comparison itself should be a small share
+// of it at every size (its id lookups go through each plan's index).
+void BM_DiffPlans_Sweep(benchmark::State& state) {
+  const v1::Plan& old_plan =
+      SweepPlan(static_cast<int32_t>(state.range(0)), static_cast<int32_t>(state.range(1)));
+  // A later state: every tenth grade one step lower.
+  v1::Plan new_plan = old_plan;
+  for (int r = 0; r < new_plan.relationships_size(); r += 10) {
+    v1::Relationship& relationship = *new_plan.mutable_relationships(r);
+    if (relationship.grade() > v1::MOTIVATED_TO_CHANGE) {
+      relationship.set_grade(static_cast<v1::Grade>(relationship.grade() - 1));
+    }
+  }
+  const Engine& engine = DefaultEngine();
+  for (auto _ : state) {
+    absl::StatusOr<v1::PlanDiff> diff = DiffPlans(engine, old_plan, new_plan);
+    benchmark::DoNotOptimize(diff);
+  }
+  SetSweepCounters(state, old_plan);
+}
+BENCHMARK(BM_DiffPlans_Sweep)
+    ->Apply(SweepArguments)
+    ->Complexity()
+    ->Unit(benchmark::kMillisecond)
     ->Apply(ReportLeast);
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "contactplan/engine.h"
+#include "contactplan/plan_diff.h"
 #include "contactplan/plan_io.h"
 #include "contactplan/portfolio.h"
 #include "contactplan/render.h"
@@ -429,6 +430,8 @@ const char* cplan_status_name(cplan_status status) {
       return "CPLAN_OUT_OF_MEMORY";
     case CPLAN_INTERNAL:
       return "CPLAN_INTERNAL";
+    case CPLAN_DIFFERENT_ACCOUNTS:
+      return "CPLAN_DIFFERENT_ACCOUNTS";
     default:
       return "CPLAN_UNKNOWN_STATUS";
   }
@@ -852,6 +855,104 @@ extern "C" cplan_status cplan_portfolio(const cplan_engine* engine, const void* 
     if (!written.ok()) {
       return Report(message, written.status(), CPLAN_INTERNAL, "writing the portfolio");
     }
+    return Deliver(kFunction, *written, output, output_len, message);
+  });
+}
+
+// ---- What changed between two plans of one account (include/contactplan/plan_diff.h,
+// docs/diff.md). New in 1.2. ----
+
+namespace {
+
+// Parses one side of a diff; its errors say which plan ("OLD plan (json): ...").
+cplan_status ParseDiffPlan(std::string_view which, const void* plan, size_t plan_len,
+                           int plan_format, contactplan::v1::Plan& parsed, char** message) {
+  const PlanFormat format = *ToPlanFormat(plan_format);
+  if (absl::Status status = contactplan::ParsePlanInto(
+          std::string_view(static_cast<const char*>(plan), plan_len), format, &parsed);
+      !status.ok()) {
+    return Report(message, status, CPLAN_PARSE_ERROR,
+                  Cat({which, " plan (", contactplan::PlanFormatName(format), ")"}));
+  }
+  return CPLAN_OK;
+}
+
+}  // namespace
+
+extern "C" cplan_status cplan_diff(const cplan_engine* engine, const void* old_plan,
+                                   size_t old_len, cplan_format old_format, const void* new_plan,
+                                   size_t new_len, cplan_format new_format, const void* options,
+                                   size_t options_len, cplan_format options_format,
+                                   unsigned flags, cplan_format output_format, char** output,
+                                   size_t* output_len, char** message) {
+  constexpr std::string_view kFunction = "cplan_diff";
+  ClearOutput(output, output_len);
+  return Guarded(kFunction, message, [&]() -> cplan_status {
+    if (cplan_status rejected = FirstRejection(
+            message,
+            {RequireNonNull(kFunction, engine, "engine"),
+             engine == nullptr ? Rejection()
+                               : CheckInput(kFunction, "old_plan", old_plan, old_len,
+                                            /*optional=*/false, engine->max_input_bytes,
+                                            "limits.max_input_bytes"),
+             CheckFormat(kFunction, "old_format", RawValue(old_format), kAnyFormat),
+             engine == nullptr ? Rejection()
+                               : CheckInput(kFunction, "new_plan", new_plan, new_len,
+                                            /*optional=*/false, engine->max_input_bytes,
+                                            "limits.max_input_bytes"),
+             CheckFormat(kFunction, "new_format", RawValue(new_format), kAnyFormat),
+             CheckInput(kFunction, "options", options, options_len, /*optional=*/true,
+                        CPLAN_MAX_INPUT_BYTES, "CPLAN_MAX_INPUT_BYTES"),
+             options_len == 0 ? Rejection()
+                              : CheckFormat(kFunction, "options_format", RawValue(options_format),
+                                            kOptionFormats),
+             (flags & ~CPLAN_DIFF_FORCE) == 0
+                 ? Rejection()
+                 : Rejection(std::pair(CPLAN_INVALID_ARGUMENT,
+                                       Cat({kFunction, ": flags ", std::to_string(flags),
+                                            " holds bits other than CPLAN_DIFF_FORCE"}))),
+             CheckFormat(kFunction, "output_format", RawValue(output_format), kAnalysisFormats),
+             RequireNonNull(kFunction, output, "output"),
+             RequireNonNull(kFunction, output_len, "output_len")});
+        rejected != CPLAN_OK) {
+      return rejected;
+    }
+    contactplan::DiffOptions diff_options;
+    diff_options.force = (flags & CPLAN_DIFF_FORCE) != 0;
+    if (absl::Status status =
+            ParseOptions(options, options_len, RawValue(options_format), diff_options.analysis);
+        !status.ok()) {
+      return Report(message, status, CPLAN_INVALID_OPTIONS, "analysis options");
+    }
+    if (absl::Status status = contactplan::Engine::CheckAnalysisOptions(diff_options.analysis);
+        !status.ok()) {
+      return Report(message, status, CPLAN_INVALID_OPTIONS, "analysis options");
+    }
+    contactplan::v1::Plan parsed_old, parsed_new;
+    if (cplan_status status =
+            ParseDiffPlan("OLD", old_plan, old_len, RawValue(old_format), parsed_old, message);
+        status != CPLAN_OK) {
+      return status;
+    }
+    if (cplan_status status =
+            ParseDiffPlan("NEW", new_plan, new_len, RawValue(new_format), parsed_new, message);
+        status != CPLAN_OK) {
+      return status;
+    }
+    absl::StatusOr<contactplan::v1::PlanDiff> diff =
+        contactplan::DiffPlans(engine->engine, parsed_old, parsed_new, diff_options);
+    if (!diff.ok()) {
+      // The options were checked above: what is left is an invalid plan or different accounts.
+      if (diff.status().code() == absl::StatusCode::kFailedPrecondition) {
+        const std::string text(diff.status().message());
+        return Fail(message, CPLAN_DIFFERENT_ACCOUNTS,
+                    {text, "; pass CPLAN_DIFF_FORCE in flags to compare them anyway"});
+      }
+      return Report(message, diff.status(), CPLAN_INVALID_PLAN, "");
+    }
+    absl::StatusOr<std::string> written =
+        contactplan::WritePlanDiff(*diff, *ToPlanFormat(RawValue(output_format)));
+    if (!written.ok()) return Report(message, written.status(), CPLAN_INTERNAL, "writing the diff");
     return Deliver(kFunction, *written, output, output_len, message);
   });
 }

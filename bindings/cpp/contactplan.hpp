@@ -188,6 +188,25 @@ class Engine {
     return out;
   }
 
+  // What changed between two plans of one account (library 1.2, docs/diff.md): the
+  // contactplan.v1.PlanDiff in `output_format`. `force` compares plans that name different
+  // accounts (otherwise Error with status CPLAN_DIFFERENT_ACCOUNTS); `options` are
+  // AnalysisOptions as for Analyze, their asOf being NEW's now.
+  Buffer Diff(std::string_view old_plan, Format old_format, std::string_view new_plan,
+              Format new_format, bool force = false, Format output_format = Format::kBinary,
+              std::string_view options = {}, Format options_format = Format::kJson) const {
+    Buffer out;
+    char* message = nullptr;
+    const cplan_status status = cplan_diff(
+        engine_, internal::DataOf(old_plan), old_plan.size(), internal::ToC(old_format),
+        internal::DataOf(new_plan), new_plan.size(), internal::ToC(new_format),
+        internal::DataOf(options), options.size(), internal::ToC(options_format),
+        force ? CPLAN_DIFF_FORCE : 0u, internal::ToC(output_format), &out.data_, &out.size_,
+        &message);
+    internal::ThrowIfFailed(status, message);
+    return out;
+  }
+
   // The underlying handle, still owned by this object.
   const cplan_engine* get() const noexcept { return engine_; }
 

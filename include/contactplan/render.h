@@ -13,6 +13,7 @@
 #include "absl/status/statusor.h"
 #include "contactplan/rule_catalogue.h"
 #include "contactplan/v1/analysis.pb.h"
+#include "contactplan/v1/diff.pb.h"
 #include "contactplan/v1/options.pb.h"
 #include "contactplan/v1/plan.pb.h"
 
@@ -61,6 +62,16 @@ absl::StatusOr<std::string> Render(const v1::Plan& plan, const v1::Analysis& ana
 // order given. Pure function of its arguments; thread-safe.
 std::string RuleCatalogueText(std::span<const RuleInfo* const> rules, int width);
 std::string RuleCatalogueJson(std::span<const RuleInfo* const> rules);
+
+// ---- What changed (the diff of two plans, include/contactplan/plan_diff.h) ----
+
+// The diff as a short report a seller reads in a minute, "since OLD" (`old_origin` names OLD in the
+// first line: a path, a date; empty says "OLD"): health, web and NPS before -> after, then who
+// left, grades that fell, overdue blueprint entries, then what was gained, then the rest
+// (docs/diff.md). The plans' text is shown as written, control characters as visible escapes.
+// Entries wrap at 100 columns (the title line may be longer: it holds OLD's name whole). UTF-8,
+// ends with a newline. Never fails; pure function of its arguments; thread-safe.
+std::string PlanDiffReport(const v1::PlanDiff& diff, std::string_view old_origin);
 
 }  // namespace contactplan
 

@@ -154,13 +154,13 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
   // only the findings kept become messages.
   recommend::Recommend(context, findings, horizon, analysis->mutable_recommendations());
   const std::vector<bool> kept = engine::SelectFindings(
-      findings, recommend::PersonImportance(index),
+      findings, recommend::PersonImportance(context),
       options.has_max_findings() ? options.max_findings() : kDefaultMaxFindings);
   engine::CountFindings(findings, kept, analysis->mutable_finding_counts());
   const bool include_messages = !options.has_include_messages() || options.include_messages();
   for (size_t i = 0; i < findings.size(); ++i) {
     if (kept[i]) {
-      rules::WriteFinding(index, findings[i], include_messages, analysis->add_findings());
+      rules::WriteFinding(context, findings[i], include_messages, analysis->add_findings());
     }
   }
   return absl::OkStatus();

@@ -2,6 +2,9 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
+#include <limits>
+#include <string>
 #include <system_error>
 
 namespace contactplan::io {
@@ -29,7 +32,72 @@ std::string Shortest(Number value, int digits) {
 
 }  // namespace
 
-std::string ShortestDouble(double value) { return Shortest(value, 15); }
+char* WriteShortestDouble(double value, char* out) {
+  if (std::isnan(value)) return std::strcpy(out, "nan") + 3;
+  if (std::isinf(value)) return value > 0 ? std::strcpy(out, "inf") + 3 : std::strcpy(out, "-inf") + 4;
+  // Whole numbers of up to 15 digits: "%.15g" prints them as integers.
+  if (value == std::trunc(value) && std::fabs(value) < 1e15 && !(value == 0 && std::signbit(value))) {
+    return std::to_chars(out, out + kShortestDoubleBytes, static_cast<int64_t>(value)).ptr;
+  }
+  // Subnormal numbers hold fewer bits than 15 digits need: "%.15g" may then print more digits than
+  // the shortest form (5e-324 is "4.94065645841247e-324"), so they take the long way.
+  if (std::fabs(value) < std::numeric_limits<double>::min()) {
+    const std::string text = Shortest(value, 15);
+    std::memcpy(out, text.data(), text.size());
+    return out + text.size();
+  }
+  // The shortest digits that read back as `value`. With 15 or fewer of them, "%.15g" prints exactly
+  // those digits: the value lies within half a unit in the last place of them, far less than half
+  // a step of the 15th digit. With more, "%.15g" does not read back and "%.17g" is the answer.
+  char scientific[32];
+  const char* end =
+      std::to_chars(scientific, scientific + sizeof scientific, value, std::chars_format::scientific)
+          .ptr;
+  const char* digits = scientific;
+  char* at = out;
+  if (*digits == '-') {
+    *at++ = '-';
+    ++digits;
+  }
+  const char* e = static_cast<const char*>(std::memchr(digits, 'e', static_cast<size_t>(end - digits)));
+  char mantissa[20];
+  int count = 0;
+  for (const char* d = digits; d < e; ++d) {
+    if (*d != '.') mantissa[count++] = *d;
+  }
+  if (count > 15) {
+    return std::to_chars(out, out + kShortestDoubleBytes, value, std::chars_format::general, 17).ptr;
+  }
+  int exponent = 0;
+  std::from_chars(e + (e[1] == '+' ? 2 : 1), end, exponent);
+  if (exponent < -4 || exponent >= 15) {
+    // "%g" in scientific form is the shortest scientific form: mantissa without trailing zeros,
+    // an exponent of at least two digits.
+    const size_t length = static_cast<size_t>(end - digits);
+    std::memcpy(at, digits, length);
+    return at + length;
+  }
+  if (exponent < 0) {
+    *at++ = '0';
+    *at++ = '.';
+    for (int i = -1; i > exponent; --i) *at++ = '0';
+    std::memcpy(at, mantissa, static_cast<size_t>(count));
+    return at + count;
+  }
+  const int whole = exponent + 1;  // digits before the point
+  for (int i = 0; i < whole; ++i) *at++ = i < count ? mantissa[i] : '0';
+  if (count > whole) {
+    *at++ = '.';
+    std::memcpy(at, mantissa + whole, static_cast<size_t>(count - whole));
+    at += count - whole;
+  }
+  return at;
+}
+
+std::string ShortestDouble(double value) {
+  char buffer[kShortestDoubleBytes];
+  return std::string(buffer, WriteShortestDouble(value, buffer));
+}
 
 std::string ShortestFloat(float value) { return Shortest(value, 6); }
 

@@ -3,6 +3,7 @@
 #ifndef CONTACTPLAN_SRC_IO_JSON_NUMBER_H_
 #define CONTACTPLAN_SRC_IO_JSON_NUMBER_H_
 
+#include <cstddef>
 #include <string>
 
 namespace contactplan::io {
@@ -12,6 +13,13 @@ namespace contactplan::io {
 // infinities give "nan", "inf", "-inf"; JSON writes those as the strings "NaN", "Infinity",
 // "-Infinity" instead (see JsonNonFinite). Thread-safe, never fails.
 std::string ShortestDouble(double value);
+
+// The room WriteShortestDouble needs.
+inline constexpr size_t kShortestDoubleBytes = 32;
+
+// The same text written at `out` (room for kShortestDoubleBytes), returning its end: for writers
+// that append numbers without a string each.
+char* WriteShortestDouble(double value, char* out);
 
 // The same for a float: "%.6g", or "%.9g" when that does not read back (protobuf's SimpleFtoa).
 std::string ShortestFloat(float value);

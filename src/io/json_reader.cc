@@ -8,12 +8,18 @@
 #include <optional>
 #include <string>
 #include <system_error>
+#include <typeinfo>
 #include <utility>
 #include <vector>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
@@ -253,6 +259,53 @@ bool EightStringBytes(uint64_t word) {
   return (below(word, 0x20) | below(word ^ (kOnes * '"'), 1) | below(word ^ (kOnes * '\\'), 1)) == 0;
 }
 
+// The Timestamp of the RFC 3339 text plans almost always use ("2024-05-31T09:00:00Z", with 1 to 9
+// digits of fraction allowed), without the string copy and general parser of TimeUtil::FromString;
+// nothing for any other text (an offset, lower case, a date that does not exist, ...), which then
+// goes to TimeUtil::FromString, so the two never disagree on what they both read.
+std::optional<std::pair<int64_t, int32_t>> CommonTimestamp(std::string_view text) {
+  if (text.size() < 20 || text.size() > 30 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+      text[13] != ':' || text[16] != ':' || text.back() != 'Z') {
+    return std::nullopt;
+  }
+  bool digits_ok = true;
+  const auto number = [&](size_t at, size_t width) ABSL_ATTRIBUTE_ALWAYS_INLINE {
+    int64_t value = 0;
+    for (size_t i = at; i < at + width; ++i) {
+      const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned{'0'};
+      digits_ok &= digit <= 9;
+      value = value * 10 + digit;
+    }
+    return value;
+  };
+  const int64_t year = number(0, 4), month = number(5, 2), day = number(8, 2);
+  const int64_t hour = number(11, 2), minute = number(14, 2), second = number(17, 2);
+  int32_t nanos = 0;
+  if (text.size() > 20) {
+    const size_t fraction = text.size() - 21;  // digits between '.' and 'Z'
+    if (text[19] != '.' || fraction < 1 || fraction > 9) return std::nullopt;
+    nanos = static_cast<int32_t>(number(20, fraction));
+    for (size_t i = fraction; i < 9; ++i) nanos *= 10;
+  } else if (text[19] != 'Z') {
+    return std::nullopt;
+  }
+  static constexpr int kDaysInMonth[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  if (!digits_ok || year < 1 || month < 1 || month > 12 || day < 1 ||
+      day > kDaysInMonth[month - 1] - (month == 2 && !leap) || hour > 23 || minute > 59 ||
+      second > 59) {
+    return std::nullopt;
+  }
+  // Days since 1970-01-01 of a civil date (proleptic Gregorian), by 400-year eras.
+  const int64_t y = year - (month <= 2);
+  const int64_t era = y / 400;  // years are positive here
+  const int64_t year_of_era = y - era * 400;
+  const int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  const int64_t days = era * 146097 + day_of_era - 719468;
+  return std::make_pair(days * 86400 + hour * 3600 + minute * 60 + second, nanos);
+}
+
 class Reader {
  public:
   explicit Reader(std::string_view text) : text_(text) {}
@@ -288,10 +341,35 @@ class Reader {
   // ---- Names, from this read's maps before the process-wide caches (whose lock is then taken
   // once per type and read) ----
 
-  const FieldNames& LocalNamesOf(const Descriptor* type) {
-    const FieldNames*& names = field_names_[type];
-    if (names == nullptr) names = &NamesOf(type);
-    return *names;
+  // A type's names, and this read's guesses of which field comes next: JSON written by a program
+  // lists the keys of every object of a type in the same order, so a key is first compared with
+  // the field that followed the previous key last time, and hashed only when the guess is wrong.
+  struct LocalNames {
+    const FieldNames* names = nullptr;
+    std::vector<int> next;  // by previous field index + 1 (0: the first key): a field index, or -1
+  };
+
+  LocalNames& LocalNamesOf(const Descriptor* type) {
+    LocalNames& local = field_names_[type];
+    if (local.names == nullptr) {
+      local.names = &NamesOf(type);
+      local.next.assign(static_cast<size_t>(type->field_count()) + 1, -1);
+    }
+    return local;
+  }
+
+  // The field `key` names, or nullptr; `previous` is the index of the field before it in this
+  // object (-1 for the first key), and learns the answer.
+  static const FieldDescriptor* FindField(const Descriptor* type, LocalNames& local, int previous,
+                                          std::string_view key) {
+    int& guess = local.next[static_cast<size_t>(previous + 1)];
+    if (guess >= 0) {
+      const FieldDescriptor* field = type->field(guess);
+      if (field->json_name() == key || field->name() == key) return field;
+    }
+    const FieldDescriptor* field = local.names->Find(key);
+    if (field != nullptr) guess = field->index();
+    return field;
   }
   const EnumNames& LocalEnumNamesOf(const EnumDescriptor* type) {
     const EnumNames*& names = enum_names_[type];
@@ -457,8 +535,21 @@ class Reader {
   bool ReadString(std::string* buffer, std::string_view* value) {
     const size_t opening = pos_++;
     const size_t start = pos_;
-    // The common case: no escape. Scan to the closing quote, eight bytes at a time while none of
-    // them is '"', '\\' or a control character, and hand out a view.
+    // The common case: no escape. Scan to the closing quote, sixteen or eight bytes at a time while
+    // none of them is '"', '\\' or a control character, and hand out a view.
+#ifdef __SSE2__
+    for (; pos_ + 16 <= text_.size(); pos_ += 16) {
+      const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + pos_));
+      const __m128i stop = _mm_or_si128(
+          _mm_cmpeq_epi8(_mm_min_epu8(chunk, _mm_set1_epi8(0x1F)), chunk),
+          _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                       _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))));
+      if (const int mask = _mm_movemask_epi8(stop); mask != 0) {
+        pos_ += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        break;
+      }
+    }
+#endif
     for (uint64_t word; pos_ + sizeof word <= text_.size(); pos_ += sizeof word) {
       std::memcpy(&word, text_.data() + pos_, sizeof word);
       if (!EightStringBytes(word)) break;
@@ -655,7 +746,9 @@ class Reader {
     // Asked once per object: each call checks that the descriptors are built.
     const Descriptor* type = message->GetDescriptor();
     const Reflection* reflection = message->GetReflection();
-    const FieldNames& names = LocalNamesOf(type);
+    LocalNames& local = LocalNamesOf(type);
+    const FieldNames& names = *local.names;
+    int previous = -1;  // the index of the field of the previous key
     // Where each field's key was first seen, to report a second one.
     absl::InlinedVector<size_t, 32> seen(static_cast<size_t>(type->field_count()),
                                          std::string_view::npos);
@@ -671,7 +764,8 @@ class Reader {
       std::string_view key;
       if (!ReadKey(&key)) return false;
       if (AtEnd()) return Unclosed(opening);
-      const FieldDescriptor* field = names.Find(key);
+      const FieldDescriptor* field = FindField(type, local, previous, key);
+      if (field != nullptr) previous = field->index();
       bool ok;
       if (field == nullptr) {
         UnknownField(key_offset, key, type, names);
@@ -713,7 +807,9 @@ class Reader {
     Pop(mark);
   }
 
-  bool IsNull() const { return text_.substr(pos_, 4) == "null"; }
+  bool IsNull() const {
+    return Peek() == 'n' && text_.size() - pos_ >= 4 && std::memcmp(text_.data() + pos_, "null", 4) == 0;
+  }
 
   bool ReadField(Message* message, const Reflection* reflection, const FieldDescriptor* field,
                  int depth) {
@@ -848,23 +944,34 @@ class Reader {
     }
     std::string_view text;
     if (!ReadString(&value_buffer_, &text)) return false;
-    google::protobuf::Timestamp timestamp;
-    if (!google::protobuf::util::TimeUtil::FromString(std::string(text), &timestamp)) {
-      Error(offset, absl::StrCat("invalid value ", Quoted(text),
-                                 " for a Timestamp: write RFC 3339 (such as "
-                                 "\"2024-05-31T09:00:00Z\"), years 0001 to 9999"));
-      return true;
+    std::optional<std::pair<int64_t, int32_t>> time = CommonTimestamp(text);
+    if (!time) {
+      google::protobuf::Timestamp parsed;
+      if (!google::protobuf::util::TimeUtil::FromString(std::string(text), &parsed)) {
+        Error(offset, absl::StrCat("invalid value ", Quoted(text),
+                                   " for a Timestamp: write RFC 3339 (such as "
+                                   "\"2024-05-31T09:00:00Z\"), years 0001 to 9999"));
+        return true;
+      }
+      time.emplace(parsed.seconds(), parsed.nanos());
     }
     Message* child =
         add ? reflection->AddMessage(message, field) : reflection->MutableMessage(message, field);
+    // The generated class, as it is for every message of the generated pool: set directly.
+    if (typeid(*child) == typeid(google::protobuf::Timestamp)) {
+      auto* timestamp = static_cast<google::protobuf::Timestamp*>(child);
+      timestamp->set_seconds(time->first);
+      timestamp->set_nanos(time->second);
+      return true;
+    }
     // IsTimestamp found the generated Timestamp's descriptor, so its fields are these.
     static const FieldDescriptor* const seconds =
         google::protobuf::Timestamp::descriptor()->FindFieldByName("seconds");
     static const FieldDescriptor* const nanos =
         google::protobuf::Timestamp::descriptor()->FindFieldByName("nanos");
     const Reflection* fields = child->GetReflection();
-    fields->SetInt64(child, seconds, timestamp.seconds());
-    fields->SetInt32(child, nanos, timestamp.nanos());
+    fields->SetInt64(child, seconds, time->first);
+    fields->SetInt32(child, nanos, time->second);
     return true;
   }
 
@@ -997,7 +1104,8 @@ class Reader {
   std::optional<ForwardPositions> positions_;
   std::vector<Diagnostic> diagnostics_;
   size_t diagnostic_bytes_ = 0;
-  absl::flat_hash_map<const Descriptor*, const FieldNames*> field_names_;
+  // Nodes, not slots: ReadObject holds a reference while nested objects add types.
+  absl::node_hash_map<const Descriptor*, LocalNames> field_names_;
   absl::flat_hash_map<const EnumDescriptor*, const EnumNames*> enum_names_;
   size_t more_ = 0;
 };

@@ -2,12 +2,19 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
@@ -19,6 +26,7 @@
 #include "google/protobuf/util/time_util.h"
 #include "io/json_number.h"
 #include "io/output_size.h"
+#include "io/proto_binary.h"
 
 namespace contactplan::io {
 namespace {
@@ -44,7 +52,8 @@ bool NeedsEscape(uint32_t cp) {
 
 // The escape of a code point NeedsEscape accepts, as protobuf writes it: the short forms where JSON
 // has them, else \uXXXX (a surrogate pair beyond U+FFFF).
-void AppendEscape(uint32_t cp, std::string& out) {
+template <typename Out>
+void AppendEscape(uint32_t cp, Out& out) {
   const auto hex4 = [&](uint32_t unit) {
     out.append("\\u");
     for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(unit >> shift) & 0xF]);
@@ -91,14 +100,28 @@ bool EightPlainBytes(uint64_t word) {
 }
 
 // Appends `text` (valid UTF-8, as protobuf strings are) in double quotes.
-void AppendQuoted(std::string_view text, std::string& out) {
+template <typename Out>
+void AppendQuoted(std::string_view text, Out& out) {
   out.push_back('"');
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
   size_t plain = 0;  // start of the run not yet copied
   size_t i = 0;
   while (true) {
-    // The common case: printable ASCII, eight bytes at a time, then byte by byte.
+    // The common case: printable ASCII, sixteen or eight bytes at a time, then byte by byte.
+#ifdef __SSE2__
+    for (; i + 16 <= size; i += 16) {
+      const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+      const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(chunk, _mm_set1_epi8(0x1F)), chunk);
+      const __m128i high = _mm_cmpeq_epi8(_mm_max_epu8(chunk, _mm_set1_epi8(0x7F)), chunk);
+      const __m128i special = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                       _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))),
+          _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('<')),
+                       _mm_cmpeq_epi8(chunk, _mm_set1_epi8('>'))));
+      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(control, high), special)) != 0) break;
+    }
+#endif
     for (uint64_t word; i + sizeof word <= size; i += sizeof word) {
       std::memcpy(&word, bytes + i, sizeof word);
       if (!EightPlainBytes(word)) break;
@@ -131,26 +154,358 @@ void AppendQuoted(std::string_view text, std::string& out) {
   out.push_back('"');
 }
 
+// The text being written: a buffer grown by doubling, appended to without the bookkeeping of
+// std::string's append on every key, bracket and indentation.
+class Output {
+ public:
+  void Reserve(size_t bytes) {
+    if (bytes > text_.size()) Grow(bytes - size_);
+  }
+  void append(const char* data, size_t n) {
+    if (n > text_.size() - size_) Grow(n);
+    std::memcpy(text_.data() + size_, data, n);
+    size_ += n;
+  }
+  void append(std::string_view text) { append(text.data(), text.size()); }
+  void push_back(char c) {
+    if (size_ == text_.size()) Grow(1);
+    text_[size_++] = c;
+  }
+  // Room for `n` more bytes, written by the caller and then counted with Advance.
+  char* Room(size_t n) {
+    if (n > text_.size() - size_) Grow(n);
+    return text_.data() + size_;
+  }
+  void Advance(size_t n) { size_ += n; }
+  size_t size() const { return size_; }
+  std::string Take() && {
+    text_.resize(size_);
+    return std::move(text_);
+  }
+
+ private:
+  void Grow(size_t more) { text_.resize(std::max(text_.size() * 2, size_ + more)); }
+
+  std::string text_;  // text_[0, size_) is written; the rest is room
+  size_t size_ = 0;
+};
+
+// Little-endian wire reading of a message this process serialized itself (so well formed; a
+// malformed record still only ends the walk, never reads out of bounds).
+struct Wire {
+  const char* at;
+  const char* end;
+
+  bool Varint(uint64_t* value) {
+    uint64_t result = 0;
+    for (int shift = 0; shift < 64 && at < end; shift += 7) {
+      const uint8_t byte = static_cast<uint8_t>(*at++);
+      result |= static_cast<uint64_t>(byte & 0x7F) << shift;
+      if (byte < 0x80) {
+        *value = result;
+        return true;
+      }
+    }
+    return false;
+  }
+  bool Fixed(size_t bytes, uint64_t* value) {
+    if (static_cast<size_t>(end - at) < bytes) return false;
+    uint64_t result = 0;
+    std::memcpy(&result, at, bytes);  // little-endian hosts only, like protobuf's fast paths
+    at += bytes;
+    *value = result;
+    return true;
+  }
+  // One record: its field number, wire type and value (`payload` to `payload_end` for a
+  // length-delimited record, `scalar` otherwise).
+  struct Record {
+    uint32_t number = 0;
+    int wire_type = 0;
+    uint64_t scalar = 0;
+    const char* payload = nullptr;
+    const char* payload_end = nullptr;
+  };
+  bool Next(Record* record) {
+    uint64_t tag;
+    if (!Varint(&tag)) return false;
+    record->number = static_cast<uint32_t>(tag >> 3);
+    record->wire_type = static_cast<int>(tag & 7);
+    switch (record->wire_type) {
+      case 0: return Varint(&record->scalar);
+      case 1: return Fixed(8, &record->scalar);
+      case 5: return Fixed(4, &record->scalar);
+      case 2: {
+        uint64_t length;
+        if (!Varint(&length) || length > static_cast<uint64_t>(end - at)) return false;
+        record->payload = at;
+        record->payload_end = at + length;
+        at += length;
+        return true;
+      }
+      default: return false;  // groups: not in a proto3 schema
+    }
+  }
+};
+
+// Room for a Timestamp in double quotes: "\"9999-12-31T23:59:59.999999999Z\"".
+constexpr size_t kTimestampBytes = 40;
+
+// `seconds` and `nanos` (within years 0001-9999) as protobuf's TimeUtil::ToString writes them, in
+// double quotes: "2024-05-31T09:00:00Z", with 3, 6 or 9 digits of fraction when nanos is not 0.
+// Returns the end of the text written at `out`.
+char* WriteTimestampText(int64_t seconds, int32_t nanos, char* out) {
+  constexpr int64_t kDay = 86400;
+  int64_t days = seconds / kDay;
+  int64_t second_of_day = seconds % kDay;
+  if (second_of_day < 0) {
+    second_of_day += kDay;
+    --days;
+  }
+  // Days since 1970-01-01 to a civil date (proleptic Gregorian), by 400-year eras.
+  const int64_t z = days + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t day_of_era = z - era * 146097;
+  const int64_t year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const int64_t month_index = (5 * day_of_year + 2) / 153;  // from March
+  const int64_t day = day_of_year - (153 * month_index + 2) / 5 + 1;
+  const int64_t month = month_index < 10 ? month_index + 3 : month_index - 9;
+  const int64_t year = year_of_era + era * 400 + (month <= 2);
+  const auto digits = [&](int64_t value, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+      out[i] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+    out += width;
+  };
+  *out++ = '"';
+  digits(year, 4);
+  *out++ = '-';
+  digits(month, 2);
+  *out++ = '-';
+  digits(day, 2);
+  *out++ = 'T';
+  digits(second_of_day / 3600, 2);
+  *out++ = ':';
+  digits(second_of_day / 60 % 60, 2);
+  *out++ = ':';
+  digits(second_of_day % 60, 2);
+  if (nanos != 0) {
+    *out++ = '.';
+    if (nanos % 1000000 == 0) {
+      digits(nanos / 1000000, 3);
+    } else if (nanos % 1000 == 0) {
+      digits(nanos / 1000, 6);
+    } else {
+      digits(nanos, 9);
+    }
+  }
+  *out++ = 'Z';
+  *out++ = '"';
+  return out;
+}
+
+// How one field is written, worked out once per type and style.
+struct FieldPlan {
+  const FieldDescriptor* field;
+  std::string key;  // "\"jsonName\": ", padded with spaces to a multiple of 16 bytes
+  size_t key_size;  // without the padding
+  FieldDescriptor::Type type;
+  bool repeated;
+  bool timestamp = false;
+  const struct TypePlan* message = nullptr;  // a message field other than Timestamp
+  // An enum's values by number - enum_low, each in double quotes (empty: no name, or outside).
+  int enum_low = 0;
+  std::vector<std::string> enum_names;
+};
+
+// What protobuf prints of one message type. Without defaults: the set fields in field number
+// order (protobuf walks the wire form). With defaults, protobuf's writer first lays out a slot per
+// field in declaration order, fills the slots as it walks the wire form, and appends what found no
+// slot: fields with presence that hold a scalar (proto3 `optional`) and Timestamps (which it writes
+// as strings where the slot expected an object), in field number order.
+struct TypePlan {
+  std::vector<FieldPlan> fields;   // by field index
+  std::vector<int> by_number;      // field number -> field index, -1 for none (small numbers)
+  struct Printed {
+    uint32_t index;  // of the field
+    bool always;     // printed even when unset
+  };
+  std::vector<Printed> order;      // the fields in print order
+
+  int IndexOf(uint32_t number) const {
+    if (number < by_number.size()) return by_number[number];
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (static_cast<uint32_t>(fields[i].field->number()) == number) return static_cast<int>(i);
+    }
+    return -1;
+  }
+};
+
+bool IsTimestamp(const Descriptor* type) {
+  // One descriptor pool holds the schema and the well-known types: pointers compare.
+  static const Descriptor* const timestamp = google::protobuf::Timestamp::descriptor();
+  return type == timestamp;
+}
+
+// The plans of `root` and of every type it reaches, built once per process and style and never
+// freed (types do not go away), under a lock taken once per write.
+const TypePlan& PlanOf(const Descriptor* root, JsonStyle style) {
+  static absl::Mutex mutex(absl::kConstInit);
+  static auto* cache ABSL_GUARDED_BY(mutex) =
+      new absl::flat_hash_map<std::pair<const Descriptor*, JsonStyle>, std::unique_ptr<TypePlan>>();
+  absl::MutexLock lock(&mutex);
+  // Creates the plan of `type` (its children's entries first exist empty, then get filled: types
+  // may refer to each other).
+  std::vector<const Descriptor*> pending;
+  const auto entry = [&](const Descriptor* type) {
+    std::unique_ptr<TypePlan>& plan = (*cache)[{type, style}];
+    if (plan == nullptr) {
+      plan = std::make_unique<TypePlan>();
+      pending.push_back(type);
+    }
+    return plan.get();
+  };
+  TypePlan* const result = entry(root);
+  while (!pending.empty()) {
+    const Descriptor* type = pending.back();
+    pending.pop_back();
+    TypePlan* plan = (*cache)[{type, style}].get();
+    std::vector<int> slots, appended;
+    uint32_t largest = 0;
+    for (int i = 0; i < type->field_count(); ++i) {
+      const FieldDescriptor* field = type->field(i);
+      FieldPlan& out = plan->fields.emplace_back();
+      out.field = field;
+      // JSON names are identifiers (letters, digits, '_'): nothing to escape.
+      out.key = absl::StrCat("\"", field->json_name(), "\": ");
+      out.key_size = out.key.size();
+      out.key.resize((out.key_size + 15) / 16 * 16, ' ');  // padding for Writer::CopyShort
+      out.type = field->type();
+      out.repeated = field->is_repeated();
+      const bool message_field = field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE;
+      if (message_field) {
+        out.timestamp = IsTimestamp(field->message_type());
+        if (!out.timestamp) out.message = entry(field->message_type());
+      }
+      if (field->cpp_type() == FieldDescriptor::CPPTYPE_ENUM) {
+        const google::protobuf::EnumDescriptor* values = field->enum_type();
+        int low = values->value(0)->number(), high = low;
+        for (int v = 0; v < values->value_count(); ++v) {
+          low = std::min(low, values->value(v)->number());
+          high = std::max(high, values->value(v)->number());
+        }
+        if (static_cast<int64_t>(high) - low < 4096) {  // else looked up by number when written
+          out.enum_low = low;
+          out.enum_names.resize(static_cast<size_t>(high - low + 1));
+          // In declaration order, the first name of a number wins, as FindValueByNumber has it.
+          for (int v = values->value_count() - 1; v >= 0; --v) {
+            out.enum_names[static_cast<size_t>(values->value(v)->number() - low)] =
+                absl::StrCat("\"", values->value(v)->name(), "\"");
+          }
+        }
+      }
+      largest = std::max(largest, static_cast<uint32_t>(field->number()));
+      if (style == JsonStyle::kOmitDefaults) {
+        slots.push_back(i);
+      } else if (out.repeated || !(out.timestamp || (!message_field && field->has_presence()))) {
+        slots.push_back(i);
+      } else {
+        appended.push_back(i);
+      }
+    }
+    const auto by_number = [&](int a, int b) {
+      return type->field(a)->number() < type->field(b)->number();
+    };
+    if (style == JsonStyle::kOmitDefaults) std::sort(slots.begin(), slots.end(), by_number);
+    std::sort(appended.begin(), appended.end(), by_number);
+    for (int i : slots) {
+      const FieldDescriptor* field = type->field(i);
+      plan->order.push_back(
+          {static_cast<uint32_t>(i),
+           style == JsonStyle::kEveryField &&
+               (field->is_repeated() || field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE)});
+    }
+    for (int i : appended) {
+      plan->order.push_back({static_cast<uint32_t>(i), false});
+    }
+    plan->by_number.assign(std::min<uint32_t>(largest, 1023) + 1, -1);
+    for (int i = 0; i < type->field_count(); ++i) {
+      const uint32_t number = static_cast<uint32_t>(type->field(i)->number());
+      if (number < plan->by_number.size()) plan->by_number[number] = i;
+    }
+  }
+  return *result;
+}
+
+// Whether values of `type` may be packed into one length-delimited record.
+bool Packable(FieldDescriptor::Type type) {
+  return type != FieldDescriptor::TYPE_STRING && type != FieldDescriptor::TYPE_BYTES &&
+         type != FieldDescriptor::TYPE_MESSAGE && type != FieldDescriptor::TYPE_GROUP;
+}
+
+// The JSON is written from the message's wire form: serializing is protobuf's fastest path, and
+// reading records back through a per-type table costs far less than a reflection call per field.
 class Writer {
  public:
   Writer(JsonStyle style, size_t max_bytes) : style_(style), max_bytes_(max_bytes) {}
 
   absl::StatusOr<std::string> Write(const Message& message) {
+    // JSON is never shorter than the wire form (every field spells its name), so a message whose
+    // wire form is over the limit is refused before anything is built.
+    const size_t binary_size = message.ByteSizeLong();
+    if (binary_size > max_bytes_ || binary_size > kMaxOutputBytes) {
+      return CheckOutputSize(binary_size + 1, std::min(max_bytes_, kMaxOutputBytes), "JSON");
+    }
+    // Not zero-filled first: the serializer writes every byte.
+    const std::unique_ptr<char[]> wire(new char[binary_size]);
+    WriteBinaryMessageInto(message, binary_size, wire.get());
     // JSON with indentation runs to about 2.5 times the binary size: reserving that spares the
-    // copies of a growing string.
-    out_.reserve(std::min(max_bytes_, message.ByteSizeLong() / 2 * 5 + 4096));
-    if (!WriteMessage(message, 0)) return std::move(failure_);
+    // copies of a growing buffer.
+    out_.Reserve(std::min(max_bytes_, binary_size / 2 * 5 + 4096));
+    const bool written =
+        IsTimestamp(message.GetDescriptor())
+            ? WriteTimestamp(wire.get(), wire.get() + binary_size)
+            : WriteMessage(PlanOf(message.GetDescriptor(), style_), wire.get(),
+                           wire.get() + binary_size, 0);
+    if (!written) return std::move(failure_);
     out_.push_back('\n');
     if (absl::Status fits = CheckOutputSize(out_.size(), max_bytes_, "JSON"); !fits.ok()) {
       return fits;
     }
-    return std::move(out_);
+    return std::move(out_).Take();
   }
 
  private:
+  // Where a field's records lie in its message's wire form: from its first record to the end of
+  // its last (the serializer writes a repeated field's records together).
+  struct Span {
+    const char* begin = nullptr;
+    const char* end = nullptr;
+    Wire::Record last;  // the last record: a singular field's value
+  };
+
+  // Small pieces are copied in fixed 16-byte steps, which compile to plain stores (a call of
+  // memcpy or memset per key and per indentation was a tenth of the writer's time): the buffer
+  // always has kSlack bytes of room past what is written, and what lands there is overwritten.
+  static constexpr size_t kSlack = 16;
+  static void Spaces(char* at, size_t count) {
+    static constexpr char kSpaces[16] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+                                         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+    for (size_t done = 0; done < count; done += 16) std::memcpy(at + done, kSpaces, 16);
+  }
+  // The first `size` bytes of `padded`, whose size is a multiple of 16.
+  static void CopyShort(char* at, const std::string& padded, size_t size) {
+    for (size_t done = 0; done < size; done += 16) std::memcpy(at + done, padded.data() + done, 16);
+  }
+
   void NewLine(int level) {
-    static const std::string kIndent = "\n" + std::string(2 * 100 + 8, ' ');  // deeper than any schema
-    out_.append(kIndent.data(), std::min(kIndent.size(), static_cast<size_t>(level) + 1));
+    const size_t indent = static_cast<size_t>(level);
+    char* at = out_.Room(1 + indent + kSlack);
+    at[0] = '\n';
+    Spaces(at + 1, indent);
+    out_.Advance(1 + indent);
   }
 
   // Stops a write that has grown past the limit, before it takes more memory.
@@ -160,127 +515,107 @@ class Writer {
     return false;
   }
 
-  // What protobuf prints of one message type, worked out once per type and write. Without defaults:
-  // the set fields in field number order (protobuf walks the wire form). With defaults, protobuf's
-  // writer first lays out a slot per field in declaration order, fills the slots as it walks the
-  // wire form, and appends what found no slot: fields with presence that hold a scalar (proto3
-  // `optional`) and Timestamps (which it writes as strings where the slot expected an object), in
-  // field number order.
-  struct Layout {
-    std::vector<const FieldDescriptor*> slots;     // in print order, before the appended ones
-    std::vector<bool> always;                      // per slot: printed even when unset
-    std::vector<const FieldDescriptor*> appended;  // printed after the slots when set
-    std::vector<std::string> keys;                 // by field index: "\"jsonName\": "
-  };
-
-  // The layout of a type: from this write's map, else from the process-wide cache (built once per
-  // type and style, under a lock taken once per type and write).
-  const Layout& LayoutOf(const Descriptor* type) {
-    const Layout*& local = layouts_[type];
-    if (local != nullptr) return *local;
-    static absl::Mutex mutex(absl::kConstInit);
-    static auto* cache ABSL_GUARDED_BY(mutex) =
-        new absl::flat_hash_map<std::pair<const Descriptor*, JsonStyle>, std::unique_ptr<Layout>>();
-    absl::MutexLock lock(&mutex);
-    std::unique_ptr<Layout>& layout = (*cache)[{type, style_}];
-    if (layout == nullptr) layout = BuildLayout(type);
-    local = layout.get();
-    return *layout;
+  bool Malformed() {
+    failure_ = absl::InternalError(absl::StrCat(Path(), ": the wire form of the message does not "
+                                                        "read back; this is a bug of the library"));
+    return false;
   }
 
-  std::unique_ptr<Layout> BuildLayout(const Descriptor* type) const {
-    auto layout = std::make_unique<Layout>();
-    for (int i = 0; i < type->field_count(); ++i) {
-      const FieldDescriptor* field = type->field(i);
-      // JSON names are identifiers (letters, digits, '_'): nothing to escape.
-      layout->keys.push_back(absl::StrCat("\"", field->json_name(), "\": "));
-      const bool message_field = field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE;
-      if (style_ == JsonStyle::kOmitDefaults) {
-        layout->slots.push_back(field);
-        layout->always.push_back(false);
-      } else if (field->is_repeated()) {
-        layout->slots.push_back(field);
-        layout->always.push_back(true);
-      } else if ((message_field && IsTimestamp(field->message_type())) ||
-                 (!message_field && field->has_presence())) {
-        layout->appended.push_back(field);
-      } else {
-        layout->slots.push_back(field);
-        layout->always.push_back(!message_field);
-      }
+  bool WriteMessage(const TypePlan& plan, const char* begin, const char* end, int level) {
+    std::vector<Span> deeper;  // only past the levels kept below
+    std::vector<Span>& spans = static_cast<size_t>(level) < spans_by_level_.size()
+                                   ? spans_by_level_[static_cast<size_t>(level)]
+                                   : deeper;
+    spans.assign(plan.fields.size(), Span());
+    Span* const span_of = spans.data();
+    Wire wire{begin, end};
+    while (wire.at < wire.end) {
+      const char* start = wire.at;
+      Wire::Record record;
+      if (!wire.Next(&record)) return Malformed();
+      const int index = plan.IndexOf(record.number);
+      if (index < 0) continue;  // unknown to this build: JSON has no name to write it under
+      Span& span = span_of[index];
+      if (span.begin == nullptr) span.begin = start;
+      span.end = wire.at;
+      span.last = record;
     }
-    const auto by_number = [](const FieldDescriptor* a, const FieldDescriptor* b) {
-      return a->number() < b->number();
-    };
-    if (style_ == JsonStyle::kOmitDefaults) {
-      // Sorted together with their flags (all false here).
-      std::sort(layout->slots.begin(), layout->slots.end(), by_number);
-    }
-    std::sort(layout->appended.begin(), layout->appended.end(), by_number);
-    return layout;
-  }
-
-  void FieldsToPrint(const Message& message, const Reflection* reflection, const Layout& layout,
-                     std::vector<const FieldDescriptor*>& fields) {
-    fields.clear();
-    const auto present = [&](const FieldDescriptor* field) {
-      return field->is_repeated() ? reflection->FieldSize(message, field) > 0
-                                  : reflection->HasField(message, field);
-    };
-    for (size_t i = 0; i < layout.slots.size(); ++i) {
-      if (layout.always[i] || present(layout.slots[i])) fields.push_back(layout.slots[i]);
-    }
-    for (const FieldDescriptor* field : layout.appended) {
-      if (present(field)) fields.push_back(field);
-    }
-  }
-
-  bool WriteMessage(const Message& message, int level) {
-    // Asked once per message: each call checks that the descriptors are built.
-    const Descriptor* type = message.GetDescriptor();
-    const Reflection* reflection = message.GetReflection();
-    if (IsTimestamp(type)) return WriteTimestamp(message, type, reflection);
-    std::vector<const FieldDescriptor*> deeper;  // only past the levels kept below
-    std::vector<const FieldDescriptor*>& fields =
-        static_cast<size_t>(level) < fields_by_level_.size()
-            ? fields_by_level_[static_cast<size_t>(level)]
-            : deeper;
-    const Layout& layout = LayoutOf(type);
-    FieldsToPrint(message, reflection, layout, fields);
     out_.push_back('{');
-    for (size_t i = 0; i < fields.size(); ++i) {
-      const FieldDescriptor* field = fields[i];
-      if (i > 0) out_.push_back(',');
-      NewLine(level + 1);
-      out_.append(layout.keys[static_cast<size_t>(field->index())]);
-      steps_.push_back({field, -1});
-      bool ok = true;
-      if (field->is_repeated()) {
-        const int count = reflection->FieldSize(message, field);
-        out_.push_back('[');
-        for (int k = 0; k < count && ok; ++k) {
-          if (k > 0) out_.push_back(',');
-          NewLine(level + 2);
-          steps_.back().index = k;
-          ok = WriteValue(message, reflection, field, k, level + 2);
-        }
-        if (count > 0) NewLine(level + 1);
-        out_.push_back(']');
-      } else {
-        ok = WriteValue(message, reflection, field, -1, level + 1);
-      }
+    bool first = true;
+    const size_t indent = static_cast<size_t>(level) + 1;
+    const FieldPlan* const fields = plan.fields.data();
+    for (const TypePlan::Printed& printed : plan.order) {
+      const Span& span = span_of[printed.index];
+      if (span.begin == nullptr && !printed.always) continue;
+      const FieldPlan& field = fields[printed.index];
+      // ",\n" and the indentation, then the key, in one piece.
+      const size_t comma = first ? 0 : 1;
+      const size_t length = comma + 1 + indent + field.key_size;
+      char* at = out_.Room(length + kSlack);
+      at[0] = ',';
+      at[comma] = '\n';
+      Spaces(at + comma + 1, indent);
+      CopyShort(at + comma + 1 + indent, field.key, field.key_size);
+      out_.Advance(length);
+      first = false;
+      steps_.push_back({field.field, -1});
+      if (!WriteField(field, span, level + 1) || !Fits()) return false;
       steps_.pop_back();
-      if (!ok || !Fits()) return false;
     }
-    if (!fields.empty()) NewLine(level);
+    if (!first) NewLine(level);
     out_.push_back('}');
     return true;
   }
 
-  static bool IsTimestamp(const Descriptor* type) {
-    // One descriptor pool holds the schema and the well-known types: pointers compare.
-    static const Descriptor* const timestamp = google::protobuf::Timestamp::descriptor();
-    return type == timestamp;
+  // The value of one field (a list for a repeated one) from its records; a field without records
+  // is written as its default.
+  bool WriteField(const FieldPlan& field, const Span& span, int level) {
+    if (!field.repeated) {
+      // The last record of a singular field is its value (there is one: the serializer's).
+      return span.begin == nullptr ? WriteDefault(field) : WriteValue(field, span.last, level);
+    }
+    Wire wire{span.begin, span.end};
+    out_.push_back('[');
+    int item = 0;
+    while (wire.at < wire.end) {
+      Wire::Record record;
+      if (!wire.Next(&record)) return Malformed();
+      if (record.number != static_cast<uint32_t>(field.field->number())) continue;
+      if (record.wire_type == 2 && Packable(field.type)) {
+        Wire packed{record.payload, record.payload_end};
+        const int item_wire_type = field.type == FieldDescriptor::TYPE_DOUBLE ||
+                                           field.type == FieldDescriptor::TYPE_FIXED64 ||
+                                           field.type == FieldDescriptor::TYPE_SFIXED64
+                                       ? 1
+                                   : field.type == FieldDescriptor::TYPE_FLOAT ||
+                                           field.type == FieldDescriptor::TYPE_FIXED32 ||
+                                           field.type == FieldDescriptor::TYPE_SFIXED32
+                                       ? 5
+                                       : 0;
+        while (packed.at < packed.end) {
+          Wire::Record value;
+          value.wire_type = item_wire_type;
+          const bool read = item_wire_type == 0   ? packed.Varint(&value.scalar)
+                            : item_wire_type == 1 ? packed.Fixed(8, &value.scalar)
+                                                  : packed.Fixed(4, &value.scalar);
+          if (!read) return Malformed();
+          if (item++ > 0) out_.push_back(',');
+          NewLine(level + 1);
+          steps_.back().index = item - 1;
+          if (!WriteValue(field, value, level + 1)) return false;
+        }
+        continue;
+      }
+      if (item++ > 0) out_.push_back(',');
+      NewLine(level + 1);
+      steps_.back().index = item - 1;
+      if (!WriteValue(field, record, level + 1) || !Fits()) {
+        return false;
+      }
+    }
+    if (item > 0) NewLine(level);
+    out_.push_back(']');
+    return true;
   }
 
   std::string Path() const {
@@ -293,102 +628,168 @@ class Writer {
     return path;
   }
 
-  bool WriteTimestamp(const Message& message, const Descriptor* type,
-                      const Reflection* reflection) {
-    google::protobuf::Timestamp timestamp;
-    timestamp.set_seconds(reflection->GetInt64(message, type->FindFieldByName("seconds")));
-    timestamp.set_nanos(reflection->GetInt32(message, type->FindFieldByName("nanos")));
-    if (timestamp.seconds() < google::protobuf::util::TimeUtil::kTimestampMinSeconds ||
-        timestamp.seconds() > google::protobuf::util::TimeUtil::kTimestampMaxSeconds ||
-        timestamp.nanos() < 0 || timestamp.nanos() > 999999999) {
+  bool WriteTimestamp(const char* begin, const char* end) {
+    int64_t seconds = 0;
+    int32_t nanos = 0;
+    Wire wire{begin, end};
+    while (wire.at < wire.end) {
+      Wire::Record record;
+      if (!wire.Next(&record)) return Malformed();
+      if (record.number == 1 && record.wire_type == 0) seconds = static_cast<int64_t>(record.scalar);
+      if (record.number == 2 && record.wire_type == 0) nanos = static_cast<int32_t>(record.scalar);
+    }
+    if (seconds < google::protobuf::util::TimeUtil::kTimestampMinSeconds ||
+        seconds > google::protobuf::util::TimeUtil::kTimestampMaxSeconds || nanos < 0 ||
+        nanos > 999999999) {
       failure_ = absl::InvalidArgumentError(absl::StrCat(
-          Path(), ": the Timestamp ", timestamp.seconds(), " s ", timestamp.nanos(),
+          Path(), ": the Timestamp ", seconds, " s ", nanos,
           " ns lies outside years 0001-9999, which JSON cannot write: correct the date"));
       return false;
     }
-    AppendQuoted(google::protobuf::util::TimeUtil::ToString(timestamp), out_);
+    char text[kTimestampBytes];
+    out_.append(text, static_cast<size_t>(WriteTimestampText(seconds, nanos, text) - text));
     return true;
   }
 
-  // One value of `field`: item `index` of a repeated field, or the singular value (index -1).
-  bool WriteValue(const Message& message, const Reflection* r, const FieldDescriptor* field,
-                  int index, int level) {
-    const bool one = index < 0;
-    switch (field->cpp_type()) {
-      case FieldDescriptor::CPPTYPE_MESSAGE:
-        return WriteMessage(one ? r->GetMessage(message, field)
-                                : r->GetRepeatedMessage(message, field, index),
-                            level);
-      case FieldDescriptor::CPPTYPE_INT32:
-        absl::StrAppend(&out_, one ? r->GetInt32(message, field)
-                                   : r->GetRepeatedInt32(message, field, index));
-        return true;
-      case FieldDescriptor::CPPTYPE_UINT32:
-        absl::StrAppend(&out_, one ? r->GetUInt32(message, field)
-                                   : r->GetRepeatedUInt32(message, field, index));
-        return true;
+  template <typename Integer>
+  void AppendInteger(Integer value, bool quoted) {
+    char buffer[24];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    if (quoted) out_.push_back('"');
+    out_.append(buffer, static_cast<size_t>(result.ptr - buffer));
+    if (quoted) out_.push_back('"');
+  }
+
+  void AppendDouble(double value) {
+    if (!std::isfinite(value)) {
+      out_.push_back('"');
+      out_.append(JsonNonFinite(value));
+      out_.push_back('"');
+    } else if (value == 0 && !std::signbit(value)) {
+      out_.push_back('0');  // the most common number of an analysis printed with every field
+    } else {
+      char buffer[kShortestDoubleBytes];
+      out_.append(buffer, static_cast<size_t>(WriteShortestDouble(value, buffer) - buffer));
+    }
+  }
+
+  void AppendEnum(const FieldPlan& field, int32_t number) {
+    const int64_t slot = static_cast<int64_t>(number) - field.enum_low;
+    if (slot >= 0 && slot < static_cast<int64_t>(field.enum_names.size()) &&
+        !field.enum_names[static_cast<size_t>(slot)].empty()) {
+      out_.append(field.enum_names[static_cast<size_t>(slot)]);
+    } else if (const auto* value = field.enum_names.empty()
+                                       ? field.field->enum_type()->FindValueByNumber(number)
+                                       : nullptr) {
+      AppendQuoted(value->name(), out_);
+    } else {
+      AppendInteger(number, /*quoted=*/false);
+    }
+  }
+
+  // What protobuf prints for a field without presence that is not set.
+  bool WriteDefault(const FieldPlan& field) {
+    switch (field.field->cpp_type()) {
       case FieldDescriptor::CPPTYPE_INT64:
-        absl::StrAppend(&out_, "\"", one ? r->GetInt64(message, field)
-                                         : r->GetRepeatedInt64(message, field, index), "\"");
-        return true;
       case FieldDescriptor::CPPTYPE_UINT64:
-        absl::StrAppend(&out_, "\"", one ? r->GetUInt64(message, field)
-                                         : r->GetRepeatedUInt64(message, field, index), "\"");
+        out_.append("\"0\"");
         return true;
-      case FieldDescriptor::CPPTYPE_DOUBLE: {
-        const double value = one ? r->GetDouble(message, field)
-                                 : r->GetRepeatedDouble(message, field, index);
-        if (std::isfinite(value)) {
-          out_.append(ShortestDouble(value));
-        } else {
-          absl::StrAppend(&out_, "\"", JsonNonFinite(value), "\"");
-        }
+      case FieldDescriptor::CPPTYPE_BOOL:
+        out_.append("false");
+        return true;
+      case FieldDescriptor::CPPTYPE_STRING:
+        out_.append("\"\"");
+        return true;
+      case FieldDescriptor::CPPTYPE_ENUM:
+        AppendEnum(field, 0);
+        return true;
+      case FieldDescriptor::CPPTYPE_MESSAGE:
+        return true;  // never reached: message fields are printed only when set
+      default:
+        out_.push_back('0');
+        return true;
+    }
+  }
+
+  // One value of `field` from a record (or an item of a packed record).
+  bool WriteValue(const FieldPlan& field, const Wire::Record& record, int level) {
+    const uint64_t scalar = record.scalar;
+    const char* const payload = record.payload;
+    const char* const payload_end = record.payload_end;
+    if (field.type == FieldDescriptor::TYPE_MESSAGE || field.type == FieldDescriptor::TYPE_STRING ||
+        field.type == FieldDescriptor::TYPE_BYTES) {
+      if (record.wire_type != 2) return Malformed();
+    }
+    switch (field.type) {
+      case FieldDescriptor::TYPE_MESSAGE:
+        if (field.timestamp) return WriteTimestamp(payload, payload_end);
+        return WriteMessage(*field.message, payload, payload_end, level);
+      case FieldDescriptor::TYPE_STRING:
+        AppendQuoted(std::string_view(payload, static_cast<size_t>(payload_end - payload)), out_);
+        return true;
+      case FieldDescriptor::TYPE_BYTES:
+        AppendQuoted(absl::Base64Escape(absl::string_view(
+                         payload, static_cast<size_t>(payload_end - payload))),
+                     out_);
+        return true;
+      case FieldDescriptor::TYPE_INT32:
+      case FieldDescriptor::TYPE_SFIXED32:
+        AppendInteger(static_cast<int32_t>(scalar), false);
+        return true;
+      case FieldDescriptor::TYPE_SINT32:
+        AppendInteger(static_cast<int32_t>((static_cast<uint32_t>(scalar) >> 1) ^
+                                           (~(static_cast<uint32_t>(scalar) & 1) + 1)),
+                      false);
+        return true;
+      case FieldDescriptor::TYPE_UINT32:
+      case FieldDescriptor::TYPE_FIXED32:
+        AppendInteger(static_cast<uint32_t>(scalar), false);
+        return true;
+      case FieldDescriptor::TYPE_INT64:
+      case FieldDescriptor::TYPE_SFIXED64:
+        AppendInteger(static_cast<int64_t>(scalar), true);
+        return true;
+      case FieldDescriptor::TYPE_SINT64:
+        AppendInteger(static_cast<int64_t>((scalar >> 1) ^ (~(scalar & 1) + 1)), true);
+        return true;
+      case FieldDescriptor::TYPE_UINT64:
+      case FieldDescriptor::TYPE_FIXED64:
+        AppendInteger(scalar, true);
+        return true;
+      case FieldDescriptor::TYPE_DOUBLE: {
+        double value;
+        std::memcpy(&value, &scalar, sizeof value);
+        AppendDouble(value);
         return true;
       }
-      case FieldDescriptor::CPPTYPE_FLOAT: {
-        const float value = one ? r->GetFloat(message, field)
-                                : r->GetRepeatedFloat(message, field, index);
+      case FieldDescriptor::TYPE_FLOAT: {
+        const uint32_t bits = static_cast<uint32_t>(scalar);
+        float value;
+        std::memcpy(&value, &bits, sizeof value);
         if (std::isfinite(value)) {
           out_.append(ShortestFloat(value));
         } else {
-          absl::StrAppend(&out_, "\"", JsonNonFinite(value), "\"");
+          out_.push_back('"');
+          out_.append(JsonNonFinite(value));
+          out_.push_back('"');
         }
         return true;
       }
-      case FieldDescriptor::CPPTYPE_BOOL:
-        out_.append((one ? r->GetBool(message, field) : r->GetRepeatedBool(message, field, index))
-                        ? "true"
-                        : "false");
+      case FieldDescriptor::TYPE_BOOL:
+        out_.append(scalar != 0 ? "true" : "false");
         return true;
-      case FieldDescriptor::CPPTYPE_ENUM: {
-        const int number = one ? r->GetEnumValue(message, field)
-                               : r->GetRepeatedEnumValue(message, field, index);
-        if (const auto* value = field->enum_type()->FindValueByNumber(number)) {
-          AppendQuoted(value->name(), out_);
-        } else {
-          absl::StrAppend(&out_, number);
-        }
+      case FieldDescriptor::TYPE_ENUM:
+        AppendEnum(field, static_cast<int32_t>(scalar));
         return true;
-      }
-      case FieldDescriptor::CPPTYPE_STRING: {
-        std::string scratch;
-        const std::string& value =
-            one ? r->GetStringReference(message, field, &scratch)
-                : r->GetRepeatedStringReference(message, field, index, &scratch);
-        if (field->type() == FieldDescriptor::TYPE_BYTES) {
-          AppendQuoted(absl::Base64Escape(value), out_);
-        } else {
-          AppendQuoted(value, out_);
-        }
-        return true;
-      }
+      case FieldDescriptor::TYPE_GROUP:
+        break;
     }
-    return true;
+    return Malformed();
   }
 
   JsonStyle style_;
   size_t max_bytes_;
-  std::string out_;
+  Output out_;
   // The path to the field being written ("a.b[2].c"), spelt out only for a message.
   struct Step {
     const FieldDescriptor* field;
@@ -396,11 +797,9 @@ class Writer {
   };
   std::vector<Step> steps_;
   absl::Status failure_;
-  absl::flat_hash_map<const Descriptor*, const Layout*> layouts_;  // of the cache below
-  // The fields of the message being written at each indentation level, kept to spare an allocation
+  // The spans of the message being written at each indentation level, kept to spare an allocation
   // per message. Never resized while writing: the levels above hold references into it.
-  std::vector<std::vector<const FieldDescriptor*>> fields_by_level_ =
-      std::vector<std::vector<const FieldDescriptor*>>(32);
+  std::vector<std::vector<Span>> spans_by_level_ = std::vector<std::vector<Span>>(32);
 };
 
 }  // namespace

@@ -1,6 +1,8 @@
 // The JSON writer: protobuf messages in the protobuf JSON mapping, byte for byte what protobuf's
-// MessageToJsonString prints with add_whitespace (and, for kEveryField, always_print_primitive_fields),
-// without going through the binary form first. See docs/json.md.
+// MessageToJsonString prints with add_whitespace (and, for kEveryField, always_print_primitive_fields).
+// It serializes the message (protobuf's fastest path) and writes the JSON from those records
+// through a table per message type built once per process, never a reflection call per field.
+// See docs/json.md.
 #ifndef CONTACTPLAN_SRC_IO_JSON_WRITER_H_
 #define CONTACTPLAN_SRC_IO_JSON_WRITER_H_
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -28,6 +29,13 @@ std::string OpportunityNeed(const model::PlanIndex& index, PersonIx p) {
   if (index.has_buyer_role(p, v1::Person::POWER)) return "power buyer";
   if (index.has_buyer_role(p, v1::Person::EVANGELIST)) return "evangelist";
   return "";
+}
+
+std::string TrustCapWords(v1::Grade best) {
+  return absl::StrCat("; Open for now: Trust is never the goal with someone we ",
+                      best == v1::GRADE_UNSPECIFIED
+                          ? "have no relationship with yet"
+                          : absl::StrCat("hold no better than ", rules::GradeWord(best), " with"));
 }
 
 }  // namespace
@@ -58,12 +66,56 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
     }
   }
 
-  // TRUST: the most important persons who matter and have no stated grade; ties go to plan order.
+  // The plan's own wishes first: its desired relationship level, and Mentor as a desired
+  // preference in an open opportunity; the current best grade of a Mentor is a floor.
+  std::vector<v1::Grade> best(persons, v1::GRADE_UNSPECIFIED);
+  for (RelationshipIx r : index.graded()) {
+    v1::Grade& b = best[index.relationship_person(r)];
+    b = std::max(b, index.grade(r));
+  }
+  std::vector<std::string> derived_reason(persons);
+  std::vector<v1::Grade> derived(persons, v1::GRADE_UNSPECIFIED);
+  std::vector<bool> mentor_now(persons, false);
+  std::vector<bool> opposes(persons, false);  // does not support us in an open opportunity
+  int32_t derived_trust = 0;
+  for (PersonIx p = 0; p < persons; ++p) {
+    if (stated[p]) continue;
+    const v1::RelationshipLevel wanted = index.person(p).desired_relationship_level();
+    if (const v1::Grade grade = GradeForLevel(wanted); grade != v1::GRADE_UNSPECIFIED) {
+      derived[p] = grade;
+      derived_reason[p] = absl::StrCat("from the plan's desired relationship level (",
+                                       rules::RelationshipLevelWord(wanted), ")");
+    }
+    for (const model::Participation& part : index.open_participations(p)) {
+      const v1::Participant& participant =
+          index.plan().opportunities(part.opportunity).participants(part.participant);
+      mentor_now[p] = mentor_now[p] || participant.preference() == v1::MENTOR;
+      // Neutral and unset count as Non-Supporter.
+      opposes[p] = opposes[p] || participant.preference() < v1::SUPPORTER;
+      if (participant.desired_preference() == v1::MENTOR && derived[p] < v1::OPEN) {
+        derived[p] = v1::OPEN;
+        derived_reason[p] = absl::StrCat("the plan wants them as Mentor in ",
+                                         rules::OpportunityLabel(index, part.opportunity),
+                                         ", and a Mentor must be open to our ideas");
+      }
+    }
+    if (derived[p] == v1::TRUST && best[p] < v1::SATISFIED) {
+      derived[p] = v1::OPEN;
+      absl::StrAppend(&derived_reason[p], TrustCapWords(best[p]));
+    }
+    derived_trust += derived[p] == v1::TRUST;
+  }
+
+  // TRUST: the most important persons who matter, have no stated or derived grade and already
+  // hold SATISFIED or better with us; ties go to plan order.
   const int32_t trust_budget =
-      std::max(0, context.settings.max_trust_targets - stated_trust_persons);
+      std::max(0, context.settings.max_trust_targets - stated_trust_persons - derived_trust);
   std::vector<PersonIx> trust_candidates;
   for (PersonIx p = 0; p < persons; ++p) {
-    if (!stated[p] && index.matters(p)) trust_candidates.push_back(p);
+    if (!stated[p] && derived[p] == v1::GRADE_UNSPECIFIED && index.matters(p) &&
+        best[p] >= v1::SATISFIED && !opposes[p]) {
+      trust_candidates.push_back(p);
+    }
   }
   const auto more_important = [&](PersonIx a, PersonIx b) {
     return importance[a] != importance[b] ? importance[a] > importance[b] : a < b;
@@ -92,22 +144,42 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
     v1::DesiredGrade& entry = *entries->Add();
     entry.set_person_id(person_id);
     entry.set_source(v1::DesiredGrade::PROPOSED);
-    if (proposed_[p] == v1::TRUST) {
-      entry.set_reason(absl::StrCat(
+    std::string reason;
+    if (derived[p] != v1::GRADE_UNSPECIFIED) {
+      proposed_[p] = derived[p];
+      reason = derived_reason[p];
+    } else if (proposed_[p] == v1::TRUST) {
+      reason = absl::StrCat(
           "among the ", trust_budget, " most important persons (importance ",
-          absl::StrFormat("%.2f", importance[p]), ": ", ImportanceBasis(index, p),
-          "); Trust costs the most to keep, so only a few relationships should aim for it"));
+          absl::StrFormat("%.2f", importance[p]), ": ", ImportanceBasis(context, p),
+          "); Trust costs the most to keep, so only a few relationships should aim for it");
     } else if (std::string need = OpportunityNeed(index, p); !need.empty()) {
       proposed_[p] = v1::OPEN;
-      entry.set_reason(absl::StrCat("needed to move an opportunity (", need,
-                                    "): at Open they hear our ideas and proposals"));
+      reason = absl::StrCat("needed to move an opportunity (", need,
+                            "): at Open they hear our ideas and proposals");
     } else {
       proposed_[p] = v1::SATISFIED;
-      entry.set_reason(
+      reason =
           "Satisfied keeps the business we have at the lowest upkeep; a healthy map keeps "
-          "everyone not needed for something specific there");
+          "everyone not needed for something specific there";
     }
+    if (mentor_now[p] && best[p] > proposed_[p]) {
+      proposed_[p] = best[p];
+      absl::StrAppend(&reason, "; kept at their best grade today (", rules::GradeWord(best[p]),
+                      "): a Mentor's relationship is never planned down");
+    }
+    entry.set_reason(std::move(reason));
     entry.set_grade(proposed_[p]);
+  }
+}
+
+v1::Grade GradeForLevel(v1::RelationshipLevel level) {
+  switch (level) {
+    case v1::TRUSTED_ADVISOR: return v1::TRUST;
+    case v1::PROBLEM_SOLVER: return v1::OPEN;
+    case v1::CREDIBLE_SOURCE:
+    case v1::VENDOR: return v1::SATISFIED;
+    default: return v1::GRADE_UNSPECIFIED;
   }
 }
 

@@ -14,11 +14,16 @@ namespace contactplan::recommend {
 
 class DesiredGrades {
  public:
-  // Proposes for every person none of whose relationships states a desired grade: TRUST for the
-  // most important persons who matter (at most settings.max_trust_targets, less the persons the
-  // plan already wants at TRUST), OPEN for those needed to move an open opportunity (decision
-  // makers, approvers and evaluators of open opportunities, power buyers, evangelists), SATISFIED
-  // for everyone else. `importance` holds one value per person. Appends to `entries` the persons in
+  // Proposes for every person none of whose relationships states a desired grade: first from the
+  // plan's own wishes (desired relationship level TRUSTED_ADVISOR -> TRUST, PROBLEM_SOLVER ->
+  // OPEN, CREDIBLE_SOURCE or VENDOR -> SATISFIED; a desired preference MENTOR in an open
+  // opportunity -> at least OPEN); else TRUST for the most important persons who matter, hold
+  // SATISFIED or better with us and support us in every open opportunity they take part in (at
+  // most settings.max_trust_targets, less the persons the plan already wants at TRUST), OPEN for those needed to move an open opportunity (decision makers,
+  // approvers and evaluators of open opportunities, power buyers, evangelists), SATISFIED for
+  // everyone else. Never TRUST for a person who is uncovered or whose best grade is below
+  // SATISFIED (OPEN instead); never below the current best grade for a Mentor of an open
+  // opportunity. `importance` holds one value per person. Appends to `entries` the persons in
   // plan order: their stated entries (relationships in plan order), else their proposal.
   DesiredGrades(const model::Context& context, std::span<const double> importance,
                 google::protobuf::RepeatedPtrField<v1::DesiredGrade>* entries);
@@ -28,6 +33,10 @@ class DesiredGrades {
   // else SATISFIED (a healthy map keeps everyone else satisfied).
   v1::Grade CellTarget(model::RelationshipIx r) const;
 
+  // The person's lead cell: their best graded relationship, earliest in the plan on ties; kNone
+  // when they have none.
+  model::RelationshipIx LeadCell(model::PersonIx p) const { return lead_cell_[p]; }
+
   // The engine's proposal for person p; GRADE_UNSPECIFIED when the plan states grades for them.
   v1::Grade proposed(model::PersonIx p) const { return proposed_[p]; }
 
@@ -36,6 +45,10 @@ class DesiredGrades {
   std::vector<v1::Grade> proposed_;
   std::vector<model::RelationshipIx> lead_cell_;
 };
+
+// The grade a desired relationship level asks for (TRUSTED_ADVISOR TRUST, PROBLEM_SOLVER OPEN,
+// CREDIBLE_SOURCE and VENDOR SATISFIED); GRADE_UNSPECIFIED for an unset level.
+v1::Grade GradeForLevel(v1::RelationshipLevel level);
 
 }  // namespace contactplan::recommend
 

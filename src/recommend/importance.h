@@ -6,18 +6,18 @@
 #include <string>
 #include <vector>
 
-#include "model/plan_index.h"
+#include "model/context.h"
 
 namespace contactplan::recommend {
 
 // importance(p) = 1 - prod(1 - w) over the person's factors (level, marked key, each buyer role,
-// each buying role in an open opportunity); weights in docs/recommendations.md#importance. Adding a
-// factor never lowers it and it never exceeds 1. One value per person, in plan order.
-std::vector<double> PersonImportance(const model::PlanIndex& index);
+// each buying role in an open opportunity); weights: docs/tuning.md `recommend.importance_*`.
+// Adding a factor never lowers it, and it never exceeds 1 (a weight above 1 counts as 1). One value per person, in plan order.
+std::vector<double> PersonImportance(const model::Context& context);
 
 // The factors behind a person's importance in words, strongest first: "Executive, power buyer,
 // Decision Maker in opportunity \"ERP\"". Empty when the plan states none of them.
-std::string ImportanceBasis(const model::PlanIndex& index, model::PersonIx p);
+std::string ImportanceBasis(const model::Context& context, model::PersonIx p);
 
 }  // namespace contactplan::recommend
 

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "recommend/grade_steps.h"
+#include "recommend/introducer.h"
 #include "recommend/priority.h"
 #include "recommend/strategy_table.h"
 #include "rules/rule.h"
@@ -19,10 +20,18 @@ using model::MemberIx;
 using model::PersonIx;
 using model::RelationshipIx;
 
+using Tier = v1::KeyIntersection::Tier;
+
 struct Candidate {
   PersonIx person;
   MemberIx member;      // the owner; kNone only when the plan has no team
   RelationshipIx cell;  // the graded relationship; kNone for a blank cell
+  MemberIx holder = model::kNone;  // who holds the graded cell the candidate came from
+  // A repair passed from `holder` to a more senior owner: the grade the person holds against us
+  // (the step's feasibility and urgency start from it); GRADE_UNSPECIFIED otherwise.
+  v1::Grade grievance = v1::GRADE_UNSPECIFIED;
+  Tier tier = v1::KeyIntersection::TIER_UNSPECIFIED;
+  bool mentor_ask = false;  // the step wins a Mentor for an open opportunity
   v1::Grade current;
   v1::Grade next;
   v1::Grade goal;
@@ -55,7 +64,7 @@ class Ranking {
   double LeverStrength(const Candidate& c) {
     for (const Lever& lever : LeversOf(c.person)) {
       if (lever.hops == 0 && context_.index.relationship_member(lever.holder) == c.member) continue;
-      return LeverageFinder::Strength(context_.index, lever);
+      return LeverageFinder::Strength(context_.settings.tuning.recommend(), context_.index, lever);
     }
     return 0;
   }
@@ -64,6 +73,7 @@ class Ranking {
   // thinks of us, so a blank cell with someone who is Dissatisfied or Motivated to change with us
   // is as hard as repairing their best relationship.
   v1::Grade FeasibilityBasis(const Candidate& c) const {
+    if (c.grievance != v1::GRADE_UNSPECIFIED) return c.grievance;
     if (c.cell != model::kNone) return c.current;
     v1::Grade best = v1::GRADE_UNSPECIFIED;
     for (RelationshipIx r : context_.index.graded_of_person(c.person)) {
@@ -74,13 +84,19 @@ class Ranking {
 
   void Score(Candidate& c) {
     const model::PlanIndex& index = context_.index;
+    const v1::RecommendTuning& tuning = context_.settings.tuning.recommend();
     const v1::Level person_level = index.person(c.person).level();
-    const double fit = c.member == model::kNone
-                           ? SeniorityFit(v1::LEVEL_UNSPECIFIED, person_level)
-                           : SeniorityFit(index.member(c.member).level(), person_level);
+    const v1::Level owner_level =
+        c.member == model::kNone ? v1::LEVEL_UNSPECIFIED : index.member(c.member).level();
+    const double fit = SeniorityFit(tuning, owner_level, person_level);
     const double leverage = LeverStrength(c);
-    c.priority = MakePriority(inputs_.importance[c.person], Urgency(c.current, c.reasons),
-                              Feasibility(FeasibilityBasis(c), fit, leverage));
+    // A repair handed to a more senior member starts afresh with them, from the grievance.
+    const v1::Grade basis = FeasibilityBasis(c);
+    c.priority = MakePriority(
+        inputs_.importance[c.person],
+        Urgency(tuning, c.grievance != v1::GRADE_UNSPECIFIED ? c.grievance : c.current, c.reasons,
+                inputs_.deal.Pressure(c.person)),
+        Feasibility(tuning, basis, fit, leverage));
   }
 
  private:
@@ -89,12 +105,14 @@ class Ranking {
   std::vector<std::optional<std::vector<Lever>>> levers_;
 };
 
-// Heap order: highest score on top; ties to plan order of person, then member, graded cells first.
+// Heap order: the first tier on top, then the highest score; ties to plan order of person, then
+// member, graded cells first.
 struct Lower {
   const std::vector<Candidate>* candidates;
   bool operator()(int32_t a, int32_t b) const {
     const Candidate& x = (*candidates)[a];
     const Candidate& y = (*candidates)[b];
+    if (x.tier != y.tier) return x.tier > y.tier;  // tiers first: REPAIR on top
     if (x.priority.score() != y.priority.score()) return x.priority.score() < y.priority.score();
     if (x.person != y.person) return x.person > y.person;
     if (x.member != y.member) return x.member > y.member;
@@ -118,6 +136,70 @@ std::string UnstaffedReason(const model::Context& context, const TeamCapacity& c
                       " has the effort free (", effort,
                       "); best placed: ", rules::MemberLabel(index, c.member), ", ",
                       capacity.FreeEffort(c.member));
+}
+
+// Makes `owner` the owner of c, a repair of the holder's D or M cell: the key intersection is the
+// owner's own cell with the person (a new face from blank, else the grade they hold, kept when it
+// is already positive: the step is the repair conversation, not a climb). Back to the holder's own
+// cell when `owner` is the holder.
+void HandOver(const model::Context& context, Candidate& c, MemberIx owner) {
+  const model::PlanIndex& index = context.index;
+  const RelationshipIx holder_cell = index.FindCell(c.holder, c.person);
+  const v1::Grade grievance =
+      c.grievance != v1::GRADE_UNSPECIFIED ? c.grievance : index.grade(holder_cell);
+  c.member = owner;
+  if (owner == c.holder) {
+    c.cell = holder_cell;
+    c.current = grievance;
+    c.grievance = v1::GRADE_UNSPECIFIED;
+    c.next = NextGrade(c.current);
+  } else {
+    const RelationshipIx own = index.FindCell(owner, c.person);
+    const bool graded = own != model::kNone && index.grade(own) != v1::GRADE_UNSPECIFIED;
+    c.cell = graded ? own : model::kNone;
+    c.current = graded ? index.grade(own) : v1::GRADE_UNSPECIFIED;
+    c.grievance = grievance;
+    c.next = IsPositive(c.current) ? c.current : NextGrade(c.current);
+  }
+  c.goal = IsPositive(c.current) && c.grievance != v1::GRADE_UNSPECIFIED
+               ? c.current
+               : GoalGrade(c.current, v1::SATISFIED);
+  c.effort = StepEffort(context.settings, c.current, c.goal);
+}
+
+// The tier a seller works the candidate in (docs/recommendations.md#tiers). Feasibility plays no
+// part: a hard repair stays a repair.
+Tier TierOf(const model::PlanIndex& index, const DealView& deal, const Candidate& c) {
+  if (c.cell != model::kNone && c.current <= v1::DISSATISFIED && index.matters(c.person)) {
+    return v1::KeyIntersection::REPAIR;
+  }
+  if (deal.UnsupportiveDecider(c.person)) return v1::KeyIntersection::REPAIR;
+  if (c.mentor_ask || deal.Decider(c.person)) return v1::KeyIntersection::DEAL;
+  if (c.cell == model::kNone || c.current < v1::SATISFIED) return v1::KeyIntersection::COVERAGE;
+  return v1::KeyIntersection::DEPTH;
+}
+
+// The strategies of a staffed step: the champion ask for a Mentor candidate (and for a deal step
+// on a Trust cell, which has no grade step left); repairs without scarcity or social proof; the
+// deal that presses named in the first reason.
+std::vector<v1::StrategyChoice> StrategiesFor(const model::Context& context, const DealView& deal,
+                                              const Candidate& c) {
+  const model::PlanIndex& index = context.index;
+  std::vector<v1::StrategyChoice> choices =
+      c.mentor_ask ? ChampionStrategies()
+                   : RankStrategies(context.settings, index, c.person,
+                                    c.grievance != v1::GRADE_UNSPECIFIED ? c.grievance : c.current,
+                                    index.member(c.member).level());
+  if (choices.empty()) choices = ChampionStrategies();
+  if (c.tier == v1::KeyIntersection::REPAIR) choices = RepairStrategies(std::move(choices));
+  const model::OpportunityIx o =
+      c.mentor_ask ? deal.MentorFor(c.person) : deal.PressingOpportunity(c.person);
+  if (o != model::kNone && !choices.empty()) {
+    v1::StrategyChoice& first = choices.front();
+    first.set_reason(absl::StrCat(first.reason(), " The deal: ", deal.Situation(o),
+                                  c.mentor_ask ? "; it has no Mentor yet." : "."));
+  }
+  return choices;
 }
 
 }  // namespace
@@ -147,26 +229,56 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
   Ranking ranking(context, inputs);
   std::vector<Candidate> candidates;
 
-  // Graded cells below their target.
+  // A person's D or M cell is repaired before any other step with them: their other cells and a
+  // blank cell wait.
+  std::vector<bool> has_grievance(index.person_count(), false);
   for (RelationshipIx r : index.graded()) {
+    if (index.grade(r) <= v1::DISSATISFIED) has_grievance[index.relationship_person(r)] = true;
+  }
+  const DealView& deal = inputs.deal;
+
+  // Graded cells below their target, and the deal's steps on the lead cell of a Mentor candidate
+  // or an unsupportive decision maker whatever its grade.
+  for (RelationshipIx r : index.graded()) {
+    const PersonIx p = index.relationship_person(r);
     const v1::Grade current = index.grade(r);
+    if (has_grievance[p] && current > v1::DISSATISFIED) continue;
     const v1::Grade target = inputs.desired.CellTarget(r);
-    if (current >= target || current >= v1::TRUST) continue;
+    const bool lead = inputs.desired.LeadCell(p) == r;
+    const bool mentor_ask = lead && deal.MentorCandidate(p) && !has_grievance[p];
+    // A Mentor candidate's step is the ask, on the relationship they already have with us.
+    if (deal.MentorCandidate(p) && !has_grievance[p] && !lead) continue;
+    const bool deal_step = lead && (mentor_ask || deal.UnsupportiveDecider(p));
+    // Asking an Open or Trust contact to coach us needs no higher grade; from SATISFIED the ask
+    // goes with opening the door (a Mentor hears our ideas).
+    // A deal step below SATISFIED climbs whatever the plan's target: support is not won from
+    // indifference.
+    const bool climbs = (current < target || (deal_step && current < v1::SATISFIED)) &&
+                        current < v1::TRUST && !(mentor_ask && current >= v1::OPEN);
+    if (!climbs && !deal_step) continue;
     Candidate& c = candidates.emplace_back();
-    c.person = index.relationship_person(r);
-    c.member = index.relationship_member(r);
+    c.person = p;
+    c.holder = index.relationship_member(r);
+    c.member = c.holder;
     c.cell = r;
     c.current = current;
-    c.next = NextGrade(current);
-    c.goal = GoalGrade(current, target);
+    c.mentor_ask = mentor_ask;
+    // A deal step on a cell already at its target keeps the grade: the step is their support.
+    c.next = climbs ? NextGrade(current) : current;
+    c.goal = climbs ? GoalGrade(current, target) : current;
     c.effort = StepEffort(settings, current, c.goal);
     c.reasons = inputs.reasons.For(c.person, c.member, c.current, c.next);
+    c.tier = TierOf(index, deal, c);
+    if (c.tier == v1::KeyIntersection::REPAIR && current <= v1::DISSATISFIED) {
+      const MemberIx owner = capacity.ChooseRepairOwner(p, c.holder, c.effort);
+      if (owner != c.holder) HandOver(context, c, owner);
+    }
   }
   // One blank cell per person who needs a new relationship.
   const double new_relationship_effort =
       StepEffort(settings, v1::GRADE_UNSPECIFIED, GoalGrade(v1::GRADE_UNSPECIFIED, v1::SATISFIED));
   for (PersonIx p = 0; p < index.person_count(); ++p) {
-    if (!NeedsNewRelationship(context, p)) continue;
+    if (has_grievance[p] || deal.MentorCandidate(p) || !NeedsNewRelationship(context, p)) continue;
     const OwnerChoice choice = capacity.ChooseOwner(p, new_relationship_effort);
     const MemberIx owner = choice.member != model::kNone ? choice.member : choice.best_placed;
     if (owner == model::kNone && index.member_count() > 0) continue;  // the whole team knows them
@@ -180,6 +292,7 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
     c.effort = new_relationship_effort;
     c.reasons = inputs.reasons.For(p, owner, c.current, c.next);
     c.connection = choice.connection;
+    c.tier = TierOf(index, deal, c);
   }
   for (Candidate& c : candidates) ranking.Score(c);
 
@@ -195,9 +308,24 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
     Candidate& c = candidates[top];
     if (person_staffed[c.person]) continue;
     const bool affordable = c.member != model::kNone && capacity.CanAfford(c.member, c.effort);
-    if (!affordable && c.cell == model::kNone && c.member != model::kNone) {
-      // The chosen owner's effort went to better-ranked cells: try the next best placed, and
-      // re-rank with the new owner's fit.
+    const bool repair_of_grievance =
+        c.holder != model::kNone && c.tier == v1::KeyIntersection::REPAIR &&
+        (c.grievance != v1::GRADE_UNSPECIFIED || c.current <= v1::DISSATISFIED);
+    if (!affordable && repair_of_grievance) {
+      // The repair's owner spent their effort on better-ranked cells: another senior-enough member,
+      // else the holder.
+      const MemberIx owner = capacity.ChooseRepairOwner(c.person, c.holder, c.effort);
+      if (owner != c.member && capacity.CanAfford(owner, c.effort)) {
+        HandOver(context, c, owner);
+        ranking.Score(c);
+        heap.push(top);
+        continue;
+      }
+    }
+    if (c.cell == model::kNone && c.member != model::kNone && !repair_of_grievance) {
+      // Effort planned for better-ranked cells changes who is best placed (the free share, or
+      // the chosen owner's effort is gone): choose again, and re-rank with the new owner's fit.
+      // Between two pops without staffing the capacity is unchanged, so this settles.
       const OwnerChoice choice = capacity.ChooseOwner(c.person, c.effort);
       if (choice.member != model::kNone && choice.member != c.member) {
         c.member = choice.member;
@@ -230,19 +358,36 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
     key.set_goal_grade(c.goal);
     for (std::string& code : CellReasons::Codes(c.reasons)) key.add_reason_codes(std::move(code));
     *key.mutable_priority() = c.priority;
-    for (v1::StrategyChoice& choice : RankStrategies(settings, index, c.person, c.current)) {
+    for (v1::StrategyChoice& choice : StrategiesFor(context, deal, c)) {
       *key.add_strategies() = std::move(choice);
     }
-    for (const Lever& lever : ranking.LeversFor(c)) {
+    const std::vector<Lever> levers = ranking.LeversFor(c);
+    for (const Lever& lever : levers) {
       *key.add_leverage() = LeverageFinder::ToProto(index, lever);
     }
-    key.set_owner_reason(capacity.OwnerReason(c.person, c.member, c.cell, c.connection));
+    key.set_tier(c.tier);
+    if (c.grievance == v1::GRADE_UNSPECIFIED) {
+      key.set_owner_reason(capacity.OwnerReason(c.person, c.member, c.cell, c.connection));
+    } else {
+      const int32_t levels = settings.tuning.recommend().owner().repair_holder_max_levels_below();
+      key.set_owner_reason(absl::StrCat(
+          capacity.OwnerReason(c.person, c.member, c.cell, {}), "; takes over the repair from ",
+          rules::MemberLabel(index, c.holder), ", who holds ", rules::GradeWord(c.grievance),
+          " with them more than ", levels, levels == 1 ? " level" : " levels",
+          " below the person"));
+    }
+    if (const Introduction introduction = ChooseIntroducer(index, levers, c.person, c.member);
+        introduction.member != model::kNone) {
+      key.set_introducer_id(index.member(introduction.member).id());
+      key.set_introducer_reason(introduction.reason);
+    }
     key.set_effort(c.effort);
     capacity.Reserve(c.member, c.effort);
   }
-  // A blank cell that moved to another owner was re-scored with that owner's fit, which may be
-  // higher than the scores staffed before it: rank by the final scores, staffing order on ties.
+  // A cell that moved to another owner was re-scored with that owner's fit, which may be higher
+  // than the scores staffed before it: rank by tier, then final score, staffing order on ties.
   const auto by_score = [](const auto& a, const auto& b) {
+    if (a.tier() != b.tier()) return a.tier() < b.tier();
     return a.priority().score() > b.priority().score();
   };
   std::stable_sort(plan.key_intersections.begin(), plan.key_intersections.end(), by_score);

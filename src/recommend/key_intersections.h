@@ -8,6 +8,7 @@
 
 #include "contactplan/v1/recommendations.pb.h"
 #include "model/context.h"
+#include "recommend/deal.h"
 #include "recommend/desired_grades.h"
 #include "recommend/leverage.h"
 #include "recommend/owners.h"
@@ -21,6 +22,7 @@ struct KeyIntersectionInputs {
   const DesiredGrades& desired;
   const CellReasons& reasons;
   const LeverageFinder& leverage;
+  const DealView& deal;
 };
 
 struct KeyIntersectionPlan {
@@ -35,13 +37,19 @@ struct KeyIntersectionPlan {
 bool NeedsNewRelationship(const model::Context& context, model::PersonIx p);
 
 // Candidates: every graded cell below its target grade (DesiredGrades::CellTarget; never a TRUST
-// cell), and for each person who needs a new relationship one blank cell with the best-placed owner
-// (TeamCapacity::ChooseOwner). Each is scored (priority.h) and the best are staffed in score order:
-// a person gets at most one key intersection; a graded cell's owner is the team member who holds
-// it; a step is staffed only if its owner has its effort free (a blank cell falls back to the
-// best-placed member who has, re-scored with that member's fit); a cell that cannot be staffed
-// becomes an UnstaffedCell. The list is ordered by final score (ranks 1..n); ties go to plan order of
-// person, then team member. Reserves the effort of every staffed step in `capacity`.
+// cell), the lead cell of each Mentor candidate and unsupportive decision maker whatever its grade
+// (DealView), and for each person who needs a new relationship one blank cell with the best-placed
+// owner (TeamCapacity::ChooseOwner). A person with a D or M cell gets only the repair of it. Each
+// candidate has a tier (REPAIR, DEAL, COVERAGE, DEPTH; docs/recommendations.md#tiers) and a score
+// (priority.h), and they are staffed tier first, best score first within a tier: a person gets at
+// most one key intersection; a graded cell's owner is the team member who holds it, except that a
+// repair passes to a more senior member when the holder is too far below the person
+// (TeamCapacity::ChooseRepairOwner); a step is staffed only if its owner has its effort free (a
+// blank cell falls back to the best-placed member who has, re-scored with that member's fit); a
+// cell that cannot be staffed becomes an UnstaffedCell. The list is ordered by tier, then final
+// score (ranks 1..n); ties go to plan order of person, then team member. Each names an introducer
+// when someone other than the owner opens the door (ChooseIntroducer). Reserves the effort of
+// every staffed step in `capacity`.
 KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
                                          const KeyIntersectionInputs& inputs,
                                          TeamCapacity& capacity, int32_t limit);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "absl/container/flat_hash_set.h"
+#include "recommend/tuning_values.h"
 
 namespace contactplan::recommend {
 namespace {
@@ -123,10 +124,13 @@ std::vector<Lever> LeverageFinder::ForCell(const model::PlanIndex& index, std::v
   return levers;
 }
 
-double LeverageFinder::Strength(const model::PlanIndex& index, const Lever& lever) {
-  const double grade = index.grade(lever.holder) == v1::TRUST ? 0.4 : 0.25;
-  const double distance = lever.hops == 0 ? 1.0 : 0.75 * std::pow(2.0 / 3.0, lever.hops - 1);
-  return grade * distance;
+double LeverageFinder::Strength(const v1::RecommendTuning& tuning, const model::PlanIndex& index,
+                                const Lever& lever) {
+  const v1::LeverageTuning& numbers = tuning.leverage();
+  const double grade = ValueOf(numbers.grade_strength(), index.grade(lever.holder));
+  const double distance =
+      lever.hops == 0 ? 1.0 : numbers.one_hop() * std::pow(numbers.per_extra_hop(), lever.hops - 1);
+  return std::min(1.0, grade * distance);
 }
 
 v1::LeveragePath LeverageFinder::ToProto(const model::PlanIndex& index, const Lever& lever) {

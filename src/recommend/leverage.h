@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "contactplan/v1/recommendations.pb.h"
+#include "contactplan/v1/tuning.pb.h"
 #include "model/plan_index.h"
 
 namespace contactplan::recommend {
@@ -51,9 +52,11 @@ class LeverageFinder {
   static std::vector<Lever> ForCell(const model::PlanIndex& index, std::vector<Lever> levers,
                                     model::MemberIx m);
 
-  // How much a lever eases a step, 0-1: 0.4 for TRUST, 0.25 for OPEN, times 1 at 0 hops, 0.75 at
-  // 1 hop and a further 2/3 per extra hop.
-  static double Strength(const model::PlanIndex& index, const Lever& lever);
+  // How much a lever eases a step, 0-1: the strength of its grade, times 1 at 0 hops, the one-hop
+  // factor at 1 hop and the per-extra-hop factor for each further hop (docs/tuning.md
+  // `recommend.leverage`).
+  static double Strength(const v1::RecommendTuning& tuning, const model::PlanIndex& index,
+                         const Lever& lever);
 
   static v1::LeveragePath ToProto(const model::PlanIndex& index, const Lever& lever);
 

@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "recommend/tuning_values.h"
 #include "rules/rule.h"
 
 namespace contactplan::recommend {
@@ -14,23 +15,8 @@ using model::MemberIx;
 using model::PersonIx;
 using model::RelationshipIx;
 
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // Effort is summed from small decimals; a step that fits to within this still fits.
 constexpr double kEffortSlack = 1e-9;
-constexpr double kConnectionWeight = 0.5;
-
-double ConnectionStrength(v1::Grade grade) {
-  switch (grade) {
-    case v1::TRUST:
-      return 1.0;
-    case v1::OPEN:
-      return 0.75;
-    case v1::SATISFIED:
-      return 0.5;
-    default:
-      return 0;
-  }
-}
 
 // Where the person sits relative to the member, for owner reasons.
 std::string SeniorityWords(v1::Level member, v1::Level person) {
@@ -44,46 +30,62 @@ std::string SeniorityWords(v1::Level member, v1::Level person) {
 
 }  // namespace
 
-double SeniorityFit(v1::Level member, v1::Level person) {
-  if (member == v1::LEVEL_UNSPECIFIED || person == v1::LEVEL_UNSPECIFIED) return 0.85;
+double SeniorityFit(const v1::RecommendTuning& tuning, v1::Level member, v1::Level person) {
+  const v1::SeniorityFitValues& fit = tuning.seniority_fit();
+  if (member == v1::LEVEL_UNSPECIFIED || person == v1::LEVEL_UNSPECIFIED) return fit.unknown();
   switch (member - person) {
-    case 0:
-    case 1:
-      return 1.0;
-    case -1:
-      return 0.9;
-    case 2:
-      return 0.7;
-    case -2:
-      return 0.6;
-    case 3:
-      return 0.5;
-    default:
-      return 0.4;
+    case 0: return fit.same();
+    case 1: return fit.one_above();
+    case -1: return fit.one_below();
+    case 2: return fit.two_above();
+    case -2: return fit.two_below();
+    case 3: return fit.three_above();
+    default: return fit.three_below();
   }
+}
+
+void VisitNeighbourRelationships(const model::PlanIndex& index, PersonIx p,
+                                 absl::FunctionRef<void(RelationshipIx)> visit) {
+  int32_t persons_read = 0, relationships_read = 0;
+  const auto read = [&](PersonIx q) {
+    if (q == model::kNone || persons_read >= TeamCapacity::kNeighbourBudget) return;
+    ++persons_read;
+    for (RelationshipIx r : index.graded_of_person(q)) {
+      if (relationships_read++ >= TeamCapacity::kConnectionScanBudget) return;
+      visit(r);
+    }
+  };
+  read(index.manager(p));
+  for (PersonIx q : index.influencers_of(p)) read(q);
+  for (PersonIx q : index.direct_reports(p)) read(q);
 }
 
 TeamCapacity::TeamCapacity(const model::Context& context)
     : context_(context),
       limited_(context.index.member_count(), false),
+      holds_thread_(context.index.member_count(), false),
       capacity_(context.index.member_count(), 0),
       committed_(context.index.member_count(), 0),
       planned_(context.index.member_count(), 0) {
   const model::PlanIndex& index = context.index;
+  int32_t threads = 0;
   for (MemberIx m = 0; m < index.member_count(); ++m) {
     const v1::TeamMember& member = index.member(m);
     limited_[m] = member.has_capacity();
-    capacity_[m] = member.capacity();
+    capacity_[m] = member.has_capacity() ? member.capacity() : context.settings.default_capacity;
     for (RelationshipIx r : index.graded_of_member(m)) {
       committed_[m] += context.settings.EffortFor(index.grade(r));
+      if (index.grade(r) >= context.settings.thread_min_grade) holds_thread_[m] = true;
     }
+    threads += holds_thread_[m];
     const int level = v1::Level_IsValid(member.level()) ? member.level() : 0;
     by_level_[level].insert(BucketKey(m));
   }
+  thin_web_ = threads <= context.settings.tuning.recommend().owner().thin_web_max_members();
 }
 
 double TeamCapacity::remaining(MemberIx m) const {
-  return limited_[m] ? capacity_[m] - committed_[m] - planned_[m] : kInfinity;
+  return capacity_[m] - committed_[m] - planned_[m];
 }
 
 bool TeamCapacity::CanAfford(MemberIx m, double effort) const {
@@ -102,6 +104,7 @@ void TeamCapacity::Reserve(MemberIx m, double effort) {
 
 OwnerChoice TeamCapacity::ChooseOwner(PersonIx p, double effort) const {
   const model::PlanIndex& index = context_.index;
+  const v1::RecommendTuning& tuning = context_.settings.tuning.recommend();
   const v1::Level person_level = index.person(p).level();
   const auto graded_with_person = [&](MemberIx m) {
     const RelationshipIx cell = index.FindCell(m, p);
@@ -111,23 +114,14 @@ OwnerChoice TeamCapacity::ChooseOwner(PersonIx p, double effort) const {
   // Connections through the people around p, within the budgets.
   absl::flat_hash_map<MemberIx, Connection> connections;
   std::vector<MemberIx> connected;  // in the order met, for a deterministic walk
-  int32_t persons_read = 0, relationships_read = 0;
-  const auto read = [&](PersonIx q) {
-    if (q == model::kNone || persons_read >= kNeighbourBudget) return;
-    ++persons_read;
-    for (RelationshipIx r : index.graded_of_person(q)) {
-      if (relationships_read++ >= kConnectionScanBudget) return;
-      const double strength = ConnectionStrength(index.grade(r));
-      if (strength == 0) continue;
-      const MemberIx m = index.relationship_member(r);
-      auto [it, inserted] = connections.try_emplace(m);
-      if (inserted) connected.push_back(m);
-      if (strength > it->second.strength) it->second = {strength, r};
-    }
-  };
-  read(index.manager(p));
-  for (PersonIx q : index.influencers_of(p)) read(q);
-  for (PersonIx q : index.direct_reports(p)) read(q);
+  VisitNeighbourRelationships(index, p, [&](RelationshipIx r) {
+    const double strength = ValueOf(tuning.owner().connection_strength(), index.grade(r));
+    if (strength == 0) return;
+    const MemberIx m = index.relationship_member(r);
+    auto [it, inserted] = connections.try_emplace(m);
+    if (inserted) connected.push_back(m);
+    if (strength > it->second.strength) it->second = {strength, r};
+  });
 
   struct Option {
     MemberIx member = model::kNone;
@@ -138,9 +132,13 @@ OwnerChoice TeamCapacity::ChooseOwner(PersonIx p, double effort) const {
   const auto consider = [&](MemberIx m) {
     auto it = connections.find(m);
     const double strength = it == connections.end() ? 0 : it->second.strength;
-    const Option option{
-        m, SeniorityFit(index.member(m).level(), person_level) + kConnectionWeight * strength,
-        remaining(m)};
+    const double free_share = capacity_[m] > 0 ? std::max(0.0, remaining(m)) / capacity_[m] : 0;
+    const double score =
+        SeniorityFit(tuning, index.member(m).level(), person_level) +
+        tuning.owner().connection_weight() * strength +
+        tuning.owner().free_share_weight() * free_share +
+        (thin_web_ && !holds_thread_[m] ? tuning.owner().thin_web_new_member_bonus() : 0);
+    const Option option{m, score, remaining(m)};
     const auto better = [](const Option& a, const Option& b) {
       if (b.member == model::kNone) return true;
       if (a.score != b.score) return a.score > b.score;
@@ -153,17 +151,32 @@ OwnerChoice TeamCapacity::ChooseOwner(PersonIx p, double effort) const {
   for (MemberIx m : connected) {
     if (!graded_with_person(m)) consider(m);
   }
-  // Within a level every unconnected member has the same score, so the one with most effort free
-  // (the front of the bucket) is the only one worth comparing.
+  // Within a level, unconnected members differ only by effort free and (while the web is thin)
+  // by holding a thread: the front of the bucket, and its first member without a thread, are the
+  // only ones worth comparing. Members skipped are at most the person's own relationships and,
+  // while the web is thin, at most the one member who holds threads.
   for (const Bucket& bucket : by_level_) {
+    bool front = true;
     for (const auto& [negative_free, m] : bucket) {
-      if (graded_with_person(m)) continue;  // at most the person's own relationships are skipped
-      consider(m);
-      break;
+      if (graded_with_person(m)) continue;
+      if (front) {
+        consider(m);
+        front = false;
+        if (!thin_web_ || !holds_thread_[m]) break;
+      } else if (!holds_thread_[m]) {
+        consider(m);
+        break;
+      }
     }
   }
 
   OwnerChoice choice;
+  // An owner the blueprint already names for the person is kept when they can take it on.
+  if (const MemberIx named = BlueprintOwner(p);
+      named != model::kNone && !graded_with_person(named) && CanAfford(named, effort)) {
+    affordable.member = named;
+    any.member = named;
+  }
   choice.member = affordable.member;
   choice.best_placed = any.member;
   const MemberIx described = choice.member != model::kNone ? choice.member : choice.best_placed;
@@ -173,9 +186,64 @@ OwnerChoice TeamCapacity::ChooseOwner(PersonIx p, double effort) const {
   return choice;
 }
 
+MemberIx TeamCapacity::BlueprintOwner(PersonIx p) const {
+  const model::PlanIndex& index = context_.index;
+  for (int32_t e : index.blueprint_of_person(p)) {
+    const std::string& id = index.plan().blueprint(e).team_member_id();
+    if (id.empty()) continue;
+    if (const MemberIx m = index.FindMember(id); m != model::kNone) return m;
+  }
+  return model::kNone;
+}
+
+MemberIx TeamCapacity::ChooseRepairOwner(PersonIx p, MemberIx holder, double effort) const {
+  const model::PlanIndex& index = context_.index;
+  const v1::RecommendTuning& tuning = context_.settings.tuning.recommend();
+  const v1::Level person_level = index.person(p).level();
+  const v1::Level holder_level = index.member(holder).level();
+  const int32_t max_below = tuning.owner().repair_holder_max_levels_below();
+  if (person_level == v1::LEVEL_UNSPECIFIED || holder_level == v1::LEVEL_UNSPECIFIED ||
+      person_level - holder_level <= max_below) {
+    return holder;
+  }
+  const auto senior_enough = [&](MemberIx m) {
+    const v1::Level level = index.member(m).level();
+    return level != v1::LEVEL_UNSPECIFIED && person_level - level <= max_below;
+  };
+  // First choice: a senior-enough member who already holds a positive grade with the person.
+  MemberIx best = model::kNone;
+  v1::Grade best_grade = v1::GRADE_UNSPECIFIED;
+  for (RelationshipIx r : index.graded_of_person(p)) {
+    const MemberIx m = index.relationship_member(r);
+    if (m == holder || index.grade(r) < v1::SATISFIED || !senior_enough(m)) continue;
+    if (!CanAfford(m, effort)) continue;
+    if (best == model::kNone || index.grade(r) > best_grade) {
+      best = m;
+      best_grade = index.grade(r);
+    }
+  }
+  if (best != model::kNone) return best;
+  // Else the best-fitting level with the most effort free: the front of each bucket.
+  double best_fit = -1;
+  for (int level = 0; level < static_cast<int>(by_level_.size()); ++level) {
+    for (const auto& [negative_free, m] : by_level_[level]) {
+      if (m == holder) continue;
+      if (!senior_enough(m)) break;      // one level: all or none are senior enough
+      if (!CanAfford(m, effort)) break;  // most free first: nobody behind can either
+      const double fit = SeniorityFit(tuning, index.member(m).level(), person_level);
+      if (fit > best_fit) {
+        best_fit = fit;
+        best = m;
+      }
+      break;
+    }
+  }
+  return best != model::kNone ? best : holder;
+}
+
 std::string TeamCapacity::FreeEffort(MemberIx m) const {
-  if (!limited_[m]) return "no capacity limit";
-  return absl::StrCat(std::max(0.0, remaining(m)), " of ", capacity_[m], " effort units free (",
+  return absl::StrCat(std::max(0.0, remaining(m)), " of ", capacity_[m],
+                      limited_[m] ? "" : " (default)", " effort units free (",
                       committed_[m], " committed to the current map",
                       planned_[m] > 0 ? absl::StrCat(", ", planned_[m], " planned") : "", ")");
 }
@@ -197,6 +265,10 @@ std::string TeamCapacity::OwnerReason(PersonIx p, MemberIx m, RelationshipIx own
     absl::StrAppend(&reason, "; holds ", rules::GradeWord(index.grade(connection.via)), " with ",
                     rules::PersonLabel(index, q), ", ", role);
   }
+  if (BlueprintOwner(p) == m) absl::StrAppend(&reason, "; the plan's blueprint names them");
+  if (own_cell == model::kNone && thin_web_ && !holds_thread_[m]) {
+    absl::StrAppend(&reason, "; holds no thread yet, and our side of the web is thin");
+  }
   absl::StrAppend(&reason, "; ", FreeEffort(m));
   return reason;
 }
@@ -206,8 +278,8 @@ std::vector<v1::TeamLoad> TeamCapacity::Loads() const {
   for (MemberIx m = 0; m < static_cast<MemberIx>(loads.size()); ++m) {
     v1::TeamLoad& load = loads[m];
     load.set_team_member_id(context_.index.member(m).id());
-    load.set_has_capacity(limited_[m]);
-    load.set_capacity(limited_[m] ? capacity_[m] : 0);
+    load.set_has_capacity(true);  // stated, else settings.default_capacity
+    load.set_capacity(capacity_[m]);
     load.set_committed(committed_[m]);
     load.set_planned(planned_[m]);
   }

@@ -1,64 +1,37 @@
 #include "recommend/priority.h"
 
+#include <algorithm>
 #include <cmath>
+
+#include "recommend/tuning_values.h"
 
 namespace contactplan::recommend {
 namespace {
 
-// How pressing the step is from the grade alone: a relationship working against us is more
-// pressing than one that merely lacks warmth, and a blank cell less than a cold one (nothing is
-// being lost yet).
-double BaseUrgency(v1::Grade current) {
-  switch (current) {
-    case v1::MOTIVATED_TO_CHANGE:
-      return 1.0;
-    case v1::DISSATISFIED:
-      return 0.9;
-    case v1::INDIFFERENT:
-      return 0.7;
-    case v1::SATISFIED:
-      return 0.4;
-    case v1::OPEN:
-      return 0.25;
-    default:
-      return 0.6;  // blank
-  }
-}
-
-// How likely one step succeeds within a horizon: repairing is harder than building, and the top
-// step (to TRUST) takes the longest.
-double StepFeasibility(v1::Grade current) {
-  switch (current) {
-    case v1::MOTIVATED_TO_CHANGE:
-      return 0.3;
-    case v1::DISSATISFIED:
-      return 0.5;
-    case v1::INDIFFERENT:
-      return 0.7;
-    case v1::SATISFIED:
-      return 0.6;
-    case v1::OPEN:
-      return 0.4;
-    default:
-      return 0.7;  // blank
-  }
-}
-
 double Round(double value, double scale) { return std::round(value * scale) / scale; }
+
+// Tuning numbers are not negative (checked when options resolve); a weight above 1 saturates.
+double Clamp01(double value) { return std::clamp(value, 0.0, 1.0); }
 
 }  // namespace
 
-double Urgency(v1::Grade current, ReasonSet reasons) {
-  double calm = 1 - BaseUrgency(current);
+double Urgency(const v1::RecommendTuning& tuning, v1::Grade current, ReasonSet reasons,
+               double deal_boost) {
+  // How pressing the step is from the grade alone: a relationship working against us is more
+  // pressing than one that merely lacks warmth, and a blank cell less than a cold one.
+  double calm = 1 - Clamp01(ValueOf(tuning.urgency_base(), current));
   const std::span<const ReasonCode> codes = ReasonCodes();
   for (size_t i = 0; i < codes.size(); ++i) {
     if (reasons & (ReasonSet{1} << i)) calm *= 1 - codes[i].reason.urgency_boost;
   }
+  calm *= 1 - Clamp01(deal_boost);
   return 1 - calm;
 }
 
-double Feasibility(v1::Grade current, double seniority_fit, double leverage) {
-  return 1 - (1 - StepFeasibility(current) * seniority_fit) * (1 - leverage);
+double Feasibility(const v1::RecommendTuning& tuning, v1::Grade current, double seniority_fit,
+                   double leverage) {
+  const double step = Clamp01(ValueOf(tuning.feasibility_step(), current));
+  return 1 - (1 - step * seniority_fit) * (1 - Clamp01(leverage));
 }
 
 v1::Priority MakePriority(double importance, double urgency, double feasibility) {

@@ -1,21 +1,25 @@
 // The priority of a candidate cell: importance of the person x urgency of the step x feasibility
-// for its owner, each 0-1, the score 0-100 (docs/recommendations.md#priority).
+// for its owner, each 0-1, the score 0-100 (docs/recommendations.md#priority). The numbers are
+// docs/tuning.md `recommend.urgency_base`, `recommend.feasibility_step`.
 #ifndef CONTACTPLAN_SRC_RECOMMEND_PRIORITY_H_
 #define CONTACTPLAN_SRC_RECOMMEND_PRIORITY_H_
 
 #include "contactplan/v1/recommendations.pb.h"
+#include "contactplan/v1/tuning.pb.h"
 #include "recommend/reasons.h"
 
 namespace contactplan::recommend {
 
-// 1 - (1 - base(current)) * prod(1 - boost) over the reasons; base: MOTIVATED_TO_CHANGE 1,
-// DISSATISFIED 0.9, INDIFFERENT 0.7, blank 0.6, SATISFIED 0.4, OPEN 0.25.
-double Urgency(v1::Grade current, ReasonSet reasons);
+// 1 - (1 - base(current)) * prod(1 - boost) over the reasons * (1 - deal_boost); base from
+// `tuning.urgency_base` (GRADE_UNSPECIFIED: a blank cell). `deal_boost` (0-1) is the pressure of
+// the person's open opportunities (DealView::Pressure), 0 without one.
+double Urgency(const v1::RecommendTuning& tuning, v1::Grade current, ReasonSet reasons,
+               double deal_boost);
 
-// 1 - (1 - step(current) * seniority_fit) * (1 - leverage); step: MOTIVATED_TO_CHANGE 0.3,
-// DISSATISFIED 0.5, blank 0.7, INDIFFERENT 0.7, SATISFIED 0.6, OPEN 0.4. `leverage` is the
-// strength of the best lever (LeverageFinder::Strength), 0 without one.
-double Feasibility(v1::Grade current, double seniority_fit, double leverage);
+// 1 - (1 - step(current) * seniority_fit) * (1 - leverage); step from `tuning.feasibility_step`.
+// `leverage` is the strength of the best lever (LeverageFinder::Strength), 0 without one.
+double Feasibility(const v1::RecommendTuning& tuning, v1::Grade current, double seniority_fit,
+                   double leverage);
 
 // Components rounded to 3 decimals and score = 100 * product of the rounded components, rounded to
 // 2 decimals, so what a reader recomputes from the output is what the ranking used.

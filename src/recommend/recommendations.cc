@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "recommend/blueprint_draft.h"
+#include "recommend/deal.h"
 #include "recommend/communication.h"
 #include "recommend/desired_grades.h"
 #include "recommend/drift.h"
@@ -12,6 +13,7 @@
 #include "recommend/leverage.h"
 #include "recommend/owners.h"
 #include "recommend/reasons.h"
+#include "recommend/releases.h"
 
 namespace contactplan::recommend {
 
@@ -21,15 +23,19 @@ void Recommend(const model::Context& context, std::span<const rules::Finding> fi
   v1::Recommendations& out = *out_message;
   out.set_horizon_days(horizon_days);
 
-  const std::vector<double> importance = PersonImportance(index);
+  const std::vector<double> importance = PersonImportance(context);
   DesiredGrades desired(context, importance, out.mutable_desired_grades());
   const CellReasons reasons(index, findings);
   const LeverageFinder leverage(index, context.settings.leverage_max_hops);
   TeamCapacity capacity(context);
+  const DealView deal(context, importance, horizon_days);
 
   KeyIntersectionPlan plan =
-      PlanKeyIntersections(context, {importance, desired, reasons, leverage}, capacity,
+      PlanKeyIntersections(context, {importance, desired, reasons, leverage, deal}, capacity,
                            context.settings.KeyIntersectionLimit(horizon_days));
+  for (v1::Release& release : ProposeReleases(context, plan.key_intersections)) {
+    *out.add_releases() = std::move(release);
+  }
   for (v1::BlueprintEntry& entry : DraftBlueprint(context, plan.key_intersections, horizon_days)) {
     *out.add_blueprint_draft() = std::move(entry);
   }

@@ -1,5 +1,8 @@
 #include "recommend/strategy_table.h"
 
+#include <string>
+#include <vector>
+
 #include "absl/strings/str_cat.h"
 
 namespace contactplan::recommend {
@@ -24,7 +27,10 @@ constexpr StrategyRow kTable[] = {
     // --- Blank cell: the first contact.
     {.blank_cell = true, .buyer_role = Person::POWER, .picks = {{
          {kAuthority, "Economic buyers give their time to peers and proven experts: send our most "
-                      "senior, most credible person."},
+                      "senior, most credible person.",
+                      "Economic buyers give their time to proven expertise: come with credentials "
+                      "that bear on their priorities, and bring a senior colleague to the first "
+                      "meeting."},
          {kReciprocity, "Open with an insight on their business priorities, not our product; the "
                         "first meeting should leave them better informed."},
          {kLiking, "An introduction from someone they already rely on is the shortest way onto "
@@ -44,7 +50,9 @@ constexpr StrategyRow kTable[] = {
          {kReciprocity, "Share technical material they would otherwise have to dig for."}}}},
     {.blank_cell = true, .level = v1::EXECUTIVE, .picks = {{
          {kAuthority, "Executives meet peers: send someone of equal seniority, with credentials "
-                      "that matter to their agenda."},
+                      "that matter to their agenda.",
+                      "Executives give time to expertise that bears on their agenda: prepare one "
+                      "sharp point of view, and ask a senior colleague to join the first meeting."},
          {kReciprocity, "Bring a perspective on their industry they have not heard yet, and ask "
                         "for nothing."},
          {kLiking, "An introduction from someone they trust lends us their goodwill."}}}},
@@ -58,7 +66,9 @@ constexpr StrategyRow kTable[] = {
     // --- MOTIVATED_TO_CHANGE: they are working to replace us; stop the slide to DISSATISFIED.
     {.from_grade = v1::MOTIVATED_TO_CHANGE, .buyer_role = Person::POWER, .picks = {{
          {kAuthority, "A power buyer expects a senior sponsor from our side to own the recovery "
-                      "and answer to them directly."},
+                      "and answer to them directly.",
+                      "A power buyer expects a senior sponsor: name one from our side who stands "
+                      "behind the recovery the owner runs."},
          {kCommitment, "Specific, dated fixes they can hold us to are the only promise they will "
                        "still listen to."},
          {kReciprocity, "Carry the cost of putting things right ourselves: it is the one favour "
@@ -76,7 +86,9 @@ constexpr StrategyRow kTable[] = {
          {kCommitment, "Agree a short recovery plan with the power buyer and report on every "
                        "promise in it until it is done."},
          {kAuthority, "Put a senior sponsor from our side in charge so they hear about the fix "
-                      "from a peer."},
+                      "from a peer.",
+                      "Name a senior sponsor from our side behind the fix, so the power buyer "
+                      "sees it taken seriously above the owner's level."},
          {kReciprocity, "Go beyond the contract to solve the problem behind the complaint."}}}},
     {.from_grade = v1::DISSATISFIED, .picks = {{
          {kCommitment, "A recovery plan they agree to, with dated promises we keep, turns "
@@ -221,7 +233,10 @@ std::string_view StrategyMeaning(v1::InfluenceStrategy strategy) {
 
 std::vector<v1::StrategyChoice> RankStrategies(const Settings& settings,
                                                const model::PlanIndex& index, model::PersonIx p,
-                                               v1::Grade current) {
+                                               v1::Grade current, v1::Level owner_level) {
+  const v1::Level person_level = index.person(p).level();
+  const bool junior_owner = owner_level != v1::LEVEL_UNSPECIFIED &&
+                            person_level != v1::LEVEL_UNSPECIFIED && owner_level < person_level;
   std::vector<v1::StrategyChoice> choices;
   if (current >= v1::TRUST) return choices;
   Match best;
@@ -254,7 +269,50 @@ std::vector<v1::StrategyChoice> RankStrategies(const Settings& settings,
                  : best.option->reason());
     }
   } else if (best.row != nullptr) {
-    for (const StrategyPick& pick : best.row->picks) add(pick.strategy, std::string(pick.reason));
+    for (const StrategyPick& pick : best.row->picks) {
+      const bool junior = junior_owner && !pick.junior_owner_reason.empty();
+      add(pick.strategy, std::string(junior ? pick.junior_owner_reason : pick.reason));
+    }
+  }
+  return choices;
+}
+
+std::vector<v1::StrategyChoice> RepairStrategies(std::vector<v1::StrategyChoice> choices) {
+  std::erase_if(choices, [](const v1::StrategyChoice& choice) {
+    return choice.strategy() == v1::SCARCITY || choice.strategy() == v1::SOCIAL_PROOF;
+  });
+  if (!choices.empty()) return choices;
+  for (const StrategyRow& row : kTable) {
+    if (row.from_grade != v1::DISSATISFIED || row.buyer_role != Person::BUYER_ROLE_UNSPECIFIED) {
+      continue;
+    }
+    for (const StrategyPick& pick : row.picks) {
+      v1::StrategyChoice& choice = choices.emplace_back();
+      choice.set_strategy(pick.strategy);
+      choice.set_reason(std::string(pick.reason));
+    }
+    break;
+  }
+  return choices;
+}
+
+std::vector<v1::StrategyChoice> ChampionStrategies() {
+  // clang-format off
+  static constexpr StrategyPick kChampion[] = {
+      {kCommitment, "Ask them to coach us: how the decision will really be made, who else must "
+                    "agree, what would make them put their name to it. Advice given is support on "
+                    "record."},
+      {kReciprocity, "Equip them to sell for us when we are absent: the case in their words, the "
+                     "answers to the objections they will hear, early news they can share."},
+      {kUnity, "Make the outcome a shared one: their success inside the company is the result we "
+               "work for together."},
+  };
+  // clang-format on
+  std::vector<v1::StrategyChoice> choices;
+  for (const StrategyPick& pick : kChampion) {
+    v1::StrategyChoice& choice = choices.emplace_back();
+    choice.set_strategy(pick.strategy);
+    choice.set_reason(std::string(pick.reason));
   }
   return choices;
 }

@@ -24,27 +24,44 @@ std::string MemberList(const model::PlanIndex& index, std::span<const Relationsh
   return ListOf(names);
 }
 
+// Written only for a listed finding.
+void UncoveredPersonMessage(const model::Context& context, const Finding& finding,
+                            std::string* message) {
+  const model::PlanIndex& index = context.index;
+  const PersonIx p = finding.persons[0];
+  // Blank cells on the map are owners already planned for this person but never graded.
+  const std::span<const RelationshipIx> planned = index.relationships_of_person(p);
+  absl::StrAppend(message, PersonLabel(index, p), index.is_key(p) ? ", a key person," : "",
+                  " has no graded relationship with anyone on our team; ");
+  if (planned.empty()) {
+    absl::StrAppend(message, "choose an owner close to their seniority, make contact and grade it.");
+  } else {
+    absl::StrAppend(message, MemberList(index, planned),
+                    " is on the map without a grade: make contact and grade it as the client would.");
+  }
+}
+
 void UncoveredPerson(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     if (!index.graded_of_person(p).empty()) continue;
     const bool key = index.is_key(p);
-    // Blank cells on the map are owners already planned for this person but never graded.
     const std::span<const RelationshipIx> planned = index.relationships_of_person(p);
-    std::string message = absl::StrCat(PersonLabel(index, p), key ? ", a key person," : "",
-                                       " has no graded relationship with anyone on our team; ");
-    if (planned.empty()) {
-      absl::StrAppend(&message,
-                      "choose an owner close to their seniority, make contact and grade it.");
-    } else {
-      absl::StrAppend(&message, MemberList(index, planned),
-                      " is on the map without a grade: make contact and grade it as the client would.");
-    }
     FindingBuilder finding =
-        sink.Add(key ? v1::CRITICAL : v1::WARNING, std::move(message)).Person(p);
+        sink.Add(key ? v1::CRITICAL : v1::WARNING, UncoveredPersonMessage).Person(p);
     for (RelationshipIx r : planned) finding.Member(index.relationship_member(r));
-    finding.Number("graded_intersections", 0).Path(PersonPath(p));
+    finding.Number("graded_intersections", 0).AtPerson(p);
   }
+}
+
+// Written only for a listed finding.
+void SingleThreadedPersonMessage(const model::Context& context, const Finding& finding,
+                                 std::string* message) {
+  const model::PlanIndex& index = context.index;
+  absl::StrAppend(message, PersonLabel(index, finding.persons[0]),
+                  " matters to the account but only ", MemberLabel(index, finding.members[0]),
+                  " has a relationship with them; add a second team member so the "
+                  "relationship survives a change on either side.");
 }
 
 void SingleThreadedPerson(const RuleInput& in, FindingSink& sink) {
@@ -53,16 +70,26 @@ void SingleThreadedPerson(const RuleInput& in, FindingSink& sink) {
     const std::span<const RelationshipIx> graded = index.graded_of_person(p);
     if (!index.matters(p) || graded.size() != 1) continue;
     const MemberIx only = index.relationship_member(graded[0]);
-    sink.Add(v1::WARNING,
-             absl::StrCat(PersonLabel(index, p), " matters to the account but only ",
-                          MemberLabel(index, only),
-                          " has a relationship with them; add a second team member so the "
-                          "relationship survives a change on either side."))
+    sink.Add(v1::WARNING, SingleThreadedPersonMessage)
         .Person(p)
         .Member(only)
         .Number("graded_intersections", 1)
-        .Path(PersonPath(p));
+        .AtPerson(p);
   }
+}
+
+// Written only for a listed finding.
+void OverCoveredPersonMessage(const model::Context& context, const Finding& finding,
+                              std::string* message) {
+  const model::PlanIndex& index = context.index;
+  const PersonIx p = finding.persons[0];
+  const std::span<const RelationshipIx> graded = index.graded_of_person(p);
+  absl::StrAppend(message, PersonLabel(index, p), " has ", graded.size(),
+                  " graded relationships with our team (more than ",
+                  static_cast<int32_t>(finding.number("over_covered_above")), ": ",
+                  MemberList(index, graded),
+                  "); agree who leads and spend the others' time on people we do "
+                  "not reach yet.");
 }
 
 void OverCoveredPerson(const RuleInput& in, FindingSink& sink) {
@@ -71,19 +98,29 @@ void OverCoveredPerson(const RuleInput& in, FindingSink& sink) {
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     const std::span<const RelationshipIx> graded = index.graded_of_person(p);
     if (static_cast<int64_t>(graded.size()) <= limit) continue;
-    FindingBuilder finding =
-        sink.Add(v1::INFO,
-                 absl::StrCat(PersonLabel(index, p), " has ", graded.size(),
-                              " graded relationships with our team (more than ", limit, ": ",
-                              MemberList(index, graded),
-                              "); agree who leads and spend the others' time on people we do "
-                              "not reach yet."))
-            .Person(p);
+    FindingBuilder finding = sink.Add(v1::INFO, OverCoveredPersonMessage).Person(p);
     for (RelationshipIx r : graded) finding.Member(index.relationship_member(r));
     finding.Number("graded_intersections", static_cast<double>(graded.size()))
         .Number("over_covered_above", limit)
-        .Path(PersonPath(p));
+        .AtPerson(p);
   }
+}
+
+// Written only for a listed finding: the finding's team members are the person's graded ones.
+void SeniorityMismatchMessage(const model::Context& context, const Finding& finding,
+                              std::string* message) {
+  const model::PlanIndex& index = context.index;
+  const PersonIx p = finding.persons[0];
+  std::vector<std::string> members;
+  members.reserve(finding.members.size());
+  for (const MemberIx m : finding.members) {
+    members.push_back(absl::StrCat(MemberLabel(index, m), ", ", LevelWord(index.member(m).level())));
+  }
+  absl::StrAppend(message, PersonLabel(index, p), " is at ", LevelWord(index.person(p).level()),
+                  " level but deals only with team members at least ",
+                  static_cast<int32_t>(finding.number("levels_below")), " levels below (",
+                  absl::StrJoin(members, "; "),
+                  "); bring in someone from our side within one level of them.");
 }
 
 void SeniorityMismatch(const RuleInput& in, FindingSink& sink) {
@@ -104,23 +141,11 @@ void SeniorityMismatch(const RuleInput& in, FindingSink& sink) {
       if (closest < gap_levels) break;
     }
     if (closest < gap_levels) continue;
-    std::vector<std::string> members;
-    members.reserve(graded.size());
-    for (RelationshipIx r : graded) {
-      const MemberIx m = index.relationship_member(r);
-      members.push_back(absl::StrCat(MemberLabel(index, m), ", ", LevelWord(index.member(m).level())));
-    }
-    FindingBuilder finding =
-        sink.Add(v1::WARNING,
-                 absl::StrCat(PersonLabel(index, p), " is at ", LevelWord(level),
-                              " level but deals only with team members at least ", closest,
-                              " levels below (", absl::StrJoin(members, "; "),
-                              "); bring in someone from our side within one level of them."))
-            .Person(p);
+    FindingBuilder finding = sink.Add(v1::WARNING, SeniorityMismatchMessage).Person(p);
     for (RelationshipIx r : graded) finding.Member(index.relationship_member(r));
     finding.Number("levels_below", closest)
         .Number("seniority_gap_levels", gap_levels)
-        .Path(PersonPath(p));
+        .AtPerson(p);
   }
 }
 

@@ -6,8 +6,29 @@
 
 namespace contactplan::rules {
 
-void WriteFinding(const model::PlanIndex& index, Finding& finding, bool include_message,
+std::string FindingPath::Spelled() const {
+  switch (kind) {
+    case Kind::kNone: return std::string();
+    case Kind::kPerson: return PersonPath(at[0]);
+    case Kind::kRelationship: return RelationshipPath(at[0]);
+    case Kind::kOpportunity: return OpportunityPath(at[0]);
+    case Kind::kParticipant: return ParticipantPath(at[0], at[1]);
+    case Kind::kBlueprint: return BlueprintPath(at[0]);
+    case Kind::kTactic: return TacticPath(at[0], at[1]);
+  }
+  return std::string();
+}
+
+double Finding::number(std::string_view name) const {
+  for (const FindingNumber& n : numbers) {
+    if (n.name == name) return n.value;
+  }
+  return 0;
+}
+
+void WriteFinding(const model::Context& context, Finding& finding, bool include_message,
                   v1::Finding* out) {
+  const model::PlanIndex& index = context.index;
   const std::string_view code = finding.rule->info.code;
   out->set_code(code.data(), code.size());
   out->set_severity(finding.severity);
@@ -16,13 +37,24 @@ void WriteFinding(const model::PlanIndex& index, Finding& finding, bool include_
   if (finding.opportunity != model::kNone) {
     out->set_opportunity_id(index.plan().opportunities(finding.opportunity).id());
   }
-  if (include_message) out->set_message(std::move(finding.message));
+  if (include_message) {
+    if (finding.message.empty() && finding.write_message != nullptr) {
+      // Composed straight into the message field (on the analysis' arena, if it has one).
+      finding.write_message(context, finding, out->mutable_message());
+    } else {
+      out->set_message(std::move(finding.message));
+    }
+  }
   for (const FindingNumber& number : finding.numbers) {
     v1::Measure* measure = out->add_numbers();
     measure->set_name(number.name.data(), number.name.size());
     measure->set_value(number.value);
   }
-  if (!finding.path.empty()) out->set_path(std::move(finding.path));
+  if (!finding.path.empty()) {
+    out->set_path(std::move(finding.path));
+  } else if (finding.at.kind != FindingPath::Kind::kNone) {
+    out->set_path(finding.at.Spelled());
+  }
 }
 
 }  // namespace contactplan::rules

@@ -13,38 +13,41 @@ using model::MemberIx;
 using model::PersonIx;
 using model::RelationshipIx;
 
+// "Dana Reyes (CFO) is Dissatisfied with Sam Lee; ...", written only for a listed finding.
+void WeakRelationshipMessage(const model::Context& context, const Finding& finding,
+                             std::string* message) {
+  const model::PlanIndex& index = context.index;
+  const std::string person = PersonLabel(index, finding.persons[0]);
+  const std::string member = MemberLabel(index, finding.members[0]);
+  switch (static_cast<v1::Grade>(finding.number("grade"))) {
+    case v1::INDIFFERENT:
+      absl::StrAppend(message, person, " is Indifferent towards ", member,
+                      ": they see no compelling benefit in us yet; plan a contact that "
+                      "gives them one, aiming for Satisfied.");
+      break;
+    case v1::DISSATISFIED:
+      absl::StrAppend(message, person, " is Dissatisfied with ", member,
+                      "; find out what went wrong and put it right before asking "
+                      "them for anything.");
+      break;
+    default:
+      absl::StrAppend(message, person, " is Motivated to change in their dealings with ", member,
+                      ": they are working to replace us; find the event behind it and "
+                      "answer it at a senior level now.");
+      break;
+  }
+}
+
 void WeakRelationship(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   for (RelationshipIx r : index.graded()) {
     const v1::Grade grade = index.grade(r);
     if (grade >= v1::SATISFIED) continue;
-    const PersonIx p = index.relationship_person(r);
-    const MemberIx m = index.relationship_member(r);
-    const std::string person = PersonLabel(index, p);
-    const std::string member = MemberLabel(index, m);
-    std::string message;
-    switch (grade) {
-      case v1::INDIFFERENT:
-        message = absl::StrCat(person, " is Indifferent towards ", member,
-                               ": they see no compelling benefit in us yet; plan a contact that "
-                               "gives them one, aiming for Satisfied.");
-        break;
-      case v1::DISSATISFIED:
-        message = absl::StrCat(person, " is Dissatisfied with ", member,
-                               "; find out what went wrong and put it right before asking "
-                               "them for anything.");
-        break;
-      default:
-        message = absl::StrCat(person, " is Motivated to change in their dealings with ", member,
-                               ": they are working to replace us; find the event behind it and "
-                               "answer it at a senior level now.");
-        break;
-    }
-    sink.Add(grade == v1::INDIFFERENT ? v1::WARNING : v1::CRITICAL, std::move(message))
-        .Person(p)
-        .Member(m)
+    sink.Add(grade == v1::INDIFFERENT ? v1::WARNING : v1::CRITICAL, WeakRelationshipMessage)
+        .Person(index.relationship_person(r))
+        .Member(index.relationship_member(r))
         .Number("grade", grade)
-        .Path(RelationshipPath(r));
+        .AtRelationship(r);
   }
 }
 

@@ -5,7 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "model/time.h"
+#include "model/nps.h"
 #include "rules/rule.h"
 
 namespace contactplan::rules {
@@ -13,61 +13,38 @@ namespace {
 
 using model::PersonIx;
 
+// Written only for a listed finding.
+void NpsDetractorMessage(const model::Context& context, const Finding& finding,
+                         std::string* message) {
+  const PersonIx p = finding.persons[0];
+  absl::StrAppend(message, PersonLabel(context.index, p),
+                  context.index.is_key(p) ? ", a key person," : "", " answered ",
+                  static_cast<int32_t>(finding.number("nps_score")),
+                  " out of 10 in the latest NPS survey, a detractor; have their owner ask "
+                  "what went wrong, and close the loop with what we changed.");
+}
+
 void NpsDetractor(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   const int32_t detractor_max = in.settings().nps_detractor_max;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     const v1::NpsAnswer* latest = index.latest_nps(p);
     if (latest == nullptr || latest->score() > detractor_max) continue;
-    const bool key = index.is_key(p);
-    sink.Add(key ? v1::CRITICAL : v1::WARNING,
-             absl::StrCat(PersonLabel(index, p), key ? ", a key person," : "",
-                          " answered ", latest->score(),
-                          " out of 10 in the latest NPS survey, a detractor; have their owner ask "
-                          "what went wrong, and close the loop with what we changed."))
+    sink.Add(index.is_key(p) ? v1::CRITICAL : v1::WARNING, NpsDetractorMessage)
         .Person(p)
         .Number("nps_score", latest->score())
-        .Path(PersonPath(p));
+        .AtPerson(p);
   }
 }
 
-// The standard NPS classes (docs/vocabulary.md); the account NPS always uses them, whatever threshold the
-// NPS_DETRACTOR rule is given, so that the figure stays comparable with any other NPS.
-enum NpsClass { kDetractor = 0, kPassive = 1, kPromoter = 2 };
-NpsClass ClassOf(int32_t score) {
-  if (score >= 9) return kPromoter;
-  if (score >= 7) return kPassive;
-  return kDetractor;
-}
+using model::AccountNps;
+using model::NpsClass;
 
-// Account NPS at one date: % promoters - % detractors over each person's latest answer by then.
-struct AccountNps {
-  int32_t answered = 0;
-  int32_t promoters = 0;
-  int32_t detractors = 0;
-
-  void Count(NpsClass c) {
-    ++answered;
-    promoters += c == kPromoter;
-    detractors += c == kDetractor;
-  }
-  double value() const { return 100.0 * (promoters - detractors) / answered; }
-};
-
-// The person's latest answer at or before `at`: an undated answer counts as given at the beginning
-// of time (it stands until a dated answer supersedes it), and among answers with the same time the
-// later one in the list wins, as for PlanIndex::latest_nps.
+// The person's NPS class at `at` (model::LatestNpsAnswerAt), or nullopt without an answer by then.
 std::optional<NpsClass> ClassAt(const v1::Person& person, absl::Time at) {
-  const v1::NpsAnswer* latest = nullptr;
-  absl::Time latest_time = absl::InfinitePast();
-  for (const v1::NpsAnswer& answer : person.nps_answers()) {
-    const absl::Time t = model::ToTime(answer.has_answered_at(), answer.answered_at()).value_or(absl::InfinitePast());
-    if (t > at || (latest != nullptr && t < latest_time)) continue;
-    latest = &answer;
-    latest_time = t;
-  }
+  const v1::NpsAnswer* latest = model::LatestNpsAnswerAt(person, at);
   if (latest == nullptr) return std::nullopt;
-  return ClassOf(latest->score());
+  return model::NpsClassOf(latest->score());
 }
 
 void NpsDeclining(const RuleInput& in, FindingSink& sink) {
@@ -85,7 +62,7 @@ void NpsDeclining(const RuleInput& in, FindingSink& sink) {
     const std::optional<NpsClass> class_before = ClassAt(person, before);
     if (class_now) at_now.Count(*class_now);
     if (class_before) at_before.Count(*class_before);
-    if (class_now && (class_before ? *class_now < *class_before : *class_now == kDetractor)) {
+    if (class_now && (class_before ? *class_now < *class_before : *class_now == model::kDetractor)) {
       worse.push_back(p);
     }
   }

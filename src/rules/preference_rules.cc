@@ -43,19 +43,65 @@ std::string Who(const model::PlanIndex& index, OpportunityIx o, const v1::Partic
                       " in the ", OpportunityLabel(index, o), ",");
 }
 
+// The participant a finding of this family is about: its path is opportunities[o].participants[i].
+const v1::Participant& ParticipantOf(const model::PlanIndex& index, const Finding& finding) {
+  return index.plan().opportunities(finding.at.at[0]).participants(finding.at.at[1]);
+}
+
+// The start of every sentence of this family, for the finding's participant.
+std::string WhoOf(const model::PlanIndex& index, const Finding& finding) {
+  return Who(index, finding.at.at[0], ParticipantOf(index, finding), finding.persons[0]);
+}
+
+// The sentences below are written only for listed findings.
+void NeutralAsNonSupporterMessage(const model::Context& context, const Finding& finding,
+                                  std::string* message) {
+  absl::StrAppend(message, WhoOf(context.index, finding), " is Neutral, which planning counts as "
+                  "Non-Supporter: neutral people side with whoever gives them a reason; find out "
+                  "what would make them support us.");
+}
+
+void PreferenceGapMessage(const model::Context& context, const Finding& finding,
+                          std::string* message) {
+  const v1::Participant& participant = ParticipantOf(context.index, finding);
+  const v1::Preference desired = participant.desired_preference();
+  const v1::Preference effective = EffectivePreference(participant.preference());
+  const int32_t gap = desired - effective;
+  absl::StrAppend(message, WhoOf(context.index, finding), " is ",
+                  PreferenceWord(participant.preference()));
+  if (participant.preference() != effective) {
+    absl::StrAppend(message, ", planned as ", PreferenceWord(effective));
+  }
+  absl::StrAppend(message, " but should be ", PreferenceWord(desired), " (", gap,
+                  gap == 1 ? " level" : " levels",
+                  " to go); plan what each of their concerns needs to hear from us, one "
+                  "level at a time.");
+}
+
+void DecisionMakerNotSupportiveMessage(const model::Context& context, const Finding& finding,
+                                       std::string* message) {
+  const v1::Participant& participant = ParticipantOf(context.index, finding);
+  absl::StrAppend(message, WhoOf(context.index, finding), " is ",
+                  participant.preference() == v1::PREFERENCE_UNSPECIFIED
+                      ? "not known to support us"
+                      : absl::StrCat("rated ", PreferenceWord(participant.preference())),
+                  "; a deal rarely closes without its decision makers and approvers "
+                  "behind it: learn what they need to say yes, and who they listen to.");
+}
+
+void EnemyInBuyingGroupMessage(const model::Context& context, const Finding& finding,
+                               std::string* message) {
+  absl::StrAppend(message, WhoOf(context.index, finding), " works against us; learn why (often a "
+                  "stake in another supplier or a past event), limit their influence through "
+                  "people they respect, and never let them be surprised.");
+}
+
 void NeutralAsNonSupporter(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   ForEachOpenParticipant(index, [&](OpportunityIx o, int32_t i, const v1::Participant& participant,
                                     PersonIx p) {
     if (participant.preference() != v1::NEUTRAL) return;
-    sink.Add(v1::INFO,
-             absl::StrCat(Who(index, o, participant, p),
-                          " is Neutral, which planning counts as Non-Supporter: neutral people "
-                          "side with whoever gives them a reason; find out what would make them "
-                          "support us."))
-        .Person(p)
-        .Opportunity(o)
-        .Path(ParticipantPath(o, i));
+    sink.Add(v1::INFO, NeutralAsNonSupporterMessage).Person(p).Opportunity(o).AtParticipant(o, i);
   });
 }
 
@@ -69,22 +115,14 @@ void PreferenceGap(const RuleInput& in, FindingSink& sink) {
     const v1::Preference effective = EffectivePreference(participant.preference());
     const int32_t gap = desired - effective;
     if (gap < 1) return;
-    std::string current(PreferenceWord(participant.preference()));
-    if (participant.preference() != effective) {
-      absl::StrAppend(&current, ", planned as ", PreferenceWord(effective));
-    }
-    sink.Add(gap >= warning_levels ? v1::WARNING : v1::INFO,
-             absl::StrCat(Who(index, o, participant, p), " is ", current, " but should be ",
-                          PreferenceWord(desired), " (", gap, gap == 1 ? " level" : " levels",
-                          " to go); plan what each of their concerns needs to hear from us, one "
-                          "level at a time."))
+    sink.Add(gap >= warning_levels ? v1::WARNING : v1::INFO, PreferenceGapMessage)
         .Person(p)
         .Opportunity(o)
         .Number("current_preference", participant.preference())
         .Number("effective_preference", effective)
         .Number("desired_preference", desired)
         .Number("gap_levels", gap)
-        .Path(ParticipantPath(o, i));
+        .AtParticipant(o, i);
   });
 }
 
@@ -96,17 +134,11 @@ void DecisionMakerNotSupportive(const RuleInput& in, FindingSink& sink) {
     if (role != v1::Participant::DECISION_MAKER && role != v1::Participant::APPROVER) return;
     const v1::Preference effective = EffectivePreference(participant.preference());
     if (effective >= v1::SUPPORTER) return;
-    sink.Add(v1::CRITICAL,
-             absl::StrCat(Who(index, o, participant, p), " is ",
-                          participant.preference() == v1::PREFERENCE_UNSPECIFIED
-                              ? "not known to support us"
-                              : absl::StrCat("rated ", PreferenceWord(participant.preference())),
-                          "; a deal rarely closes without its decision makers and approvers "
-                          "behind it: learn what they need to say yes, and who they listen to."))
+    sink.Add(v1::CRITICAL, DecisionMakerNotSupportiveMessage)
         .Person(p)
         .Opportunity(o)
         .Number("effective_preference", effective)
-        .Path(ParticipantPath(o, i));
+        .AtParticipant(o, i);
   });
 }
 
@@ -115,14 +147,7 @@ void EnemyInBuyingGroup(const RuleInput& in, FindingSink& sink) {
   ForEachOpenParticipant(index, [&](OpportunityIx o, int32_t i, const v1::Participant& participant,
                                     PersonIx p) {
     if (participant.preference() != v1::ENEMY) return;
-    sink.Add(v1::WARNING,
-             absl::StrCat(Who(index, o, participant, p),
-                          " works against us; learn why (often a stake in another supplier or "
-                          "a past event), limit their influence through people they respect, and "
-                          "never let them be surprised."))
-        .Person(p)
-        .Opportunity(o)
-        .Path(ParticipantPath(o, i));
+    sink.Add(v1::WARNING, EnemyInBuyingGroupMessage).Person(p).Opportunity(o).AtParticipant(o, i);
   });
 }
 

@@ -30,30 +30,57 @@ std::string FromTo(const v1::Person& person) {
       " to ", RelationshipLevelWord(person.desired_relationship_level()));
 }
 
-void AddGapFinding(const model::PlanIndex& index, PersonIx p, v1::Severity severity,
-                   const char* advice, FindingSink& sink) {
+// "Dana Reyes (CFO) should move from Vendor to Problem Solver, 2 levels up; <advice>".
+void AppendGapMessage(const model::PlanIndex& index, PersonIx p, const char* advice,
+                      std::string* message) {
   const v1::Person& person = index.person(p);
   const int32_t gap = GapLevels(person);
-  sink.Add(severity, absl::StrCat(PersonLabel(index, p), " should move ", FromTo(person), ", ", gap,
-                                  gap == 1 ? " level" : " levels", " up; ", advice))
+  absl::StrAppend(message, PersonLabel(index, p), " should move ", FromTo(person), ", ", gap,
+                  gap == 1 ? " level" : " levels", " up; ", advice);
+}
+
+// The two gap rules' sentences, written only for a listed finding.
+void RelationshipGapMessage(const model::Context& context, const Finding& finding,
+                            std::string* message) {
+  AppendGapMessage(context.index, finding.persons[0],
+                   "plan the next step up, showing value the person sees as beyond what we sell.",
+                   message);
+}
+
+void LargeRelationshipGapMessage(const model::Context& context, const Finding& finding,
+                                 std::string* message) {
+  AppendGapMessage(context.index, finding.persons[0],
+                   "relationships climb one level at a time, so plan the next level first, or "
+                   "lower the desired level to what the account really needs.",
+                   message);
+}
+
+void AddGapFinding(const model::PlanIndex& index, PersonIx p, v1::Severity severity,
+                   MessageWriter message, FindingSink& sink) {
+  const v1::Person& person = index.person(p);
+  const int32_t gap = GapLevels(person);
+  sink.Add(severity, message)
       .Person(p)
       .Number("current_level", CurrentLevel(person))
       .Number("desired_level", person.desired_relationship_level())
       .Number("gap_levels", gap)
-      .Path(PersonPath(p));
+      .AtPerson(p);
+}
+
+// Written only for a listed finding.
+void CompetitiveRelationshipMessage(const model::Context& context, const Finding& finding,
+                                    std::string* message) {
+  absl::StrAppend(message, "The relationship with ", PersonLabel(context.index, finding.persons[0]),
+                  " is competitive: each side sees its needs at odds with the other's; "
+                  "learn what they are measured on and find one shared goal to work on "
+                  "together.");
 }
 
 void CompetitiveRelationship(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     if (index.person(p).relationship_type() != v1::COMPETITIVE) continue;
-    sink.Add(v1::INFO,
-             absl::StrCat("The relationship with ", PersonLabel(index, p),
-                          " is competitive: each side sees its needs at odds with the other's; "
-                          "learn what they are measured on and find one shared goal to work on "
-                          "together."))
-        .Person(p)
-        .Path(PersonPath(p));
+    sink.Add(v1::INFO, CompetitiveRelationshipMessage).Person(p).AtPerson(p);
   }
 }
 
@@ -65,9 +92,7 @@ void RelationshipGap(const RuleInput& in, FindingSink& sink) {
     // longer "large" still deserve this smaller finding.
     const int32_t gap = GapLevels(index.person(p));
     if (gap < 1 || gap >= large) continue;
-    AddGapFinding(index, p, v1::INFO,
-                  "plan the next step up, showing value the person sees as beyond what we sell.",
-                  sink);
+    AddGapFinding(index, p, v1::INFO, RelationshipGapMessage, sink);
   }
 }
 
@@ -76,11 +101,21 @@ void LargeRelationshipGap(const RuleInput& in, FindingSink& sink) {
   const int32_t large = in.settings().large_relationship_gap_levels;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     if (GapLevels(index.person(p)) < large) continue;
-    AddGapFinding(index, p, v1::WARNING,
-                  "relationships climb one level at a time, so plan the next level first, or "
-                  "lower the desired level to what the account really needs.",
-                  sink);
+    AddGapFinding(index, p, v1::WARNING, LargeRelationshipGapMessage, sink);
   }
+}
+
+// Written only for a listed finding.
+void BelowCredibleSourceMessage(const model::Context& context, const Finding& finding,
+                                std::string* message) {
+  const PersonIx p = finding.persons[0];
+  absl::StrAppend(message, PersonLabel(context.index, p),
+                  " matters to the account but sees us as a Vendor",
+                  context.index.person(p).relationship_level() == v1::RELATIONSHIP_LEVEL_UNSPECIFIED
+                      ? " (level not assessed, so assumed)"
+                      : "",
+                  "; become a Credible Source by bringing them reliable insight about "
+                  "their own business, not about our offer.");
 }
 
 void BelowCredibleSource(const RuleInput& in, FindingSink& sink) {
@@ -88,17 +123,23 @@ void BelowCredibleSource(const RuleInput& in, FindingSink& sink) {
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     const v1::Person& person = index.person(p);
     if (!index.matters(p) || CurrentLevel(person) != v1::VENDOR) continue;
-    sink.Add(v1::WARNING,
-             absl::StrCat(PersonLabel(index, p), " matters to the account but sees us as a Vendor",
-                          person.relationship_level() == v1::RELATIONSHIP_LEVEL_UNSPECIFIED
-                              ? " (level not assessed, so assumed)"
-                              : "",
-                          "; become a Credible Source by bringing them reliable insight about "
-                          "their own business, not about our offer."))
+    sink.Add(v1::WARNING, BelowCredibleSourceMessage)
         .Person(p)
         .Number("current_level", v1::VENDOR)
-        .Path(PersonPath(p));
+        .AtPerson(p);
   }
+}
+
+// Written only for a listed finding.
+void OverInvestedMessage(const model::Context& context, const Finding& finding,
+                         std::string* message) {
+  const PersonIx p = finding.persons[0];
+  const v1::Person& person = context.index.person(p);
+  absl::StrAppend(message, PersonLabel(context.index, p), " is at ",
+                  RelationshipLevelWord(CurrentLevel(person)), ", above the desired ",
+                  RelationshipLevelWord(person.desired_relationship_level()),
+                  "; keeping that level costs effort that could move elsewhere, unless "
+                  "the desired level should be raised.");
 }
 
 void OverInvested(const RuleInput& in, FindingSink& sink) {
@@ -108,17 +149,12 @@ void OverInvested(const RuleInput& in, FindingSink& sink) {
     if (person.desired_relationship_level() == v1::RELATIONSHIP_LEVEL_UNSPECIFIED) continue;
     const int32_t over = CurrentLevel(person) - person.desired_relationship_level();
     if (over <= 0) continue;
-    sink.Add(v1::INFO,
-             absl::StrCat(PersonLabel(index, p), " is at ",
-                          RelationshipLevelWord(CurrentLevel(person)), ", above the desired ",
-                          RelationshipLevelWord(person.desired_relationship_level()),
-                          "; keeping that level costs effort that could move elsewhere, unless "
-                          "the desired level should be raised."))
+    sink.Add(v1::INFO, OverInvestedMessage)
         .Person(p)
         .Number("current_level", CurrentLevel(person))
         .Number("desired_level", person.desired_relationship_level())
         .Number("gap_levels", -over)
-        .Path(PersonPath(p));
+        .AtPerson(p);
   }
 }
 

@@ -48,6 +48,44 @@ FindingBuilder& FindingBuilder::Path(std::string path) {
   return *this;
 }
 
+FindingBuilder& FindingBuilder::AtPerson(model::PersonIx p) {
+  finding_.at = {FindingPath::Kind::kPerson, {p, 0}};
+  return *this;
+}
+
+FindingBuilder& FindingBuilder::AtRelationship(model::RelationshipIx r) {
+  finding_.at = {FindingPath::Kind::kRelationship, {r, 0}};
+  return *this;
+}
+
+FindingBuilder& FindingBuilder::AtOpportunity(model::OpportunityIx o) {
+  finding_.at = {FindingPath::Kind::kOpportunity, {o, 0}};
+  return *this;
+}
+
+FindingBuilder& FindingBuilder::AtParticipant(model::OpportunityIx o, int32_t participant) {
+  finding_.at = {FindingPath::Kind::kParticipant, {o, participant}};
+  return *this;
+}
+
+FindingBuilder& FindingBuilder::AtBlueprint(int32_t entry) {
+  finding_.at = {FindingPath::Kind::kBlueprint, {entry, 0}};
+  return *this;
+}
+
+FindingBuilder& FindingBuilder::AtTactic(int32_t entry, int32_t tactic) {
+  finding_.at = {FindingPath::Kind::kTactic, {entry, tactic}};
+  return *this;
+}
+
+FindingBuilder FindingSink::Add(v1::Severity severity, MessageWriter writer) {
+  Finding& finding = out_->emplace_back();
+  finding.rule = rule_;
+  finding.severity = severity;
+  finding.write_message = writer;
+  return FindingBuilder(finding);
+}
+
 FindingBuilder FindingSink::Add(v1::Severity severity, std::string message) {
   Finding& finding = out_->emplace_back();
   finding.rule = rule_;

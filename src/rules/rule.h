@@ -83,6 +83,15 @@ class FindingBuilder {
   FindingBuilder& Number(std::string_view name, double value);
   // The field path of the one plan element concerned, e.g. "relationships[3]".
   FindingBuilder& Path(std::string path);
+  // The same path kept as indices and spelled only if the finding is listed (and readable by the
+  // rule's MessageWriter through Finding::at): persons[p], relationships[r], opportunities[o],
+  // opportunities[o].participants[i], blueprint[e], blueprint[e].tactics[t].
+  FindingBuilder& AtPerson(model::PersonIx p);
+  FindingBuilder& AtRelationship(model::RelationshipIx r);
+  FindingBuilder& AtOpportunity(model::OpportunityIx o);
+  FindingBuilder& AtParticipant(model::OpportunityIx o, int32_t participant);
+  FindingBuilder& AtBlueprint(int32_t entry);
+  FindingBuilder& AtTactic(int32_t entry, int32_t tactic);
 
  private:
   Finding& finding_;
@@ -97,7 +106,12 @@ class FindingSink {
 
   // The rule whose findings follow.
   void set_rule(const Rule* rule) { rule_ = rule; }
+  // A finding whose sentence is composed now.
   FindingBuilder Add(v1::Severity severity, std::string message);
+  // A finding whose sentence `writer` composes later from the finding's parts, only if the
+  // analysis lists it and the host asked for messages (finding.h). Everything the sentence needs
+  // must then be in the finding: give it with the builder.
+  FindingBuilder Add(v1::Severity severity, MessageWriter writer);
 
   // Reorders what this sink appended: CRITICAL first; each severity in the order it was added.
   void Finish() &&;

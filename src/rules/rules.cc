@@ -30,7 +30,7 @@ std::vector<Finding> EvaluateRules(const model::Context& context, const v1::Web&
 void EvaluateRules(const model::Context& context, const v1::Web& web,
                    google::protobuf::RepeatedPtrField<v1::Finding>* findings) {
   for (Finding& finding : EvaluateRules(context, web)) {
-    WriteFinding(context.index, finding, /*include_message=*/true, findings->Add());
+    WriteFinding(context, finding, /*include_message=*/true, findings->Add());
   }
 }
 

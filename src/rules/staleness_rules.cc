@@ -10,9 +10,23 @@
 namespace contactplan::rules {
 namespace {
 
-using model::MemberIx;
-using model::PersonIx;
 using model::RelationshipIx;
+
+// "Sam Lee's Trust grade with Dana Reyes (CFO) was last assessed or acted on 120 days ago ...",
+// written only for a listed finding.
+void StaleAssessmentMessage(const model::Context& context, const Finding& finding,
+                            std::string* message) {
+  const model::PlanIndex& index = context.index;
+  const v1::Grade grade = index.grade(finding.at.at[0]);
+  const bool costly = grade == v1::TRUST || grade == v1::OPEN;
+  absl::StrAppend(message, MemberLabel(index, finding.members[0]), "'s ", GradeWord(grade),
+                  " grade with ", PersonLabel(index, finding.persons[0]),
+                  " was last assessed or acted on ",
+                  static_cast<int64_t>(finding.number("days_since_contact")), " days ago (more than ",
+                  static_cast<int32_t>(finding.number("stale_after_days")), "); ",
+                  costly ? "without attention it drifts down, so make contact and re-grade."
+                         : "make contact and re-grade it as the client sees it today.");
+}
 
 void StaleAssessment(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
@@ -32,20 +46,13 @@ void StaleAssessment(const RuleInput& in, FindingSink& sink) {
     if (!(now - latest > limit)) continue;
     const v1::Grade grade = index.grade(r);
     const bool costly = grade == v1::TRUST || grade == v1::OPEN;
-    const PersonIx p = index.relationship_person(r);
-    const MemberIx m = index.relationship_member(r);
     const int64_t days = model::DaysBetween(latest, now);
-    sink.Add(costly ? v1::WARNING : v1::INFO,
-             absl::StrCat(MemberLabel(index, m), "'s ", GradeWord(grade), " grade with ",
-                          PersonLabel(index, p), " was last assessed or acted on ", days,
-                          " days ago (more than ", stale_days, "); ",
-                          costly ? "without attention it drifts down, so make contact and re-grade."
-                                 : "make contact and re-grade it as the client sees it today."))
-        .Person(p)
-        .Member(m)
+    sink.Add(costly ? v1::WARNING : v1::INFO, StaleAssessmentMessage)
+        .Person(index.relationship_person(r))
+        .Member(index.relationship_member(r))
         .Number("days_since_contact", static_cast<double>(days))
         .Number("stale_after_days", stale_days)
-        .Path(RelationshipPath(r));
+        .AtRelationship(r);
   }
 }
 

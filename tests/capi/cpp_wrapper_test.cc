@@ -113,4 +113,26 @@ TEST(CppWrapperTest, PicksFormatsByExtensionAndChecksTheVersion) {
   EXPECT_STREQ(cplan::LibraryVersion(), CPLAN_VERSION_STRING);
 }
 
+TEST(CppWrapperTest, DiffsTwoPlansAndRefusesDifferentAccountsUnlessForced) {
+  const cplan::Engine engine;
+  const std::string old_plan =
+      R"({"account": {"id": "acme"}, "teamMembers": [{"id": "t1"}], "persons": [{"id": "p1"}],
+          "relationships": [{"teamMemberId": "t1", "personId": "p1", "grade": "TRUST"}]})";
+  std::string new_plan = old_plan;
+  new_plan.replace(new_plan.find("TRUST"), 5, "OPEN");
+  const cplan::Buffer diff = engine.Diff(old_plan, cplan::Format::kJson, new_plan,
+                                         cplan::Format::kJson, false, cplan::Format::kJson);
+  EXPECT_THAT(diff.view(), HasSubstr(R"("after": "OPEN")"));
+  std::string other = old_plan;
+  other.replace(other.find("acme"), 4, "globex");
+  try {
+    engine.Diff(old_plan, cplan::Format::kJson, other, cplan::Format::kJson);
+    FAIL() << "plans of different accounts were compared";
+  } catch (const cplan::Error& error) {
+    EXPECT_EQ(error.status(), CPLAN_DIFFERENT_ACCOUNTS);
+  }
+  EXPECT_GT(engine.Diff(old_plan, cplan::Format::kJson, other, cplan::Format::kJson, true).size(),
+            0u);
+}
+
 }  // namespace

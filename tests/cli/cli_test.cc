@@ -846,5 +846,61 @@ TEST_F(CliTest, PortfolioNamesEachPlanLeftOutAndKeepsTheOthers) {
                              HasSubstr("account \"kestrel-health\" is already in the portfolio")));
 }
 
+// --- diff ---
+
+const std::string kKestrelLater =
+    std::string(CONTACTPLAN_SOURCE_DIR) + "/examples/kestrel-health-2024-12.json";
+
+TEST_F(CliTest, DiffSummarisesWhatChangedSinceOld) {
+  const CliRun run = Cli({"diff", kKestrel, kKestrelLater});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.err, IsEmpty());
+  EXPECT_THAT(run.out, StartsWith("Kestrel Health Partners: what changed since " + kKestrel));
+  // Losses lead: who left before the grades that fell, both before the gains.
+  const size_t left = run.out.find("Who left\n  - Samuel Ng");
+  const size_t fell = run.out.find("Grades that fell");
+  const size_t rose = run.out.find("Grades that rose");
+  ASSERT_NE(left, std::string::npos) << run.out;
+  ASSERT_NE(fell, std::string::npos) << run.out;
+  ASSERT_NE(rose, std::string::npos) << run.out;
+  EXPECT_LT(left, fell);
+  EXPECT_LT(fell, rose);
+  EXPECT_THAT(run.out, HasSubstr("Blueprint overdue\n"));
+  EXPECT_THAT(run.out, HasSubstr("Blueprint met\n"));
+  EXPECT_THAT(Cli({"diff", "--help"}).out, StartsWith("usage: contactplan diff OLD NEW"));
+}
+
+TEST_F(CliTest, DiffWritesThePlanDiffAsJson) {
+  const CliRun run = Cli({"diff", kKestrel, kKestrelLater, "--format", "json", "-o", "d.json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string json = ReadFile(Path("d.json"));
+  EXPECT_THAT(json, AllOf(HasSubstr("\"personsLeft\""), HasSubstr("\"blueprintProgress\""),
+                          HasSubstr("\"OVERDUE\""), HasSubstr("\"MET\"")));
+}
+
+TEST_F(CliTest, DiffOfDifferentAccountsNeedsForce) {
+  WriteFile(Path("other.json"),
+            R"({"account": {"id": "globex"}, "persons": [{"id": "p1"}]})");
+  const CliRun refused = Cli({"diff", kKestrel, "other.json"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_THAT(refused.err, AllOf(HasSubstr("\"kestrel-health\""), HasSubstr("\"globex\""),
+                                 HasSubstr("--force")));
+  EXPECT_THAT(refused.out, IsEmpty());
+  const CliRun forced = Cli({"diff", kKestrel, "other.json", "--force"});
+  EXPECT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_THAT(forced.out, HasSubstr("different accounts"));
+}
+
+TEST_F(CliTest, DiffNamesTheInvalidPlan) {
+  WriteFile(Path("bad.json"), R"({"relationships": [{"teamMemberId": "x", "personId": "y"}]})");
+  const CliRun old_bad = Cli({"diff", "bad.json", kKestrel});
+  EXPECT_EQ(old_bad.exit_code, 2);
+  EXPECT_THAT(old_bad.err, HasSubstr("OLD plan bad.json is not a valid plan"));
+  const CliRun new_bad = Cli({"diff", kKestrel, "bad.json"});
+  EXPECT_EQ(new_bad.exit_code, 2);
+  EXPECT_THAT(new_bad.err, HasSubstr("NEW plan bad.json is not a valid plan"));
+  EXPECT_EQ(Cli({"diff", kKestrel}).exit_code, 64);
+}
+
 }  // namespace
 }  // namespace contactplan

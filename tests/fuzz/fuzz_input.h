@@ -22,7 +22,7 @@ inline const cplan_engine* SharedEngine() {
 
 // Aborts (a finding for libFuzzer) when a call broke the C ABI's contract.
 inline void CheckContract(cplan_status status, char* output, size_t output_len, char* message) {
-  const bool known = status >= CPLAN_OK && status <= CPLAN_INTERNAL;
+  const bool known = status >= CPLAN_OK && status <= CPLAN_DIFFERENT_ACCOUNTS;
   if (!known || status == CPLAN_INTERNAL) {
     std::fprintf(stderr, "contract broken: status %d (%s): %s\n", static_cast<int>(status),
                  cplan_status_name(status), message != nullptr ? message : "(no message)");

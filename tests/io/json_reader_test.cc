@@ -8,6 +8,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 
 #include "contactplan/v1/analysis.pb.h"
 #include "contactplan/v1/options.pb.h"
@@ -224,6 +225,35 @@ TEST(JsonReaderTest, AgreesWithProtobufOnGeneratedPlansInBothNameForms) {
       ExpectSameAsProtobuf(json, plan, "a generated plan");
       EXPECT_TRUE(ProtoEquals(generated, plan));
     }
+  }
+}
+
+TEST(JsonReaderTest, ReadsTimestampsAsProtobufDoes) {
+  // The common form this reader reads itself, at both ends of the range, on leap days and on days
+  // that do not exist, with every fraction length; and the forms it leaves to protobuf.
+  std::vector<std::string> texts = {
+      "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "1970-01-01T00:00:00Z",
+      "1969-12-31T23:59:59Z", "2000-02-29T12:00:00Z", "1900-02-29T00:00:00Z",
+      "2023-02-29T00:00:00Z", "2024-02-29T23:59:59Z", "2024-04-31T00:00:00Z",
+      "2024-13-01T00:00:00Z", "2024-00-10T00:00:00Z", "2024-01-00T00:00:00Z",
+      "2024-05-31T24:00:00Z", "2024-05-31T23:60:00Z", "2024-05-31T23:59:60Z",
+      "0000-01-01T00:00:00Z", "2024-05-31T09:00:00.Z", "2024-05-31T09:00:00.1234567890Z",
+      "2024-05-31t09:00:00z", "2024-05-31T09:00:00+02:00", "2024-05-31T09:00:00-00:30",
+      "2024-05-31 09:00:00Z", "2024-5-31T09:00:00Z", "+024-05-31T09:00:00Z", "2024-05-31T09:00:00"};
+  for (const std::string fraction : {"1", "12", "123", "1234", "12345", "123456", "1234567",
+                                     "12345678", "123456789", "000000001"}) {
+    texts.push_back(absl::StrCat("2024-05-31T09:00:00.", fraction, "Z"));
+  }
+  for (int year = 1; year <= 9999; year += 37) {
+    for (int month = 1; month <= 12; month += 5) {
+      texts.push_back(absl::StrFormat("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month,
+                                      1 + (year * 7 + month) % 31, year % 24, month * 4,
+                                      year % 60));
+    }
+  }
+  for (const std::string& text : texts) {
+    v1::Plan plan;
+    ExpectSameAsProtobuf(absl::StrCat("{\"asOf\": \"", text, "\"}"), plan, text);
   }
 }
 

@@ -4,6 +4,7 @@
 #include "io/json_writer.h"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <string>
 
@@ -13,6 +14,7 @@
 #include "contactplan/v1/options.pb.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/time_util.h"
 #include "gtest/gtest.h"
 #include "io/json_corpus.h"
 #include "io/output_size.h"
@@ -111,6 +113,50 @@ TEST(JsonWriterTest, NumbersAsProtobufPrintsThem) {
   options.mutable_limits()->set_max_input_bytes(std::numeric_limits<uint64_t>::max());
   ExpectSameBytes(options, JsonStyle::kOmitDefaults, "a uint64");
   ExpectSameBytes(options, JsonStyle::kEveryField, "options, every field");
+}
+
+TEST(JsonWriterTest, EveryKindOfDoubleAsProtobufPrintsIt) {
+  // Random bit patterns (every exponent, subnormals included), computed shares and percentages
+  // (16 and 17 digits), short decimals and whole numbers around the 15-digit boundary.
+  v1::Plan plan;
+  uint64_t state = 0x9E3779B97F4A7C15u;
+  const auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (int i = 0; i < 3000; ++i) {
+    const uint64_t bits = next();
+    double value;
+    std::memcpy(&value, &bits, sizeof value);
+    if (std::isfinite(value)) plan.add_team_members()->set_capacity(value);
+  }
+  for (int i = 1; i < 1000; ++i) {
+    plan.add_team_members()->set_capacity(100.0 * i / 7);
+    plan.add_team_members()->set_capacity(-i / 3.0);
+    plan.add_team_members()->set_capacity(i * 0.01);
+    plan.add_team_members()->set_capacity(i * 1e-5);
+    plan.add_team_members()->set_capacity(999999999999999.0 + i);
+    plan.add_team_members()->set_capacity(static_cast<double>(i) * 1e12);
+  }
+  ExpectSameBytes(plan, JsonStyle::kOmitDefaults, "doubles");
+}
+
+TEST(JsonWriterTest, TimestampsAsProtobufPrintsThem) {
+  v1::Plan plan;
+  const int64_t kMin = google::protobuf::util::TimeUtil::kTimestampMinSeconds;
+  const int64_t kMax = google::protobuf::util::TimeUtil::kTimestampMaxSeconds;
+  std::vector<std::pair<int64_t, int32_t>> times = {
+      {kMin, 0}, {kMax, 999999999}, {0, 0}, {-1, 0}, {-86400, 1}, {951782400, 1000},
+      {951868800, 1000000}, {-2203891200, 123456789}, {1717200000, 500000000}, {253402214400, 0}};
+  for (int64_t s = kMin; s < kMax; s += 86400 * 397 + 3607) times.push_back({s, 0});
+  for (const auto& [seconds, nanos] : times) {
+    v1::Relationship& relationship = *plan.add_relationships();
+    relationship.mutable_assessed_at()->set_seconds(seconds);
+    relationship.mutable_assessed_at()->set_nanos(nanos);
+  }
+  ExpectSameBytes(plan, JsonStyle::kOmitDefaults, "timestamps");
 }
 
 TEST(JsonWriterTest, AnEnumNumberWithoutANameIsWrittenAsANumber) {

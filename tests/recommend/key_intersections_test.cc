@@ -101,9 +101,10 @@ TEST(KeyIntersections, ANewFaceDoesNotSkipTheRepairOfADissatisfiedPerson) {
 // Relationships move one level at a time: every key intersection's next grade is exactly one step
 // above its current grade, and a Trust cell is never proposed.
 TEST(KeyIntersections, NextGradeIsExactlyOneStepAndNeverAboveTrust) {
-  // t2 holds Satisfied with everyone (as the plan wants), so no blank cell competes with t1's.
+  // t2 holds Satisfied with everyone (as the plan wants), so no blank cell competes with t1's;
+  // t1 has the capacity for every step (the default 12 would leave the last one unstaffed).
   const RecommendFixture fixture(R"pb(
-    team_members { id: "t1" level: EXECUTIVE }
+    team_members { id: "t1" level: EXECUTIVE capacity: 20 }
     team_members { id: "t2" level: SENIOR_MANAGEMENT }
     persons { id: "p-m" level: SENIOR_MANAGEMENT key: true }
     persons { id: "p-d" level: SENIOR_MANAGEMENT key: true }
@@ -143,6 +144,7 @@ TEST(KeyIntersections, NextGradeIsExactlyOneStepAndNeverAboveTrust) {
 TEST(KeyIntersections, RespectsTheLimitOfEachHorizon) {
   v1::Plan plan;
   plan.add_team_members()->set_id("t1");
+  plan.mutable_team_members(0)->set_capacity(20);  // more than the default 12: 15 fit
   for (int p = 0; p < 20; ++p) {
     v1::Person& person = *plan.add_persons();
     person.set_id(absl::StrCat("p", p));

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "options/tuning.h"
 #include "recommend_fixture.h"
 
 namespace contactplan::recommend {
@@ -26,14 +27,14 @@ std::vector<std::string> Cells(const v1::Recommendations& out) {
 }
 
 TEST(SeniorityFit, WithinOneLevelFitsAndDistanceCosts) {
-  EXPECT_EQ(SeniorityFit(v1::EXECUTIVE, v1::EXECUTIVE), 1.0);
-  EXPECT_EQ(SeniorityFit(v1::EXECUTIVE, v1::SENIOR_MANAGEMENT), 1.0);
-  EXPECT_EQ(SeniorityFit(v1::SENIOR_MANAGEMENT, v1::EXECUTIVE), 0.9);
-  EXPECT_EQ(SeniorityFit(v1::EXECUTIVE, v1::MIDDLE_MANAGEMENT), 0.7);
-  EXPECT_EQ(SeniorityFit(v1::MIDDLE_MANAGEMENT, v1::EXECUTIVE), 0.6);
-  EXPECT_EQ(SeniorityFit(v1::EXECUTIVE, v1::OPERATIONAL), 0.5);
-  EXPECT_EQ(SeniorityFit(v1::OPERATIONAL, v1::EXECUTIVE), 0.4);
-  EXPECT_EQ(SeniorityFit(v1::LEVEL_UNSPECIFIED, v1::EXECUTIVE), 0.85);
+  EXPECT_EQ(SeniorityFit(DefaultTuning().recommend(), v1::EXECUTIVE, v1::EXECUTIVE), 1.0);
+  EXPECT_EQ(SeniorityFit(DefaultTuning().recommend(), v1::EXECUTIVE, v1::SENIOR_MANAGEMENT), 1.0);
+  EXPECT_EQ(SeniorityFit(DefaultTuning().recommend(), v1::SENIOR_MANAGEMENT, v1::EXECUTIVE), 0.9);
+  EXPECT_EQ(SeniorityFit(DefaultTuning().recommend(), v1::EXECUTIVE, v1::MIDDLE_MANAGEMENT), 0.7);
+  EXPECT_EQ(SeniorityFit(DefaultTuning().recommend(), v1::MIDDLE_MANAGEMENT, v1::EXECUTIVE), 0.6);
+  EXPECT_EQ(SeniorityFit(DefaultTuning().recommend(), v1::EXECUTIVE, v1::OPERATIONAL), 0.5);
+  EXPECT_EQ(SeniorityFit(DefaultTuning().recommend(), v1::OPERATIONAL, v1::EXECUTIVE), 0.4);
+  EXPECT_EQ(SeniorityFit(DefaultTuning().recommend(), v1::LEVEL_UNSPECIFIED, v1::EXECUTIVE), 0.85);
 }
 
 // Committed effort is the upkeep of the current map: S 1, O 2, T 4; nothing below S.
@@ -66,13 +67,17 @@ TEST(TeamCapacity, ChoosesWithinOneLevelThenMostEffortFreeThenPlanOrder) {
   const OwnerChoice choice = capacity.ChooseOwner(fixture.Person("p-exec"), 1);
   EXPECT_EQ(choice.member, fixture.Member("t-exec-free"));
   EXPECT_EQ(choice.best_placed, fixture.Member("t-exec-free"));
-  // Nobody can give 20 units: no owner, but the best placed is still named.
+  // Only t-senior, without a stated capacity, has the default 12 units: 11 go to them.
+  EXPECT_EQ(capacity.ChooseOwner(fixture.Person("p-exec"), 11).member, fixture.Member("t-senior"));
+  // Nobody can give 20 units (v2: no member is unlimited): no owner, but the best placed is named.
   const OwnerChoice too_much = capacity.ChooseOwner(fixture.Person("p-exec"), 20);
-  EXPECT_EQ(too_much.member, fixture.Member("t-senior"));  // unlimited, one level below
+  EXPECT_EQ(too_much.member, model::kNone);
   EXPECT_EQ(too_much.best_placed, fixture.Member("t-exec-free"));
 }
 
-TEST(TeamCapacity, ExistingGradeWithTheManagerOutweighsSameLevel) {
+// v2: owner and introducer are two roles. The member who holds Trust with the target's manager opens
+// the door; the member at the target's level works the cell.
+TEST(TeamCapacity, SameLevelOwnsWhileTheManagersContactIntroduces) {
   const RecommendFixture fixture(R"pb(
     team_members { id: "t-peer" level: SENIOR_MANAGEMENT }
     team_members { id: "t-linked" level: MIDDLE_MANAGEMENT }
@@ -82,9 +87,60 @@ TEST(TeamCapacity, ExistingGradeWithTheManagerOutweighsSameLevel) {
   )pb");
   const TeamCapacity capacity(fixture.context());
   const OwnerChoice choice = capacity.ChooseOwner(fixture.Person("p-target"), 1);
-  // t-linked: 0.9 + 0.5 * 1 (Trust with the manager) beats t-peer: 1.0.
-  EXPECT_EQ(choice.member, fixture.Member("t-linked"));
-  EXPECT_EQ(choice.connection.strength, 1.0);
+  // t-peer: 1.0 beats t-linked: 0.9 + 0.1 * 1 (Trust with the manager) and less effort free.
+  EXPECT_EQ(choice.member, fixture.Member("t-peer"));
+  const v1::Recommendations out = fixture.Recommend();
+  ASSERT_GE(out.key_intersections_size(), 1);
+  EXPECT_EQ(out.key_intersections(0).person_id(), "p-target");
+  EXPECT_EQ(out.key_intersections(0).team_member_id(), "t-peer");
+  EXPECT_EQ(out.key_intersections(0).introducer_id(), "t-linked");
+  EXPECT_THAT(out.key_intersections(0).introducer_reason(),
+              ::testing::HasSubstr("holds Trust with p-boss, their manager: can introduce t-peer"));
+}
+
+// v2: when our side of the web is thin (one member holds every thread), a member without threads
+// owns the new cell, even below a member who fits the level better.
+TEST(TeamCapacity, AThinWebPrefersNewFaces) {
+  const RecommendFixture fixture(R"pb(
+    team_members { id: "t-thread" level: SENIOR_MANAGEMENT }
+    team_members { id: "t-new" level: MIDDLE_MANAGEMENT }
+    persons { id: "p-known" level: SENIOR_MANAGEMENT }
+    persons { id: "p-target" level: SENIOR_MANAGEMENT }
+    relationships { team_member_id: "t-thread" person_id: "p-known" grade: OPEN }
+  )pb");
+  const TeamCapacity capacity(fixture.context());
+  EXPECT_TRUE(capacity.thin_web());
+  EXPECT_EQ(capacity.ChooseOwner(fixture.Person("p-target"), 1).member, fixture.Member("t-new"));
+}
+
+// v2: an owner the plan's blueprint names for the person is kept.
+TEST(TeamCapacity, KeepsTheOwnerTheBlueprintNames) {
+  const RecommendFixture fixture(R"pb(
+    team_members { id: "t-fit" level: EXECUTIVE }
+    team_members { id: "t-named" level: MIDDLE_MANAGEMENT }
+    persons { id: "p" level: EXECUTIVE }
+    blueprint { person_id: "p" team_member_id: "t-named" }
+  )pb");
+  const TeamCapacity capacity(fixture.context());
+  EXPECT_EQ(capacity.ChooseOwner(fixture.Person("p"), 1).member, fixture.Member("t-named"));
+}
+
+// v2: with no capacity stated anywhere, new cells spread over the team instead of piling on one
+// member (default_capacity and the free share of the owner score).
+TEST(KeyIntersectionOwners, DefaultCapacityBalancesTheLoad) {
+  const RecommendFixture fixture(R"pb(
+    team_members { id: "t-a" level: MIDDLE_MANAGEMENT }
+    team_members { id: "t-b" level: MIDDLE_MANAGEMENT }
+    persons { id: "p1" level: MIDDLE_MANAGEMENT key: true }
+    persons { id: "p2" level: MIDDLE_MANAGEMENT key: true }
+    persons { id: "p3" level: MIDDLE_MANAGEMENT key: true }
+    persons { id: "p4" level: MIDDLE_MANAGEMENT key: true }
+  )pb");
+  const v1::Recommendations out = fixture.Recommend();
+  ASSERT_EQ(out.team_load_size(), 2);
+  EXPECT_EQ(out.team_load(0).planned(), 2);
+  EXPECT_EQ(out.team_load(1).planned(), 2);
+  EXPECT_EQ(out.team_load(0).capacity(), 12);
 }
 
 TEST(TeamCapacity, NeverOffersSomeoneWhoAlreadyHasAGradeWithThePerson) {
@@ -145,7 +201,8 @@ TEST(KeyIntersectionOwners, FallsBackToTheNextBestPlacedWithEffortFree) {
   const v1::Recommendations out = fixture.Recommend();
   EXPECT_THAT(Cells(out), ElementsAre("p1:t-exec", "p2:t-senior"));
   EXPECT_EQ(out.unstaffed_size(), 0);
-  EXPECT_FALSE(out.team_load(1).has_capacity());
+  EXPECT_TRUE(out.team_load(1).has_capacity());  // v2: the default capacity
+  EXPECT_EQ(out.team_load(1).capacity(), 12);
   EXPECT_EQ(out.team_load(1).planned(), 1);
 }
 

@@ -1,6 +1,8 @@
 // Reason codes: which findings explain which cells.
 #include "recommend/reasons.h"
 
+#include "options/tuning.h"
+
 #include <fstream>
 #include <span>
 #include <string>
@@ -92,11 +94,13 @@ TEST(ReasonCodes, TheDocumentedTableIsWhatTheRulesCarry) {
 }
 
 TEST(Urgency, ReasonsRaiseTheUrgencyOfTheGrade) {
-  EXPECT_DOUBLE_EQ(Urgency(v1::INDIFFERENT, 0), 0.7);
+  EXPECT_DOUBLE_EQ(Urgency(DefaultTuning().recommend(), v1::INDIFFERENT, 0, 0), 0.7);
   // UNCOVERED_PERSON (bit 0) boosts by 0.3: 1 - 0.4 * 0.7.
-  EXPECT_DOUBLE_EQ(Urgency(v1::GRADE_UNSPECIFIED, ReasonSet{1}), 0.72);
-  EXPECT_DOUBLE_EQ(Urgency(v1::MOTIVATED_TO_CHANGE, 0), 1.0);
-  EXPECT_LT(Urgency(v1::OPEN, 0), Urgency(v1::SATISFIED, 0));
+  EXPECT_DOUBLE_EQ(
+      Urgency(DefaultTuning().recommend(), v1::GRADE_UNSPECIFIED, ReasonSet{1}, 0), 0.72);
+  EXPECT_DOUBLE_EQ(Urgency(DefaultTuning().recommend(), v1::MOTIVATED_TO_CHANGE, 0, 0), 1.0);
+  EXPECT_LT(Urgency(DefaultTuning().recommend(), v1::OPEN, 0, 0),
+            Urgency(DefaultTuning().recommend(), v1::SATISFIED, 0, 0));
 }
 
 }  // namespace

@@ -213,8 +213,6 @@ Outcome<v1::EngineOptions> LoadEngineOptions(const Flag& options) {
   return parsed;
 }
 
-namespace {
-
 Outcome<Engine> MakeEngine(const v1::EngineOptions& options, const Flag& options_flag) {
   absl::StatusOr<Engine> engine = Engine::Create(options);
   if (!engine.ok()) {
@@ -223,8 +221,6 @@ Outcome<Engine> MakeEngine(const v1::EngineOptions& options, const Flag& options
   }
   return *std::move(engine);
 }
-
-}  // namespace
 
 CommandError InvalidPlan(std::string_view origin, const std::vector<std::string>& problems) {
   std::string message = absl::StrCat(Sv(origin), " is not a valid plan (", problems.size(),

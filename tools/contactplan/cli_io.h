@@ -57,6 +57,10 @@ const Flag& DeclareOptions(FlagSet& flags);
 // column for text format).
 Outcome<v1::EngineOptions> LoadEngineOptions(const Flag& options);
 
+// The engine for `options` (read from `options_flag` by LoadEngineOptions); an option out of range
+// is invalid input (2) naming the --options file.
+Outcome<Engine> MakeEngine(const v1::EngineOptions& options, const Flag& options_flag);
+
 // "<origin> is not a valid plan (N problems):" followed by one indented "path: message" line each.
 CommandError InvalidPlan(std::string_view origin, const std::vector<std::string>& problems);
 CommandError InvalidPlan(std::string_view origin, const std::vector<ValidationProblem>& problems);

@@ -22,10 +22,11 @@ status code. The library is found next to this package, or where CONTACTPLAN_LIB
 from contactplan._rows import rows
 from contactplan._version import __version__
 from contactplan.engine import AnalysisView, Engine, Rendered
-from contactplan.errors import (Error, InternalError, InvalidArgumentError, InvalidOptionsError,
+from contactplan.errors import (DifferentAccountsError, Error, InternalError, InvalidArgumentError, InvalidOptionsError,
                                 InvalidPlanError, LibraryError, LimitExceededError,
                                 OutOfMemoryError, ParseError, UnrepresentableError)
 from contactplan.v1.analysis_pb2 import Analysis, Finding
+from contactplan.v1.diff_pb2 import PlanDiff
 from contactplan.v1.options_pb2 import AnalysisOptions, EngineOptions
 from contactplan.v1.plan_pb2 import Plan
 from contactplan.v1.portfolio_pb2 import Portfolio
@@ -37,6 +38,7 @@ __all__ = [
     "UnrepresentableError",
     "__version__", "library_path", "library_version",
     "Portfolio", "rows",
+    "DifferentAccountsError", "PlanDiff",
 ]
 
 

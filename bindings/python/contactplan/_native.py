@@ -67,10 +67,17 @@ _SIGNATURES = (
     ("cplan_convert2", ctypes.c_int,
      (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_uint,
       _c_char_pp, _c_size_p, _c_char_pp, _c_char_pp)),
+    # 1.2: what changed between two plans of one account.
+    ("cplan_diff", ctypes.c_int,
+     (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_char_p,
+      ctypes.c_size_t, ctypes.c_int, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_uint,
+      ctypes.c_int, _c_char_pp, _c_size_p, _c_char_pp)),
 )
 
 # Flags of cplan_convert2.
 CONVERT_ALLOW_LOSSES = 1
+# Flags of cplan_diff.
+DIFF_FORCE = 1
 
 
 def _candidates():
@@ -134,7 +141,8 @@ class Library:
 # the binding's terms: no C function names, no command-line flags.
 _C_FUNCTION_PREFIX = re.compile(r"^cplan_[a-z0-9_]+: ")
 _CLI_HINTS = (("read it with --input-format json", 'pass format="json"'),
-              ("or name the format explicitly", "or pass format="))
+              ("or name the format explicitly", "or pass format="),
+              ("pass CPLAN_DIFF_FORCE in flags", "pass force=True"))
 
 
 def binding_terms(message):

@@ -17,6 +17,7 @@ from contactplan import _native
 from contactplan._types import AsOf, EngineOptionsInput, PlanInput
 from contactplan import errors as _errors
 from contactplan.v1 import analysis_pb2
+from contactplan.v1 import diff_pb2
 from contactplan.v1 import options_pb2
 from contactplan.v1 import plan_pb2
 from contactplan.v1 import portfolio_pb2
@@ -368,6 +369,57 @@ class Engine:
             portfolio.problems.add(plan_index=index, source=source, message=text)
         portfolio.plans_given = len(items)
         return portfolio
+
+    # -- what changed ---------------------------------------------------------------------------
+
+    def diff(self, old: PlanInput, new: PlanInput, *, force: bool = False, as_of: AsOf = None,
+             horizon_days: Optional[int] = None,
+             options: Optional[options_pb2.AnalysisOptions] = None,
+             format: Optional[str] = None) -> diff_pb2.PlanDiff:
+        """What changed in an account between two plans of it: a PlanDiff message (docs/diff.md).
+
+        Grade changes per intersection, persons and team members added and left, changes of
+        relationship level, preference and NPS, account NPS, health and web figure before and
+        after, and the status of each entry of OLD's blueprint (MET, NOT_MET, OVERDUE). Ids decide
+        identity: a renamed person is a change, not a removal. `old` and `new` take any input
+        analyze() accepts.
+
+        force:        compare plans that name different accounts anyway.
+        as_of:        NEW's "now" (who has left, which entries are overdue); OLD is read at its own.
+        horizon_days, options: as for analyze(), for both analyses.
+        Raises DifferentAccountsError (unless force), InvalidPlanError and ParseError naming OLD or
+        NEW (and the path when one was given), InvalidOptionsError.
+        """
+        options_bytes = _inputs.analysis_options(as_of, horizon_days, options)
+        try:
+            old_data, old_code = self._serialized(old, format)
+        except _errors.Error as error:
+            raise _named(error, old) from None
+        try:
+            new_data, new_code = self._serialized(new, format)
+        except _errors.Error as error:
+            raise _named(error, new) from None
+        out = ctypes.c_void_p()
+        size = ctypes.c_size_t()
+        message = ctypes.c_void_p()
+        with self._call() as handle:
+            status = self._lib.cplan_diff(
+                handle, old_data, len(old_data), old_code, new_data, len(new_data), new_code,
+                options_bytes, len(options_bytes), _BINARY,
+                _native.DIFF_FORCE if force else 0, _BINARY, ctypes.byref(out),
+                ctypes.byref(size), ctypes.byref(message))
+        if status:
+            try:
+                self._lib.check(status, message.value)
+            except _errors.Error as error:
+                # "OLD plan: ..." becomes "OLD plan old.json: ..." when the plan was a path.
+                for which, plan in (("OLD", old), ("NEW", new)):
+                    path = _inputs.origin(plan)
+                    head, separator, rest = error.message.partition(": ")
+                    if path is not None and separator and head.startswith(which + " plan"):
+                        error = type(error)("%s plan %s: %s" % (which, path, rest), error.status)
+                raise error from None
+        return diff_pb2.PlanDiff.FromString(self._lib.take_bytes(out.value, size.value))
 
     # -- C calls --------------------------------------------------------------------------------
 

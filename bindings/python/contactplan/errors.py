@@ -15,6 +15,7 @@ UNREPRESENTABLE = 5
 LIMIT_EXCEEDED = 6
 OUT_OF_MEMORY = 7
 INTERNAL = 8
+DIFFERENT_ACCOUNTS = 9  # 1.2
 
 
 class Error(Exception):
@@ -94,6 +95,12 @@ class InternalError(Error, RuntimeError):
     status = INTERNAL
 
 
+class DifferentAccountsError(Error, ValueError):
+    """Two plans that must be of one account name different accounts (Engine.diff without
+    force=True)."""
+    status = DIFFERENT_ACCOUNTS
+
+
 class LibraryError(Error, OSError):
     """libcontactplan cannot be loaded, or the loaded one is incompatible with this package."""
     status = INTERNAL
@@ -108,6 +115,7 @@ _CLASSES = {
     LIMIT_EXCEEDED: LimitExceededError,
     OUT_OF_MEMORY: OutOfMemoryError,
     INTERNAL: InternalError,
+    DIFFERENT_ACCOUNTS: DifferentAccountsError,
 }
 
 _NAMES = {
@@ -120,6 +128,7 @@ _NAMES = {
     LIMIT_EXCEEDED: "CPLAN_LIMIT_EXCEEDED",
     OUT_OF_MEMORY: "CPLAN_OUT_OF_MEMORY",
     INTERNAL: "CPLAN_INTERNAL",
+    DIFFERENT_ACCOUNTS: "CPLAN_DIFFERENT_ACCOUNTS",
 }
 
 

@@ -48,9 +48,9 @@
 
 /* The version of this header. The library's own version is cplan_version(). */
 #define CPLAN_VERSION_MAJOR 1
-#define CPLAN_VERSION_MINOR 1
+#define CPLAN_VERSION_MINOR 2
 #define CPLAN_VERSION_PATCH 0
-#define CPLAN_VERSION_STRING "1.1.0"
+#define CPLAN_VERSION_STRING "1.2.0"
 
 /* The longest input any function reads, in bytes: 2 GiB - 1 (the protobuf runtime's limit). */
 #define CPLAN_MAX_INPUT_BYTES 2147483647UL
@@ -94,7 +94,10 @@ typedef enum cplan_status {
   /* Memory ran out. */
   CPLAN_OUT_OF_MEMORY = 7,
   /* A bug in the library; the message says what failed. Please report it. */
-  CPLAN_INTERNAL = 8
+  CPLAN_INTERNAL = 8,
+  /* (1.2) Two plans that must be of one account name different accounts (cplan_diff without
+   * CPLAN_DIFF_FORCE); the message names both accounts. */
+  CPLAN_DIFFERENT_ACCOUNTS = 9
 } cplan_status;
 
 /* Serialization formats. Not every function accepts every format; each says which. */
@@ -339,6 +342,42 @@ CPLAN_EXPORT cplan_status cplan_convert2(const cplan_engine* engine, const void*
                                          size_t plan_len, cplan_format from_format,
                                          cplan_format to_format, unsigned flags, char** output,
                                          size_t* output_len, char** losses, char** message);
+
+/* ------------------------------------------------------------------------------------------------
+ * What changed between two plans of one account (1.2). */
+
+/* Flags of cplan_diff, OR-ed together. */
+#define CPLAN_DIFF_FORCE 1u /* compare plans that name different accounts anyway */
+
+/* Compares two plans of one account, an older (OLD) and a newer (NEW), and returns a
+ * contactplan.v1.PlanDiff (contactplan/v1/diff.proto; docs/diff.md documents every field): grade
+ * changes per intersection, persons and team members added and left, changes of relationship
+ * level, preference and NPS, account NPS, health and web figure before and after, and the status
+ * of each entry of OLD's blueprint (MET, NOT_MET, OVERDUE). Ids decide identity: a renamed person
+ * is a change, not a removal.
+ *   engine:                 must not be NULL; both plans are validated and analysed with it.
+ *   old_plan, old_len, old_format: OLD, serialized as for cplan_analyze (any cplan_format).
+ *   new_plan, new_len, new_format: NEW, likewise.
+ *   options, options_len, options_format: contactplan.v1.AnalysisOptions as for cplan_analyze; its
+ *                           as_of is NEW's "now" (who has left, which entries are overdue); OLD is
+ *                           analysed at its own now.
+ *   flags:                  0 or CPLAN_DIFF_FORCE; any other bit is CPLAN_INVALID_ARGUMENT.
+ *   output_format:          CPLAN_FORMAT_BINARY, CPLAN_FORMAT_JSON or CPLAN_FORMAT_TEXT.
+ *   output, output_len:     receive the diff, owned by the caller (free with cplan_free); must not
+ *                           be NULL; NULL and 0 on failure.
+ * Errors: CPLAN_INVALID_ARGUMENT, CPLAN_INVALID_OPTIONS (checked before the plans are parsed),
+ * CPLAN_PARSE_ERROR and CPLAN_INVALID_PLAN (the message starts "OLD plan" or "NEW plan"; OLD is
+ * checked first), CPLAN_DIFFERENT_ACCOUNTS (both plans set account ids that differ, or, where
+ * either has no id, both set names that differ; a plan naming no account matches any),
+ * CPLAN_LIMIT_EXCEEDED, CPLAN_OUT_OF_MEMORY, CPLAN_INTERNAL. Thread-safe on a shared engine;
+ * deterministic. */
+CPLAN_EXPORT cplan_status cplan_diff(const cplan_engine* engine, const void* old_plan,
+                                     size_t old_len, cplan_format old_format,
+                                     const void* new_plan, size_t new_len,
+                                     cplan_format new_format, const void* options,
+                                     size_t options_len, cplan_format options_format,
+                                     unsigned flags, cplan_format output_format, char** output,
+                                     size_t* output_len, char** message);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -1,0 +1,95 @@
+#include "recommend/releases.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "recommend/desired_grades.h"
+#include "recommend/owners.h"
+#include "rules/rule.h"
+
+namespace contactplan::recommend {
+namespace {
+
+using model::MemberIx;
+using model::PersonIx;
+using model::RelationshipIx;
+
+std::string Units(double effort) {
+  return absl::StrCat(effort, effort == 1 ? " effort unit" : " effort units");
+}
+
+}  // namespace
+
+std::vector<v1::Release> ProposeReleases(const model::Context& context,
+                                         std::span<const v1::KeyIntersection> key_intersections) {
+  const model::PlanIndex& index = context.index;
+  const Settings& settings = context.settings;
+  const v1::RecommendTuning& tuning = settings.tuning.recommend();
+  // (member, person) pairs the key intersections work on: never released.
+  absl::flat_hash_set<std::pair<MemberIx, PersonIx>> working;
+  for (const v1::KeyIntersection& key : key_intersections) {
+    working.insert({index.FindMember(key.team_member_id()), index.FindPerson(key.person_id())});
+  }
+  std::vector<v1::Release> releases;
+  std::vector<RelationshipIx> cells;
+  for (PersonIx p = 0; p < index.person_count(); ++p) {
+    const std::span<const RelationshipIx> graded = index.graded_of_person(p);
+    const v1::Person& person = index.person(p);
+    const auto release = [&](RelationshipIx r, double freed, std::string reason) {
+      const MemberIx m = index.relationship_member(r);
+      if (freed <= 0 || working.contains({m, p})) return;
+      v1::Release& out = releases.emplace_back();
+      out.set_person_id(person.id());
+      out.set_team_member_id(index.member(m).id());
+      out.set_grade(index.grade(r));
+      out.set_effort_freed(freed);
+      out.set_reason(std::move(reason));
+    };
+    if (static_cast<int32_t>(graded.size()) > settings.over_covered_above) {
+      cells.assign(graded.begin(), graded.end());
+      const auto better = [&](RelationshipIx a, RelationshipIx b) {
+        if (index.grade(a) != index.grade(b)) return index.grade(a) > index.grade(b);
+        const double fa = SeniorityFit(tuning, index.member(index.relationship_member(a)).level(),
+                                       person.level());
+        const double fb = SeniorityFit(tuning, index.member(index.relationship_member(b)).level(),
+                                       person.level());
+        if (fa != fb) return fa > fb;
+        return a < b;
+      };
+      std::stable_sort(cells.begin(), cells.end(), better);
+      for (size_t k = settings.over_covered_above; k < cells.size(); ++k) {
+        const RelationshipIx r = cells[k];
+        release(r, settings.EffortFor(index.grade(r)),
+                absl::StrCat(rules::PersonLabel(index, p), " has ", graded.size(),
+                             " graded relationships with us; ", settings.over_covered_above,
+                             " better placed ones keep them, so ",
+                             rules::MemberLabel(index, index.relationship_member(r)), " (",
+                             rules::GradeWord(index.grade(r)), ") can step back and free ",
+                             Units(settings.EffortFor(index.grade(r)))));
+      }
+      continue;
+    }
+    const v1::RelationshipLevel desired_level = person.desired_relationship_level();
+    if (desired_level == v1::RELATIONSHIP_LEVEL_UNSPECIFIED ||
+        person.relationship_level() <= desired_level) {
+      continue;
+    }
+    const v1::Grade enough = GradeForLevel(desired_level);
+    for (RelationshipIx r : graded) {
+      if (index.grade(r) <= enough) continue;
+      const double freed = settings.EffortFor(index.grade(r)) - settings.EffortFor(enough);
+      release(r, freed,
+              absl::StrCat(rules::PersonLabel(index, p), " is at ",
+                           rules::RelationshipLevelWord(person.relationship_level()),
+                           ", above the desired ", rules::RelationshipLevelWord(desired_level),
+                           ": ", rules::MemberLabel(index, index.relationship_member(r)),
+                           " can let ", rules::GradeWord(index.grade(r)), " ease to ",
+                           rules::GradeWord(enough), " and free ", Units(freed)));
+    }
+  }
+  return releases;
+}
+
+}  // namespace contactplan::recommend

@@ -1,0 +1,59 @@
+// Reading the tuning's shared value types (proto/contactplan/v1/tuning.proto) by the enum they are
+// keyed by: the recommendations look numbers up per grade, level and role in many places.
+#ifndef CONTACTPLAN_SRC_RECOMMEND_TUNING_VALUES_H_
+#define CONTACTPLAN_SRC_RECOMMEND_TUNING_VALUES_H_
+
+#include "contactplan/v1/plan.pb.h"
+#include "contactplan/v1/tuning.pb.h"
+
+namespace contactplan::recommend {
+
+// The value for `grade`; GRADE_UNSPECIFIED (and any unknown value) reads `blank`.
+inline double ValueOf(const v1::GradeValues& values, v1::Grade grade) {
+  switch (grade) {
+    case v1::TRUST: return values.trust();
+    case v1::OPEN: return values.open();
+    case v1::SATISFIED: return values.satisfied();
+    case v1::INDIFFERENT: return values.indifferent();
+    case v1::DISSATISFIED: return values.dissatisfied();
+    case v1::MOTIVATED_TO_CHANGE: return values.motivated_to_change();
+    default: return values.blank();
+  }
+}
+
+// The value for `level`; LEVEL_UNSPECIFIED (and any unknown value) reads `unknown`.
+inline double ValueOf(const v1::LevelValues& values, v1::Level level) {
+  switch (level) {
+    case v1::EXECUTIVE: return values.executive();
+    case v1::SENIOR_MANAGEMENT: return values.senior_management();
+    case v1::MIDDLE_MANAGEMENT: return values.middle_management();
+    case v1::OPERATIONAL: return values.operational();
+    default: return values.unknown();
+  }
+}
+
+// The value for a buyer role; 0 for BUYER_ROLE_UNSPECIFIED.
+inline double ValueOf(const v1::BuyerRoleValues& values, v1::Person::BuyerRole role) {
+  switch (role) {
+    case v1::Person::POWER: return values.power();
+    case v1::Person::USER: return values.user();
+    case v1::Person::ADVISOR: return values.advisor();
+    case v1::Person::EVANGELIST: return values.evangelist();
+    default: return 0;
+  }
+}
+
+// The value for a buying role; BUYING_ROLE_UNSPECIFIED reads `none`.
+inline double ValueOf(const v1::BuyingRoleValues& values, v1::Participant::BuyingRole role) {
+  switch (role) {
+    case v1::Participant::DECISION_MAKER: return values.decision_maker();
+    case v1::Participant::APPROVER: return values.approver();
+    case v1::Participant::EVALUATOR: return values.evaluator();
+    case v1::Participant::USER: return values.user();
+    default: return values.none();
+  }
+}
+
+}  // namespace contactplan::recommend
+
+#endif  // CONTACTPLAN_SRC_RECOMMEND_TUNING_VALUES_H_

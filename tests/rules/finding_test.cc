@@ -1,0 +1,108 @@
+// Findings whose sentence and path are written later (rules/finding.h): composed only when the
+// analysis lists the finding and asks for messages, and then exactly as an eager rule writes them.
+#include "rules/finding.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "model/context.h"
+#include "model/plan_index.h"
+#include "options/settings.h"
+#include "rules/rule.h"
+#include "support/text_plan.h"
+
+namespace contactplan::rules {
+namespace {
+
+using ::contactplan::testing::PlanFromText;
+
+int sentences_written = 0;  // by CountingMessage, reset by each test
+
+void CountingMessage(const model::Context& context, const Finding& finding, std::string* message) {
+  ++sentences_written;
+  absl::StrAppend(message, PersonLabel(context.index, finding.persons[0]), " scored ",
+                  finding.number("score"), " at ", finding.at.Spelled());
+}
+
+const Rule kTestRule{.info = {.code = "TEST_RULE", .fires_when = "", .severity = "", .explanation = ""},
+                     .needs_now = false,
+                     .evaluate = nullptr};
+
+class DeferredFindingTest : public ::testing::Test {
+ protected:
+  void SetUp() override { sentences_written = 0; }
+
+  const v1::Plan plan_ = PlanFromText(R"pb(
+    team_members { id: "t1" name: "Sam Lee" }
+    persons { id: "p1" name: "Dana Reyes" title: "CFO" }
+    persons { id: "p2" }
+    relationships { team_member_id: "t1" person_id: "p2" grade: OPEN }
+  )pb");
+  const model::PlanIndex index_{plan_};
+  const Settings settings_ = *ResolveSettings({});
+  const model::Context context_{index_, settings_, std::nullopt};
+};
+
+TEST_F(DeferredFindingTest, SentenceAndPathAreWrittenFromTheFindingsParts) {
+  std::vector<Finding> findings;
+  FindingSink sink(&findings);
+  sink.set_rule(&kTestRule);
+  sink.Add(v1::WARNING, CountingMessage).Person(0).Number("score", 3).AtPerson(0);
+  EXPECT_EQ(sentences_written, 0) << "raising a finding must not compose its sentence";
+
+  v1::Finding out;
+  WriteFinding(context_, findings[0], /*include_message=*/true, &out);
+  EXPECT_EQ(sentences_written, 1);
+  EXPECT_EQ(out.message(), "Dana Reyes (CFO) scored 3 at persons[0]");
+  EXPECT_EQ(out.path(), "persons[0]");
+  EXPECT_EQ(out.code(), "TEST_RULE");
+  EXPECT_EQ(out.person_ids(0), "p1");
+}
+
+TEST_F(DeferredFindingTest, NoSentenceIsComposedWithoutMessages) {
+  std::vector<Finding> findings;
+  FindingSink sink(&findings);
+  sink.set_rule(&kTestRule);
+  sink.Add(v1::INFO, CountingMessage).Person(1).Number("score", 1).AtRelationship(0);
+  v1::Finding out;
+  WriteFinding(context_, findings[0], /*include_message=*/false, &out);
+  EXPECT_EQ(sentences_written, 0);
+  EXPECT_TRUE(out.message().empty());
+  EXPECT_EQ(out.path(), "relationships[0]") << "the path is data, written with or without messages";
+}
+
+TEST_F(DeferredFindingTest, EagerMessagesAndTextPathsStillWork) {
+  std::vector<Finding> findings;
+  FindingSink sink(&findings);
+  sink.set_rule(&kTestRule);
+  sink.Add(v1::INFO, "Composed at once.").Person(1).Path("persons[1]");
+  v1::Finding out;
+  WriteFinding(context_, findings[0], /*include_message=*/true, &out);
+  EXPECT_EQ(out.message(), "Composed at once.");
+  EXPECT_EQ(out.path(), "persons[1]");
+}
+
+TEST(FindingPathTest, SpelledAsTheEagerPathFunctions) {
+  using Kind = FindingPath::Kind;
+  EXPECT_EQ((FindingPath{Kind::kNone, {}}).Spelled(), "");
+  EXPECT_EQ((FindingPath{Kind::kPerson, {12, 0}}).Spelled(), PersonPath(12));
+  EXPECT_EQ((FindingPath{Kind::kRelationship, {41129, 0}}).Spelled(), RelationshipPath(41129));
+  EXPECT_EQ((FindingPath{Kind::kOpportunity, {2, 0}}).Spelled(), OpportunityPath(2));
+  EXPECT_EQ((FindingPath{Kind::kParticipant, {2, 5}}).Spelled(), "opportunities[2].participants[5]");
+  EXPECT_EQ((FindingPath{Kind::kBlueprint, {7, 0}}).Spelled(), BlueprintPath(7));
+  EXPECT_EQ((FindingPath{Kind::kTactic, {7, 1}}).Spelled(), "blueprint[7].tactics[1]");
+}
+
+TEST(FindingNumberTest, ReadsANamedNumberAndZeroForAMissingOne) {
+  Finding finding;
+  finding.numbers.push_back({"grade", 2});
+  finding.numbers.push_back({"days_since_contact", 120});
+  EXPECT_EQ(finding.number("days_since_contact"), 120);
+  EXPECT_EQ(finding.number("grade"), 2);
+  EXPECT_EQ(finding.number("missing"), 0);
+}
+
+}  // namespace
+}  // namespace contactplan::rules
