@@ -52,6 +52,9 @@ std::string IntroducerOf(const v1::KeyIntersection& key) {
   return holder == key.team_member_id() ? "" : holder;
 }
 
+// Situations a tactic for building a relationship serves.
+constexpr uint32_t kBuilding = kGrowth | kChampion | kLateDeal | kRenewal;
+
 bool ForbiddenInRepair(v1::InfluenceStrategy strategy) {
   return strategy == v1::SCARCITY || strategy == v1::SOCIAL_PROOF;
 }
@@ -220,9 +223,16 @@ std::vector<v1::BlueprintEntry> DraftBlueprint(
              take(work, chooser.Pick(work.profile, strategy, false, work.chosen, false))) {
       }
     }
+    // Beyond that, any building situation (the grade step, the person's fit, the tests and the
+    // repair and blank-cell promises still hold).
+    EntryProfile wider = work.profile;
+    wider.situations |= kBuilding;
     while (work_count(work) < least && work.chosen.size() < most) {
-      const int t = chooser.Pick(work.profile, v1::INFLUENCE_STRATEGY_UNSPECIFIED, false,
-                                 work.chosen, false);
+      int t = chooser.Pick(work.profile, v1::INFLUENCE_STRATEGY_UNSPECIFIED, false, work.chosen,
+                           false);
+      if (t < 0) {
+        t = chooser.Pick(wider, v1::INFLUENCE_STRATEGY_UNSPECIFIED, false, work.chosen, false);
+      }
       if (!take(work, t)) break;
       const v1::InfluenceStrategy strategy = TacticLibrary()[t].strategy;
       if (std::find(work.strategies.begin(), work.strategies.end(), strategy) ==
