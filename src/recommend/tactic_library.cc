@@ -124,6 +124,18 @@ constexpr TacticTemplate kLibrary[] = {
      "Ask someone they trust to introduce us, and ask the introducer first what the person cares "
      "about this year",
      "the introducer", true, true, false},
+    {S::LIKING, kFirstContact | kRepair, kB | kDM | kI | kS, kAny, kAny, kAny, kDoor,
+     "Ask the colleague who knows them to bring them and us together over a topic on their own "
+     "agenda, and to brief us beforehand on how they see us",
+     "the introducer", true, true, false},
+    {S::RECIPROCITY, kFirstContact, kB, kAny, kAny, kAny, kDoor,
+     "Ask the colleague who knows them to pass on a short piece of our research that fits their "
+     "agenda, with an offer to talk it through",
+     "the introducer; a piece of research", true, false, true},
+    {S::AUTHORITY, kFirstContact | kRepair, kB | kDM | kI | kS, kAny, kAny, kTop, kDoor,
+     "Ask the senior colleague who knows them to propose a meeting between them and a senior "
+     "person of ours, and to say why it is worth their time",
+     "the introducer; a senior person's time", true, true, false},
     {S::RECIPROCITY, kFirstContact, kB, kAny, kAny, kExec, kWork,
      "Send a one-page view of a trend in their industry and what it means for companies like "
      "theirs, asking for nothing",
@@ -399,6 +411,10 @@ constexpr TacticTemplate kLibrary[] = {
      "Ask them to write down the outcome they need from us this quarter, and report on it every "
      "month",
      "meeting notes; a monthly report", true, true, false},
+    {S::UNITY, kBuilding, kI | kS | kO | kT, kAny, kAny, kAny, kDoor,
+     "Ask a colleague they work with to invite us into a working session on a goal both teams "
+     "share",
+     "the introducer", true, true, false},
     {S::LIKING, kBuilding, kI | kS | kO, kAny, kAny, kAny, kDoor,
      "Ask a colleague who already has their ear to bring us into a conversation on a topic they "
      "care about",
