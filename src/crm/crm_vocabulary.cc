@@ -46,6 +46,25 @@ constexpr std::array kSalesforceStages = {
     StageMeaning{"Closed Lost", v1::OPPORTUNITY_STAGE_UNSPECIFIED, true},
 };
 
+// Salesforce's activity types and subtypes (Task.Type, Task.TaskSubtype, Event.Type,
+// Event.EventSubtype).
+constexpr std::array kSalesforceActivityTypes = {
+    ActivityMeaning{"Call", v1::Touch::CALL},
+    ActivityMeaning{"Email", v1::Touch::EMAIL},
+    ActivityMeaning{"ListEmail", v1::Touch::EMAIL},
+    ActivityMeaning{"Send Letter", v1::Touch::MESSAGE},
+    ActivityMeaning{"LinkedIn", v1::Touch::MESSAGE},
+    ActivityMeaning{"Meeting", v1::Touch::MEETING},
+    ActivityMeaning{"Event", v1::Touch::MEETING},
+    ActivityMeaning{"Other", v1::Touch::KIND_UNSPECIFIED},
+};
+
+// Salesforce's Task.CallType.
+constexpr std::array kSalesforceCallTypes = {
+    CallTypeMeaning{"Inbound", v1::Touch::INBOUND},
+    CallTypeMeaning{"Outbound", v1::Touch::OUTBOUND},
+};
+
 // HubSpot's standard contact property Buying Role. A champion sells for us when we are absent: the
 // plan's MENTOR preference; a blocker works against the deal.
 constexpr std::array kHubspotBuyingRoles = {
@@ -101,6 +120,14 @@ std::string List(std::span<const Entry> table) {
 }  // namespace
 
 std::span<const RoleMeaning> SalesforceRoles() { return kSalesforceRoles; }
+std::span<const ActivityMeaning> SalesforceActivityTypes() { return kSalesforceActivityTypes; }
+std::span<const CallTypeMeaning> SalesforceCallTypes() { return kSalesforceCallTypes; }
+const ActivityMeaning* FindActivity(std::span<const ActivityMeaning> table, absl::string_view text) {
+  return Find(table, text);
+}
+const CallTypeMeaning* FindCallType(std::span<const CallTypeMeaning> table, absl::string_view text) {
+  return Find(table, text);
+}
 std::span<const StageMeaning> SalesforceStages() { return kSalesforceStages; }
 std::span<const RoleMeaning> HubspotBuyingRoles() { return kHubspotBuyingRoles; }
 std::span<const StageMeaning> HubspotDealStages() { return kHubspotDealStages; }

@@ -30,6 +30,24 @@ struct StageMeaning {
   bool closed;
 };
 
+// What an activity's type says about the touch it becomes (Salesforce Task/Event Type, TaskSubtype
+// or EventSubtype): its kind.
+struct ActivityMeaning {
+  absl::string_view value;  // "Call"
+  v1::Touch::Kind kind;
+};
+
+// What a call's direction says (Salesforce Task.CallType).
+struct CallTypeMeaning {
+  absl::string_view value;  // "Inbound"
+  v1::Touch::Direction direction;
+};
+
+std::span<const ActivityMeaning> SalesforceActivityTypes();
+std::span<const CallTypeMeaning> SalesforceCallTypes();
+const ActivityMeaning* FindActivity(std::span<const ActivityMeaning> table, absl::string_view text);
+const CallTypeMeaning* FindCallType(std::span<const CallTypeMeaning> table, absl::string_view text);
+
 std::span<const RoleMeaning> SalesforceRoles();
 std::span<const StageMeaning> SalesforceStages();
 std::span<const RoleMeaning> HubspotBuyingRoles();

@@ -52,8 +52,8 @@ class SalesforceImport {
     ReadContacts(contacts);
     ReadOpportunities(opportunities);
     ReadRoles(roles);
-    ReadActivities(tasks, "ActivityDate");
-    ReadActivities(events, "ActivityDateTime");
+    ReadActivities(tasks, "ActivityDate", /*events=*/false);
+    ReadActivities(events, "ActivityDateTime", /*events=*/true);
     if (!errors_.empty()) return errors_.status();
     if (options_.grid_path.has_value()) {
       absl::StatusOr<v1::Plan> graded = MergeGrid(*options_.grid_path);
@@ -259,7 +259,10 @@ class SalesforceImport {
   // Tasks and events show who on our team was last in touch with whom. The plan has no touch history
   // yet (issue "Plans over time" adds it), so the latest activity sets the relationship's
   // last_contact_at, creating an ungraded relationship when there is none.
-  void ReadActivities(const CrmTable& activities, absl::string_view date_column) {
+  // Each task or event of an owner with a contact becomes a touch (docs/crm.md#tasks-and-events):
+  // its kind from Type, else the subtype; its direction from CallType where the export says it,
+  // else OUTBOUND for a task (we did it) and TWO_WAY for an event (both attended).
+  void ReadActivities(const CrmTable& activities, absl::string_view date_column, bool events) {
     for (size_t r = 0; r < activities.rows(); ++r) {
       const std::string who(activities.Text(r, "WhoId"));
       const std::string owner(activities.Text(r, "OwnerId"));
@@ -288,11 +291,22 @@ class SalesforceImport {
                                  "\" is not a date (YYYY-MM-DD or RFC 3339)"));
         continue;
       }
-      v1::Relationship& relationship = RelationshipOf(owner, who);
-      if (!relationship.has_last_contact_at() ||
-          model::ToTime(true, relationship.last_contact_at()) < model::ToTime(true, *at)) {
-        *relationship.mutable_last_contact_at() = *at;
+      v1::Touch& touch = *RelationshipOf(owner, who).add_touches();
+      *touch.mutable_at() = *at;
+      const crm::ActivityMeaning* kind =
+          crm::FindActivity(crm::SalesforceActivityTypes(), activities.Text(r, "Type"));
+      if (kind == nullptr) {
+        kind = crm::FindActivity(crm::SalesforceActivityTypes(),
+                            activities.Text(r, events ? "EventSubtype" : "TaskSubtype"));
       }
+      touch.set_kind(kind != nullptr ? kind->kind
+                                     : (events ? v1::Touch::MEETING : v1::Touch::KIND_UNSPECIFIED));
+      const crm::CallTypeMeaning* call =
+          crm::FindCallType(crm::SalesforceCallTypes(), activities.Text(r, "CallType"));
+      touch.set_direction(call != nullptr ? call->direction
+                                          : (events ? v1::Touch::TWO_WAY : v1::Touch::OUTBOUND));
+      std::string note(activities.Text(r, "Subject"));
+      if (!note.empty()) touch.set_note(std::move(note));
     }
   }
 

@@ -20,6 +20,7 @@
 #include "recommend/recommendations.h"
 #include "rules/finding.h"
 #include "rules/rules.h"
+#include "score/activity.h"
 #include "score/gaps.h"
 #include "score/scores.h"
 #include "score/web.h"
@@ -56,6 +57,7 @@ v1::Limits ResolvedLimits(const Settings& s) {
   limits.set_max_details(s.max_details);
   limits.set_max_buyer_roles(s.max_buyer_roles);
   limits.set_max_strategies(s.max_strategies);
+  limits.set_max_touches(s.max_touches);
   return limits;
 }
 
@@ -72,14 +74,6 @@ absl::Status CheckDisabledRules(const v1::EngineOptions& options) {
     }
   }
   return absl::OkStatus();
-}
-
-// "Now" for an analysis: the option, else the plan's as_of, else the latest time in the plan.
-std::optional<absl::Time> ResolveNow(const v1::AnalysisOptions& options, const v1::Plan& plan,
-                                     const model::PlanIndex& index) {
-  if (auto t = model::ToTime(options.has_as_of(), options.as_of())) return t;
-  if (auto t = model::ToTime(plan.has_as_of(), plan.as_of())) return t;
-  return index.latest_time();
 }
 
 }  // namespace
@@ -140,8 +134,10 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
   if (absl::Status valid = Validate(plan); !valid.ok()) return valid;
 
   const Settings& settings = state_->settings;
-  const model::PlanIndex index(plan);
-  const model::Context context{index, settings, ResolveNow(options, plan, index)};
+  // "Now": the option, else the plan's as_of, else the latest time in the plan (the index resolves
+  // it once, and who has left with it).
+  const model::PlanIndex index(plan, model::ToTime(options.has_as_of(), options.as_of()));
+  const model::Context context{index, settings, index.now()};
 
   // Every stage writes into the analysis in place, so on an arena nothing is built twice.
   analysis->set_schema_version(CONTACTPLAN_SCHEMA_VERSION);
@@ -150,6 +146,7 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
   std::vector<rules::Finding> findings = rules::EvaluateRules(context, analysis->web());
   score::ComputeGaps(context, analysis->mutable_gaps());
   score::ComputeScores(context, analysis->web(), analysis->mutable_scores());
+  score::ComputeActivity(context, analysis->mutable_activity());
   // Recommendations read every finding; only then is the list cut to what the host asked for, and
   // only the findings kept become messages.
   recommend::Recommend(context, findings, horizon, analysis->mutable_recommendations());

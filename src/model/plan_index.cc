@@ -41,7 +41,7 @@ void Later(std::optional<absl::Time>& latest, bool present,
 
 }  // namespace
 
-PlanIndex::PlanIndex(const v1::Plan& plan) : plan_(plan) {
+PlanIndex::PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of) : plan_(plan) {
   const int32_t persons = plan.persons_size();
   const int32_t members = plan.team_members_size();
   const int32_t relationships = plan.relationships_size();
@@ -55,12 +55,81 @@ PlanIndex::PlanIndex(const v1::Plan& plan) : plan_(plan) {
     opportunity_ids_.emplace(plan.opportunities(o).id(), o);
   }
 
+  // Time first: who has left depends on "now", and everything below on who has left.
+  last_contact_.assign(relationships, std::nullopt);
+  touch_summary_.assign(relationships, TouchSummary{});
+  std::vector<std::pair<absl::Time, v1::Touch::Direction>> dated;
+  for (RelationshipIx r = 0; r < relationships; ++r) {
+    const v1::Relationship& rel = plan.relationships(r);
+    Later(latest_time_, rel.has_assessed_at(), rel.assessed_at());
+    Later(latest_time_, rel.has_last_contact_at(), rel.last_contact_at());
+    for (const auto& change : rel.history()) Later(latest_time_, change.has_at(), change.at());
+    TouchSummary& summary = touch_summary_[r];
+    dated.clear();
+    for (const v1::Touch& touch : rel.touches()) {
+      if (!touch.has_at()) continue;
+      dated.emplace_back(*ToTime(true, touch.at()), touch.direction());
+    }
+    // Touches come in any order; the latest ones decide. Stable, so equal times keep plan order.
+    std::stable_sort(dated.begin(), dated.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    summary.touches = static_cast<int32_t>(dated.size());
+    for (const auto& [at, direction] : dated) {
+      summary.last_touch = at;
+      if (direction == v1::Touch::INBOUND || direction == v1::Touch::TWO_WAY) {
+        summary.last_inbound = at;
+      }
+      summary.trailing_outbound = direction == v1::Touch::OUTBOUND ? summary.trailing_outbound + 1 : 0;
+    }
+    if (summary.last_touch && (!latest_time_ || *summary.last_touch > *latest_time_)) {
+      latest_time_ = summary.last_touch;
+    }
+    last_contact_[r] = rel.has_last_contact_at() ? ToTime(true, rel.last_contact_at())
+                                                 : summary.last_touch;
+  }
+  for (const v1::Person& person : plan.persons()) {
+    Later(latest_time_, person.has_left_at(), person.left_at());
+    for (const auto& answer : person.nps_answers()) {
+      Later(latest_time_, answer.has_answered_at(), answer.answered_at());
+    }
+  }
+  for (const v1::TeamMember& member : plan.team_members()) {
+    Later(latest_time_, member.has_left_at(), member.left_at());
+  }
+  for (const v1::Opportunity& opportunity : plan.opportunities()) {
+    Later(latest_time_, opportunity.has_expected_close_at(), opportunity.expected_close_at());
+  }
+  for (const v1::BlueprintEntry& entry : plan.blueprint()) {
+    for (const auto& tactic : entry.tactics()) Later(latest_time_, tactic.has_due_at(), tactic.due_at());
+  }
+  now_ = as_of ? as_of
+               : (plan.has_as_of() ? ToTime(true, plan.as_of()) : latest_time_);
+  const auto left = [this](bool present, const google::protobuf::Timestamp& left_at) {
+    return present && (!now_ || *ToTime(true, left_at) <= *now_);
+  };
+  person_left_.assign(persons, false);
+  successor_.assign(persons, kNone);
+  std::vector<std::pair<int32_t, PersonIx>> predecessor_pairs;
+  for (PersonIx p = 0; p < persons; ++p) {
+    const v1::Person& person = plan.persons(p);
+    person_left_[p] = left(person.has_left_at(), person.left_at());
+    if (!person.successor_id().empty()) {
+      successor_[p] = Lookup(person_ids_, person.successor_id());
+      if (successor_[p] != kNone && successor_[p] != p) predecessor_pairs.emplace_back(successor_[p], p);
+    }
+  }
+  predecessors_ = Adjacency<PersonIx>::Build(persons, predecessor_pairs);
+  member_left_.assign(members, false);
+  for (MemberIx m = 0; m < members; ++m) {
+    member_left_[m] = left(plan.team_members(m).has_left_at(), plan.team_members(m).left_at());
+  }
+
   // The contact map.
   rel_person_.resize(relationships);
   rel_member_.resize(relationships);
   cells_.reserve(relationships);
   std::vector<std::pair<int32_t, RelationshipIx>> person_pairs, member_pairs, graded_person_pairs,
-      graded_member_pairs;
+      graded_member_pairs, all_graded_person_pairs, all_graded_member_pairs;
   person_pairs.reserve(relationships);
   member_pairs.reserve(relationships);
   graded_person_pairs.reserve(relationships);
@@ -73,6 +142,11 @@ PlanIndex::PlanIndex(const v1::Plan& plan) : plan_(plan) {
     rel_member_[r] = m;
     if (p == kNone || m == kNone) continue;  // not reachable for a validated plan
     cells_.emplace(CellKey(m, p), r);
+    if (rel.grade() != v1::GRADE_UNSPECIFIED) {
+      all_graded_person_pairs.emplace_back(p, r);
+      all_graded_member_pairs.emplace_back(m, r);
+    }
+    if (person_left_[p] || member_left_[m]) continue;  // history, not part of the map
     person_pairs.emplace_back(p, r);
     member_pairs.emplace_back(m, r);
     if (rel.grade() != v1::GRADE_UNSPECIFIED) {
@@ -81,14 +155,13 @@ PlanIndex::PlanIndex(const v1::Plan& plan) : plan_(plan) {
       graded_member_pairs.emplace_back(m, r);
       if (rel.grade() > 0 && rel.grade() < 8) ++grade_counts_[rel.grade()];
     }
-    Later(latest_time_, rel.has_assessed_at(), rel.assessed_at());
-    Later(latest_time_, rel.has_last_contact_at(), rel.last_contact_at());
-    for (const auto& change : rel.history()) Later(latest_time_, change.has_at(), change.at());
   }
   by_person_ = Adjacency<RelationshipIx>::Build(persons, person_pairs);
   by_member_ = Adjacency<RelationshipIx>::Build(members, member_pairs);
   graded_by_person_ = Adjacency<RelationshipIx>::Build(persons, graded_person_pairs);
   graded_by_member_ = Adjacency<RelationshipIx>::Build(members, graded_member_pairs);
+  all_graded_by_person_ = Adjacency<RelationshipIx>::Build(persons, all_graded_person_pairs);
+  all_graded_by_member_ = Adjacency<RelationshipIx>::Build(members, all_graded_member_pairs);
 
   // The org chart, influence, buyer roles and NPS.
   manager_.assign(persons, kNone);
@@ -118,7 +191,6 @@ PlanIndex::PlanIndex(const v1::Plan& plan) : plan_(plan) {
       if (latest == nullptr || !(when(answer) < when(*latest))) {
         latest = &answer;
       }
-      Later(latest_time_, answer.has_answered_at(), answer.answered_at());
     }
     latest_nps_[p] = latest;
   }
@@ -130,8 +202,6 @@ PlanIndex::PlanIndex(const v1::Plan& plan) : plan_(plan) {
   std::vector<std::pair<int32_t, Participation>> participation_pairs;
   for (OpportunityIx o = 0; o < plan.opportunities_size(); ++o) {
     const v1::Opportunity& opportunity = plan.opportunities(o);
-    Later(latest_time_, opportunity.has_expected_close_at(),
-          opportunity.expected_close_at());
     if (opportunity.closed()) continue;
     for (int32_t i = 0; i < opportunity.participants_size(); ++i) {
       const PersonIx p = Lookup(person_ids_, opportunity.participants(i).person_id());
@@ -152,6 +222,7 @@ PlanIndex::PlanIndex(const v1::Plan& plan) : plan_(plan) {
       if (role != v1::Participant::BUYING_ROLE_UNSPECIFIED) buying_role = true;
       if (role == v1::Participant::DECISION_MAKER || role == v1::Participant::APPROVER) decides = true;
     }
+    if (person_left_[p]) continue;  // a person who left matters to no rule but those about leaving
     matters_[p] = person.key() || buyer_roles_[p] != 0 || buying_role;
     key_[p] = person.key() || has_buyer_role(p, v1::Person::POWER) || decides ||
               person.level() == v1::EXECUTIVE;
@@ -162,9 +233,6 @@ PlanIndex::PlanIndex(const v1::Plan& plan) : plan_(plan) {
   for (int32_t b = 0; b < plan.blueprint_size(); ++b) {
     const PersonIx p = Lookup(person_ids_, plan.blueprint(b).person_id());
     if (p != kNone) blueprint_pairs.emplace_back(p, b);
-    for (const auto& tactic : plan.blueprint(b).tactics()) {
-      Later(latest_time_, tactic.has_due_at(), tactic.due_at());
-    }
   }
   blueprint_by_person_ = Adjacency<int32_t>::Build(persons, blueprint_pairs);
 }

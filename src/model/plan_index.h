@@ -29,6 +29,14 @@ struct Participation {
   int32_t participant;  // position in the opportunity's participants
 };
 
+// What the recorded touches of one relationship say (docs/time.md).
+struct TouchSummary {
+  int32_t touches = 0;                       // recorded touches with a date
+  std::optional<absl::Time> last_touch;      // the latest
+  std::optional<absl::Time> last_inbound;    // the latest INBOUND or TWO_WAY
+  int32_t trailing_outbound = 0;             // how many of the latest touches in a row are OUTBOUND
+};
+
 // Compressed adjacency: the values of key k are values[offsets[k] .. offsets[k+1]).
 template <typename T>
 class Adjacency {
@@ -47,9 +55,14 @@ class Adjacency {
 // Read-only after construction; safe to share between threads. Holds a reference to the plan, which
 // must outlive the index. The plan must have passed ValidatePlan (ids unique, references resolve, no
 // reports-to cycle): the index does not re-check.
+//
+// People who have left (docs/time.md) are resolved here, once: their relationships are left out of
+// every graded/relationship list below except the all_graded_of_* ones, and they neither matter nor
+// are key, so the web, scores, coverage, rules and recommendations skip them through the index.
 class PlanIndex {
  public:
-  explicit PlanIndex(const v1::Plan& plan);
+  // `as_of` is the analysis option "now" (nullopt: not given); now() resolves it (see below).
+  explicit PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of = std::nullopt);
   PlanIndex(const PlanIndex&) = delete;
   PlanIndex& operator=(const PlanIndex&) = delete;
 
@@ -72,15 +85,50 @@ class PlanIndex {
   MemberIx relationship_member(RelationshipIx r) const { return rel_member_[r]; }
   v1::Grade grade(RelationshipIx r) const { return plan_.relationships(r).grade(); }
 
-  // All relationships of a person / team member (blank included), in plan order.
+  // "Now": `as_of` of the constructor, else the plan's as_of, else the latest timestamp in the plan;
+  // nullopt when the plan has no time at all.
+  std::optional<absl::Time> now() const { return now_; }
+
+  // Left: `left_at` is set and at or before now (any `left_at` counts without a now).
+  bool has_left(PersonIx p) const { return person_left_[p]; }
+  bool member_has_left(MemberIx m) const { return member_left_[m]; }
+  // A departure announced: `left_at` is after now (not yet left; still counts as present).
+  bool leaving_later(PersonIx p) const { return !person_left_[p] && plan_.persons(p).has_left_at(); }
+  bool member_leaving_later(MemberIx m) const {
+    return !member_left_[m] && plan_.team_members(m).has_left_at();
+  }
+  // True when either end of relationship r has left.
+  bool relationship_departed(RelationshipIx r) const {
+    return rel_person_[r] == kNone || rel_member_[r] == kNone || person_left_[rel_person_[r]] ||
+           member_left_[rel_member_[r]];
+  }
+  // The successor named by a person (kNone when none) and the persons who named p as theirs.
+  PersonIx successor(PersonIx p) const { return successor_[p]; }
+  std::span<const PersonIx> predecessors(PersonIx p) const { return predecessors_[p]; }
+
+  // The last contact of relationship r: last_contact_at, else its latest touch; nullopt with neither.
+  std::optional<absl::Time> last_contact(RelationshipIx r) const { return last_contact_[r]; }
+  // The touches of relationship r, summarised (touches without `at` are not counted).
+  const TouchSummary& touch_summary(RelationshipIx r) const { return touch_summary_[r]; }
+
+  // All relationships of a person / team member (blank included), in plan order; relationships with
+  // someone who has left are not listed.
   std::span<const RelationshipIx> relationships_of_person(PersonIx p) const { return by_person_[p]; }
   std::span<const RelationshipIx> relationships_of_member(MemberIx m) const { return by_member_[m]; }
-  // Only the graded ones (grade set), in plan order.
+  // Only the graded ones (grade set), in plan order; none with someone who has left.
   std::span<const RelationshipIx> graded_of_person(PersonIx p) const { return graded_by_person_[p]; }
   std::span<const RelationshipIx> graded_of_member(MemberIx m) const { return graded_by_member_[m]; }
-  // All graded relationships, in plan order.
+  // Every graded relationship of a person / team member, those with someone who has left included
+  // (for the rules and recommendations about leaving), in plan order.
+  std::span<const RelationshipIx> all_graded_of_person(PersonIx p) const {
+    return all_graded_by_person_[p];
+  }
+  std::span<const RelationshipIx> all_graded_of_member(MemberIx m) const {
+    return all_graded_by_member_[m];
+  }
+  // All graded relationships between people who have not left, in plan order.
   std::span<const RelationshipIx> graded() const { return graded_; }
-  // Count of graded intersections per grade (index = Grade value).
+  // Count of graded intersections per grade (index = Grade value), as graded().
   int32_t grade_count(v1::Grade g) const { return grade_counts_[g]; }
 
   // Org chart: the person's manager (kNone at the top), direct reports, informal influence.
@@ -93,7 +141,7 @@ class PlanIndex {
   bool has_buyer_role(PersonIx p, v1::Person::BuyerRole role) const {
     return (buyer_roles_[p] >> role) & 1u;
   }
-  // The person's parts in open (not closed) opportunities, in plan order.
+  // The person's parts in open (not closed) opportunities, in plan order (also for a person who left).
   std::span<const Participation> open_participations(PersonIx p) const { return participations_[p]; }
   // A person matters if marked key, holds a buyer role, or has a buying role in an open opportunity.
   bool matters(PersonIx p) const { return matters_[p]; }
@@ -107,7 +155,8 @@ class PlanIndex {
   // Blueprint entries about person p, in plan order.
   std::span<const int32_t> blueprint_of_person(PersonIx p) const { return blueprint_by_person_[p]; }
 
-  // The latest timestamp anywhere in the plan (as_of not included); nullopt when there is none.
+  // The latest timestamp anywhere in the plan (as_of not included; touches and left_at included);
+  // nullopt when there is none.
   std::optional<absl::Time> latest_time() const { return latest_time_; }
 
  private:
@@ -118,7 +167,14 @@ class PlanIndex {
   absl::flat_hash_map<uint64_t, RelationshipIx> cells_;
   std::vector<PersonIx> rel_person_;
   std::vector<MemberIx> rel_member_;
-  Adjacency<RelationshipIx> by_person_, by_member_, graded_by_person_, graded_by_member_;
+  Adjacency<RelationshipIx> by_person_, by_member_, graded_by_person_, graded_by_member_,
+      all_graded_by_person_, all_graded_by_member_;
+  std::optional<absl::Time> now_;
+  std::vector<bool> person_left_, member_left_;
+  std::vector<PersonIx> successor_;
+  Adjacency<PersonIx> predecessors_;
+  std::vector<std::optional<absl::Time>> last_contact_;
+  std::vector<TouchSummary> touch_summary_;
   std::vector<RelationshipIx> graded_;
   int32_t grade_counts_[8] = {};
   std::vector<PersonIx> manager_;

@@ -57,6 +57,7 @@ struct Settings {
   uint32_t max_details = 5000000;
   uint32_t max_buyer_roles = 16;
   uint32_t max_strategies = 16;
+  uint32_t max_touches = 10000;
 
   v1::Grade thread_min_grade = v1::SATISFIED;
   absl::flat_hash_set<std::string> disabled_rules;

@@ -233,7 +233,7 @@ std::vector<Advice> AdviseCommunication(const model::PlanIndex& index) {
     const v1::OpportunityStage stage = stage_known ? opportunity.stage() : v1::PLANNING;
     for (const v1::Participant& participant : opportunity.participants()) {
       const model::PersonIx p = index.FindPerson(participant.person_id());
-      if (p == model::kNone) continue;
+      if (p == model::kNone || index.has_left(p)) continue;  // nobody to talk to any more
       const Advice::Audience audience = AudienceOf(index, p, participant);
       const Cell& cell = kTable[audience - 1][stage - 1];
       const bool decides = participant.buying_role() == v1::Participant::DECISION_MAKER ||

@@ -86,7 +86,8 @@ DealView::DealView(const model::Context& context, std::span<const double> import
     std::tuple<int, int, double> candidate_key{-1, -1, -1};
     for (const v1::Participant& participant : opportunity.participants()) {
       const PersonIx p = index.FindPerson(participant.person_id());
-      if (p == model::kNone) continue;
+      // A participant who has left is no mentor and no one to win (docs/time.md#leaving).
+      if (p == model::kNone || index.has_left(p)) continue;
       if (pressure > pressure_[p]) {
         pressure_[p] = pressure;
         pressing_[p] = o;

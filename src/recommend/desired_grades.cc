@@ -127,6 +127,7 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
   for (PersonIx p : trust_candidates) proposed_[p] = v1::TRUST;
 
   for (PersonIx p = 0; p < persons; ++p) {
+    if (index.has_left(p)) continue;  // no grade to aim for with someone who left
     const std::string& person_id = index.person(p).id();
     if (stated[p]) {
       for (RelationshipIx r : index.relationships_of_person(p)) {

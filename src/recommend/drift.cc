@@ -1,11 +1,13 @@
 #include "recommend/drift.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <vector>
 
+#include "model/grade_history.h"
 #include "model/time.h"
 #include "recommend/grade_steps.h"
 
@@ -55,6 +57,9 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
     model::RelationshipIx r;
     int64_t days;        // without contact
     int64_t until_drop;  // 0: does not drift
+    int32_t per_level;   // days per level for this row (sooner for a falling grade)
+    v1::IntersectionDrift::Basis basis;
+    bool falling;
   };
   // Order: soonest drop first (intersections that do not drift last), then the better grade, then
   // plan order, packed into one integer per row: until_drop (1..days per level, at most 36,500 by
@@ -67,17 +72,30 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
   std::vector<uint64_t> order;
   rows.reserve(index.graded().size());
   order.reserve(index.graded().size());
+  const v1::ActivityTuning& activity = context.settings.tuning.activity();
+  const absl::Duration falling_window = absl::Hours(24) * activity.falling_window_days();
+  // A falling grade drifts sooner: fewer days per level, at least one.
+  const int32_t falling_per_level = std::max<int32_t>(
+      1, static_cast<int32_t>(std::lround(per_level * std::min(1.0, activity.falling_drift_share()))));
   for (model::RelationshipIx r : index.graded()) {
     const v1::Relationship& rel = index.relationship(r);
-    std::optional<absl::Time> seen = model::ToTime(rel.has_last_contact_at(), rel.last_contact_at());
-    if (!seen) seen = model::ToTime(rel.has_assessed_at(), rel.assessed_at());
-    const int64_t days =
-        seen && context.now ? std::max<int64_t>(0, model::DaysBetween(*seen, *context.now)) : 0;
-    const int64_t until_drop = IsPositive(rel.grade()) ? per_level - days % per_level : 0;
+    v1::IntersectionDrift::Basis basis = v1::IntersectionDrift::LAST_CONTACT;
+    std::optional<absl::Time> seen = index.last_contact(r);
+    if (!seen) {
+      seen = model::ToTime(rel.has_assessed_at(), rel.assessed_at());
+      basis = v1::IntersectionDrift::ASSESSMENT;
+    }
+    if (!seen || !context.now) basis = v1::IntersectionDrift::UNKNOWN;
+    const int64_t days = basis != v1::IntersectionDrift::UNKNOWN
+                             ? std::max<int64_t>(0, model::DaysBetween(*seen, *context.now))
+                             : 0;
+    const bool falling = context.now && model::FellWithin(rel, *context.now, falling_window);
+    const int32_t row_per_level = falling ? std::min(per_level, falling_per_level) : per_level;
+    const int64_t until_drop = IsPositive(rel.grade()) ? row_per_level - days % row_per_level : 0;
     const uint64_t drop = until_drop == 0 ? uint64_t{1} << 16 : static_cast<uint64_t>(until_drop);
     const uint64_t worse = static_cast<uint64_t>(7 - std::clamp<int>(rel.grade(), 0, 7));
     order.push_back((drop << (kPositionBits + 3)) | (worse << kPositionBits) | rows.size());
-    rows.push_back({r, days, until_drop});
+    rows.push_back({r, days, until_drop, row_per_level, basis, falling});
   }
   std::sort(order.begin(), order.end());
 
@@ -97,15 +115,17 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
     drift.set_team_member_id(rel.team_member_id());
     drift.set_person_id(rel.person_id());
     drift.set_now(rel.grade());
-    const v1::Grade in_30 = DriftedGrade(rel.grade(), row.days + 30, per_level);
-    const v1::Grade in_60 = DriftedGrade(rel.grade(), row.days + 60, per_level);
-    const v1::Grade in_90 = DriftedGrade(rel.grade(), row.days + 90, per_level);
+    const v1::Grade in_30 = DriftedGrade(rel.grade(), row.days + 30, row.per_level);
+    const v1::Grade in_60 = DriftedGrade(rel.grade(), row.days + 60, row.per_level);
+    const v1::Grade in_90 = DriftedGrade(rel.grade(), row.days + 90, row.per_level);
     drift.set_in_30_days(in_30);
     drift.set_in_60_days(in_60);
     drift.set_in_90_days(in_90);
     drift.set_days_since_contact(
         static_cast<int32_t>(std::min<int64_t>(row.days, std::numeric_limits<int32_t>::max())));
     drift.set_days_until_next_drop(static_cast<int32_t>(row.until_drop));
+    drift.set_basis(row.basis);
+    drift.set_falling(row.falling);
     Count(*distribution[0], rel.grade());
     Count(*distribution[1], in_30);
     Count(*distribution[2], in_60);

@@ -15,8 +15,10 @@ namespace contactplan::recommend {
 // (falling further takes an event, not time).
 v1::Grade DriftedGrade(v1::Grade grade, int64_t days_without_contact, int32_t days_per_level);
 
-// Days without contact count from last_contact_at, else assessed_at; with neither (or without a
-// "now"), from now: the relationship is taken as just seen. The grade in N days uses the days
+// Days without contact count from the last contact (last_contact_at, else the latest touch), else
+// assessed_at; with neither (or without a "now") the basis is UNKNOWN and the forecast takes the
+// relationship as just seen. A grade that fell within tuning.activity.falling_window_days drifts
+// with tuning.activity.falling_drift_share of the days per level (docs/time.md#drift). The grade in N days uses the days
 // without contact + N. Intersections that will drift come first, soonest drop first (then higher
 // grade first, then plan order); the ones that cannot drift follow in plan order. The distribution
 // at 0 days is the map as graded.

@@ -92,11 +92,12 @@ class Ranking {
     const double leverage = LeverStrength(c);
     // A repair handed to a more senior member starts afresh with them, from the grievance.
     const v1::Grade basis = FeasibilityBasis(c);
-    c.priority = MakePriority(
-        inputs_.importance[c.person],
+    const double urgency =
         Urgency(tuning, c.grievance != v1::GRADE_UNSPECIFIED ? c.grievance : c.current, c.reasons,
-                inputs_.deal.Pressure(c.person)),
-        Feasibility(tuning, basis, fit, leverage));
+                inputs_.deal.Pressure(c.person));
+    c.priority = MakePriority(inputs_.importance[c.person],
+                              WithFallingUrgency(context_, c.cell, urgency),
+                              Feasibility(tuning, basis, fit, leverage));
   }
 
  private:
@@ -206,6 +207,7 @@ std::vector<v1::StrategyChoice> StrategiesFor(const model::Context& context, con
 
 bool NeedsNewRelationship(const model::Context& context, PersonIx p) {
   const model::PlanIndex& index = context.index;
+  if (index.has_left(p)) return false;  // history: a successor is the new relationship to build
   int32_t positive = 0;
   for (RelationshipIx r : index.graded_of_person(p)) positive += IsPositive(index.grade(r));
   if (positive == 0 || (index.matters(p) && positive < 2)) return true;

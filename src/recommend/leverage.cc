@@ -20,9 +20,19 @@ LeverageFinder::LeverageFinder(const model::PlanIndex& index, int32_t max_hops)
   scratch_.person_seen.assign(index.person_count(), 0);
   for (auto& seen : scratch_.member_seen) seen.assign(index.member_count(), 0);
   // Per person, TRUST before OPEN, each in plan order, at most kHoldersPerPerson.
+  // The relationships that can lift another: those between people who stay, and those a team
+  // member who stays holds with a person who left and named a successor (docs/time.md#leaving:
+  // they can introduce the successor, and nobody else).
+  std::vector<RelationshipIx> levers(index.graded().begin(), index.graded().end());
+  for (PersonIx p = 0; p < index.person_count(); ++p) {
+    if (!index.has_left(p) || index.successor(p) == model::kNone) continue;
+    for (RelationshipIx r : index.all_graded_of_person(p)) {
+      if (!index.member_has_left(index.relationship_member(r))) levers.push_back(r);
+    }
+  }
   std::vector<int32_t> kept(index.person_count(), 0);
   for (v1::Grade grade : {v1::TRUST, v1::OPEN}) {
-    for (RelationshipIx r : index.graded()) {
+    for (RelationshipIx r : levers) {
       const PersonIx p = index.relationship_person(r);
       if (index.grade(r) == grade && kept[p] < static_cast<int32_t>(kHoldersPerPerson)) ++kept[p];
     }
@@ -31,7 +41,7 @@ LeverageFinder::LeverageFinder(const model::PlanIndex& index, int32_t max_hops)
   holders_.resize(offsets_.back());
   std::vector<int32_t> next(offsets_.begin(), offsets_.end() - 1);
   for (v1::Grade grade : {v1::TRUST, v1::OPEN}) {
-    for (RelationshipIx r : index.graded()) {
+    for (RelationshipIx r : levers) {
       const PersonIx p = index.relationship_person(r);
       if (index.grade(r) == grade && next[p] < offsets_[p + 1]) holders_[next[p]++] = r;
     }
@@ -95,11 +105,13 @@ std::vector<Lever> LeverageFinder::Find(PersonIx target) const {
     for (int32_t k = offsets_[visit.person]; k < offsets_[visit.person + 1]; ++k) {
       found.emplace_back(static_cast<int32_t>(i), holders_[k]);
     }
-    if (visit.hops >= max_hops_) continue;
+    // A person who left opens one door only, to their successor: the search goes no further.
+    if (visit.hops >= max_hops_ || index_.has_left(visit.person)) continue;
     const auto reach = [&](PersonIx q, v1::LeveragePath::Via via) {
       if (q == model::kNone || visits.size() >= kVisitBudget || scratch.person_seen[q] == stamp) {
         return;
       }
+      if (index_.has_left(q) && via != v1::LeveragePath::PREDECESSOR) return;
       scratch.person_seen[q] = stamp;
       visits.push_back({q, static_cast<int32_t>(i), visit.hops + 1,
                         visit.hops == 0 ? via : v1::LeveragePath::ORG_PATH});
@@ -108,6 +120,11 @@ std::vector<Lever> LeverageFinder::Find(PersonIx target) const {
     for (PersonIx q : index_.influencers_of(visit.person)) reach(q, v1::LeveragePath::INFLUENCER);
     for (PersonIx q : index_.direct_reports(visit.person))
       reach(q, v1::LeveragePath::DIRECT_REPORT);
+    if (visit.hops == 0) {
+      for (PersonIx q : index_.predecessors(visit.person)) {
+        if (index_.has_left(q)) reach(q, v1::LeveragePath::PREDECESSOR);
+      }
+    }
   }
   take_level(level_found);
   return levers;

@@ -78,6 +78,7 @@ TeamCapacity::TeamCapacity(const model::Context& context)
       if (index.grade(r) >= context.settings.thread_min_grade) holds_thread_[m] = true;
     }
     threads += holds_thread_[m];
+    if (index.member_has_left(m)) continue;  // owns nothing new: their cells are reassigned
     const int level = v1::Level_IsValid(member.level()) ? member.level() : 0;
     by_level_[level].insert(BucketKey(m));
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/grade_history.h"
 #include "recommend/tuning_values.h"
 
 namespace contactplan::recommend {
@@ -14,6 +15,16 @@ double Round(double value, double scale) { return std::round(value * scale) / sc
 double Clamp01(double value) { return std::clamp(value, 0.0, 1.0); }
 
 }  // namespace
+
+double WithFallingUrgency(const model::Context& context, model::RelationshipIx cell, double urgency) {
+  if (cell == model::kNone || !context.now) return urgency;
+  const v1::ActivityTuning& tuning = context.settings.tuning.activity();
+  if (!model::FellWithin(context.index.relationship(cell), *context.now,
+                         absl::Hours(24) * tuning.falling_window_days())) {
+    return urgency;
+  }
+  return 1 - (1 - urgency) * (1 - std::min(1.0, tuning.falling_urgency()));
+}
 
 double Urgency(const v1::RecommendTuning& tuning, v1::Grade current, ReasonSet reasons,
                double deal_boost) {

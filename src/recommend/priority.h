@@ -6,6 +6,7 @@
 
 #include "contactplan/v1/recommendations.pb.h"
 #include "contactplan/v1/tuning.pb.h"
+#include "model/context.h"
 #include "recommend/reasons.h"
 
 namespace contactplan::recommend {
@@ -15,6 +16,12 @@ namespace contactplan::recommend {
 // the person's open opportunities (DealView::Pressure), 0 without one.
 double Urgency(const v1::RecommendTuning& tuning, v1::Grade current, ReasonSet reasons,
                double deal_boost);
+
+// The grade history's term (docs/time.md#grade-history): a cell whose grade fell within
+// tuning.activity.falling_window_days before now gains tuning.activity.falling_urgency, as
+// 1 - (1 - urgency) * (1 - falling_urgency); other cells keep `urgency`. Blank cells and a context
+// without "now" never fall.
+double WithFallingUrgency(const model::Context& context, model::RelationshipIx cell, double urgency);
 
 // 1 - (1 - step(current) * seniority_fit) * (1 - leverage); step from `tuning.feasibility_step`.
 // `leverage` is the strength of the best lever (LeverageFinder::Strength), 0 without one.

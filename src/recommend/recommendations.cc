@@ -13,6 +13,7 @@
 #include "recommend/leverage.h"
 #include "recommend/owners.h"
 #include "recommend/reasons.h"
+#include "recommend/reassignments.h"
 #include "recommend/releases.h"
 
 namespace contactplan::recommend {
@@ -47,6 +48,9 @@ void Recommend(const model::Context& context, std::span<const rules::Finding> fi
     *out.add_communication() = std::move(advice);
   }
   ForecastDrift(context, out.mutable_drift());
+  for (v1::Reassignment& entry : PlanReassignments(context, capacity)) {
+    *out.add_reassignments() = std::move(entry);
+  }
   for (v1::TeamLoad& load : capacity.Loads()) *out.add_team_load() = std::move(load);
 }
 

@@ -11,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "render/departures.h"
 #include "render/optional_fields.h"
 #include "render/plan_labels.h"
 #include "render/text_layout.h"
@@ -84,6 +85,9 @@ std::string HeaderLines(std::string_view origin, const model::PlanIndex& index,
                         " graded ", graded == 1 ? "intersection" : "intersections"),
            width, 2),
       "\n");
+  if (const std::string departures = DeparturesText(index); !departures.empty()) {
+    absl::StrAppend(&out, Wrap(departures, width, 2), "\n");
+  }
   return out;
 }
 

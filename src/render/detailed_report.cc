@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "render/departures.h"
 #include "render/map_grid.h"
 #include "render/plan_labels.h"
 #include "render/text_layout.h"
@@ -90,6 +91,9 @@ std::string HeaderSection(std::string_view origin, const model::PlanIndex& index
                            Count(open_opportunities, "open opportunity", "open opportunities")),
               width, 10),
       "\n");
+  if (const std::string departures = DeparturesText(index); !departures.empty()) {
+    absl::StrAppend(&out, Labeled("People:   ", departures, width, 10), "\n");
+  }
   return out;
 }
 
@@ -353,6 +357,23 @@ std::string CommunicationText(const model::PlanIndex& index, const v1::Recommend
   return out;
 }
 
+// What a cell's drift counts from, in words; an unknown age is said, never printed as 0 days.
+std::string DriftBasisWords(const v1::IntersectionDrift& cell) {
+  std::string words;
+  switch (cell.basis()) {
+    case v1::IntersectionDrift::ASSESSMENT:
+      words = absl::StrCat(cell.days_since_contact(), " days since assessed, no contact recorded");
+      break;
+    case v1::IntersectionDrift::UNKNOWN:
+      words = "no contact or assessment date: assumes just seen";
+      break;
+    default:
+      words = absl::StrCat(cell.days_since_contact(), " days since contact");
+  }
+  if (cell.falling()) absl::StrAppend(&words, "; falling, drifts sooner");
+  return words;
+}
+
 std::string DriftText(const model::PlanIndex& index, const v1::Recommendations& recs) {
   const v1::DriftForecast& drift = recs.drift();
   if (drift.distribution().empty() && drift.intersections().empty()) return "";
@@ -372,7 +393,7 @@ std::string DriftText(const model::PlanIndex& index, const v1::Recommendations& 
     losing.push_back(absl::StrCat(Cell(index, cell.person_id(), cell.team_member_id()), ": ",
                                   std::string(1, GradeLetter(cell.now())), " → ",
                                   std::string(1, GradeLetter(cell.in_90_days())), " in 90 days (",
-                                  cell.days_since_contact(), " days since contact)"));
+                                  DriftBasisWords(cell), ")"));
   }
   if (!losing.empty()) {
     absl::StrAppend(&out, "    Losing ground without contact:\n");

@@ -113,8 +113,6 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
   const int32_t members = index.member_count();
   const std::vector<OrgRow> rows = DrawnRows(index, analysis);
   const int32_t left_out = index.person_count() - static_cast<int32_t>(rows.size());
-  const std::optional<int64_t> now =
-      analysis.has_as_of() ? std::optional<int64_t>(analysis.as_of().seconds()) : std::nullopt;
   const absl::flat_hash_set<std::string> threaded_persons(web.person_ids().begin(),
                                                           web.person_ids().end());
   const absl::flat_hash_set<std::string> threaded_members(web.team_member_ids().begin(),
@@ -233,7 +231,7 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
     const double x = grid_x + m * kCell + kCell / 2;
     const double y = grid_y - 10;
     const bool threaded = threaded_members.contains(member.id());
-    const bool left = HasLeft(member, now);
+    const bool left = index.member_has_left(m);
     std::string label = Markup(Truncate(MemberLabel(member), kMaxLabel));
     if (left) absl::StrAppend(&label, " (left)");
     if (member.level() != v1::LEVEL_UNSPECIFIED) {
@@ -261,7 +259,7 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
   for (size_t r = 0; r < rows.size(); ++r) {
     const model::PersonIx p = rows[r].person;
     const v1::Person& person = index.person(p);
-    const bool left = HasLeft(person, now);
+    const bool left = index.has_left(p);
     const double y = grid_y + static_cast<double>(r) * kCell;
     const double baseline = y + kCell / 2 + 4.5;
     if (r % 2 == 1) {
@@ -301,7 +299,7 @@ std::string MapSvg(const model::PlanIndex& index, const v1::Analysis& analysis) 
       const model::RelationshipIx cell = index.FindCell(m, p);
       const v1::Grade grade = cell == model::kNone ? v1::GRADE_UNSPECIFIED : index.grade(cell);
       const GradeStyle style = StyleOf(grade);
-      const bool greyed = left || HasLeft(index.member(m), now);
+      const bool greyed = left || index.member_has_left(m);
       const double x = grid_x + m * kCell;
       const auto mark = marks.find({p, m});
       std::string rank_attribute;

@@ -1,5 +1,5 @@
-// Fields of the schema that arrive in this release from other work (the confidence score, the
-// dates people left). The views read them by name through reflection, so they show them as soon as
+// Fields of the schema that arrive in this release from other work (the confidence score). The
+// views read them by name through reflection, so they show them as soon as
 // the schema has them and never invent them before: a missing field reads as "not known".
 #ifndef CONTACTPLAN_SRC_RENDER_OPTIONAL_FIELDS_H_
 #define CONTACTPLAN_SRC_RENDER_OPTIONAL_FIELDS_H_
@@ -14,12 +14,6 @@ namespace contactplan::render {
 // The confidence score (0-100) of the analysis: `scores.confidence` or `confidence`, either a Score
 // message (its `value`) or a number; nullopt when the schema has no such field or it is unset.
 std::optional<double> Confidence(const v1::Analysis& analysis);
-
-// True when `person` / `member` has a `left_at` timestamp at or before `now` (the analysis' as-of;
-// nullopt when unknown, then any `left_at` set counts as left). False when the schema has no
-// `left_at`.
-bool HasLeft(const v1::Person& person, const std::optional<int64_t>& now_seconds);
-bool HasLeft(const v1::TeamMember& member, const std::optional<int64_t>& now_seconds);
 
 }  // namespace contactplan::render
 

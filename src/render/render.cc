@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "contactplan/validation.h"
 #include "model/plan_index.h"
+#include "model/time.h"
 #include "render/brief.h"
 #include "render/detailed_report.h"
 #include "render/escaping.h"
@@ -58,7 +59,9 @@ absl::StatusOr<std::string> Render(const v1::Plan& plan, const v1::Analysis& ana
   render::MakeStringsVisible(shown_plan);
   render::MakeStringsVisible(shown_analysis);
   const std::string origin = render::VisibleText(options.origin);
-  const model::PlanIndex index(shown_plan);
+  // Who has left is judged at the analysis' "now" (the same plan then resolves the same way).
+  const model::PlanIndex index(
+      shown_plan, model::ToTime(shown_analysis.has_as_of(), shown_analysis.as_of()));
   const size_t width = static_cast<size_t>(options.width);
 
   switch (view) {

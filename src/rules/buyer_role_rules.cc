@@ -16,7 +16,7 @@ using model::RelationshipIx;
 std::vector<PersonIx> Holders(const model::PlanIndex& index, v1::Person::BuyerRole role) {
   std::vector<PersonIx> holders;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
-    if (index.has_buyer_role(p, role)) holders.push_back(p);
+    if (!index.has_left(p) && index.has_buyer_role(p, role)) holders.push_back(p);
   }
   return holders;
 }

@@ -44,7 +44,7 @@ void UncoveredPersonMessage(const model::Context& context, const Finding& findin
 void UncoveredPerson(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   for (PersonIx p = 0; p < index.person_count(); ++p) {
-    if (!index.graded_of_person(p).empty()) continue;
+    if (index.has_left(p) || !index.graded_of_person(p).empty()) continue;
     const bool key = index.is_key(p);
     const std::span<const RelationshipIx> planned = index.relationships_of_person(p);
     FindingBuilder finding =

@@ -28,6 +28,7 @@ void NpsDetractor(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   const int32_t detractor_max = in.settings().nps_detractor_max;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
+    if (index.has_left(p)) continue;  // history: only the rules about leaving see them
     const v1::NpsAnswer* latest = index.latest_nps(p);
     if (latest == nullptr || latest->score() > detractor_max) continue;
     sink.Add(index.is_key(p) ? v1::CRITICAL : v1::WARNING, NpsDetractorMessage)
@@ -56,6 +57,7 @@ void NpsDeclining(const RuleInput& in, FindingSink& sink) {
   // Persons whose answer moved to a worse class, or who newly answered as detractors.
   std::vector<PersonIx> worse;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
+    if (index.has_left(p)) continue;  // history: only the rules about leaving see them
     const v1::Person& person = index.person(p);
     if (person.nps_answers().empty()) continue;
     const std::optional<NpsClass> class_now = ClassAt(person, now);

@@ -21,16 +21,17 @@ void NoMentor(const RuleInput& in, FindingSink& sink) {
     // Supporters are the natural candidates to become the mentor.
     std::vector<PersonIx> supporters;
     bool has_mentor = false;
+    int32_t present = 0;  // a participant who has left is no mentor (CHAMPION_LEFT says so)
     for (const v1::Participant& participant : opportunity.participants()) {
+      const PersonIx p = index.FindPerson(participant.person_id());
+      if (p != model::kNone && index.has_left(p)) continue;
+      ++present;
       if (participant.preference() == v1::MENTOR) has_mentor = true;
-      if (participant.preference() == v1::SUPPORTER) {
-        const PersonIx p = index.FindPerson(participant.person_id());
-        if (p != model::kNone) supporters.push_back(p);
-      }
+      if (participant.preference() == v1::SUPPORTER && p != model::kNone) supporters.push_back(p);
     }
-    if (has_mentor) continue;
+    if (has_mentor || present == 0) continue;
     std::string message = absl::StrCat(
-        "The ", OpportunityLabel(index, o), " has ", opportunity.participants_size(),
+        "The ", OpportunityLabel(index, o), " has ", present,
         " participants and no mentor to sell for us when we are not in the room; ");
     if (supporters.empty()) {
       absl::StrAppend(&message, "find someone who wants us to win and help them become one.");
@@ -44,7 +45,7 @@ void NoMentor(const RuleInput& in, FindingSink& sink) {
     }
     FindingBuilder finding = sink.Add(v1::CRITICAL, std::move(message)).Opportunity(o);
     for (PersonIx p : supporters) finding.Person(p);
-    finding.Number("participants", opportunity.participants_size()).Path(OpportunityPath(o));
+    finding.Number("participants", present).Path(OpportunityPath(o));
   }
 }
 

@@ -24,6 +24,7 @@ void ForEachOpenParticipant(const model::PlanIndex& index, Fn fn) {
       const v1::Participant& participant = opportunity.participants(i);
       const PersonIx p = index.FindPerson(participant.person_id());
       if (p == model::kNone) continue;  // not reachable for a validated plan
+      if (index.has_left(p)) continue;  // history: only the rules about leaving see them
       fn(o, i, participant, p);
     }
   }

@@ -39,7 +39,12 @@
   RULE(kGoalSkipsLevels)           \
   RULE(kNoInfluenceStrategy)       \
   RULE(kSalesTactic)               \
-  RULE(kSalesPlan)
+  RULE(kSalesPlan)                 \
+  RULE(kChampionLeft)              \
+  RULE(kOwnerLeft)                 \
+  RULE(kGradeFalling)              \
+  RULE(kGradeNotBorneOut)          \
+  RULE(kOneWayContact)
 
 namespace contactplan {
 namespace rules {

@@ -79,6 +79,7 @@ void CompetitiveRelationshipMessage(const model::Context& context, const Finding
 void CompetitiveRelationship(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   for (PersonIx p = 0; p < index.person_count(); ++p) {
+    if (index.has_left(p)) continue;  // history: only the rules about leaving see them
     if (index.person(p).relationship_type() != v1::COMPETITIVE) continue;
     sink.Add(v1::INFO, CompetitiveRelationshipMessage).Person(p).AtPerson(p);
   }
@@ -88,6 +89,7 @@ void RelationshipGap(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   const int32_t large = in.settings().large_relationship_gap_levels;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
+    if (index.has_left(p)) continue;  // history: only the rules about leaving see them
     // One level by default; when the large-gap threshold is raised, the gaps below it that are no
     // longer "large" still deserve this smaller finding.
     const int32_t gap = GapLevels(index.person(p));
@@ -100,6 +102,7 @@ void LargeRelationshipGap(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   const int32_t large = in.settings().large_relationship_gap_levels;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
+    if (index.has_left(p)) continue;  // history: only the rules about leaving see them
     if (GapLevels(index.person(p)) < large) continue;
     AddGapFinding(index, p, v1::WARNING, LargeRelationshipGapMessage, sink);
   }
@@ -121,6 +124,7 @@ void BelowCredibleSourceMessage(const model::Context& context, const Finding& fi
 void BelowCredibleSource(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   for (PersonIx p = 0; p < index.person_count(); ++p) {
+    if (index.has_left(p)) continue;  // history: only the rules about leaving see them
     const v1::Person& person = index.person(p);
     if (!index.matters(p) || CurrentLevel(person) != v1::VENDOR) continue;
     sink.Add(v1::WARNING, BelowCredibleSourceMessage)
@@ -145,6 +149,7 @@ void OverInvestedMessage(const model::Context& context, const Finding& finding,
 void OverInvested(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   for (PersonIx p = 0; p < index.person_count(); ++p) {
+    if (index.has_left(p)) continue;  // history: only the rules about leaving see them
     const v1::Person& person = index.person(p);
     if (person.desired_relationship_level() == v1::RELATIONSHIP_LEVEL_UNSPECIFIED) continue;
     const int32_t over = CurrentLevel(person) - person.desired_relationship_level();

@@ -36,8 +36,7 @@ void StaleAssessment(const RuleInput& in, FindingSink& sink) {
   for (RelationshipIx r : index.graded()) {
     const v1::Relationship& relationship = index.relationship(r);
     const std::optional<absl::Time> assessed = model::ToTime(relationship.has_assessed_at(), relationship.assessed_at());
-    const std::optional<absl::Time> contact = model::ToTime(relationship.has_last_contact_at(),
-                                                                    relationship.last_contact_at());
+    const std::optional<absl::Time> contact = index.last_contact(r);  // else the latest touch
     // A grade with neither time gives no evidence of age; it is not reported as stale.
     if (!assessed && !contact) continue;
     const absl::Time latest = std::max(assessed.value_or(absl::InfinitePast()),

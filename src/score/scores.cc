@@ -26,8 +26,10 @@ using model::PersonIx;
 using model::PlanIndex;
 
 // Importance of a person in the account-level scores: key persons count three times, other persons
-// who matter twice, everyone else once. Depends only on roles and flags, never on grades.
+// who matter twice, everyone else once; a person who has left none (docs/time.md). Depends only on
+// roles, flags and departures, never on grades.
 double Importance(const PlanIndex& index, PersonIx p) {
+  if (index.has_left(p)) return 0;
   if (index.is_key(p)) return 3;
   if (index.matters(p)) return 2;
   return 1;
@@ -130,6 +132,7 @@ class ScoreBuilder {
 class WeightedShare {
  public:
   void Add(double importance, double share) {
+    if (importance <= 0) return;  // outside the population (a person who has left)
     sum_ += importance * share;
     total_ += importance;
     ++persons_;
@@ -151,7 +154,9 @@ std::vector<PersonIx> PersonsWhoMatter(const PlanIndex& index) {
     if (index.matters(p)) persons.push_back(p);
   }
   if (persons.empty()) {
-    for (PersonIx p = 0; p < index.person_count(); ++p) persons.push_back(p);
+    for (PersonIx p = 0; p < index.person_count(); ++p) {
+      if (!index.has_left(p)) persons.push_back(p);
+    }
   }
   return persons;
 }
@@ -283,7 +288,7 @@ v1::Score Risk(const Inputs& in) {
   int32_t power_holders = 0;
   v1::Grade best_power = v1::GRADE_UNSPECIFIED;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
-    if (!index.has_buyer_role(p, v1::Person::POWER)) continue;
+    if (index.has_left(p) || !index.has_buyer_role(p, v1::Person::POWER)) continue;
     ++power_holders;
     best_power = std::max(best_power, in.stats[p].best);
   }
@@ -468,6 +473,7 @@ void ComputeScores(const model::Context& context, const v1::Web& web, v1::Scores
 
   scores.mutable_person_coverage()->Reserve(index.person_count());
   for (PersonIx p = 0; p < index.person_count(); ++p) {
+    if (index.has_left(p)) continue;  // history, not coverage
     v1::PersonCoverage& coverage = *scores.add_person_coverage();
     coverage.set_person_id(index.person(p).id());
     PersonCoverage(context, stats[p], coverage.mutable_coverage());

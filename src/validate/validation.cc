@@ -124,7 +124,7 @@ class PlanValidator {
           l.max_team_members, "limits.max_team_members");
     Count(plan, "persons", plan_.persons_size(), "person", "persons", l.max_persons,
           "limits.max_persons");
-    uint64_t details = 0;  // grade history entries, NPS answers and influence links
+    uint64_t details = 0;  // grade history entries, touches, NPS answers and influence links
     for (int32_t p = 0; p < plan_.persons_size(); ++p) {
       const v1::Person& person = plan_.persons(p);
       Count(Element("persons", p), "nps_answers", person.nps_answers_size(), "NPS answer",
@@ -138,9 +138,14 @@ class PlanValidator {
     for (int32_t r = 0; r < plan_.relationships_size(); ++r) {
       Count(Element("relationships", r), "history", plan_.relationships(r).history_size(),
             "history entry", "history entries", l.max_history_entries, "limits.max_history_entries");
-      details += plan_.relationships(r).history_size();
+      Count(Element("relationships", r), "touches", plan_.relationships(r).touches_size(), "touch",
+            "touches", l.max_touches, "limits.max_touches");
+      details += plan_.relationships(r).history_size() + plan_.relationships(r).touches_size();
     }
-    Count(plan, "persons[*].nps_answers, persons[*].influences, relationships[*].history", details,
+    Count(plan,
+          "persons[*].nps_answers, persons[*].influences, relationships[*].history, "
+          "relationships[*].touches",
+          details,
           "detail", "details", l.max_details, "limits.max_details");
     Count(plan, "opportunities", plan_.opportunities_size(), "opportunity", "opportunities",
           l.max_opportunities, "limits.max_opportunities");
@@ -285,6 +290,7 @@ class PlanValidator {
             absl::StrCat("must be a finite number of at least 0, got ", member.capacity()));
       }
       String(at, "email", member.email());
+      Time(at, "left_at", member.left_at());
     }
   }
 
@@ -342,6 +348,9 @@ class PlanValidator {
         Time(answer_at, "answered_at", answer.answered_at());
       }
       String(at, "notes", person.notes());
+      Time(at, "left_at", person.left_at());
+      OtherPerson(at, "successor_id", person.successor_id(), person.id(), /*required=*/false,
+                  "succeed");
     }
   }
 
@@ -392,6 +401,18 @@ class PlanValidator {
       }
       EnumValue(at, "desired_grade", relationship.desired_grade());
       String(at, "notes", relationship.notes());
+      for (int32_t k = 0; k < relationship.touches_size(); ++k) {
+        const v1::Touch& touch = relationship.touches(k);
+        const Element touch_at = at.In("touches", k);
+        if (!touch.has_at()) {
+          Add(touch_at.Path("at"), "must be set: a touch without a date says nothing of recency");
+        } else {
+          Time(touch_at, "at", touch.at());
+        }
+        EnumValue(touch_at, "kind", touch.kind());
+        EnumValue(touch_at, "direction", touch.direction());
+        String(touch_at, "note", touch.note());
+      }
     }
   }
 

@@ -54,7 +54,9 @@ const std::vector<std::string> kCatalogue = {
     "QUALIFICATION_INCOMPLETE", "NO_BLUEPRINT",
     "MISSING_BLUEPRINT",        "GOAL_SKIPS_LEVELS",
     "NO_INFLUENCE_STRATEGY",    "SALES_TACTIC",
-    "SALES_PLAN",
+    "SALES_PLAN",               "CHAMPION_LEFT",
+    "OWNER_LEFT",               "GRADE_FALLING",
+    "GRADE_NOT_BORNE_OUT",      "ONE_WAY_CONTACT",
 };
 
 // A healthy 3x3 map whose only finding is NO_BLUEPRINT (INFO): the fixture for --fail-on thresholds.
@@ -419,7 +421,7 @@ TEST_F(CliTest, ValidateSaysWhatItChecked) {
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("ok: " + kNorthwind +
                                  " is a valid plan (18 persons, 5 team members, 25 relationships)\n"));
-  EXPECT_THAT(run.out, HasSubstr("ok: " + kKestrel + " is a valid plan (10 persons, 4 team members"));
+  EXPECT_THAT(run.out, HasSubstr("ok: " + kKestrel + " is a valid plan (11 persons, 5 team members"));
 }
 
 // --- convert ---

@@ -56,12 +56,22 @@ TEST(SalesforceImportTest, BuildsThePlanWithTheSalesforceIds) {
   EXPECT_EQ(open.participants(1).buying_role(), v1::Participant::EVALUATOR);
   EXPECT_TRUE(plan->opportunities(1).closed());  // Closed Won
 
-  // Tasks and events: the latest activity per owner and contact; the lead's task is skipped.
+  // Tasks and events become touches (the latest is the last contact); the lead's task is skipped.
   ASSERT_EQ(plan->relationships_size(), 2);
   EXPECT_EQ(plan->relationships(0).team_member_id(), "005A000001");
   EXPECT_EQ(plan->relationships(0).person_id(), "003A000001");
-  EXPECT_EQ(plan->relationships(0).last_contact_at().seconds(), 1726790400);  // 2024-09-20
-  EXPECT_EQ(plan->relationships(1).last_contact_at().seconds(), 1727272800);  // 09-25 14:00Z
+  EXPECT_FALSE(plan->relationships(0).has_last_contact_at());
+  ASSERT_EQ(plan->relationships(0).touches_size(), 2);
+  const v1::Touch& email = plan->relationships(0).touches(1);
+  EXPECT_EQ(email.at().seconds(), 1726790400);  // 2024-09-20
+  EXPECT_EQ(email.kind(), v1::Touch::EMAIL);
+  EXPECT_EQ(email.direction(), v1::Touch::OUTBOUND);  // our task
+  EXPECT_EQ(plan->relationships(0).touches(0).kind(), v1::Touch::CALL);
+  ASSERT_EQ(plan->relationships(1).touches_size(), 1);
+  const v1::Touch& meeting = plan->relationships(1).touches(0);
+  EXPECT_EQ(meeting.at().seconds(), 1727272800);  // 09-25 14:00Z
+  EXPECT_EQ(meeting.kind(), v1::Touch::MEETING);
+  EXPECT_EQ(meeting.direction(), v1::Touch::TWO_WAY);  // an event both attended
 }
 
 TEST(SalesforceImportTest, GridGradesMergeByName) {
@@ -76,7 +86,7 @@ TEST(SalesforceImportTest, GridGradesMergeByName) {
   for (const v1::Relationship& relationship : plan->relationships()) {
     if (relationship.team_member_id() == "005A000002" && relationship.person_id() == "003A000002") {
       EXPECT_EQ(relationship.grade(), v1::TRUST);
-      EXPECT_TRUE(relationship.has_last_contact_at());  // the event's date stays
+      EXPECT_EQ(relationship.touches_size(), 1);  // the event stays
     }
     graded += relationship.grade() != 0;
   }

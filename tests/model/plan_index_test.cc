@@ -6,6 +6,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "base/timestamp_range.h"
+#include "model/grade_history.h"
 #include "model/time.h"
 #include "support/text_plan.h"
 
@@ -165,6 +166,109 @@ TEST(TimeTest, TimestampRangeIsProtobufs) {
   ts.set_seconds(0);
   ts.set_nanos(0);
   EXPECT_THAT(base::TimestampProblems(ts), IsEmpty());
+}
+
+// --- Time: "now", who has left, the last contact and touches, the grade history (docs/time.md) ---
+
+const v1::Plan& LeavingPlan() {
+  static const v1::Plan plan = PlanFromText(R"pb(
+    as_of { seconds: 1000 }
+    team_members { id: "t1" }
+    team_members { id: "gone" left_at { seconds: 900 } }
+    persons { id: "p1" left_at { seconds: 1000 } successor_id: "p2" }
+    persons { id: "p2" }
+    persons { id: "p3" key: true left_at { seconds: 2000 } }
+    relationships { team_member_id: "t1" person_id: "p1" grade: TRUST }
+    relationships { team_member_id: "t1" person_id: "p2" grade: SATISFIED }
+    relationships { team_member_id: "gone" person_id: "p2" grade: OPEN }
+    relationships { team_member_id: "t1" person_id: "p3" grade: OPEN }
+  )pb");
+  return plan;
+}
+
+TEST(PlanIndexTimeTest, LeftAtOrBeforeNowHasLeftAfterNowIsStillHere) {
+  const PlanIndex index(LeavingPlan());
+  EXPECT_EQ(index.now(), absl::FromUnixSeconds(1000));
+  EXPECT_TRUE(index.has_left(0));  // exactly at now
+  EXPECT_FALSE(index.has_left(1));
+  EXPECT_FALSE(index.has_left(2));
+  EXPECT_TRUE(index.leaving_later(2));
+  EXPECT_TRUE(index.is_key(2));
+  EXPECT_FALSE(index.member_has_left(0));
+  EXPECT_TRUE(index.member_has_left(1));
+  EXPECT_EQ(index.successor(0), 1);
+  EXPECT_THAT(Vec(index.predecessors(1)), ElementsAre(0));
+}
+
+TEST(PlanIndexTimeTest, RelationshipsWithSomeoneWhoLeftAreHistoryOnly) {
+  const PlanIndex index(LeavingPlan());
+  EXPECT_THAT(Vec(index.graded()), ElementsAre(1, 3));
+  EXPECT_THAT(Vec(index.graded_of_person(0)), IsEmpty());
+  EXPECT_THAT(Vec(index.all_graded_of_person(0)), ElementsAre(0));
+  EXPECT_THAT(Vec(index.graded_of_person(1)), ElementsAre(1));
+  EXPECT_THAT(Vec(index.all_graded_of_member(1)), ElementsAre(2));
+  EXPECT_THAT(Vec(index.relationships_of_member(1)), IsEmpty());
+  EXPECT_EQ(index.grade_count(v1::TRUST), 0);
+  EXPECT_TRUE(index.relationship_departed(0));
+  EXPECT_FALSE(index.relationship_departed(1));
+  EXPECT_FALSE(index.matters(0));
+  // The cell itself is still there, for the views.
+  EXPECT_EQ(index.FindCell(0, 0), 0);
+}
+
+TEST(PlanIndexTimeTest, TheAsOfOptionDecidesAndWithoutANowAnyLeftAtCounts) {
+  const PlanIndex later(LeavingPlan(), absl::FromUnixSeconds(3000));
+  EXPECT_TRUE(later.has_left(2));
+  v1::Plan undated = PlanFromText(R"pb(persons { id: "p" left_at { seconds: 5 } })pb");
+  // The left_at is the plan's only time, so it is "now", and counts.
+  const PlanIndex index(undated);
+  EXPECT_TRUE(index.has_left(0));
+}
+
+TEST(PlanIndexTimeTest, TheLatestTouchIsTheLastContactWhenNoneIsStated) {
+  const v1::Plan plan = PlanFromText(R"pb(
+    team_members { id: "t" }
+    persons { id: "p" }
+    persons { id: "q" }
+    relationships { team_member_id: "t" person_id: "p"
+                    touches { at { seconds: 300 } direction: OUTBOUND }
+                    touches { at { seconds: 100 } direction: INBOUND }
+                    touches { at { seconds: 200 } direction: OUTBOUND } }
+    relationships { team_member_id: "t" person_id: "q" last_contact_at { seconds: 50 }
+                    touches { at { seconds: 400 } direction: TWO_WAY } }
+  )pb");
+  const PlanIndex index(plan);
+  EXPECT_EQ(index.last_contact(0), absl::FromUnixSeconds(300));
+  EXPECT_EQ(index.last_contact(1), absl::FromUnixSeconds(50));  // stated wins
+  const TouchSummary& summary = index.touch_summary(0);
+  EXPECT_EQ(summary.touches, 3);
+  EXPECT_EQ(summary.last_inbound, absl::FromUnixSeconds(100));
+  EXPECT_EQ(summary.trailing_outbound, 2);
+  EXPECT_EQ(index.latest_time(), absl::FromUnixSeconds(400));
+}
+
+TEST(GradeHistoryTest, TheLatestChangeAndItsDate) {
+  const v1::Plan plan = PlanFromText(R"pb(
+    relationships { grade: DISSATISFIED assessed_at { seconds: 500 }
+                    history { grade: OPEN at { seconds: 100 } }
+                    history { grade: DISSATISFIED at { seconds: 300 } }
+                    history { grade: SATISFIED at { seconds: 200 } } }
+    relationships { grade: OPEN history { grade: OPEN at { seconds: 100 } } }
+    relationships { grade: OPEN history { grade: SATISFIED at { seconds: 100 } } }
+  )pb");
+  const std::optional<GradeChangeSeen> fell = LatestGradeChange(plan.relationships(0));
+  ASSERT_TRUE(fell.has_value());
+  EXPECT_EQ(fell->from, v1::SATISFIED);
+  EXPECT_EQ(fell->to, v1::DISSATISFIED);
+  EXPECT_EQ(fell->at, absl::FromUnixSeconds(300));
+  EXPECT_TRUE(fell->is_drop());
+  EXPECT_TRUE(FellWithin(plan.relationships(0), absl::FromUnixSeconds(400), absl::Seconds(100)));
+  EXPECT_FALSE(FellWithin(plan.relationships(0), absl::FromUnixSeconds(401), absl::Seconds(100)));
+  EXPECT_FALSE(LatestGradeChange(plan.relationships(1)).has_value());
+  const std::optional<GradeChangeSeen> rose = LatestGradeChange(plan.relationships(2));
+  ASSERT_TRUE(rose.has_value());
+  EXPECT_FALSE(rose->is_drop());
+  EXPECT_FALSE(rose->at.has_value());  // the current grade has no assessed_at
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "recommend_fixture.h"
+#include "score/web.h"
 
 namespace contactplan::recommend {
 namespace {
@@ -143,6 +144,41 @@ TEST(Leverage, VisitsAreBoundedOnAWideOrgChart) {
   EXPECT_THAT(finder.Find(fixture.Person("p0")), IsEmpty());
   EXPECT_THAT(Describe(fixture, finder.Find(fixture.Person("p4999"))),
               ElementsAre("t1 TRUST COLLEAGUE 0 p4999"));
+}
+
+// Dana (left) named Ola as successor; Sam holds Trust with Dana and nothing with Ola. Dana was Kim's
+// manager, and Kim is reached by no one else.
+constexpr char kSuccession[] = R"pb(
+  as_of { seconds: 1717200000 }
+  team_members { id: "sam" }
+  persons { id: "dana" left_at { seconds: 1716000000 } successor_id: "ola" }
+  persons { id: "ola" key: true }
+  persons { id: "kim" reports_to_id: "dana" }
+  relationships { team_member_id: "sam" person_id: "dana" grade: TRUST }
+)pb";
+
+TEST(Leverage, ADepartedChampionIsNoThreadButIntroducesTheSuccessor) {
+  const RecommendFixture fixture(kSuccession);
+  v1::Web web;
+  score::ComputeWeb(fixture.context(), &web);
+  EXPECT_EQ(web.persons(), 0);
+  EXPECT_EQ(web.team_members(), 0);
+  const LeverageFinder finder(fixture.index(), 2);
+  EXPECT_THAT(Describe(fixture, finder.Find(fixture.Person("ola"))),
+              ElementsAre("sam TRUST PREDECESSOR 1 dana ola"));
+  // Dana opens no other door: not as Kim's manager.
+  EXPECT_THAT(finder.Find(fixture.Person("kim")), IsEmpty());
+  // No key intersection with Dana; Ola's new cell carries the introduction.
+  const v1::Recommendations recs = fixture.Recommend();
+  bool ola = false;
+  for (const v1::KeyIntersection& key : recs.key_intersections()) {
+    EXPECT_NE(key.person_id(), "dana");
+    if (key.person_id() != "ola") continue;
+    ola = true;
+    ASSERT_FALSE(key.leverage().empty());
+    EXPECT_EQ(key.leverage(0).via(), v1::LeveragePath::PREDECESSOR);
+  }
+  EXPECT_TRUE(ola);
 }
 
 }  // namespace

@@ -21,11 +21,6 @@ Settings Resolve(std::string_view options_text) {
   return settings.ok() ? *std::move(settings) : Settings{};
 }
 
-std::optional<absl::Time> PlanNow(const v1::Plan& plan, const model::PlanIndex& index) {
-  if (auto t = model::ToTime(plan.has_as_of(), plan.as_of())) return t;
-  return index.latest_time();
-}
-
 // Uniform integers from the engine's raw output: std::uniform_int_distribution differs between
 // standard libraries, and a seed must name one plan everywhere.
 class Dice {
@@ -51,7 +46,7 @@ RecommendFixture::RecommendFixture(v1::Plan plan, std::string_view options_text)
     : plan_(std::move(plan)),
       settings_(Resolve(options_text)),
       index_(plan_),
-      context_{index_, settings_, PlanNow(plan_, index_)} {}
+      context_{index_, settings_, index_.now()} {}  // as the engine resolves it
 
 RecommendFixture::RecommendFixture(std::string_view plan_text, std::string_view options_text)
     : RecommendFixture(PlanFromText(plan_text), options_text) {}

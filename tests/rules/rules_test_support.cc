@@ -25,7 +25,8 @@ std::vector<v1::Finding> Evaluate(const v1::Plan& plan, const RuleRun& run) {
     ADD_FAILURE() << "bad options: " << settings.status();
     return {};
   }
-  const model::PlanIndex index(plan);
+  // The run's "now" also decides who has left.
+  const model::PlanIndex index(plan, run.now);
   const model::Context context{index, *settings, run.now};
   google::protobuf::RepeatedPtrField<v1::Finding> findings;
   rules::EvaluateRules(context, run.web, &findings);

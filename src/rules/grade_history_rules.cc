@@ -1,0 +1,66 @@
+// Grade history: the grades an intersection had before (docs/time.md#grade-history).
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "model/grade_history.h"
+#include "model/time.h"
+#include "rules/rule.h"
+
+namespace contactplan::rules {
+namespace {
+
+using model::MemberIx;
+using model::PersonIx;
+using model::RelationshipIx;
+
+void GradeFalling(const RuleInput& in, FindingSink& sink) {
+  const model::PlanIndex& index = in.index();
+  const absl::Time now = *in.context.now;  // the registry skips this rule without "now"
+  const int32_t window_days = in.settings().tuning.activity().falling_window_days();
+  const absl::Duration window = absl::Hours(24) * window_days;
+  for (RelationshipIx r : index.graded()) {
+    const v1::Relationship& relationship = index.relationship(r);
+    if (!model::FellWithin(relationship, now, window)) continue;
+    const model::GradeChangeSeen change = *model::LatestGradeChange(relationship);
+    const PersonIx p = index.relationship_person(r);
+    const MemberIx m = index.relationship_member(r);
+    const bool hostile = change.to <= v1::DISSATISFIED;
+    const bool critical = hostile && index.is_key(p);
+    const int64_t days = model::DaysBetween(*change.at, now);
+    sink.Add(critical ? v1::CRITICAL : v1::WARNING,
+             absl::StrCat(PersonLabel(index, p), "'s grade of ", MemberLabel(index, m),
+                          " fell from ", GradeWord(change.from), " to ", GradeWord(change.to), " ",
+                          days, " days ago; ",
+                          hostile ? "find out what went wrong, own it, and agree a recovery plan "
+                                    "with them before it spreads."
+                                  : "ask what changed while it is fresh, and act on the answer."))
+        .Person(p)
+        .Member(m)
+        .Number("from_grade", change.from)
+        .Number("to_grade", change.to)
+        .Number("days_since_drop", static_cast<double>(days))
+        .Number("window_days", window_days)
+        .Path(RelationshipPath(r));
+  }
+}
+
+}  // namespace
+
+extern constinit const Rule kGradeFalling{
+    .info = {.code = "GRADE_FALLING",
+             .fires_when = "an intersection's latest grade change is a drop, dated within 90 days "
+                           "before now",
+             .severity = "WARNING; CRITICAL when it fell to D or M with a key person",
+             .explanation =
+                 "A grade that has just dropped is the earliest warning a map gives: something "
+                 "happened, and the person remembers it. Left alone it keeps falling. Ask what "
+                 "changed while it is fresh; if it fell to Dissatisfied or Motivated to change, own "
+                 "the problem and agree a recovery plan. The grade history of the intersection "
+                 "dates the change; the rule needs a \"now\"."},
+    .needs_now = true,
+    .evaluate = GradeFalling,
+    // The urgency of a falling cell is its own term of the key-intersection priority
+    // (docs/time.md#grade-history), so the reason adds none here.
+    .reason = {.scope = ReasonScope::kThisCell, .urgency_boost = 0}};
+
+}  // namespace contactplan::rules
