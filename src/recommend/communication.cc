@@ -1,9 +1,17 @@
 #include "recommend/communication.h"
 
+#include <algorithm>
+#include <cmath>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/time.h"
+#include "model/time.h"
+#include "rules/rule.h"
 
 namespace contactplan::recommend {
 namespace {
@@ -99,35 +107,103 @@ constexpr Cell kTable[6][5] = {
      {Advice::TERMS_CLARITY,
       "Terms clarity: give purchasing and legal complete, clear terms early so the close does "
       "not stall on details."}},
-    // CHAMPION (evangelists)
+    // CHAMPION (Mentors and evangelists): coaching us and co-writing the case, at every stage
     {{Advice::CHAMPION_ENABLEMENT,
-      "Champion enablement: help them keep attention on the problem with data, stories and a "
-      "case they can take to the people who decide."},
-     {Advice::SOLUTION_VISION,
-      "Solution vision: build the vision of a solution with them, so they can explain it when we "
-      "are not in the room."},
+      "Champion enablement: ask them to coach us on how the initiative is forming and who will "
+      "decide, and help them keep attention on the problem with data and a case we write "
+      "together."},
      {Advice::CHAMPION_ENABLEMENT,
-      "Champion enablement: prepare them for the questions other evaluators will raise, and tell "
-      "them early about anything that could surprise them."},
-     {Advice::VALUE_COMMUNICATION,
-      "Value communication: give them the value case in numbers they can carry to the decision "
-      "makers."},
+      "Champion enablement: co-write the needs and the outline of a solution with them, so they "
+      "can explain it when we are not in the room; ask them whose needs are still unheard."},
+     {Advice::CHAMPION_ENABLEMENT,
+      "Champion enablement: ask them to coach us on how the options are being compared and who "
+      "is wavering, and prepare them for the questions other evaluators will raise."},
+     {Advice::CHAMPION_ENABLEMENT,
+      "Champion enablement: co-write the value case with them in numbers they can carry to the "
+      "decision makers, and ask them which risks the deciders still see."},
      {Advice::CHAMPION_ENABLEMENT,
       "Champion enablement: keep them informed on the negotiation so they can defend the "
-      "decision inside the company."}},
+      "decision inside the company, and ask them what could still stop the signature."}},
 };
+
+const char* StageWords(v1::OpportunityStage stage) {
+  switch (stage) {
+    case v1::PLANNING: return "planning";
+    case v1::DETERMINE_NEEDS: return "determining needs";
+    case v1::EVALUATE_ALTERNATIVES: return "evaluating alternatives";
+    case v1::EVALUATE_RISK: return "evaluating risk";
+    case v1::NEGOTIATE_CLOSE: return "negotiating the close";
+    default: return "an unrecorded stage";
+  }
+}
+
+// 1850000 -> "1.85M", 250000 -> "250k", 900 -> "900".
+std::string ValueWords(double value) {
+  if (value >= 1e6) return absl::StrFormat("%.3gM", value / 1e6);
+  if (value >= 1e3) return absl::StrFormat("%.3gk", value / 1e3);
+  return absl::StrFormat("%.3g", value);
+}
+
+// Why the person's relationship with us needs mending before the stage's message, or "" when it
+// does not: a D or M intersection, or no graded intersection at SATISFIED or above.
+std::string RepairNeed(const model::PlanIndex& index, model::PersonIx p) {
+  v1::Grade best = v1::GRADE_UNSPECIFIED;
+  v1::Grade worst = v1::GRADE_UNSPECIFIED;
+  for (model::RelationshipIx r : index.graded_of_person(p)) {
+    const v1::Grade grade = index.grade(r);
+    best = std::max(best, grade);
+    if (worst == v1::GRADE_UNSPECIFIED || grade < worst) worst = grade;
+  }
+  if (best == v1::GRADE_UNSPECIFIED) return "";
+  if (worst == v1::DISSATISFIED || worst == v1::MOTIVATED_TO_CHANGE) {
+    return absl::StrCat("they are ", rules::GradeWord(worst), " with someone on our team");
+  }
+  if (best < v1::SATISFIED) return absl::StrCat("at best they are ", rules::GradeWord(best), " with us");
+  return "";
+}
+
+// The deal in a sentence, for the audiences it helps: the stage, the value (for those who weigh
+// it: executives, senior managers, champions, decision makers and approvers), the expected close
+// and a renewal.
+std::string DealWords(const v1::Account& account, const v1::Opportunity& opportunity,
+                      Advice::Audience audience, v1::Participant::BuyingRole role,
+                      bool stage_known) {
+  const std::string name = opportunity.name().empty() ? opportunity.id() : opportunity.name();
+  std::string words = absl::StrCat(" The deal: ", name);
+  if (stage_known) absl::StrAppend(&words, ", ", StageWords(opportunity.stage()));
+  const bool weighs_value = audience == Advice::EXECUTIVE || audience == Advice::SENIOR_MANAGER ||
+                            audience == Advice::CHAMPION ||
+                            role == v1::Participant::DECISION_MAKER ||
+                            role == v1::Participant::APPROVER;
+  if (weighs_value && opportunity.value() > 0 && std::isfinite(opportunity.value())) {
+    absl::StrAppend(&words, ", worth ", ValueWords(opportunity.value()));
+  }
+  if (const std::optional<absl::Time> close =
+          model::ToTime(opportunity.has_expected_close_at(), opportunity.expected_close_at())) {
+    absl::StrAppend(&words, ", expected to close on ",
+                    absl::FormatTime("%Y-%m-%d", *close, absl::UTCTimeZone()));
+  }
+  absl::StrAppend(&words, ".");
+  if (account.motivation() == v1::RETENTION) {
+    absl::StrAppend(&words, " It is a renewal: what they think of the work so far decides it.");
+  }
+  return words;
+}
 
 }  // namespace
 
 Advice::Audience AudienceOf(const model::PlanIndex& index, model::PersonIx p,
-                            v1::Participant::BuyingRole buying_role) {
+                            const v1::Participant& participant) {
+  const v1::Participant::BuyingRole buying_role = participant.buying_role();
+  if (participant.preference() == v1::MENTOR || index.has_buyer_role(p, v1::Person::EVANGELIST)) {
+    return Advice::CHAMPION;
+  }
   const v1::Level level = index.person(p).level();
   if (level == v1::EXECUTIVE || index.has_buyer_role(p, v1::Person::POWER))
     return Advice::EXECUTIVE;
   if (index.has_buyer_role(p, v1::Person::ADVISOR) || buying_role == v1::Participant::EVALUATOR) {
     return Advice::EVALUATOR;
   }
-  if (index.has_buyer_role(p, v1::Person::EVANGELIST)) return Advice::CHAMPION;
   switch (level) {
     case v1::SENIOR_MANAGEMENT:
       return Advice::SENIOR_MANAGER;
@@ -158,17 +234,30 @@ std::vector<Advice> AdviseCommunication(const model::PlanIndex& index) {
     for (const v1::Participant& participant : opportunity.participants()) {
       const model::PersonIx p = index.FindPerson(participant.person_id());
       if (p == model::kNone || index.has_left(p)) continue;  // nobody to talk to any more
-      const Advice::Audience audience = AudienceOf(index, p, participant.buying_role());
+      const Advice::Audience audience = AudienceOf(index, p, participant);
       const Cell& cell = kTable[audience - 1][stage - 1];
+      const bool decides = participant.buying_role() == v1::Participant::DECISION_MAKER ||
+                           participant.buying_role() == v1::Participant::APPROVER;
+      const std::string repair = decides ? RepairNeed(index, p) : "";
+      std::string text;
+      if (!stage_known) text = "Stage not recorded, planning assumed. ";
+      if (!repair.empty()) {
+        absl::StrAppend(&text, "Repair first: ", repair,
+                        ". Hear the grievance in full and agree dated promises with them before "
+                        "any message about the deal; then: ",
+                        std::string(cell.advice));
+      } else {
+        absl::StrAppend(&text, std::string(cell.advice));
+      }
+      absl::StrAppend(&text, DealWords(plan.account(), opportunity, audience,
+                                       participant.buying_role(), stage_known));
       Advice& entry = advice.emplace_back();
       entry.set_opportunity_id(opportunity.id());
       entry.set_person_id(participant.person_id());
       entry.set_stage(opportunity.stage());
       entry.set_level(index.person(p).level());
-      entry.set_advice(stage_known ? std::string(cell.advice)
-                                   : absl::StrCat("Stage not recorded, planning assumed. ",
-                                                  std::string(cell.advice)));
-      entry.set_kind(cell.kind);
+      entry.set_advice(std::move(text));
+      entry.set_kind(repair.empty() ? cell.kind : Advice::REPAIR_FIRST);
       entry.set_audience(audience);
       entry.set_buying_role(participant.buying_role());
     }

@@ -10,16 +10,20 @@
 
 namespace contactplan::recommend {
 
-// The audience whose column of the table applies to person p in an opportunity where they hold
-// `buying_role`: executives and power buyers read the executive column; advisors and evaluators the
-// evaluator column; evangelists the champion column; otherwise the person's level, or, when it is
-// unknown, decision makers and approvers read the senior-manager column, users the operational one
-// and everyone else the middle-manager one.
+// The audience whose column of the table applies to person p as `participant` of an open
+// opportunity: Mentors (their preference in this opportunity) and evangelists read the champion
+// column at any level; otherwise executives and power buyers the executive column; advisors and
+// evaluators the evaluator column; otherwise the person's level, or, when it is unknown, decision
+// makers and approvers read the senior-manager column, users the operational one and everyone
+// else the middle-manager one.
 v1::CommunicationAdvice::Audience AudienceOf(const model::PlanIndex& index, model::PersonIx p,
-                                             v1::Participant::BuyingRole buying_role);
+                                             const v1::Participant& participant);
 
 // Open opportunities in plan order, their participants in order. An opportunity without a stage is
-// advised as if at PLANNING (the earliest, safest assumption), and the advice says so.
+// advised as if at PLANNING (the earliest, safest assumption), and the advice says so. A decision
+// maker or approver with a D or M intersection, or graded but nowhere at SATISFIED or above, gets
+// REPAIR_FIRST: mending comes before the stage's message, which follows. Every advice ends with
+// the deal in a sentence (stage, value for those who weigh it, expected close, renewal).
 std::vector<v1::CommunicationAdvice> AdviseCommunication(const model::PlanIndex& index);
 
 }  // namespace contactplan::recommend
