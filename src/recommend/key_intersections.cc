@@ -378,7 +378,11 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
           " with them more than ", levels, levels == 1 ? " level" : " levels",
           " below the person"));
     }
-    if (const Introduction introduction = ChooseIntroducer(index, levers, c.person, c.member);
+    // The owner who already holds a thread with the person needs nobody to open the door (a Mentor
+    // ask on a Trust cell is the owner's own conversation).
+    const bool door_open = c.current >= settings.thread_min_grade;
+    if (const Introduction introduction =
+            door_open ? Introduction{} : ChooseIntroducer(index, levers, c.person, c.member);
         introduction.member != model::kNone) {
       key.set_introducer_id(index.member(introduction.member).id());
       key.set_introducer_reason(introduction.reason);

@@ -91,23 +91,25 @@ std::string HeaderLines(std::string_view origin, const model::PlanIndex& index,
   return out;
 }
 
-// "introducer Raj Patel (trust with Dana Whitfield)": who can open the door, when leverage exists;
-// `short_form` leaves out the parenthesis, for narrow lines.
+// "introducer Raj Patel (trust with Dana Whitfield)": the team member the engine named to open the
+// door (KeyIntersection.introducer_id), with the relationship that does it when it is one of the
+// cell's leverage paths; nothing when the owner needs no introduction. `short_form` leaves out the
+// parenthesis, for narrow lines.
 std::string Introducer(const model::PlanIndex& index, const v1::KeyIntersection& key,
                        bool short_form) {
-  if (key.leverage().empty()) return "";
-  const v1::LeveragePath& path = key.leverage(0);
-  if (path.hops() > 0 && !path.person_ids().empty()) {
-    // A client person who can introduce us, through the relationship a colleague holds with them.
-    std::string text = absl::StrCat("introducer ", PersonLabel(index, path.person_ids(0)));
-    if (!short_form) {
+  if (key.introducer_id().empty()) return "";
+  std::string text = absl::StrCat("introducer ", MemberLabel(index, key.introducer_id()));
+  if (short_form) return text;
+  for (const v1::LeveragePath& path : key.leverage()) {
+    if (path.team_member_id() != key.introducer_id() || path.person_ids().empty()) continue;
+    if (path.hops() > 0) {
       absl::StrAppend(&text, " (", GradeWords(path.grade()), " with ",
-                      MemberLabel(index, path.team_member_id()), ")");
+                      PersonLabel(index, path.person_ids(0)), ")");
+    } else {
+      absl::StrAppend(&text, " (holds ", GradeWords(path.grade()), " with them)");
     }
-    return text;
+    break;
   }
-  std::string text = absl::StrCat("introducer ", MemberLabel(index, path.team_member_id()));
-  if (!short_form) absl::StrAppend(&text, " (holds ", GradeWords(path.grade()), " with them)");
   return text;
 }
 
@@ -154,9 +156,16 @@ std::string ActionsSection(const model::PlanIndex& index, const v1::Recommendati
   for (int i = 0; i < shown; ++i) {
     const v1::KeyIntersection& key = recs.key_intersections(i);
     const std::string number = absl::StrFormat("%2d. ", key.rank());
-    const std::string step = absl::StrCat(
-        GradeWords(key.current_grade()), " → ",
-        GradeWords(key.goal_grade() == v1::GRADE_UNSPECIFIED ? key.next_grade() : key.goal_grade()));
+    const v1::Grade goal =
+        key.goal_grade() == v1::GRADE_UNSPECIFIED ? key.next_grade() : key.goal_grade();
+    // A step of the deal that keeps the grade (a Mentor ask on a Trust or Open cell) is an ask, not
+    // a move: "trust, ask them to coach us" rather than "trust → trust".
+    const std::string step =
+        key.current_grade() != v1::GRADE_UNSPECIFIED && goal == key.current_grade()
+            ? absl::StrCat(GradeWords(key.current_grade()),
+                           key.tier() == v1::KeyIntersection::DEAL ? ", ask them to coach us"
+                                                                   : ", keep it")
+            : absl::StrCat(GradeWords(key.current_grade()), " → ", GradeWords(goal));
     const std::string owner = absl::StrCat("owner ", MemberLabel(index, key.team_member_id()));
     // The first that fits: with the person's title and the owner, without the title, and without
     // the owner (who then opens the second line).

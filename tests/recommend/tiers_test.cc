@@ -113,6 +113,8 @@ TEST(Tiers, TheDealAsksASupporterWeTrustToCoachUs) {
   EXPECT_EQ(ask.effort(), 0);
   EXPECT_THAT(ask.strategies(0).reason(), HasSubstr("coach us"));
   EXPECT_THAT(ask.strategies(0).reason(), HasSubstr("it has no Mentor yet"));
+  // The owner holds Trust with them: t2's Satisfied opens no door that is not already open.
+  EXPECT_EQ(ask.introducer_id(), "");
   EXPECT_EQ(out.key_intersections(1).tier(), Key::COVERAGE);
 }
 
