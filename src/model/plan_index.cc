@@ -113,6 +113,7 @@ PlanIndex::PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of) : pl
   for (PersonIx p = 0; p < persons; ++p) {
     const v1::Person& person = plan.persons(p);
     person_left_[p] = left(person.has_left_at(), person.left_at());
+    if (!person_left_[p]) ++present_persons_;
     if (!person.successor_id().empty()) {
       successor_[p] = Lookup(person_ids_, person.successor_id());
       if (successor_[p] != kNone && successor_[p] != p) predecessor_pairs.emplace_back(successor_[p], p);
@@ -122,6 +123,7 @@ PlanIndex::PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of) : pl
   member_left_.assign(members, false);
   for (MemberIx m = 0; m < members; ++m) {
     member_left_[m] = left(plan.team_members(m).has_left_at(), plan.team_members(m).left_at());
+    if (!member_left_[m]) ++present_members_;
   }
 
   // The contact map.

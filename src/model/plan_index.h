@@ -92,6 +92,9 @@ class PlanIndex {
   // Left: `left_at` is set and at or before now (any `left_at` counts without a now).
   bool has_left(PersonIx p) const { return person_left_[p]; }
   bool member_has_left(MemberIx m) const { return member_left_[m]; }
+  // Persons and team members who have not left: the account as it stands, for shares and counts.
+  int32_t present_person_count() const { return present_persons_; }
+  int32_t present_member_count() const { return present_members_; }
   // A departure announced: `left_at` is after now (not yet left; still counts as present).
   bool leaving_later(PersonIx p) const { return !person_left_[p] && plan_.persons(p).has_left_at(); }
   bool member_leaving_later(MemberIx m) const {
@@ -171,6 +174,7 @@ class PlanIndex {
       all_graded_by_person_, all_graded_by_member_;
   std::optional<absl::Time> now_;
   std::vector<bool> person_left_, member_left_;
+  int32_t present_persons_ = 0, present_members_ = 0;
   std::vector<PersonIx> successor_;
   Adjacency<PersonIx> predecessors_;
   std::vector<std::optional<absl::Time>> last_contact_;

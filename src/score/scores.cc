@@ -243,7 +243,7 @@ v1::Score CoverageBreadth(const Inputs& in) {
            absl::StrFormat("%d of %d persons have a thread (%s or better); share weighted by "
                            "importance (key %g, matters %g, others %g), persons known only below "
                            "the thread grade count %g",
-                           threaded, index.person_count(),
+                           threaded, index.present_person_count(),
                            GradeName(in.context.settings.thread_min_grade), importance.key(),
                            importance.matters(), importance.other(), t.known_below_thread()))
       .Add("web_3x3", web_progress, t.web_3x3(),
@@ -266,7 +266,7 @@ v1::Score Depth(const Inputs& in) {
     multi.Add(Importance(in.context, p), Progress(threads, multi_target));
   }
   const v1::Web& web = in.web;
-  const double team_engaged = ShareOf(web.team_members(), index.member_count(), 0);
+  const double team_engaged = ShareOf(web.team_members(), index.present_member_count(), 0);
   const double levels =
       (Progress(web.team_levels(), kWebTarget) + Progress(web.person_levels(), kWebTarget)) / 2;
   return ScoreBuilder()
@@ -275,7 +275,7 @@ v1::Score Depth(const Inputs& in) {
                         multi_target,
                         " or more threads (fewer count in proportion); weighted by importance"))
       .Add("team_engaged", team_engaged, t.team_engaged(),
-           absl::StrCat(web.team_members(), " of ", index.member_count(),
+           absl::StrCat(web.team_members(), " of ", index.present_member_count(),
                         " team members hold a thread"))
       .Add("levels_spanned", levels, t.levels_spanned(),
            absl::StrCat(web.team_levels(), " team levels and ", web.person_levels(),

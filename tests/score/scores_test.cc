@@ -7,6 +7,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "options/settings.h"
 #include "score/scored_plan.h"
@@ -558,6 +559,38 @@ TEST(ScoreTuningTest, OrdersThatKeepTheMonotonicityPromiseAreChecked) {
     ASSERT_FALSE(settings.ok()) << text;
     EXPECT_THAT(std::string(settings.status().message()), ::testing::HasSubstr(path)) << text;
   }
+}
+
+}  // namespace
+}  // namespace contactplan::score
+
+namespace contactplan::score {
+namespace {
+
+// A team member who has left is history: the share of our team engaged is out of those who stay, so
+// adding a departed member's old cells to the plan moves no score.
+TEST(ScoresTest, TeamMembersWhoLeftAreNotInTheTeamEngagedShare) {
+  v1::Plan staying = AccountGradedAll(v1::SATISFIED);
+  v1::Plan with_departed = staying;
+  v1::TeamMember& departed = *with_departed.add_team_members();
+  departed.set_id("gone");
+  departed.set_name("Gone Member");
+  departed.mutable_left_at()->set_seconds(1);
+  for (const v1::Person& person : with_departed.persons()) {
+    v1::Relationship& relationship = *with_departed.add_relationships();
+    relationship.set_team_member_id("gone");
+    relationship.set_person_id(person.id());
+    relationship.set_grade(v1::TRUST);
+  }
+  const v1::Scores before = ScoredPlan(staying).Scores();
+  const v1::Scores after = ScoredPlan(with_departed).Scores();
+  const v1::ScoreComponent* engaged = FindComponent(after.depth(), "team_engaged");
+  ASSERT_NE(engaged, nullptr);
+  EXPECT_EQ(engaged->value(), FindComponent(before.depth(), "team_engaged")->value());
+  EXPECT_THAT(engaged->explanation(), ::testing::StartsWith(absl::StrCat(
+                                          staying.team_members_size(), " of ",
+                                          staying.team_members_size(), " ")));
+  EXPECT_EQ(after.account_health().value(), before.account_health().value());
 }
 
 }  // namespace
