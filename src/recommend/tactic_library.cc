@@ -94,6 +94,18 @@ constexpr TacticTemplate kLibrary[] = {
      "Agree with them the one objection that keeps them from supporting us, and a date to review "
      "our answer together",
      "the owner's time; the answer's preparation", true, true, false},
+    {S::COMMITMENT, kRepair, kI | kS | kO | kT, kAny, kDecides, kAny, kWork,
+     "Ask them to write down the two conditions under which they would back our proposal, and "
+     "agree when we report on each",
+     "the owner's time", true, true, false},
+    {S::COMMITMENT, kRepair, kI | kS | kO | kT, kAny, kDecides, kTop, kWork,
+     "Propose a joint checkpoint before their decision meeting where they test our answers to "
+     "their open doubts, one by one",
+     "the owner's time; the account team's preparation", true, true, false},
+    {S::LIKING, kRepair, kI | kS | kO | kT, kAny, kDecides, kAny, kWork,
+     "Ask for an hour to understand how they will be judged on this decision, and shape our "
+     "proposal around that",
+     "the owner's time", true, true, false},
     {S::RECIPROCITY, kRepair, kI | kS | kO | kT, kAny, kDecides, kAny, kWork,
      "Answer, unasked, the concern they hold against us, with the evidence, and ask what would "
      "still be missing for them",
@@ -120,6 +132,14 @@ constexpr TacticTemplate kLibrary[] = {
      "the introducer", true, true, false},
 
     // ---- First contact: nothing here presupposes that we have met.
+    {S::UNITY, kFirstContact, kB, kAny, kAny, kAny, kDoor,
+     "Ask the person who knows them to invite them to a small session with peers from their own "
+     "field, and join as a guest rather than a speaker",
+     "the introducer; an hour of ours", true, true, false},
+    {S::RECIPROCITY, kFirstContact, kB, kAny, kAny, kAny, kDoor,
+     "Ask the colleague who knows them to pass on a short note of ours on a question their team is "
+     "working on, with an offer to talk it through",
+     "the introducer; the note's preparation", true, true, true},
     {S::LIKING, kFirstContact, kB, kAny, kAny, kAny, kDoor,
      "Ask someone they trust to introduce us, and ask the introducer first what the person cares "
      "about this year",

@@ -3,6 +3,8 @@
 // expects, written down before the engine was run. Every plan also keeps the rules that hold for
 // any account: tiers in order, one entry per person, repairs without scarcity or social proof,
 // introducers apart from owners, strategy words that fit the owner.
+#include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -115,6 +117,25 @@ TEST_P(EveryPlan, StrategyWordsFitTheOwner) {
       EXPECT_FALSE(absl::StrContains(choice.reason(), "equal seniority")) << key.person_id();
       EXPECT_FALSE(absl::StrContains(choice.reason(), "our most senior")) << key.person_id();
     }
+  }
+}
+
+// The draft rotates its tactics: none is in more than a quarter of the entries (at least one), on
+// every judged plan at both horizons (the library holds alternatives for each situation there).
+TEST_P(EveryPlan, NoTacticInMoreThanAQuarterOfTheDraft) {
+  const auto [path, horizon] = GetParam();
+  const v1::Analysis analysis = Analyze(path, horizon);
+  const auto& draft = analysis.recommendations().blueprint_draft();
+  std::map<std::string, int> entries_with;
+  for (const v1::BlueprintEntry& entry : draft) {
+    std::set<std::string> in_entry;
+    for (const v1::Tactic& tactic : entry.tactics()) in_entry.insert(tactic.description());
+    for (const std::string& description : in_entry) ++entries_with[description];
+  }
+  const int cap = std::max(1, draft.size() / 4);
+  for (const auto& [description, count] : entries_with) {
+    EXPECT_LE(count, cap) << path << " at " << horizon << " days: \"" << description << "\" in "
+                          << count << " of " << draft.size() << " entries";
   }
 }
 
