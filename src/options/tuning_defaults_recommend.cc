@@ -89,6 +89,32 @@ recommend {
     value_boost: 0.2
     retention_boost: 0.1
   }
+  reason_urgency {
+    uncovered_person: 0.3
+    weak_relationship: 0
+    single_threaded_person: 0.2
+    no_thread_person: 0.2
+    seniority_mismatch: 0.2
+    too_few_open: 0.1
+    stale_assessment: 0.15
+    nps_detractor: 0.2
+    competitive_relationship: 0.05
+    no_power_access: 0.3
+    relationship_gap: 0.05
+    large_relationship_gap: 0.1
+    below_credible_source: 0.1
+    neutral_as_non_supporter: 0.05
+    preference_gap: 0.1
+    decision_maker_not_supportive: 0.3
+    no_mentor: 0.1
+    enemy_in_buying_group: 0.2
+    missing_blueprint: 0.1
+    champion_left: 0.2
+    owner_left: 0.15
+    grade_falling: 0
+    grade_not_borne_out: 0.1
+    one_way_contact: 0.1
+  }
 }
 )pb";
 

@@ -31,9 +31,8 @@ double Urgency(const v1::RecommendTuning& tuning, v1::Grade current, ReasonSet r
   // How pressing the step is from the grade alone: a relationship working against us is more
   // pressing than one that merely lacks warmth, and a blank cell less than a cold one.
   double calm = 1 - Clamp01(ValueOf(tuning.urgency_base(), current));
-  const std::span<const ReasonCode> codes = ReasonCodes();
-  for (size_t i = 0; i < codes.size(); ++i) {
-    if (reasons & (ReasonSet{1} << i)) calm *= 1 - codes[i].reason.urgency_boost;
+  for (size_t i = 0; i < ReasonCodes().size(); ++i) {
+    if (reasons & (ReasonSet{1} << i)) calm *= 1 - Clamp01(ReasonBoost(tuning, i));
   }
   calm *= 1 - Clamp01(deal_boost);
   return 1 - calm;

@@ -12,7 +12,8 @@
 namespace contactplan::recommend {
 
 // 1 - (1 - base(current)) * prod(1 - boost) over the reasons * (1 - deal_boost); base from
-// `tuning.urgency_base` (GRADE_UNSPECIFIED: a blank cell). `deal_boost` (0-1) is the pressure of
+// `tuning.urgency_base` (GRADE_UNSPECIFIED: a blank cell), each reason's boost from
+// `tuning.reason_urgency` (ReasonBoost). `deal_boost` (0-1) is the pressure of
 // the person's open opportunities (DealView::Pressure), 0 without one.
 double Urgency(const v1::RecommendTuning& tuning, v1::Grade current, ReasonSet reasons,
                double deal_boost);

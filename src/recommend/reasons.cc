@@ -1,5 +1,8 @@
 #include "recommend/reasons.h"
 
+#include "absl/strings/ascii.h"
+#include "google/protobuf/descriptor.h"
+
 #include <string>
 #include <vector>
 
@@ -53,6 +56,22 @@ ReasonSet ScopeMask(ReasonScope scope) {
 }  // namespace
 
 std::span<const ReasonCode> ReasonCodes() { return ReasonTable(); }
+
+double ReasonBoost(const v1::RecommendTuning& tuning, size_t code) {
+  // One field per reason code; reasons_test proves every code has one, so a missing field (0) is
+  // never reached in a release.
+  static const std::vector<const google::protobuf::FieldDescriptor*>* const fields = [] {
+    auto* out = new std::vector<const google::protobuf::FieldDescriptor*>();
+    for (const ReasonCode& reason : ReasonCodes()) {
+      out->push_back(v1::ReasonUrgency::descriptor()->FindFieldByName(
+          absl::AsciiStrToLower(std::string(reason.code))));
+    }
+    return out;
+  }();
+  if (code >= fields->size() || (*fields)[code] == nullptr) return 0;
+  const v1::ReasonUrgency& boosts = tuning.reason_urgency();
+  return boosts.GetReflection()->GetDouble(boosts, (*fields)[code]);
+}
 
 CellReasons::CellReasons(const model::PlanIndex& index, std::span<const rules::Finding> findings)
     : person_(index.person_count(), 0) {

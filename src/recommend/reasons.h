@@ -11,6 +11,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "contactplan/v1/analysis.pb.h"
+#include "contactplan/v1/tuning.pb.h"
 #include "model/plan_index.h"
 #include "rules/finding.h"
 #include "rules/rule.h"
@@ -31,6 +32,10 @@ struct ReasonCode {
 std::span<const ReasonCode> ReasonCodes();
 
 using ReasonSet = uint32_t;
+
+// The urgency boost (0-1) of ReasonCodes()[code]: the field of tuning.reason_urgency named after the
+// code in lower case (docs/tuning.md), resolved to a field once per process. Thread-safe.
+double ReasonBoost(const v1::RecommendTuning& tuning, size_t code);
 
 class CellReasons {
  public:

@@ -200,7 +200,7 @@ extern constinit const Rule kMissingBlueprint{
                  "an owner and a goal one grade up."},
     .needs_now = false,
     .evaluate = MissingBlueprint,
-    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.1}};
+    .reason = {.scope = ReasonScope::kPerson}};
 
 extern constinit const Rule kGoalSkipsLevels{
     .info = {.code = "GOAL_SKIPS_LEVELS",

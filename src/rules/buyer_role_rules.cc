@@ -114,7 +114,6 @@ extern constinit const Rule kNoPowerAccess{
     .needs_now = false,
     .evaluate = NoPowerAccess,
     .reason = {.scope = ReasonScope::kPerson,
-               .urgency_boost = 0.3,
                // "nobody reaches a power buyer" names none of them: every one can answer it.
                .without_persons = ReasonFallback::kPowerBuyers}};
 

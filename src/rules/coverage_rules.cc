@@ -179,7 +179,7 @@ extern constinit const Rule kUncoveredPerson{
                  "client would (a new relationship starts at Indifferent)."},
     .needs_now = false,
     .evaluate = UncoveredPerson,
-    .reason = {.scope = ReasonScope::kBlankCell, .urgency_boost = 0.3}};
+    .reason = {.scope = ReasonScope::kBlankCell}};
 
 extern constinit const Rule kSingleThreadedPerson{
     .info = {.code = "SINGLE_THREADED_PERSON",
@@ -193,7 +193,7 @@ extern constinit const Rule kSingleThreadedPerson{
                  "existing relationship can still vouch for them."},
     .needs_now = false,
     .evaluate = SingleThreadedPerson,
-    .reason = {.scope = ReasonScope::kBlankCell, .urgency_boost = 0.2}};
+    .reason = {.scope = ReasonScope::kBlankCell}};
 
 extern constinit const Rule kOverCoveredPerson{
     .info = {.code = "OVER_COVERED_PERSON",
@@ -224,6 +224,6 @@ extern constinit const Rule kSeniorityMismatch{
                  "rule quiet: record levels to get a true picture."},
     .needs_now = false,
     .evaluate = SeniorityMismatch,
-    .reason = {.scope = ReasonScope::kBlankCell, .urgency_boost = 0.2}};
+    .reason = {.scope = ReasonScope::kBlankCell}};
 
 }  // namespace contactplan::rules

@@ -61,6 +61,6 @@ extern constinit const Rule kGradeFalling{
     .evaluate = GradeFalling,
     // The urgency of a falling cell is its own term of the key-intersection priority
     // (docs/time.md#grade-history), so the reason adds none here.
-    .reason = {.scope = ReasonScope::kThisCell, .urgency_boost = 0}};
+    .reason = {.scope = ReasonScope::kThisCell}};
 
 }  // namespace contactplan::rules

@@ -127,7 +127,7 @@ extern constinit const Rule kWeakRelationship{
                  "the last one."},
     .needs_now = false,
     .evaluate = WeakRelationship,
-    .reason = {.scope = ReasonScope::kThisCell, .urgency_boost = 0.0}};
+    .reason = {.scope = ReasonScope::kThisCell}};
 
 extern constinit const Rule kTrustInflation{
     .info = {.code = "TRUST_INFLATION",
@@ -154,6 +154,6 @@ extern constinit const Rule kTooFewOpen{
                  "curious about what else we can do."},
     .needs_now = false,
     .evaluate = TooFewOpen,
-    .reason = {.scope = ReasonScope::kStepToOpen, .urgency_boost = 0.1}};
+    .reason = {.scope = ReasonScope::kStepToOpen}};
 
 }  // namespace contactplan::rules

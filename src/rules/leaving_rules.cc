@@ -128,7 +128,7 @@ extern constinit const Rule kChampionLeft{
                  "from first contact, and find a new mentor before the next decision."},
     .needs_now = false,
     .evaluate = ChampionLeft,
-    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.2}};
+    .reason = {.scope = ReasonScope::kPerson}};
 
 extern constinit const Rule kOwnerLeft{
     .info = {.code = "OWNER_LEFT",
@@ -142,6 +142,6 @@ extern constinit const Rule kOwnerLeft{
                  "takes over, and start with the key persons who now have no thread to us."},
     .needs_now = false,
     .evaluate = OwnerLeft,
-    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.15}};
+    .reason = {.scope = ReasonScope::kPerson}};
 
 }  // namespace contactplan::rules

@@ -64,6 +64,6 @@ extern constinit const Rule kNoThreadPerson{
                  "member better placed to earn their confidence."},
     .needs_now = false,
     .evaluate = NoThreadPerson,
-    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.2}};
+    .reason = {.scope = ReasonScope::kPerson}};
 
 }  // namespace contactplan::rules

@@ -114,7 +114,7 @@ extern constinit const Rule kNpsDetractor{
                  "Satisfied or better next to a detractor's answer also deserves a second look."},
     .needs_now = false,
     .evaluate = NpsDetractor,
-    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.2}};
+    .reason = {.scope = ReasonScope::kPerson}};
 
 extern constinit const Rule kNpsDeclining{
     .info = {.code = "NPS_DECLINING",

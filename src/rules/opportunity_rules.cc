@@ -116,7 +116,7 @@ extern constinit const Rule kNoMentor{
                  "succeed inside their organisation."},
     .needs_now = false,
     .evaluate = NoMentor,
-    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.1}};
+    .reason = {.scope = ReasonScope::kPerson}};
 
 extern constinit const Rule kLatePreferredStrategy{
     .info = {.code = "LATE_PREFERRED_STRATEGY",

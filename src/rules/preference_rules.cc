@@ -167,7 +167,7 @@ extern constinit const Rule kNeutralAsNonSupporter{
                  "opportunities are not checked."},
     .needs_now = false,
     .evaluate = NeutralAsNonSupporter,
-    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.05}};
+    .reason = {.scope = ReasonScope::kPerson}};
 
 extern constinit const Rule kPreferenceGap{
     .info = {.code = "PREFERENCE_GAP",
@@ -182,7 +182,7 @@ extern constinit const Rule kPreferenceGap{
                  "gap."},
     .needs_now = false,
     .evaluate = PreferenceGap,
-    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.1}};
+    .reason = {.scope = ReasonScope::kPerson}};
 
 extern constinit const Rule kDecisionMakerNotSupportive{
     .info = {.code = "DECISION_MAKER_NOT_SUPPORTIVE",
@@ -197,7 +197,7 @@ extern constinit const Rule kDecisionMakerNotSupportive{
                  "then plan the contacts that address it."},
     .needs_now = false,
     .evaluate = DecisionMakerNotSupportive,
-    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.3}};
+    .reason = {.scope = ReasonScope::kPerson}};
 
 extern constinit const Rule kEnemyInBuyingGroup{
     .info = {.code = "ENEMY_IN_BUYING_GROUP",
@@ -211,6 +211,6 @@ extern constinit const Rule kEnemyInBuyingGroup{
                  "answer to hear our case from someone they respect."},
     .needs_now = false,
     .evaluate = EnemyInBuyingGroup,
-    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.2}};
+    .reason = {.scope = ReasonScope::kPerson}};
 
 }  // namespace contactplan::rules

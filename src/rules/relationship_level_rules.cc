@@ -175,7 +175,7 @@ extern constinit const Rule kCompetitiveRelationship{
                  "move towards a cooperative relationship."},
     .needs_now = false,
     .evaluate = CompetitiveRelationship,
-    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.05}};
+    .reason = {.scope = ReasonScope::kPerson}};
 
 extern constinit const Rule kRelationshipGap{
     .info = {.code = "RELATIONSHIP_GAP",
@@ -191,7 +191,7 @@ extern constinit const Rule kRelationshipGap{
                  "2, gaps below that threshold are reported here."},
     .needs_now = false,
     .evaluate = RelationshipGap,
-    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.05}};
+    .reason = {.scope = ReasonScope::kPerson}};
 
 extern constinit const Rule kLargeRelationshipGap{
     .info = {.code = "LARGE_RELATIONSHIP_GAP",
@@ -205,7 +205,7 @@ extern constinit const Rule kLargeRelationshipGap{
                  "account needs from this person. An unassessed current level counts as Vendor."},
     .needs_now = false,
     .evaluate = LargeRelationshipGap,
-    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.1}};
+    .reason = {.scope = ReasonScope::kPerson}};
 
 extern constinit const Rule kBelowCredibleSource{
     .info = {.code = "BELOW_CREDIBLE_SOURCE",
@@ -221,7 +221,7 @@ extern constinit const Rule kBelowCredibleSource{
                  "Vendor, and the confidence score counts the levels left unassessed."},
     .needs_now = false,
     .evaluate = BelowCredibleSource,
-    .reason = {.scope = ReasonScope::kPerson, .urgency_boost = 0.1}};
+    .reason = {.scope = ReasonScope::kPerson}};
 
 extern constinit const Rule kOverInvested{
     .info = {.code = "OVER_INVESTED",

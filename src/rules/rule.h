@@ -51,9 +51,8 @@ enum class ReasonFallback {
 // that adding a rule is its own file, one registry line and its docs.
 struct RuleReason {
   ReasonScope scope = ReasonScope::kNone;
-  // How much a finding of the rule adds to the urgency of a step in a cell it speaks for, 0-1;
-  // strongest where the account risks losing a decision, weakest for signals rarely urgent.
-  double urgency_boost = 0;
+  // How much a finding adds to the urgency of the cells it speaks for is tuning, not definition:
+  // tuning.recommend.reason_urgency.<code in lower case> (docs/tuning.md).
   ReasonFallback without_persons = ReasonFallback::kNobody;
 };
 

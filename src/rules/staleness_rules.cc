@@ -72,6 +72,6 @@ extern constinit const Rule kStaleAssessment{
                  "The rule needs a \"now\" and is skipped when the plan holds no time at all."},
     .needs_now = true,
     .evaluate = StaleAssessment,
-    .reason = {.scope = ReasonScope::kThisCell, .urgency_boost = 0.15}};
+    .reason = {.scope = ReasonScope::kThisCell}};
 
 }  // namespace contactplan::rules

@@ -89,7 +89,7 @@ extern constinit const Rule kGradeNotBorneOut{
                  "reads only intersections with touches recorded."},
     .needs_now = true,
     .evaluate = GradeNotBorneOut,
-    .reason = {.scope = ReasonScope::kThisCell, .urgency_boost = 0.1}};
+    .reason = {.scope = ReasonScope::kThisCell}};
 
 extern constinit const Rule kOneWayContact{
     .info = {.code = "ONE_WAY_CONTACT",
@@ -101,6 +101,6 @@ extern constinit const Rule kOneWayContact{
                  "approach: an introduction from someone they trust, or something they asked for."},
     .needs_now = false,
     .evaluate = OneWayContact,
-    .reason = {.scope = ReasonScope::kThisCell, .urgency_boost = 0.1}};
+    .reason = {.scope = ReasonScope::kThisCell}};
 
 }  // namespace contactplan::rules

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "recommend/priority.h"
@@ -69,8 +70,9 @@ TEST(CellReasons, UnknownIdsAndCodesAreIgnored) {
   EXPECT_THAT(CellReasons::Codes(reasons.For(0, 0, v1::INDIFFERENT, v1::SATISFIED)), IsEmpty());
 }
 
-// docs/recommendations.md lists every reason code with its boost, in catalogue order; the rules
-// carry the figures, so the table is checked against them.
+// docs/recommendations.md lists every reason code with its boost, in catalogue order; the boosts
+// are tuning (tuning.recommend.reason_urgency, one field per code), so the table is checked against
+// the defaults, and every reason code has its field.
 TEST(ReasonCodes, TheDocumentedTableIsWhatTheRulesCarry) {
   std::ifstream doc("docs/recommendations.md");
   ASSERT_TRUE(doc) << "run from the repository root";
@@ -89,7 +91,10 @@ TEST(ReasonCodes, TheDocumentedTableIsWhatTheRulesCarry) {
   ASSERT_LE(codes.size(), 32u) << "ReasonSet is a 32-bit mask";
   for (size_t i = 0; i < codes.size(); ++i) {
     EXPECT_EQ(rows[i].first, codes[i].code) << i;
-    EXPECT_DOUBLE_EQ(rows[i].second, codes[i].reason.urgency_boost) << codes[i].code;
+    EXPECT_NE(v1::ReasonUrgency::descriptor()->FindFieldByName(absl::AsciiStrToLower(std::string(codes[i].code))),
+              nullptr)
+        << codes[i].code << " has no field in tuning.recommend.reason_urgency";
+    EXPECT_DOUBLE_EQ(rows[i].second, ReasonBoost(DefaultTuning().recommend(), i)) << codes[i].code;
   }
 }
 
@@ -101,6 +106,23 @@ TEST(Urgency, ReasonsRaiseTheUrgencyOfTheGrade) {
   EXPECT_DOUBLE_EQ(Urgency(DefaultTuning().recommend(), v1::MOTIVATED_TO_CHANGE, 0, 0), 1.0);
   EXPECT_LT(Urgency(DefaultTuning().recommend(), v1::OPEN, 0, 0),
             Urgency(DefaultTuning().recommend(), v1::SATISFIED, 0, 0));
+}
+
+}  // namespace
+}  // namespace contactplan::recommend
+
+namespace contactplan::recommend {
+namespace {
+
+// A reason's boost comes from the options: with UNCOVERED_PERSON's (bit 0) set to 0 it adds nothing.
+TEST(Urgency, AReasonsBoostIsTuning) {
+  v1::RecommendTuning tuning = DefaultTuning().recommend();
+  ASSERT_EQ(ReasonCodes()[0].code, "UNCOVERED_PERSON");
+  EXPECT_GT(Urgency(tuning, v1::GRADE_UNSPECIFIED, ReasonSet{1}, 0),
+            Urgency(tuning, v1::GRADE_UNSPECIFIED, 0, 0));
+  tuning.mutable_reason_urgency()->set_uncovered_person(0);
+  EXPECT_DOUBLE_EQ(Urgency(tuning, v1::GRADE_UNSPECIFIED, ReasonSet{1}, 0),
+                   Urgency(tuning, v1::GRADE_UNSPECIFIED, 0, 0));
 }
 
 }  // namespace
