@@ -580,8 +580,8 @@ v1::Score Confidence(const Inputs& in) {
       const v1::Relationship& relationship = index.relationship(r);
       const std::optional<absl::Time> assessed =
           model::ToTime(relationship.has_assessed_at(), relationship.assessed_at());
-      const std::optional<absl::Time> contact =
-          model::ToTime(relationship.has_last_contact_at(), relationship.last_contact_at());
+      // The last contact as STALE_ASSESSMENT reads it: the stated date, else the latest touch.
+      const std::optional<absl::Time> contact = index.last_contact(r);
       if (!assessed && !contact) continue;
       const absl::Time latest = std::max(assessed.value_or(absl::InfinitePast()),
                                          contact.value_or(absl::InfinitePast()));

@@ -485,6 +485,25 @@ std::string TrustMap(int trust, int satisfied) {
   return text;
 }
 
+// A touch is contact: an intersection with no dates but a recent touch counts as recently acted on,
+// as STALE_ASSESSMENT reads it.
+TEST(ConfidenceTest, ARecentTouchCountsAsRecentContact) {
+  const char* const kPlan = R"pb(
+    as_of { seconds: 1000000000 }
+    team_members { id: "t1" }
+    persons { id: "p1" }
+    relationships {
+      team_member_id: "t1" person_id: "p1" grade: SATISFIED
+      touches { at { seconds: 999000000 } kind: MEETING direction: TWO_WAY }
+    }
+  )pb";
+  const absl::Time now = absl::FromUnixSeconds(1000000000);
+  EXPECT_DOUBLE_EQ(
+      ComponentValue(ScoredPlan(PlanFromText(kPlan), {}, now).Scores().confidence(),
+                     "recently_assessed"),
+      100);
+}
+
 TEST(ConfidenceTest, InflatedTrustLowersConfidenceNotHealth) {
   const v1::Scores believable = ScoredPlan(PlanFromText(TrustMap(2, 13))).Scores();
   EXPECT_DOUBLE_EQ(ComponentValue(believable.confidence(), "trust_believable"), 100);
