@@ -24,16 +24,6 @@ template class Adjacency<Participation>;
 
 namespace {
 
-uint64_t CellKey(MemberIx m, PersonIx p) {
-  return (static_cast<uint64_t>(static_cast<uint32_t>(m)) << 32) | static_cast<uint32_t>(p);
-}
-
-template <typename Map>
-int32_t Lookup(const Map& map, std::string_view id) {
-  auto it = map.find(id);
-  return it == map.end() ? kNone : it->second;
-}
-
 void Later(std::optional<absl::Time>& latest, bool present,
            const google::protobuf::Timestamp& ts) {
   if (auto t = ToTime(present, ts); t && (!latest || *t > *latest)) latest = t;
@@ -41,19 +31,14 @@ void Later(std::optional<absl::Time>& latest, bool present,
 
 }  // namespace
 
-PlanIndex::PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of) : plan_(plan) {
+PlanIndex::PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of)
+    : PlanIndex(plan, ResolveIds(plan), as_of) {}
+
+PlanIndex::PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::Time> as_of)
+    : plan_(plan), ids_(std::move(ids)) {
   const int32_t persons = plan.persons_size();
   const int32_t members = plan.team_members_size();
   const int32_t relationships = plan.relationships_size();
-
-  person_ids_.reserve(persons);
-  for (int32_t p = 0; p < persons; ++p) person_ids_.emplace(plan.persons(p).id(), p);
-  member_ids_.reserve(members);
-  for (int32_t m = 0; m < members; ++m) member_ids_.emplace(plan.team_members(m).id(), m);
-  opportunity_ids_.reserve(plan.opportunities_size());
-  for (int32_t o = 0; o < plan.opportunities_size(); ++o) {
-    opportunity_ids_.emplace(plan.opportunities(o).id(), o);
-  }
 
   // Time first: who has left depends on "now", and everything below on who has left.
   last_contact_.assign(relationships, std::nullopt);
@@ -108,16 +93,13 @@ PlanIndex::PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of) : pl
     return present && (!now_ || *ToTime(true, left_at) <= *now_);
   };
   person_left_.assign(persons, false);
-  successor_.assign(persons, kNone);
   std::vector<std::pair<int32_t, PersonIx>> predecessor_pairs;
   for (PersonIx p = 0; p < persons; ++p) {
     const v1::Person& person = plan.persons(p);
     person_left_[p] = left(person.has_left_at(), person.left_at());
     if (!person_left_[p]) ++present_persons_;
-    if (!person.successor_id().empty()) {
-      successor_[p] = Lookup(person_ids_, person.successor_id());
-      if (successor_[p] != kNone && successor_[p] != p) predecessor_pairs.emplace_back(successor_[p], p);
-    }
+    const PersonIx successor = ids_.successor(p);
+    if (successor != kNone && successor != p) predecessor_pairs.emplace_back(successor, p);
   }
   predecessors_ = Adjacency<PersonIx>::Build(persons, predecessor_pairs);
   member_left_.assign(members, false);
@@ -127,9 +109,6 @@ PlanIndex::PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of) : pl
   }
 
   // The contact map.
-  rel_person_.resize(relationships);
-  rel_member_.resize(relationships);
-  cells_.reserve(relationships);
   std::vector<std::pair<int32_t, RelationshipIx>> person_pairs, member_pairs, graded_person_pairs,
       graded_member_pairs, all_graded_person_pairs, all_graded_member_pairs;
   person_pairs.reserve(relationships);
@@ -138,12 +117,9 @@ PlanIndex::PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of) : pl
   graded_member_pairs.reserve(relationships);
   for (RelationshipIx r = 0; r < relationships; ++r) {
     const v1::Relationship& rel = plan.relationships(r);
-    const PersonIx p = Lookup(person_ids_, rel.person_id());
-    const MemberIx m = Lookup(member_ids_, rel.team_member_id());
-    rel_person_[r] = p;
-    rel_member_[r] = m;
+    const PersonIx p = ids_.relationship_person(r);
+    const MemberIx m = ids_.relationship_member(r);
     if (p == kNone || m == kNone) continue;  // not reachable for a validated plan
-    cells_.emplace(CellKey(m, p), r);
     if (rel.grade() != v1::GRADE_UNSPECIFIED) {
       all_graded_person_pairs.emplace_back(p, r);
       all_graded_member_pairs.emplace_back(m, r);
@@ -166,18 +142,14 @@ PlanIndex::PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of) : pl
   all_graded_by_member_ = Adjacency<RelationshipIx>::Build(members, all_graded_member_pairs);
 
   // The org chart, influence, buyer roles and NPS.
-  manager_.assign(persons, kNone);
   buyer_roles_.assign(persons, 0);
   latest_nps_.assign(persons, nullptr);
   std::vector<std::pair<int32_t, PersonIx>> report_pairs, influencer_pairs, influenced_pairs;
   for (PersonIx p = 0; p < persons; ++p) {
     const v1::Person& person = plan.persons(p);
-    if (!person.reports_to_id().empty()) {
-      manager_[p] = Lookup(person_ids_, person.reports_to_id());
-      if (manager_[p] != kNone) report_pairs.emplace_back(manager_[p], p);
-    }
-    for (const auto& link : person.influences()) {
-      const PersonIx target = Lookup(person_ids_, link.person_id());
+    if (ids_.manager(p) != kNone) report_pairs.emplace_back(ids_.manager(p), p);
+    for (int32_t j = 0; j < person.influences_size(); ++j) {
+      const PersonIx target = ids_.influence_target(p, j);
       if (target == kNone) continue;
       influencer_pairs.emplace_back(target, p);
       influenced_pairs.emplace_back(p, target);
@@ -206,7 +178,7 @@ PlanIndex::PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of) : pl
     const v1::Opportunity& opportunity = plan.opportunities(o);
     if (opportunity.closed()) continue;
     for (int32_t i = 0; i < opportunity.participants_size(); ++i) {
-      const PersonIx p = Lookup(person_ids_, opportunity.participants(i).person_id());
+      const PersonIx p = ids_.participant_person(o, i);
       if (p != kNone) participation_pairs.emplace_back(p, Participation{o, i});
     }
   }
@@ -233,20 +205,17 @@ PlanIndex::PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of) : pl
   // The blueprint.
   std::vector<std::pair<int32_t, int32_t>> blueprint_pairs;
   for (int32_t b = 0; b < plan.blueprint_size(); ++b) {
-    const PersonIx p = Lookup(person_ids_, plan.blueprint(b).person_id());
+    const PersonIx p = ids_.blueprint_person(b);
     if (p != kNone) blueprint_pairs.emplace_back(p, b);
   }
   blueprint_by_person_ = Adjacency<int32_t>::Build(persons, blueprint_pairs);
 }
 
-PersonIx PlanIndex::FindPerson(std::string_view id) const { return Lookup(person_ids_, id); }
-MemberIx PlanIndex::FindMember(std::string_view id) const { return Lookup(member_ids_, id); }
+PersonIx PlanIndex::FindPerson(std::string_view id) const { return ids_.FindPerson(id); }
+MemberIx PlanIndex::FindMember(std::string_view id) const { return ids_.FindMember(id); }
 OpportunityIx PlanIndex::FindOpportunity(std::string_view id) const {
-  return Lookup(opportunity_ids_, id);
+  return ids_.FindOpportunity(id);
 }
-RelationshipIx PlanIndex::FindCell(MemberIx m, PersonIx p) const {
-  auto it = cells_.find(CellKey(m, p));
-  return it == cells_.end() ? kNone : it->second;
-}
+RelationshipIx PlanIndex::FindCell(MemberIx m, PersonIx p) const { return ids_.FindCell(m, p); }
 
 }  // namespace contactplan::model

@@ -12,16 +12,11 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/time/time.h"
 #include "contactplan/v1/plan.pb.h"
+#include "model/resolved_ids.h"
 
 namespace contactplan::model {
 
-// Positions in the plan's repeated fields: persons(p), team_members(m), relationships(r),
-// opportunities(o), blueprint(b). -1 means "none".
-using PersonIx = int32_t;
-using MemberIx = int32_t;
-using RelationshipIx = int32_t;
-using OpportunityIx = int32_t;
-inline constexpr int32_t kNone = -1;
+// PersonIx, MemberIx, RelationshipIx, OpportunityIx and kNone: model/resolved_ids.h.
 
 // A person's part in an open opportunity.
 struct Participation {
@@ -53,7 +48,7 @@ class Adjacency {
 };
 
 // Read-only after construction; safe to share between threads. Holds a reference to the plan, which
-// must outlive the index. The plan must have passed ValidatePlan (ids unique, references resolve, no
+// must outlive the index. The plan must have passed validation (ids unique, references resolve, no
 // reports-to cycle): the index does not re-check.
 //
 // People who have left (docs/time.md) are resolved here, once: their relationships are left out of
@@ -62,6 +57,10 @@ class Adjacency {
 class PlanIndex {
  public:
   // `as_of` is the analysis option "now" (nullopt: not given); now() resolves it (see below).
+  // `ids` are the plan's ids as validation resolved them (ResolveIds(plan)): the index keeps them
+  // and hashes no id again.
+  PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::Time> as_of = std::nullopt);
+  // For a plan whose ids no one has resolved yet (tests, views of an analysed plan): resolves them.
   explicit PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of = std::nullopt);
   PlanIndex(const PlanIndex&) = delete;
   PlanIndex& operator=(const PlanIndex&) = delete;
@@ -81,8 +80,8 @@ class PlanIndex {
   RelationshipIx FindCell(MemberIx m, PersonIx p) const;
 
   // Resolved ends of relationship r.
-  PersonIx relationship_person(RelationshipIx r) const { return rel_person_[r]; }
-  MemberIx relationship_member(RelationshipIx r) const { return rel_member_[r]; }
+  PersonIx relationship_person(RelationshipIx r) const { return ids_.relationship_person(r); }
+  MemberIx relationship_member(RelationshipIx r) const { return ids_.relationship_member(r); }
   v1::Grade grade(RelationshipIx r) const { return plan_.relationships(r).grade(); }
 
   // "Now": `as_of` of the constructor, else the plan's as_of, else the latest timestamp in the plan;
@@ -102,11 +101,12 @@ class PlanIndex {
   }
   // True when either end of relationship r has left.
   bool relationship_departed(RelationshipIx r) const {
-    return rel_person_[r] == kNone || rel_member_[r] == kNone || person_left_[rel_person_[r]] ||
-           member_left_[rel_member_[r]];
+    const PersonIx p = ids_.relationship_person(r);
+    const MemberIx m = ids_.relationship_member(r);
+    return p == kNone || m == kNone || person_left_[p] || member_left_[m];
   }
   // The successor named by a person (kNone when none) and the persons who named p as theirs.
-  PersonIx successor(PersonIx p) const { return successor_[p]; }
+  PersonIx successor(PersonIx p) const { return ids_.successor(p); }
   std::span<const PersonIx> predecessors(PersonIx p) const { return predecessors_[p]; }
 
   // The last contact of relationship r: last_contact_at, else its latest touch; nullopt with neither.
@@ -135,7 +135,7 @@ class PlanIndex {
   int32_t grade_count(v1::Grade g) const { return grade_counts_[g]; }
 
   // Org chart: the person's manager (kNone at the top), direct reports, informal influence.
-  PersonIx manager(PersonIx p) const { return manager_[p]; }
+  PersonIx manager(PersonIx p) const { return ids_.manager(p); }
   std::span<const PersonIx> direct_reports(PersonIx p) const { return reports_[p]; }
   // Persons who informally influence p / whom p influences.
   std::span<const PersonIx> influencers_of(PersonIx p) const { return influencers_[p]; }
@@ -164,24 +164,19 @@ class PlanIndex {
 
  private:
   const v1::Plan& plan_;
-  absl::flat_hash_map<std::string_view, PersonIx> person_ids_;
-  absl::flat_hash_map<std::string_view, MemberIx> member_ids_;
-  absl::flat_hash_map<std::string_view, OpportunityIx> opportunity_ids_;
-  absl::flat_hash_map<uint64_t, RelationshipIx> cells_;
-  std::vector<PersonIx> rel_person_;
-  std::vector<MemberIx> rel_member_;
+  // The id tables and every reference resolved: manager, successor and the ends of relationships
+  // are read from here.
+  ResolvedIds ids_;
   Adjacency<RelationshipIx> by_person_, by_member_, graded_by_person_, graded_by_member_,
       all_graded_by_person_, all_graded_by_member_;
   std::optional<absl::Time> now_;
   std::vector<bool> person_left_, member_left_;
   int32_t present_persons_ = 0, present_members_ = 0;
-  std::vector<PersonIx> successor_;
   Adjacency<PersonIx> predecessors_;
   std::vector<std::optional<absl::Time>> last_contact_;
   std::vector<TouchSummary> touch_summary_;
   std::vector<RelationshipIx> graded_;
   int32_t grade_counts_[8] = {};
-  std::vector<PersonIx> manager_;
   Adjacency<PersonIx> reports_, influencers_, influenced_;
   std::vector<uint32_t> buyer_roles_;
   Adjacency<Participation> participations_;
