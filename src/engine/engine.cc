@@ -24,14 +24,14 @@
 #include "score/gaps.h"
 #include "score/scores.h"
 #include "score/web.h"
+#include "validate/checked_plan.h"
 
 namespace contactplan {
 namespace internal {
 
 struct EngineState {
   v1::EngineOptions options;
-  Settings settings;
-  v1::Limits limits;  // the resolved limits, for validation
+  Settings settings;  // validation reads its limits as they are
 };
 
 }  // namespace internal
@@ -40,26 +40,6 @@ namespace {
 
 // AnalysisOptions.max_findings when unset (options.proto documents it).
 constexpr int32_t kDefaultMaxFindings = 250;
-
-v1::Limits ResolvedLimits(const Settings& s) {
-  v1::Limits limits;
-  limits.set_max_input_bytes(s.max_input_bytes);
-  limits.set_max_persons(s.max_persons);
-  limits.set_max_team_members(s.max_team_members);
-  limits.set_max_relationships(s.max_relationships);
-  limits.set_max_history_entries(s.max_history_entries);
-  limits.set_max_string_bytes(s.max_string_bytes);
-  limits.set_max_org_chart_depth(s.max_org_chart_depth);
-  limits.set_max_opportunities(s.max_opportunities);
-  limits.set_max_blueprint_entries(s.max_blueprint_entries);
-  limits.set_max_participants(s.max_participants);
-  limits.set_max_tactics(s.max_tactics);
-  limits.set_max_details(s.max_details);
-  limits.set_max_buyer_roles(s.max_buyer_roles);
-  limits.set_max_strategies(s.max_strategies);
-  limits.set_max_touches(s.max_touches);
-  return limits;
-}
 
 // A disabled rule that is not in the catalogue is almost always a typo that would silently keep the
 // rule on: refuse it.
@@ -87,14 +67,13 @@ absl::StatusOr<Engine> Engine::Create(const v1::EngineOptions& options) {
   auto state = std::make_shared<internal::EngineState>();
   state->options = options;
   state->settings = *std::move(settings);
-  state->limits = ResolvedLimits(state->settings);
   return Engine(std::move(state));
 }
 
 const v1::EngineOptions& Engine::options() const { return state_->options; }
 
 absl::Status Engine::Validate(const v1::Plan& plan) const {
-  return ValidationStatus(ValidatePlan(plan, state_->limits));
+  return ValidationStatus(validate::CheckPlan(plan, state_->settings).problems);
 }
 
 absl::StatusOr<v1::Analysis> Engine::Analyze(const v1::Plan& plan,
@@ -131,12 +110,15 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
   analysis->Clear();
   if (absl::Status checked = CheckAnalysisOptions(options); !checked.ok()) return checked;
   const int32_t horizon = options.horizon_days() == 0 ? 30 : options.horizon_days();
-  if (absl::Status valid = Validate(plan); !valid.ok()) return valid;
-
   const Settings& settings = state_->settings;
+  // One pass validates the plan and resolves its ids; the index is built on those ids.
+  validate::CheckedPlan checked = validate::CheckPlan(plan, settings);
+  if (absl::Status valid = ValidationStatus(checked.problems); !valid.ok()) return valid;
+
   // "Now": the option, else the plan's as_of, else the latest time in the plan (the index resolves
   // it once, and who has left with it).
-  const model::PlanIndex index(plan, model::ToTime(options.has_as_of(), options.as_of()));
+  const model::PlanIndex index(plan, std::move(checked.ids),
+                               model::ToTime(options.has_as_of(), options.as_of()));
   const model::Context context{index, settings, index.now()};
 
   // Every stage writes into the analysis in place, so on an arena nothing is built twice.

@@ -4,10 +4,10 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -19,7 +19,9 @@
 #include "base/problem_list.h"
 #include "base/quoted.h"
 #include "base/timestamp_range.h"
+#include "model/resolved_ids.h"
 #include "options/settings.h"
+#include "validate/checked_plan.h"
 #include "validate/org_chart.h"
 
 namespace contactplan {
@@ -28,7 +30,8 @@ namespace {
 // A reporting cycle names at most this many members before it only counts the rest.
 constexpr size_t kCycleMembersNamed = 10;
 
-using IdPositions = absl::flat_hash_map<absl::string_view, int32_t>;
+using model::kNone;
+using model::Repeat;
 
 // Every value a message echoes goes through base::Quoted (or Escaped): one way to quote input.
 using base::Escaped;
@@ -69,40 +72,38 @@ struct Element {
   int32_t inner_index = 0;
 };
 
-// Positions of the first entity with each non-empty id of one kind. Duplicates keep the first.
-template <typename Entities>
-IdPositions IndexIds(const Entities& entities) {
-  IdPositions positions;
-  positions.reserve(entities.size());
-  for (int32_t i = 0; i < entities.size(); ++i) {
-    const std::string& id = entities.Get(i).id();
-    if (!id.empty()) positions.try_emplace(id, i);
+// The elements of one kind that repeat an earlier one's id (or intersection), met in plan order:
+// the validator walks the elements in order and asks each in turn.
+class Repeats {
+ public:
+  explicit Repeats(std::span<const Repeat> repeats) : next_(repeats.begin()), end_(repeats.end()) {}
+
+  // The earlier element that element `at` repeats, or kNone. Called with increasing `at`.
+  int32_t FirstBefore(int32_t at) {
+    if (next_ == end_ || next_->at != at) return kNone;
+    return (next_++)->first;
   }
-  return positions;
-}
 
-int32_t Find(const IdPositions& ids, absl::string_view id) {
-  const auto it = ids.find(id);
-  return it == ids.end() ? -1 : it->second;
-}
+ private:
+  std::span<const Repeat>::iterator next_, end_;
+};
 
-// One pass over a plan collecting its problems; see ValidatePlan for what is checked.
+// One pass over a plan collecting its problems; see ValidatePlan for what is checked. Ids are
+// resolved once (model::ResolveIds) and every check of an id or a reference reads that answer.
 class PlanValidator {
  public:
   PlanValidator(const v1::Plan& plan, const Settings& limits) : plan_(plan), limits_(limits) {}
 
-  std::vector<ValidationProblem> Run() && {
-    if (!CountsWithinLimits()) return std::move(problems_);
-    member_ids_ = IndexIds(plan_.team_members());
-    person_ids_ = IndexIds(plan_.persons());
-    opportunity_ids_ = IndexIds(plan_.opportunities());
+  validate::CheckedPlan Run() && {
+    if (!CountsWithinLimits()) return {std::move(problems_), {}};
+    ids_ = model::ResolveIds(plan_);
     CheckPlanAndAccount();
     CheckTeamMembers();
     CheckPersons();
     CheckRelationships();
     CheckOpportunities();
     CheckBlueprint();
-    return std::move(problems_);
+    return {std::move(problems_), std::move(ids_)};
   }
 
  private:
@@ -209,47 +210,48 @@ class PlanValidator {
     }
   }
 
-  // The id of the element `at`, one of a kind whose first uses are in `ids`.
-  void Id(const Element& at, const std::string& id, const IdPositions& ids) {
+  // The id of the element `at`, of a kind whose repeated ids `repeats` walks.
+  void Id(const Element& at, const std::string& id, Repeats& repeats) {
     String(at, "id", id);
     if (id.empty()) {
       Add(at.Path("id"), "must not be empty");
       return;
     }
-    const int32_t first = Find(ids, id);
-    if (first != at.index) {
+    const int32_t first = repeats.FirstBefore(at.index);
+    if (first != kNone) {
       Add(at.Path("id"), absl::StrCat(Quoted(id), " is already used by ", at.list, "[", first, "]"));
     }
   }
 
-  // A reference that must be set. Returns the position of the entity named, or -1.
+  // A reference that must be set; `resolved` is what it names (ResolvedIds). Returns `resolved`.
   int32_t Reference(const Element& at, absl::string_view field, const std::string& id,
-                    const IdPositions& ids, absl::string_view kind) {
+                    int32_t resolved, absl::string_view kind) {
     if (id.empty()) {
       Add(at.Path(field), "must not be empty");
-      return -1;
+      return kNone;
     }
-    return OptionalReference(at, field, id, ids, kind);
+    return OptionalReference(at, field, id, resolved, kind);
   }
 
-  // A reference that may be empty. Returns the position of the entity named, or -1.
+  // A reference that may be empty; `resolved` is what it names (ResolvedIds). Returns `resolved`.
   int32_t OptionalReference(const Element& at, absl::string_view field, const std::string& id,
-                            const IdPositions& ids, absl::string_view kind) {
+                            int32_t resolved, absl::string_view kind) {
     String(at, field, id);
-    if (id.empty()) return -1;
-    const int32_t position = Find(ids, id);
-    if (position < 0) Add(at.Path(field), absl::StrCat("no ", kind, " ", Quoted(id)));
-    return position;
+    if (id.empty()) return kNone;
+    if (resolved == kNone) Add(at.Path(field), absl::StrCat("no ", kind, " ", Quoted(id)));
+    return resolved;
   }
 
-  // A person's reference to another person (`verb`: what nobody does to themselves).
+  // A person's reference to another person, resolved to `resolved` (`verb`: what nobody does to
+  // themselves).
   void OtherPerson(const Element& at, absl::string_view field, const std::string& id,
-                   const std::string& own_id, bool required, absl::string_view verb) {
+                   int32_t resolved, const std::string& own_id, bool required,
+                   absl::string_view verb) {
     if (id.empty() || id != own_id) {
       if (required) {
-        Reference(at, field, id, person_ids_, "person");
+        Reference(at, field, id, resolved, "person");
       } else {
-        OptionalReference(at, field, id, person_ids_, "person");
+        OptionalReference(at, field, id, resolved, "person");
       }
       return;
     }
@@ -278,10 +280,11 @@ class PlanValidator {
   }
 
   void CheckTeamMembers() {
+    Repeats repeats(ids_.repeated_member_ids());
     for (int32_t m = 0; m < plan_.team_members_size(); ++m) {
       const v1::TeamMember& member = plan_.team_members(m);
       const Element at{"team_members", m};
-      Id(at, member.id(), member_ids_);
+      Id(at, member.id(), repeats);
       String(at, "name", member.name());
       String(at, "title", member.title());
       EnumValue(at, "level", member.level());
@@ -301,24 +304,25 @@ class PlanValidator {
     std::vector<int32_t> manager(persons, -1);
     for (int32_t p = 0; p < persons; ++p) {
       const v1::Person& person = plan_.persons(p);
-      if (person.reports_to_id().empty() || person.reports_to_id() == person.id()) continue;
-      manager[p] = Find(person_ids_, person.reports_to_id());
+      if (person.reports_to_id() == person.id()) continue;
+      manager[p] = ids_.manager(p);
     }
     const validate::OrgChartShape chart = validate::ShapeOfOrgChart(manager);
     auto next_cycle = chart.cycles.begin();
 
+    Repeats repeats(ids_.repeated_person_ids());
     for (int32_t p = 0; p < persons; ++p) {
       const v1::Person& person = plan_.persons(p);
       const Element at{"persons", p};
-      Id(at, person.id(), person_ids_);
+      Id(at, person.id(), repeats);
       String(at, "name", person.name());
       String(at, "title", person.title());
       String(at, "department", person.department());
       EnumValue(at, "level", person.level());
       EnumValues<v1::Person::BuyerRole>(at, "buyer_roles", person.buyer_roles());
 
-      OtherPerson(at, "reports_to_id", person.reports_to_id(), person.id(), /*required=*/false,
-                  "report to");
+      OtherPerson(at, "reports_to_id", person.reports_to_id(), ids_.manager(p), person.id(),
+                  /*required=*/false, "report to");
       if (next_cycle != chart.cycles.end() && next_cycle->front() == p) {
         Add(at.Path("reports_to_id"), CycleMessage(*next_cycle++));
       }
@@ -332,8 +336,8 @@ class PlanValidator {
       for (int32_t j = 0; j < person.influences_size(); ++j) {
         const v1::InfluenceLink& link = person.influences(j);
         const Element link_at = at.In("influences", j);
-        OtherPerson(link_at, "person_id", link.person_id(), person.id(), /*required=*/true,
-                    "influence");
+        OtherPerson(link_at, "person_id", link.person_id(), ids_.influence_target(p, j),
+                    person.id(), /*required=*/true, "influence");
         String(link_at, "note", link.note());
       }
       EnumValue(at, "relationship_level", person.relationship_level());
@@ -349,8 +353,8 @@ class PlanValidator {
       }
       String(at, "notes", person.notes());
       Time(at, "left_at", person.left_at());
-      OtherPerson(at, "successor_id", person.successor_id(), person.id(), /*required=*/false,
-                  "succeed");
+      OtherPerson(at, "successor_id", person.successor_id(), ids_.successor(p), person.id(),
+                  /*required=*/false, "succeed");
     }
   }
 
@@ -369,25 +373,19 @@ class PlanValidator {
   }
 
   void CheckRelationships() {
-    // Each (team member, person) intersection, by positions, with the relationship that holds it.
-    absl::flat_hash_map<uint64_t, int32_t> intersections;
-    intersections.reserve(plan_.relationships_size());
+    // Relationships holding an intersection an earlier one holds (both ends resolved).
+    Repeats repeats(ids_.repeated_cells());
     for (int32_t r = 0; r < plan_.relationships_size(); ++r) {
       const v1::Relationship& relationship = plan_.relationships(r);
       const Element at{"relationships", r};
-      const int32_t m = Reference(at, "team_member_id", relationship.team_member_id(), member_ids_,
-                                  "team member");
-      const int32_t p =
-          Reference(at, "person_id", relationship.person_id(), person_ids_, "person");
-      if (m >= 0 && p >= 0) {
-        const uint64_t cell = (static_cast<uint64_t>(m) << 32) | static_cast<uint32_t>(p);
-        const auto [it, first] = intersections.try_emplace(cell, r);
-        if (!first) {
-          Add(at.Path(""), absl::StrCat("repeats the intersection of team member ",
-                                        Quoted(relationship.team_member_id()), " and person ",
-                                        Quoted(relationship.person_id()), " (relationships[",
-                                        it->second, "])"));
-        }
+      Reference(at, "team_member_id", relationship.team_member_id(), ids_.relationship_member(r),
+                "team member");
+      Reference(at, "person_id", relationship.person_id(), ids_.relationship_person(r), "person");
+      if (const int32_t first = repeats.FirstBefore(r); first != kNone) {
+        Add(at.Path(""), absl::StrCat("repeats the intersection of team member ",
+                                      Quoted(relationship.team_member_id()), " and person ",
+                                      Quoted(relationship.person_id()), " (relationships[", first,
+                                      "])"));
       }
       EnumValue(at, "grade", relationship.grade());
       Time(at, "assessed_at", relationship.assessed_at());
@@ -421,18 +419,19 @@ class PlanValidator {
     // person listed twice in one opportunity without a set per opportunity.
     std::vector<int32_t> seen_in(plan_.persons_size(), -1);
     std::vector<int32_t> seen_as(plan_.persons_size(), -1);
+    Repeats repeats(ids_.repeated_opportunity_ids());
     for (int32_t o = 0; o < plan_.opportunities_size(); ++o) {
       const v1::Opportunity& opportunity = plan_.opportunities(o);
       const Element at{"opportunities", o};
-      Id(at, opportunity.id(), opportunity_ids_);
+      Id(at, opportunity.id(), repeats);
       String(at, "name", opportunity.name());
       EnumValue(at, "stage", opportunity.stage());
       EnumValue(at, "competitive_strategy", opportunity.competitive_strategy());
       for (int32_t j = 0; j < opportunity.participants_size(); ++j) {
         const v1::Participant& participant = opportunity.participants(j);
         const Element participant_at = at.In("participants", j);
-        const int32_t p =
-            Reference(participant_at, "person_id", participant.person_id(), person_ids_, "person");
+        const int32_t p = Reference(participant_at, "person_id", participant.person_id(),
+                                    ids_.participant_person(o, j), "person");
         if (p >= 0 && seen_in[p] == o) {
           Add(participant_at.Path("person_id"),
               absl::StrCat("person ", Quoted(participant.person_id()),
@@ -456,8 +455,9 @@ class PlanValidator {
     for (int32_t b = 0; b < plan_.blueprint_size(); ++b) {
       const v1::BlueprintEntry& entry = plan_.blueprint(b);
       const Element at{"blueprint", b};
-      Reference(at, "person_id", entry.person_id(), person_ids_, "person");
-      Reference(at, "team_member_id", entry.team_member_id(), member_ids_, "team member");
+      Reference(at, "person_id", entry.person_id(), ids_.blueprint_person(b), "person");
+      Reference(at, "team_member_id", entry.team_member_id(), ids_.blueprint_member(b),
+                "team member");
       EnumValue(at, "goal.grade", entry.goal().grade());
       EnumValue(at, "goal.relationship_level", entry.goal().relationship_level());
       EnumValue(at, "goal.preference", entry.goal().preference());
@@ -467,7 +467,8 @@ class PlanValidator {
         const Element tactic_at = at.In("tactics", j);
         String(tactic_at, "description", tactic.description());
         String(tactic_at, "resources", tactic.resources());
-        OptionalReference(tactic_at, "owner_id", tactic.owner_id(), member_ids_, "team member");
+        OptionalReference(tactic_at, "owner_id", tactic.owner_id(), ids_.tactic_owner(b, j),
+                          "team member");
         Time(tactic_at, "due_at", tactic.due_at());
       }
       const int32_t horizon = entry.horizon_days();
@@ -480,7 +481,7 @@ class PlanValidator {
 
   const v1::Plan& plan_;
   const Settings& limits_;
-  IdPositions member_ids_, person_ids_, opportunity_ids_;
+  model::ResolvedIds ids_;
   std::vector<ValidationProblem> problems_;
 };
 
@@ -497,8 +498,16 @@ std::vector<ValidationProblem> ValidatePlan(const v1::Plan& plan, const v1::Limi
         absl::StrSplit(settings.status().message(), absl::MaxSplits(": ", 1));
     return {{std::move(parts.first), std::move(parts.second)}};
   }
-  return PlanValidator(plan, *settings).Run();
+  return PlanValidator(plan, *settings).Run().problems;
 }
+
+namespace validate {
+
+CheckedPlan CheckPlan(const v1::Plan& plan, const Settings& settings) {
+  return PlanValidator(plan, settings).Run();
+}
+
+}  // namespace validate
 
 absl::Status ValidationStatus(const std::vector<ValidationProblem>& problems) {
   if (problems.empty()) return absl::OkStatus();
