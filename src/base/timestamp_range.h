@@ -20,6 +20,13 @@ inline constexpr int32_t kMaxTimestampNanos = 999999999;
 // True when `t` can be written as a Timestamp, in binary and in JSON alike. Thread-safe.
 bool InTimestampRange(absl::Time t);
 
+// True when `ts` holds a Timestamp's range of seconds and nanos, i.e. TimestampProblems(ts) is empty;
+// cheap enough to ask of every timestamp of a plan before asking what is wrong. Thread-safe.
+inline bool TimestampInRange(const google::protobuf::Timestamp& ts) {
+  return ts.seconds() >= kMinTimestampSeconds && ts.seconds() <= kMaxTimestampSeconds &&
+         ts.nanos() >= 0 && ts.nanos() <= kMaxTimestampNanos;
+}
+
 // What is wrong with `ts` as a Timestamp, each problem as "<field>: <why>" for the caller to prefix
 // with the field's path ("seconds: must be between ...", then "nanos: ..."); empty when `ts` is
 // within range. Thread-safe.

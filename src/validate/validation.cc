@@ -184,7 +184,10 @@ class PlanValidator {
   template <typename Enum>
   void EnumValue(const Element& at, absl::string_view field, Enum value) {
     const int number = static_cast<int>(value);
-    const google::protobuf::EnumDescriptor* type = google::protobuf::GetEnumDescriptor<Enum>();
+    // Looked up once per enum type: the generated accessor passes a once-guard on every call, and
+    // a plan asks it for every grade, level and role it holds.
+    static const google::protobuf::EnumDescriptor* const type =
+        google::protobuf::GetEnumDescriptor<Enum>();
     // Every enum of the schema numbers its values 0, 1, 2 ... so the direct look-up nearly always
     // answers; the search covers any enum that ever skips a number.
     if (number >= 0 && number < type->value_count() && type->value(number)->number() == number) return;
@@ -202,6 +205,7 @@ class PlanValidator {
 
   // Within google.protobuf.Timestamp's range, which is what the JSON form can write.
   void Time(const Element& at, absl::string_view field, const google::protobuf::Timestamp& time) {
+    if (base::TimestampInRange(time)) return;  // nearly every time: no problem strings to build
     for (const std::string& problem : base::TimestampProblems(time)) {
       // "seconds: must be ..." becomes the path "as_of.seconds" and the message "must be ...".
       std::pair<std::string, std::string> parts =
