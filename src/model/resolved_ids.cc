@@ -13,7 +13,7 @@ uint64_t CellKey(MemberIx m, PersonIx p) {
 // Fills `table` with the first position of each non-empty id of `entities`, listing the later
 // holders of an id in `repeats`.
 template <typename Entities>
-void TableIds(const Entities& entities, absl::flat_hash_map<std::string_view, int32_t>& table,
+void TableIds(const Entities& entities, absl::flat_hash_map<absl::string_view, int32_t>& table,
               std::vector<Repeat>& repeats) {
   table.reserve(entities.size());
   for (int32_t i = 0; i < entities.size(); ++i) {
