@@ -4,9 +4,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "contactplan/engine.h"
+#include "contactplan/plan_generator.h"
 #include "contactplan/plan_io.h"
 #include "contactplan/render.h"
-#include "generate/plan_generator.h"
 #include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
