@@ -1,7 +1,7 @@
 // Synthetic plans of any size, for the tests, the benchmarks and `contactplan generate` (README):
 // a product feature for trying the engine, a report or a host at any account size without a real
-// customer's data. Its own static library, contactplan_generator, which the engine
-// and libcontactplan.so do not ship; it needs only the schema.
+// customer's data. Its own static library, contactplan_generator, which the engine and
+// libcontactplan.so do not ship; it needs only the schema.
 //
 // A generated plan looks like a real account: an org chart with one executive at the top branching
 // down through senior and middle management to operational staff, a few economic buyers near the
