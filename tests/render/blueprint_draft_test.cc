@@ -33,7 +33,7 @@ std::string DraftOrFail(const v1::Plan& plan, const v1::Analysis& analysis, Blue
   return out.ok() ? *out : std::string();
 }
 
-TEST(BlueprintDraftTest, TextIsTheReportsSectionOnItsOwn) {
+TEST(RenderBlueprintDraftTest, TextIsTheReportsSectionOnItsOwn) {
   const v1::Plan plan = Kestrel();
   const v1::Analysis analysis = AnalysisOf(plan);
   ASSERT_GT(analysis.recommendations().blueprint_draft_size(), 0);
@@ -53,7 +53,7 @@ TEST(BlueprintDraftTest, TextIsTheReportsSectionOnItsOwn) {
   }
 }
 
-TEST(BlueprintDraftTest, AnEmptyDraftSaysSo) {
+TEST(RenderBlueprintDraftTest, AnEmptyDraftSaysSo) {
   const v1::Plan plan = Kestrel();
   v1::Analysis analysis = AnalysisOf(plan);
   analysis.mutable_recommendations()->clear_blueprint_draft();
@@ -63,7 +63,7 @@ TEST(BlueprintDraftTest, AnEmptyDraftSaysSo) {
             "name,goal,influence strategies,tactics/resources,owner,horizon\r\n");
 }
 
-TEST(BlueprintDraftTest, CsvHasOneRowPerEntryWithNamesAndTactics) {
+TEST(RenderBlueprintDraftTest, CsvHasOneRowPerEntryWithNamesAndTactics) {
   const v1::Plan plan = Kestrel();
   const v1::Analysis analysis = AnalysisOf(plan);
   const v1::Recommendations& recs = analysis.recommendations();
@@ -86,7 +86,7 @@ TEST(BlueprintDraftTest, CsvHasOneRowPerEntryWithNamesAndTactics) {
 }
 
 // A name with a terminal escape: shown as a visible escape in the text, kept as written in the sheet.
-TEST(BlueprintDraftTest, TextEscapesThePlansTextAndTheSheetKeepsIt) {
+TEST(RenderBlueprintDraftTest, TextEscapesThePlansTextAndTheSheetKeepsIt) {
   v1::Plan plan = Kestrel();
   v1::Analysis analysis = AnalysisOf(plan);
   ASSERT_GT(analysis.recommendations().blueprint_draft_size(), 0);
@@ -99,7 +99,7 @@ TEST(BlueprintDraftTest, TextEscapesThePlansTextAndTheSheetKeepsIt) {
   EXPECT_THAT(DraftOrFail(plan, analysis, BlueprintLayout::kCsv), HasSubstr("Ann\x1b[2J"));
 }
 
-TEST(BlueprintDraftTest, RefusesABadWidthALayoutAndAnInvalidPlan) {
+TEST(RenderBlueprintDraftTest, RefusesABadWidthALayoutAndAnInvalidPlan) {
   v1::Plan plan = Kestrel();
   const v1::Analysis analysis = AnalysisOf(plan);
   RenderOptions narrow;
