@@ -102,6 +102,21 @@ bool EightPlainBytes(uint64_t word) {
           holds(0x7F)) == 0;
 }
 
+#ifdef __SSE2__
+// A bit for each of sixteen bytes that may need an escape (kAttention), at once.
+unsigned AttentionMask(__m128i chunk) {
+  const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(chunk, _mm_set1_epi8(0x1F)), chunk);
+  const __m128i high = _mm_cmpeq_epi8(_mm_max_epu8(chunk, _mm_set1_epi8(0x7F)), chunk);
+  const __m128i special = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                   _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))),
+      _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('<')),
+                   _mm_cmpeq_epi8(chunk, _mm_set1_epi8('>'))));
+  return static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(control, high), special)));
+}
+#endif
+
 // Appends `text` (valid UTF-8, as protobuf strings are) in double quotes.
 template <typename Out>
 void AppendQuoted(std::string_view text, Out& out) {
@@ -115,14 +130,7 @@ void AppendQuoted(std::string_view text, Out& out) {
 #ifdef __SSE2__
     for (; i + 16 <= size; i += 16) {
       const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
-      const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(chunk, _mm_set1_epi8(0x1F)), chunk);
-      const __m128i high = _mm_cmpeq_epi8(_mm_max_epu8(chunk, _mm_set1_epi8(0x7F)), chunk);
-      const __m128i special = _mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
-                       _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))),
-          _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('<')),
-                       _mm_cmpeq_epi8(chunk, _mm_set1_epi8('>'))));
-      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(control, high), special)) != 0) break;
+      if (AttentionMask(chunk) != 0) break;
     }
 #endif
     for (uint64_t word; i + sizeof word <= size; i += sizeof word) {
@@ -195,11 +203,8 @@ class Output {
 
   void append(const char* data, size_t n) {
     if (n > stage_room()) {
-      Flush();
-      if (n > stage_size_) {  // a long string: straight to the result
-        text_.append(data, n);
-        return;
-      }
+      AppendBeyondStage(data, n);
+      return;
     }
     std::memcpy(stage_.get() + used_, data, n);
     used_ += n;
@@ -211,13 +216,7 @@ class Output {
   }
   // Room for `n` more bytes, written by the caller and then counted with Advance (at most `n`).
   char* Room(size_t n) {
-    if (n > stage_room()) {
-      Flush();
-      if (n > stage_size_) {  // never for this schema's keys and indentation, but never wrong
-        stage_size_ = n;
-        stage_.reset(new char[n]);
-      }
-    }
+    if (n > stage_room()) MakeRoom(n);
     return stage_.get() + used_;
   }
   void Advance(size_t n) { used_ += n; }
@@ -232,6 +231,23 @@ class Output {
   static constexpr size_t kStageBytes = 16 * 1024;
 
   size_t stage_room() const { return stage_size_ - used_; }
+  // The rare paths, out of line so that the common ones inline into every caller.
+  [[gnu::noinline]] void AppendBeyondStage(const char* data, size_t n) {
+    Flush();
+    if (n > stage_size_) {  // a long string: straight to the result
+      text_.append(data, n);
+      return;
+    }
+    std::memcpy(stage_.get(), data, n);
+    used_ = n;
+  }
+  [[gnu::noinline]] void MakeRoom(size_t n) {
+    Flush();
+    if (n > stage_size_) {  // never for this schema's keys and indentation, but never wrong
+      stage_size_ = n;
+      stage_.reset(new char[n]);
+    }
+  }
   void Flush() {
     text_.append(stage_.get(), used_);
     used_ = 0;
@@ -368,9 +384,14 @@ struct FieldPlan {
   bool repeated;
   bool timestamp = false;
   const struct TypePlan* message = nullptr;  // a message field other than Timestamp
-  // An enum's values by number - enum_low, each in double quotes (empty: no name, or outside).
+  // An enum's values by number - enum_low, each in double quotes and padded with spaces to a
+  // multiple of 16 bytes for Writer::CopyShort (size 0: no name, or outside).
+  struct EnumName {
+    std::string padded;
+    size_t size = 0;
+  };
   int enum_low = 0;
-  std::vector<std::string> enum_names;
+  std::vector<EnumName> enum_names;
 };
 
 // What protobuf prints of one message type. Without defaults: the set fields in field number
@@ -454,8 +475,11 @@ const TypePlan& PlanOf(const Descriptor* root, JsonStyle style) {
           out.enum_names.resize(static_cast<size_t>(high - low + 1));
           // In declaration order, the first name of a number wins, as FindValueByNumber has it.
           for (int v = values->value_count() - 1; v >= 0; --v) {
-            out.enum_names[static_cast<size_t>(values->value(v)->number() - low)] =
-                absl::StrCat("\"", values->value(v)->name(), "\"");
+            FieldPlan::EnumName& name =
+                out.enum_names[static_cast<size_t>(values->value(v)->number() - low)];
+            name.padded = absl::StrCat("\"", values->value(v)->name(), "\"");
+            name.size = name.padded.size();
+            name.padded.resize((name.size + 15) / 16 * 16, ' ');
           }
         }
       }
@@ -511,8 +535,10 @@ class Writer {
     if (binary_size > max_bytes_ || binary_size > kMaxOutputBytes) {
       return CheckOutputSize(binary_size + 1, std::min(max_bytes_, kMaxOutputBytes), "JSON");
     }
-    // Not zero-filled first: the serializer writes every byte.
-    const std::unique_ptr<char[]> wire(new char[binary_size]);
+    // Not zero-filled first: the serializer writes every byte. kSlack bytes more, so that short
+    // strings can be read in fixed 16-byte steps (AppendWireString).
+    const std::unique_ptr<char[]> wire(new char[binary_size + kSlack]);
+    std::memset(wire.get() + binary_size, 0, kSlack);
     AdviseLargePages(wire.get(), binary_size);
     WriteBinaryMessageInto(message, binary_size, wire.get());
     // Indented JSON runs to 2.4 (typical) to 3.7 (10,000 x 500) times the wire size of an
@@ -536,6 +562,7 @@ class Writer {
   // Where a field's records lie in its message's wire form: from its first record to the end of
   // its last (the serializer writes a repeated field's records together).
   struct Span {
+    uint64_t message = 0;  // the message (its number in this write) the span belongs to
     const char* begin = nullptr;
     const char* end = nullptr;
     Wire::Record last;  // the last record: a singular field's value
@@ -581,7 +608,10 @@ class Writer {
     std::vector<Span>& spans = static_cast<size_t>(level) < spans_by_level_.size()
                                    ? spans_by_level_[static_cast<size_t>(level)]
                                    : deeper;
-    spans.assign(plan.fields.size(), Span());
+    // Spans left by an earlier message at this level are told apart by their number, which spares
+    // clearing them for every message.
+    if (spans.size() < plan.fields.size()) spans.resize(plan.fields.size());
+    const uint64_t message = ++messages_;
     Span* const span_of = spans.data();
     Wire wire{begin, end};
     while (wire.at < wire.end) {
@@ -591,7 +621,10 @@ class Writer {
       const int index = plan.IndexOf(record.number);
       if (index < 0) continue;  // unknown to this build: JSON has no name to write it under
       Span& span = span_of[index];
-      if (span.begin == nullptr) span.begin = start;
+      if (span.message != message) {
+        span.message = message;
+        span.begin = start;
+      }
       span.end = wire.at;
       span.last = record;
     }
@@ -599,9 +632,11 @@ class Writer {
     bool first = true;
     const size_t indent = static_cast<size_t>(level) + 1;
     const FieldPlan* const fields = plan.fields.data();
+    steps_.push_back({nullptr, -1});
     for (const TypePlan::Printed& printed : plan.order) {
       const Span& span = span_of[printed.index];
-      if (span.begin == nullptr && !printed.always) continue;
+      const bool set = span.message == message;
+      if (!set && !printed.always) continue;
       const FieldPlan& field = fields[printed.index];
       // ",\n" and the indentation, then the key, in one piece.
       const size_t comma = first ? 0 : 1;
@@ -613,23 +648,27 @@ class Writer {
       CopyShort(at + comma + 1 + indent, field.key, field.key_size);
       out_.Advance(length);
       first = false;
-      steps_.push_back({field.field, -1});
-      if (!WriteField(field, span, level + 1) || !Fits()) return false;
-      steps_.pop_back();
+      steps_.back() = {field.field, -1};
+      if (!WriteField(field, set ? &span : nullptr, level + 1) || !Fits()) return false;
     }
+    steps_.pop_back();
     if (!first) NewLine(level);
     out_.push_back('}');
     return true;
   }
 
   // The value of one field (a list for a repeated one) from its records; a field without records
-  // is written as its default.
-  bool WriteField(const FieldPlan& field, const Span& span, int level) {
+  // (`span` null) is written as its default.
+  bool WriteField(const FieldPlan& field, const Span* span, int level) {
     if (!field.repeated) {
       // The last record of a singular field is its value (there is one: the serializer's).
-      return span.begin == nullptr ? WriteDefault(field) : WriteValue(field, span.last, level);
+      return span == nullptr ? WriteDefault(field) : WriteValue(field, span->last, level);
     }
-    Wire wire{span.begin, span.end};
+    if (span == nullptr) {
+      out_.append("[]");
+      return true;
+    }
+    Wire wire{span->begin, span->end};
     out_.push_back('[');
     int item = 0;
     while (wire.at < wire.end) {
@@ -701,18 +740,40 @@ class Writer {
           " ns lies outside years 0001-9999, which JSON cannot write: correct the date"));
       return false;
     }
-    char text[kTimestampBytes];
-    out_.append(text, static_cast<size_t>(WriteTimestampText(seconds, nanos, text) - text));
+    char* const at = out_.Room(kTimestampBytes);
+    out_.Advance(static_cast<size_t>(WriteTimestampText(seconds, nanos, at) - at));
     return true;
+  }
+
+  // A string field's value, read from the wire buffer (which has kSlack readable bytes past its
+  // end). Most strings of an analysis are ids of a few bytes: up to 16 bytes of plain text are
+  // checked and copied in one step.
+  void AppendWireString(const char* data, size_t size) {
+#ifdef __SSE2__
+    if (size <= 16) {
+      const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data));
+      if ((AttentionMask(chunk) & ((1u << size) - 1)) == 0) {
+        char* const at = out_.Room(2 + 16);
+        at[0] = '"';
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(at + 1), chunk);
+        at[1 + size] = '"';
+        out_.Advance(size + 2);
+        return;
+      }
+    }
+#endif
+    AppendQuoted(std::string_view(data, size), out_);
   }
 
   template <typename Integer>
   void AppendInteger(Integer value, bool quoted) {
-    char buffer[24];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    if (quoted) out_.push_back('"');
-    out_.append(buffer, static_cast<size_t>(result.ptr - buffer));
-    if (quoted) out_.push_back('"');
+    constexpr size_t kDigits = 21;  // a sign and 20 digits
+    char* const begin = out_.Room(kDigits + 2);
+    char* at = begin;
+    if (quoted) *at++ = '"';
+    at = std::to_chars(at, at + kDigits, value).ptr;
+    if (quoted) *at++ = '"';
+    out_.Advance(static_cast<size_t>(at - begin));
   }
 
   void AppendDouble(double value) {
@@ -723,16 +784,18 @@ class Writer {
     } else if (value == 0 && !std::signbit(value)) {
       out_.push_back('0');  // the most common number of an analysis printed with every field
     } else {
-      char buffer[kShortestDoubleBytes];
-      out_.append(buffer, static_cast<size_t>(WriteShortestDouble(value, buffer) - buffer));
+      char* const at = out_.Room(kShortestDoubleBytes);
+      out_.Advance(static_cast<size_t>(WriteShortestDouble(value, at) - at));
     }
   }
 
   void AppendEnum(const FieldPlan& field, int32_t number) {
     const int64_t slot = static_cast<int64_t>(number) - field.enum_low;
     if (slot >= 0 && slot < static_cast<int64_t>(field.enum_names.size()) &&
-        !field.enum_names[static_cast<size_t>(slot)].empty()) {
-      out_.append(field.enum_names[static_cast<size_t>(slot)]);
+        field.enum_names[static_cast<size_t>(slot)].size != 0) {
+      const FieldPlan::EnumName& name = field.enum_names[static_cast<size_t>(slot)];
+      CopyShort(out_.Room(name.size + kSlack), name.padded, name.size);
+      out_.Advance(name.size);
     } else if (const auto* value = field.enum_names.empty()
                                        ? field.field->enum_type()->FindValueByNumber(number)
                                        : nullptr) {
@@ -740,6 +803,12 @@ class Writer {
     } else {
       AppendInteger(number, /*quoted=*/false);
     }
+  }
+
+  void AppendBool(bool value) {
+    // Eight bytes stored at once, of which four or five count.
+    std::memcpy(out_.Room(8), value ? "true    " : "false   ", 8);
+    out_.Advance(value ? 4 : 5);
   }
 
   // What protobuf prints for a field without presence that is not set.
@@ -750,7 +819,7 @@ class Writer {
         out_.append("\"0\"");
         return true;
       case FieldDescriptor::CPPTYPE_BOOL:
-        out_.append("false");
+        AppendBool(false);
         return true;
       case FieldDescriptor::CPPTYPE_STRING:
         out_.append("\"\"");
@@ -780,7 +849,7 @@ class Writer {
         if (field.timestamp) return WriteTimestamp(payload, payload_end);
         return WriteMessage(*field.message, payload, payload_end, level);
       case FieldDescriptor::TYPE_STRING:
-        AppendQuoted(std::string_view(payload, static_cast<size_t>(payload_end - payload)), out_);
+        AppendWireString(payload, static_cast<size_t>(payload_end - payload));
         return true;
       case FieldDescriptor::TYPE_BYTES:
         AppendQuoted(absl::Base64Escape(absl::string_view(
@@ -831,7 +900,7 @@ class Writer {
         return true;
       }
       case FieldDescriptor::TYPE_BOOL:
-        out_.append(scalar != 0 ? "true" : "false");
+        AppendBool(scalar != 0);
         return true;
       case FieldDescriptor::TYPE_ENUM:
         AppendEnum(field, static_cast<int32_t>(scalar));
@@ -851,6 +920,7 @@ class Writer {
     int index;  // in the list the field holds, or -1
   };
   std::vector<Step> steps_;
+  uint64_t messages_ = 0;  // messages begun so far
   absl::Status failure_;
   // The spans of the message being written at each indentation level, kept to spare an allocation
   // per message. Never resized while writing: the levels above hold references into it.
