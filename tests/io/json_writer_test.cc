@@ -139,6 +139,13 @@ TEST(JsonWriterTest, EveryKindOfDoubleAsProtobufPrintsIt) {
     plan.add_team_members()->set_capacity(i * 1e-5);
     plan.add_team_members()->set_capacity(999999999999999.0 + i);
     plan.add_team_members()->set_capacity(static_cast<double>(i) * 1e12);
+    // Decimals of one to six fractional digits, which the writer formats on a short path, around
+    // its edges (1e-4, where "%g" turns scientific, and 1e9), and their neighbours that are not.
+    plan.add_team_members()->set_capacity(i / 1e6);
+    plan.add_team_members()->set_capacity(std::nextafter(i / 1e6, 1.0));
+    plan.add_team_members()->set_capacity(1e9 - i / 1e6);
+    plan.add_team_members()->set_capacity(-(123456.0 + i / 1e3));
+    plan.add_team_members()->set_capacity(std::nextafter(0.0001 * i, 0.0));
   }
   ExpectSameBytes(plan, JsonStyle::kOmitDefaults, "doubles");
 }
