@@ -221,6 +221,15 @@ class Output {
   }
   void Advance(size_t n) { used_ += n; }
   size_t size() const { return text_.size() + used_; }
+  // Drops what was written past the first `size` bytes.
+  void Truncate(size_t size) {
+    if (size >= text_.size()) {
+      used_ = std::min(used_, size - text_.size());
+    } else {
+      text_.resize(size);
+      used_ = 0;
+    }
+  }
   std::string Take() && {
     Flush();
     return std::move(text_);
@@ -407,6 +416,9 @@ struct TypePlan {
     bool always;     // printed even when unset
   };
   std::vector<Printed> order;      // the fields in print order
+  // Whether the print order is field number order, the order of the serializer's records: then
+  // the message is written in one pass over its records (Writer::WriteInRecordOrder).
+  bool in_record_order = false;
 
   int IndexOf(uint32_t number) const {
     if (number < by_number.size()) return by_number[number];
@@ -507,6 +519,12 @@ const TypePlan& PlanOf(const Descriptor* root, JsonStyle style) {
     for (int i : appended) {
       plan->order.push_back({static_cast<uint32_t>(i), false});
     }
+    plan->in_record_order = std::is_sorted(
+        plan->order.begin(), plan->order.end(),
+        [&](const TypePlan::Printed& a, const TypePlan::Printed& b) {
+          return type->field(static_cast<int>(a.index))->number() <
+                 type->field(static_cast<int>(b.index))->number();
+        });
     plan->by_number.assign(std::min<uint32_t>(largest, 1023) + 1, -1);
     for (int i = 0; i < type->field_count(); ++i) {
       const uint32_t number = static_cast<uint32_t>(type->field(i)->number());
@@ -603,7 +621,94 @@ class Writer {
     return false;
   }
 
+  // ",\n" (or "\n" for the first), the indentation and the key of `field`, in one piece.
+  void WriteKey(const FieldPlan& field, bool first, size_t indent) {
+    const size_t comma = first ? 0 : 1;
+    const size_t length = comma + 1 + indent + field.key_size;
+    char* at = out_.Room(length + kSlack);
+    at[0] = ',';
+    at[comma] = '\n';
+    Spaces(at + comma + 1, indent);
+    CopyShort(at + comma + 1 + indent, field.key, field.key_size);
+    out_.Advance(length);
+  }
+
   bool WriteMessage(const TypePlan& plan, const char* begin, const char* end, int level) {
+    if (plan.in_record_order) {
+      const size_t written = out_.size();
+      const size_t steps = steps_.size();
+      bool out_of_order = false;
+      if (WriteInRecordOrder(plan, begin, end, level, &out_of_order)) return true;
+      if (!out_of_order) return false;
+      // Records the serializer would not write in this order (never seen): the general way.
+      out_.Truncate(written);
+      steps_.resize(steps);
+    }
+    return WriteGathered(plan, begin, end, level);
+  }
+
+  // A message whose print order is field number order, in one pass: each record is written as it
+  // is read, with the defaults of the fields it skipped before it. Sets `*out_of_order` (and
+  // returns false) when a record comes after its place in the print order.
+  bool WriteInRecordOrder(const TypePlan& plan, const char* begin, const char* end, int level,
+                          bool* out_of_order) {
+    out_.push_back('{');
+    bool first = true;
+    const size_t indent = static_cast<size_t>(level) + 1;
+    const FieldPlan* const fields = plan.fields.data();
+    const TypePlan::Printed* next = plan.order.data();
+    const TypePlan::Printed* const last = next + plan.order.size();
+    // The defaults of the fields before `stop` in print order (they have no records).
+    const auto defaults_until = [&](const TypePlan::Printed* stop) {
+      for (; next < stop; ++next) {
+        if (!next->always) continue;
+        const FieldPlan& field = fields[next->index];
+        WriteKey(field, first, indent);
+        first = false;
+        if (!WriteField(field, nullptr, level + 1)) return false;
+      }
+      return true;
+    };
+    steps_.push_back({nullptr, -1});
+    Wire wire{begin, end};
+    while (wire.at < wire.end) {
+      Span span;
+      span.begin = wire.at;
+      if (!wire.Next(&span.last)) return Malformed();
+      const int index = plan.IndexOf(span.last.number);
+      if (index < 0) continue;  // unknown to this build: JSON has no name to write it under
+      const TypePlan::Printed* place = next;
+      while (place < last && place->index != static_cast<uint32_t>(index)) ++place;
+      if (place == last) {
+        *out_of_order = true;
+        return false;
+      }
+      const FieldPlan& field = fields[index];
+      if (field.repeated) {  // the serializer writes a list's records together
+        for (Wire rest = wire; rest.at < rest.end;) {
+          Wire::Record record;
+          if (!rest.Next(&record)) return Malformed();
+          if (record.number != span.last.number) break;
+          wire.at = rest.at;
+        }
+      }
+      span.end = wire.at;
+      if (!defaults_until(place)) return false;
+      WriteKey(field, first, indent);
+      first = false;
+      steps_.back() = {field.field, -1};
+      if (!WriteField(field, &span, level + 1) || !Fits()) return false;
+      ++next;
+    }
+    if (!defaults_until(last)) return false;
+    steps_.pop_back();
+    if (!first) NewLine(level);
+    out_.push_back('}');
+    return true;
+  }
+
+  // Any message: its records gathered by field first, then written in print order.
+  bool WriteGathered(const TypePlan& plan, const char* begin, const char* end, int level) {
     std::vector<Span> deeper;  // only past the levels kept below
     std::vector<Span>& spans = static_cast<size_t>(level) < spans_by_level_.size()
                                    ? spans_by_level_[static_cast<size_t>(level)]
@@ -638,15 +743,7 @@ class Writer {
       const bool set = span.message == message;
       if (!set && !printed.always) continue;
       const FieldPlan& field = fields[printed.index];
-      // ",\n" and the indentation, then the key, in one piece.
-      const size_t comma = first ? 0 : 1;
-      const size_t length = comma + 1 + indent + field.key_size;
-      char* at = out_.Room(length + kSlack);
-      at[0] = ',';
-      at[comma] = '\n';
-      Spaces(at + comma + 1, indent);
-      CopyShort(at + comma + 1 + indent, field.key, field.key_size);
-      out_.Advance(length);
+      WriteKey(field, first, indent);
       first = false;
       steps_.back() = {field.field, -1};
       if (!WriteField(field, set ? &span : nullptr, level + 1) || !Fits()) return false;
