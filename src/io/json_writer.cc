@@ -593,11 +593,14 @@ class Writer {
   static void Spaces(char* at, size_t count) {
     static constexpr char kSpaces[16] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
                                          ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
-    for (size_t done = 0; done < count; done += 16) std::memcpy(at + done, kSpaces, 16);
+    // The first step unconditionally: indentation rarely runs past 16 levels.
+    std::memcpy(at, kSpaces, 16);
+    for (size_t done = 16; done < count; done += 16) std::memcpy(at + done, kSpaces, 16);
   }
-  // The first `size` bytes of `padded`, whose size is a multiple of 16.
+  // The first `size` (at least 1) bytes of `padded`, whose size is a multiple of 16.
   static void CopyShort(char* at, const std::string& padded, size_t size) {
-    for (size_t done = 0; done < size; done += 16) std::memcpy(at + done, padded.data() + done, 16);
+    std::memcpy(at, padded.data(), 16);
+    for (size_t done = 16; done < size; done += 16) std::memcpy(at + done, padded.data() + done, 16);
   }
 
   void NewLine(int level) {
@@ -665,17 +668,17 @@ class Writer {
         const FieldPlan& field = fields[next->index];
         WriteKey(field, first, indent);
         first = false;
-        if (!WriteField(field, nullptr, level + 1)) return false;
+        if (!WriteField(field, nullptr, nullptr, nullptr, level + 1)) return false;
       }
       return true;
     };
     steps_.push_back({nullptr, -1});
     Wire wire{begin, end};
     while (wire.at < wire.end) {
-      Span span;
-      span.begin = wire.at;
-      if (!wire.Next(&span.last)) return Malformed();
-      const int index = plan.IndexOf(span.last.number);
+      const char* const start = wire.at;
+      Wire::Record record;
+      if (!wire.Next(&record)) return Malformed();
+      const int index = plan.IndexOf(record.number);
       if (index < 0) continue;  // unknown to this build: JSON has no name to write it under
       const TypePlan::Printed* place = next;
       while (place < last && place->index != static_cast<uint32_t>(index)) ++place;
@@ -686,18 +689,17 @@ class Writer {
       const FieldPlan& field = fields[index];
       if (field.repeated) {  // the serializer writes a list's records together
         for (Wire rest = wire; rest.at < rest.end;) {
-          Wire::Record record;
-          if (!rest.Next(&record)) return Malformed();
-          if (record.number != span.last.number) break;
+          Wire::Record more;
+          if (!rest.Next(&more)) return Malformed();
+          if (more.number != record.number) break;
           wire.at = rest.at;
         }
       }
-      span.end = wire.at;
       if (!defaults_until(place)) return false;
       WriteKey(field, first, indent);
       first = false;
       steps_.back() = {field.field, -1};
-      if (!WriteField(field, &span, level + 1) || !Fits()) return false;
+      if (!WriteField(field, &record, start, wire.at, level + 1) || !Fits()) return false;
       ++next;
     }
     if (!defaults_until(last)) return false;
@@ -746,7 +748,10 @@ class Writer {
       WriteKey(field, first, indent);
       first = false;
       steps_.back() = {field.field, -1};
-      if (!WriteField(field, set ? &span : nullptr, level + 1) || !Fits()) return false;
+      if (!WriteField(field, set ? &span.last : nullptr, span.begin, span.end, level + 1) ||
+          !Fits()) {
+        return false;
+      }
     }
     steps_.pop_back();
     if (!first) NewLine(level);
@@ -754,18 +759,19 @@ class Writer {
     return true;
   }
 
-  // The value of one field (a list for a repeated one) from its records; a field without records
-  // (`span` null) is written as its default.
-  bool WriteField(const FieldPlan& field, const Span* span, int level) {
+  // The value of one field (a list for a repeated one) from its records, which lie from `begin` to
+  // `end`, the last being `last`; a field without records (`last` null) is written as its default.
+  bool WriteField(const FieldPlan& field, const Wire::Record* last, const char* begin,
+                  const char* end, int level) {
     if (!field.repeated) {
       // The last record of a singular field is its value (there is one: the serializer's).
-      return span == nullptr ? WriteDefault(field) : WriteValue(field, span->last, level);
+      return last == nullptr ? WriteDefault(field) : WriteValue(field, *last, level);
     }
-    if (span == nullptr) {
+    if (last == nullptr) {
       out_.append("[]");
       return true;
     }
-    Wire wire{span->begin, span->end};
+    Wire wire{begin, end};
     out_.push_back('[');
     int item = 0;
     while (wire.at < wire.end) {
