@@ -26,7 +26,8 @@ struct GradeChangeSeen {
 // The timeline is the history entries with a date, oldest first (entries without a date and blank
 // grades are skipped), followed by the current grade dated by `assessed_at` (undated without it).
 // Returns the last pair of neighbours on it whose grades differ; nullopt when the grade never
-// changed (or the relationship has no grade). O(history) with a sort; call it once per relationship.
+// changed (or the relationship has no grade). O(history), without allocating for a short history;
+// sorts only a history not written oldest first.
 std::optional<GradeChangeSeen> LatestGradeChange(const v1::Relationship& relationship);
 
 // True when the latest change is a drop dated within `window` before `now` (not after now).

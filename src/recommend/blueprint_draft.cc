@@ -151,9 +151,9 @@ double WorkShare(const v1::TacticTuning& tuning, int position, int count) {
 
 }  // namespace
 
-std::vector<v1::BlueprintEntry> DraftBlueprint(
-    const model::Context& context, std::span<const v1::KeyIntersection> key_intersections,
-    int32_t horizon_days) {
+void DraftBlueprint(const model::Context& context,
+                    const google::protobuf::RepeatedPtrField<v1::KeyIntersection>& key_intersections,
+                    int32_t horizon_days, google::protobuf::RepeatedPtrField<v1::BlueprintEntry>* draft) {
   const v1::TacticTuning& tuning = context.settings.tuning.tactics();
   const size_t most = static_cast<size_t>(std::max(0, tuning.tactics_per_entry()));
   const size_t least = std::min(most, static_cast<size_t>(std::max(0, tuning.min_tactics_per_entry())));
@@ -251,16 +251,16 @@ std::vector<v1::BlueprintEntry> DraftBlueprint(
                      [&](int a, int b) { return rank(a) < rank(b); });
   }
 
-  std::vector<v1::BlueprintEntry> draft;
-  draft.reserve(key_intersections.size());
-  for (size_t k = 0; k < key_intersections.size(); ++k) {
+  draft->Reserve(draft->size() + key_intersections.size());
+  const int first_entry = draft->size();
+  for (int k = 0; k < key_intersections.size(); ++k) {
     const v1::KeyIntersection& key = key_intersections[k];
     const Work& work = works[k];
     const EntryProfile& profile = work.profile;
     const std::vector<int>& chosen = work.chosen;
     const int introduction = work.introduction;
     const std::string& introducer = work.introducer;
-    v1::BlueprintEntry& entry = draft.emplace_back();
+    v1::BlueprintEntry& entry = *draft->Add();
     entry.set_person_id(key.person_id());
     entry.set_team_member_id(key.team_member_id());
     entry.mutable_goal()->set_grade(GoalOf(key));
@@ -271,7 +271,7 @@ std::vector<v1::BlueprintEntry> DraftBlueprint(
     const double pace = profile.repair() ? tuning.repair_pace() : 1.0;
     const double spread = key_intersections.empty()
                               ? 0
-                              : tuning.entry_spread_share() * static_cast<double>(draft.size() - 1) /
+                              : tuning.entry_spread_share() * static_cast<double>(draft->size() - first_entry - 1) /
                                     static_cast<double>(key_intersections.size());
     const int work_tactics = static_cast<int>(work_count(work));
     int work_position = 0;
@@ -308,7 +308,6 @@ std::vector<v1::BlueprintEntry> DraftBlueprint(
       }
     }
   }
-  return draft;
 }
 
 }  // namespace contactplan::recommend

@@ -4,9 +4,6 @@
 #ifndef CONTACTPLAN_SRC_RECOMMEND_BLUEPRINT_DRAFT_H_
 #define CONTACTPLAN_SRC_RECOMMEND_BLUEPRINT_DRAFT_H_
 
-#include <span>
-#include <vector>
-
 #include "contactplan/v1/plan.pb.h"
 #include "contactplan/v1/recommendations.pb.h"
 #include "model/context.h"
@@ -29,9 +26,10 @@ namespace contactplan::recommend {
 //   first tactic's);
 // - due dates (when "now" is known): an introduction first, the others spread between two shares
 //   of the horizon, a repair entry sooner, later entries a little later, never past the horizon.
-std::vector<v1::BlueprintEntry> DraftBlueprint(
-    const model::Context& context, std::span<const v1::KeyIntersection> key_intersections,
-    int32_t horizon_days);
+// Appends the entries to `*draft` in place.
+void DraftBlueprint(const model::Context& context,
+                    const google::protobuf::RepeatedPtrField<v1::KeyIntersection>& key_intersections,
+                    int32_t horizon_days, google::protobuf::RepeatedPtrField<v1::BlueprintEntry>* draft);
 
 }  // namespace contactplan::recommend
 

@@ -223,8 +223,8 @@ Advice::Audience AudienceOf(const model::PlanIndex& index, model::PersonIx p,
   return Advice::MIDDLE_MANAGER;
 }
 
-std::vector<Advice> AdviseCommunication(const model::PlanIndex& index) {
-  std::vector<Advice> advice;
+void AdviseCommunication(const model::PlanIndex& index,
+                         google::protobuf::RepeatedPtrField<Advice>* advice) {
   const v1::Plan& plan = index.plan();
   for (const v1::Opportunity& opportunity : plan.opportunities()) {
     if (opportunity.closed()) continue;
@@ -251,7 +251,7 @@ std::vector<Advice> AdviseCommunication(const model::PlanIndex& index) {
       }
       absl::StrAppend(&text, DealWords(plan.account(), opportunity, audience,
                                        participant.buying_role(), stage_known));
-      Advice& entry = advice.emplace_back();
+      Advice& entry = *advice->Add();
       entry.set_opportunity_id(opportunity.id());
       entry.set_person_id(participant.person_id());
       entry.set_stage(opportunity.stage());
@@ -262,7 +262,6 @@ std::vector<Advice> AdviseCommunication(const model::PlanIndex& index) {
       entry.set_buying_role(participant.buying_role());
     }
   }
-  return advice;
 }
 
 }  // namespace contactplan::recommend

@@ -3,8 +3,6 @@
 #ifndef CONTACTPLAN_SRC_RECOMMEND_COMMUNICATION_H_
 #define CONTACTPLAN_SRC_RECOMMEND_COMMUNICATION_H_
 
-#include <vector>
-
 #include "contactplan/v1/recommendations.pb.h"
 #include "model/plan_index.h"
 
@@ -24,7 +22,9 @@ v1::CommunicationAdvice::Audience AudienceOf(const model::PlanIndex& index, mode
 // maker or approver with a D or M intersection, or graded but nowhere at SATISFIED or above, gets
 // REPAIR_FIRST: mending comes before the stage's message, which follows. Every advice ends with
 // the deal in a sentence (stage, value for those who weigh it, expected close, renewal).
-std::vector<v1::CommunicationAdvice> AdviseCommunication(const model::PlanIndex& index);
+// Appends the advice to `*advice` in place.
+void AdviseCommunication(const model::PlanIndex& index,
+                         google::protobuf::RepeatedPtrField<v1::CommunicationAdvice>* advice);
 
 }  // namespace contactplan::recommend
 

@@ -223,9 +223,10 @@ bool NeedsNewRelationship(const model::Context& context, PersonIx p) {
   return true;
 }
 
-KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
-                                         const KeyIntersectionInputs& inputs,
-                                         TeamCapacity& capacity, int32_t limit) {
+void PlanKeyIntersections(const model::Context& context, const KeyIntersectionInputs& inputs,
+                          TeamCapacity& capacity, int32_t limit,
+                          google::protobuf::RepeatedPtrField<v1::KeyIntersection>* key_intersections,
+                          google::protobuf::RepeatedPtrField<v1::UnstaffedCell>* unstaffed) {
   const model::PlanIndex& index = context.index;
   const Settings& settings = context.settings;
   Ranking ranking(context, inputs);
@@ -302,9 +303,9 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int32_t>(i);
   std::priority_queue<int32_t, std::vector<int32_t>, Lower> heap(Lower{&candidates},
                                                                  std::move(order));
-  KeyIntersectionPlan plan;
+  const int first_key = key_intersections->size();
   std::vector<bool> person_staffed(index.person_count(), false);
-  while (!heap.empty() && static_cast<int32_t>(plan.key_intersections.size()) < limit) {
+  while (!heap.empty() && key_intersections->size() - first_key < limit) {
     const int32_t top = heap.top();
     heap.pop();
     Candidate& c = candidates[top];
@@ -338,8 +339,8 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
       }
     }
     if (!affordable) {
-      if (static_cast<int32_t>(plan.unstaffed.size()) < limit) {
-        v1::UnstaffedCell& cell = plan.unstaffed.emplace_back();
+      if (unstaffed->size() < limit) {
+        v1::UnstaffedCell& cell = *unstaffed->Add();
         cell.set_person_id(index.person(c.person).id());
         if (c.member != model::kNone) cell.set_team_member_id(index.member(c.member).id());
         cell.set_reason(UnstaffedReason(context, capacity, c));
@@ -352,7 +353,7 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
     }
 
     person_staffed[c.person] = true;
-    v1::KeyIntersection& key = plan.key_intersections.emplace_back();
+    v1::KeyIntersection& key = *key_intersections->Add();
     key.set_team_member_id(index.member(c.member).id());
     key.set_person_id(index.person(c.person).id());
     key.set_current_grade(c.current);
@@ -392,15 +393,16 @@ KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
   }
   // A cell that moved to another owner was re-scored with that owner's fit, which may be higher
   // than the scores staffed before it: rank by tier, then final score, staffing order on ties.
-  const auto by_score = [](const auto& a, const auto& b) {
-    if (a.tier() != b.tier()) return a.tier() < b.tier();
-    return a.priority().score() > b.priority().score();
+  // The messages stay where they are; only the field's pointers are reordered.
+  const auto by_score = [](const v1::KeyIntersection* a, const v1::KeyIntersection* b) {
+    if (a->tier() != b->tier()) return a->tier() < b->tier();
+    return a->priority().score() > b->priority().score();
   };
-  std::stable_sort(plan.key_intersections.begin(), plan.key_intersections.end(), by_score);
-  for (size_t i = 0; i < plan.key_intersections.size(); ++i) {
-    plan.key_intersections[i].set_rank(static_cast<int32_t>(i + 1));
+  std::stable_sort(key_intersections->pointer_begin() + first_key,
+                   key_intersections->pointer_end(), by_score);
+  for (int i = first_key; i < key_intersections->size(); ++i) {
+    key_intersections->Mutable(i)->set_rank(i - first_key + 1);
   }
-  return plan;
 }
 
 }  // namespace contactplan::recommend

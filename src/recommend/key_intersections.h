@@ -25,10 +25,6 @@ struct KeyIntersectionInputs {
   const DealView& deal;
 };
 
-struct KeyIntersectionPlan {
-  std::vector<v1::KeyIntersection> key_intersections;  // ranked, at most `limit`
-  std::vector<v1::UnstaffedCell> unstaffed;            // ranked, at most `limit`
-};
 
 // Whether person p needs a new relationship (a blank cell to fill): nobody holds SATISFIED or
 // better with them; or they matter and fewer than two do; or they are at EXECUTIVE or
@@ -49,10 +45,13 @@ bool NeedsNewRelationship(const model::Context& context, model::PersonIx p);
 // cell that cannot be staffed becomes an UnstaffedCell. The list is ordered by tier, then final
 // score (ranks 1..n); ties go to plan order of person, then team member. Each names an introducer
 // when someone other than the owner opens the door (ChooseIntroducer). Reserves the effort of
-// every staffed step in `capacity`.
-KeyIntersectionPlan PlanKeyIntersections(const model::Context& context,
-                                         const KeyIntersectionInputs& inputs,
-                                         TeamCapacity& capacity, int32_t limit);
+// every staffed step in `capacity`. Appends the ranked key intersections (at most `limit`) to
+// `*key_intersections` and the cells that could not be staffed (at most `limit`) to `*unstaffed`,
+// in place: the fields of the analysis, on its arena when it has one.
+void PlanKeyIntersections(const model::Context& context, const KeyIntersectionInputs& inputs,
+                          TeamCapacity& capacity, int32_t limit,
+                          google::protobuf::RepeatedPtrField<v1::KeyIntersection>* key_intersections,
+                          google::protobuf::RepeatedPtrField<v1::UnstaffedCell>* unstaffed);
 
 }  // namespace contactplan::recommend
 

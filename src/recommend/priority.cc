@@ -1,6 +1,7 @@
 #include "recommend/priority.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "model/grade_history.h"
@@ -31,8 +32,9 @@ double Urgency(const v1::RecommendTuning& tuning, v1::Grade current, ReasonSet r
   // How pressing the step is from the grade alone: a relationship working against us is more
   // pressing than one that merely lacks warmth, and a blank cell less than a cold one.
   double calm = 1 - Clamp01(ValueOf(tuning.urgency_base(), current));
-  for (size_t i = 0; i < ReasonCodes().size(); ++i) {
-    if (reasons & (ReasonSet{1} << i)) calm *= 1 - Clamp01(ReasonBoost(tuning, i));
+  // The set bits only, lowest first (the product's order, so the result is the same to the bit).
+  for (ReasonSet bits = reasons; bits != 0; bits &= bits - 1) {
+    calm *= 1 - Clamp01(ReasonBoost(tuning, static_cast<size_t>(std::countr_zero(bits))));
   }
   calm *= 1 - Clamp01(deal_boost);
   return 1 - calm;

@@ -35,22 +35,13 @@ void Recommend(const model::Context& context, const CellReasons& reasons, int32_
   TeamCapacity capacity(context);
   const DealView deal(context, importance, horizon_days);
 
-  KeyIntersectionPlan plan =
-      PlanKeyIntersections(context, {importance, desired, reasons, leverage, deal}, capacity,
-                           context.settings.KeyIntersectionLimit(horizon_days));
-  for (v1::Release& release : ProposeReleases(context, plan.key_intersections)) {
-    *out.add_releases() = std::move(release);
-  }
-  for (v1::BlueprintEntry& entry : DraftBlueprint(context, plan.key_intersections, horizon_days)) {
-    *out.add_blueprint_draft() = std::move(entry);
-  }
-  for (v1::KeyIntersection& key : plan.key_intersections) {
-    *out.add_key_intersections() = std::move(key);
-  }
-  for (v1::UnstaffedCell& cell : plan.unstaffed) *out.add_unstaffed() = std::move(cell);
-  for (v1::CommunicationAdvice& advice : AdviseCommunication(index)) {
-    *out.add_communication() = std::move(advice);
-  }
+  // Every part is written in place, into the fields of the analysis (on its arena, if it has one).
+  PlanKeyIntersections(context, {importance, desired, reasons, leverage, deal}, capacity,
+                       context.settings.KeyIntersectionLimit(horizon_days),
+                       out.mutable_key_intersections(), out.mutable_unstaffed());
+  ProposeReleases(context, out.key_intersections(), out.mutable_releases());
+  DraftBlueprint(context, out.key_intersections(), horizon_days, out.mutable_blueprint_draft());
+  AdviseCommunication(index, out.mutable_communication());
   ForecastDrift(context, out.mutable_drift());
   for (v1::Reassignment& entry : PlanReassignments(context, capacity)) {
     *out.add_reassignments() = std::move(entry);

@@ -22,8 +22,9 @@ std::string Units(double effort) {
 
 }  // namespace
 
-std::vector<v1::Release> ProposeReleases(const model::Context& context,
-                                         std::span<const v1::KeyIntersection> key_intersections) {
+void ProposeReleases(const model::Context& context,
+                     const google::protobuf::RepeatedPtrField<v1::KeyIntersection>& key_intersections,
+                     google::protobuf::RepeatedPtrField<v1::Release>* releases) {
   const model::PlanIndex& index = context.index;
   const Settings& settings = context.settings;
   const v1::RecommendTuning& tuning = settings.tuning.recommend();
@@ -32,7 +33,6 @@ std::vector<v1::Release> ProposeReleases(const model::Context& context,
   for (const v1::KeyIntersection& key : key_intersections) {
     working.insert({index.FindMember(key.team_member_id()), index.FindPerson(key.person_id())});
   }
-  std::vector<v1::Release> releases;
   std::vector<RelationshipIx> cells;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     const std::span<const RelationshipIx> graded = index.graded_of_person(p);
@@ -40,7 +40,7 @@ std::vector<v1::Release> ProposeReleases(const model::Context& context,
     const auto release = [&](RelationshipIx r, double freed, std::string reason) {
       const MemberIx m = index.relationship_member(r);
       if (freed <= 0 || working.contains({m, p})) return;
-      v1::Release& out = releases.emplace_back();
+      v1::Release& out = *releases->Add();
       out.set_person_id(person.id());
       out.set_team_member_id(index.member(m).id());
       out.set_grade(index.grade(r));
@@ -89,7 +89,6 @@ std::vector<v1::Release> ProposeReleases(const model::Context& context,
                            rules::GradeWord(enough), " and free ", Units(freed)));
     }
   }
-  return releases;
 }
 
 }  // namespace contactplan::recommend

@@ -3,9 +3,6 @@
 #ifndef CONTACTPLAN_SRC_RECOMMEND_RELEASES_H_
 #define CONTACTPLAN_SRC_RECOMMEND_RELEASES_H_
 
-#include <span>
-#include <vector>
-
 #include "contactplan/v1/recommendations.pb.h"
 #include "model/context.h"
 
@@ -20,8 +17,10 @@ namespace contactplan::recommend {
 //   upkeep (the best such relationship is kept when the desired grade is below SATISFIED's upkeep).
 // A member who owns a key intersection with the person is never released from them. Releases
 // with no effort freed are left out.
-std::vector<v1::Release> ProposeReleases(const model::Context& context,
-                                         std::span<const v1::KeyIntersection> key_intersections);
+// Appends them to `*releases` in place.
+void ProposeReleases(const model::Context& context,
+                     const google::protobuf::RepeatedPtrField<v1::KeyIntersection>& key_intersections,
+                     google::protobuf::RepeatedPtrField<v1::Release>* releases);
 
 }  // namespace contactplan::recommend
 

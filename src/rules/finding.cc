@@ -26,6 +26,13 @@ double Finding::number(std::string_view name) const {
   return 0;
 }
 
+bool Finding::has_number(std::string_view name) const {
+  for (const FindingNumber& n : numbers) {
+    if (n.name == name) return true;
+  }
+  return false;
+}
+
 void WriteFinding(const model::Context& context, Finding& finding, bool include_message,
                   v1::Finding* out) {
   const model::PlanIndex& index = context.index;

@@ -86,6 +86,8 @@ struct Finding {
   // The value of the number called `name`; 0 when the finding has none (a writer's bug: the
   // rule tests check every sentence).
   double number(std::string_view name) const;
+  // Whether the finding has a number called `name` (for numbers a rule gives only sometimes).
+  bool has_number(std::string_view name) const;
 };
 
 // Writes `finding` into `*out` (which should be empty): its rule's code, the severity, the ids of

@@ -13,6 +13,23 @@ using model::MemberIx;
 using model::PersonIx;
 using model::RelationshipIx;
 
+// "Dana Reyes (CFO)'s grade of Sam Lee fell from Satisfied to Dissatisfied 12 days ago; ...",
+// written only for a listed finding.
+void GradeFallingMessage(const model::Context& context, const Finding& finding,
+                         std::string* message) {
+  const model::PlanIndex& index = context.index;
+  const auto from = static_cast<v1::Grade>(finding.number("from_grade"));
+  const auto to = static_cast<v1::Grade>(finding.number("to_grade"));
+  const bool hostile = to <= v1::DISSATISFIED;
+  absl::StrAppend(message, PersonLabel(index, finding.persons[0]), "'s grade of ",
+                  MemberLabel(index, finding.members[0]), " fell from ", GradeWord(from), " to ",
+                  GradeWord(to), " ", static_cast<int64_t>(finding.number("days_since_drop")),
+                  " days ago; ",
+                  hostile ? "find out what went wrong, own it, and agree a recovery plan with "
+                            "them before it spreads."
+                          : "ask what changed while it is fresh, and act on the answer.");
+}
+
 void GradeFalling(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   const absl::Time now = *in.context.now;  // the registry skips this rule without "now"
@@ -27,20 +44,14 @@ void GradeFalling(const RuleInput& in, FindingSink& sink) {
     const bool hostile = change.to <= v1::DISSATISFIED;
     const bool critical = hostile && index.is_key(p);
     const int64_t days = model::DaysBetween(*change.at, now);
-    sink.Add(critical ? v1::CRITICAL : v1::WARNING,
-             absl::StrCat(PersonLabel(index, p), "'s grade of ", MemberLabel(index, m),
-                          " fell from ", GradeWord(change.from), " to ", GradeWord(change.to), " ",
-                          days, " days ago; ",
-                          hostile ? "find out what went wrong, own it, and agree a recovery plan "
-                                    "with them before it spreads."
-                                  : "ask what changed while it is fresh, and act on the answer."))
+    sink.Add(critical ? v1::CRITICAL : v1::WARNING, GradeFallingMessage)
         .Person(p)
         .Member(m)
         .Number("from_grade", change.from)
         .Number("to_grade", change.to)
         .Number("days_since_drop", static_cast<double>(days))
         .Number("window_days", window_days)
-        .Path(RelationshipPath(r));
+        .AtRelationship(r);
   }
 }
 

@@ -14,6 +14,26 @@ namespace {
 using model::PersonIx;
 using model::RelationshipIx;
 
+// "Dana Reyes (CFO), a key person, is known to our team but nobody holds a thread with them (...)",
+// written only for a listed finding.
+void NoThreadPersonMessage(const model::Context& context, const Finding& finding,
+                           std::string* message) {
+  const model::PlanIndex& index = context.index;
+  const PersonIx p = finding.persons[0];
+  const std::span<const RelationshipIx> graded = index.graded_of_person(p);
+  std::vector<std::string> cells;
+  cells.reserve(graded.size());
+  for (RelationshipIx r : graded) {
+    cells.push_back(absl::StrCat(MemberLabel(index, index.relationship_member(r)), " at ",
+                                 GradeWord(index.grade(r))));
+  }
+  absl::StrAppend(message, PersonLabel(index, p), index.is_key(p) ? ", a key person," : "",
+                  " is known to our team but nobody holds a thread with them (", ListOf(cells),
+                  "; a thread needs ", GradeWord(context.settings.thread_min_grade),
+                  " or better); lift the most promising of these relationships a grade, or bring "
+                  "in someone who can.");
+}
+
 void NoThreadPerson(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   const v1::Grade thread_grade = in.settings().thread_min_grade;
@@ -25,25 +45,12 @@ void NoThreadPerson(const RuleInput& in, FindingSink& sink) {
     v1::Grade best = v1::GRADE_UNSPECIFIED;
     for (RelationshipIx r : graded) best = std::max(best, index.grade(r));
     if (best >= thread_grade) continue;
-    const bool key = index.is_key(p);
-    std::vector<std::string> cells;
-    cells.reserve(graded.size());
-    for (RelationshipIx r : graded) {
-      cells.push_back(absl::StrCat(MemberLabel(index, index.relationship_member(r)), " at ",
-                                   GradeWord(index.grade(r))));
-    }
     FindingBuilder finding =
-        sink.Add(key ? v1::CRITICAL : v1::WARNING,
-                 absl::StrCat(PersonLabel(index, p), key ? ", a key person," : "",
-                              " is known to our team but nobody holds a thread with them (",
-                              ListOf(cells), "; a thread needs ", GradeWord(thread_grade),
-                              " or better); lift the most promising of these relationships a "
-                              "grade, or bring in someone who can."))
-            .Person(p);
+        sink.Add(index.is_key(p) ? v1::CRITICAL : v1::WARNING, NoThreadPersonMessage).Person(p);
     for (RelationshipIx r : graded) finding.Member(index.relationship_member(r));
     finding.Number("graded_intersections", static_cast<double>(graded.size()))
         .Number("best_grade", best)
-        .Path(PersonPath(p));
+        .AtPerson(p);
   }
 }
 

@@ -13,6 +13,24 @@ using model::MemberIx;
 using model::PersonIx;
 using model::RelationshipIx;
 
+// "Sam Lee's Trust grade with Dana Reyes (CFO) rests on 4 recorded touches, but ...", written only
+// for a listed finding.
+void GradeNotBorneOutMessage(const model::Context& context, const Finding& finding,
+                             std::string* message) {
+  const model::PlanIndex& index = context.index;
+  const std::string since =
+      finding.has_number("days_since_inbound")
+          ? absl::StrCat("the last time they reached out or took part was ",
+                         static_cast<int64_t>(finding.number("days_since_inbound")), " days ago")
+          : "none of them came from them or had them take part";
+  absl::StrAppend(message, MemberLabel(index, finding.members[0]), "'s ",
+                  GradeWord(static_cast<v1::Grade>(finding.number("grade"))), " grade with ",
+                  PersonLabel(index, finding.persons[0]), " rests on ",
+                  static_cast<int32_t>(finding.number("touches")), " recorded touches, but ", since,
+                  "; a grade that high shows in the person seeking us out. Ask for a "
+                  "conversation they would value, and re-grade from how they answer.");
+}
+
 void GradeNotBorneOut(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   const absl::Time now = *in.context.now;  // the registry skips this rule without "now"
@@ -27,17 +45,7 @@ void GradeNotBorneOut(const RuleInput& in, FindingSink& sink) {
     if (inbound && *inbound <= now && now - *inbound <= window) continue;
     const PersonIx p = index.relationship_person(r);
     const MemberIx m = index.relationship_member(r);
-    std::string since =
-        inbound ? absl::StrCat("the last time they reached out or took part was ",
-                               model::DaysBetween(*inbound, now), " days ago")
-                : "none of them came from them or had them take part";
-    FindingBuilder finding =
-        sink.Add(v1::WARNING,
-                 absl::StrCat(MemberLabel(index, m), "'s ", GradeWord(grade), " grade with ",
-                              PersonLabel(index, p), " rests on ", touches.touches,
-                              " recorded touches, but ", since,
-                              "; a grade that high shows in the person seeking us out. Ask for a "
-                              "conversation they would value, and re-grade from how they answer."))
+    FindingBuilder finding = sink.Add(v1::WARNING, GradeNotBorneOutMessage)
             .Person(p)
             .Member(m)
             .Number("grade", grade)
@@ -46,8 +54,22 @@ void GradeNotBorneOut(const RuleInput& in, FindingSink& sink) {
     if (inbound) {
       finding.Number("days_since_inbound", static_cast<double>(model::DaysBetween(*inbound, now)));
     }
-    finding.Path(RelationshipPath(r));
+    finding.AtRelationship(r);
   }
+}
+
+// "The last 5 touches between Sam Lee and Dana Reyes (CFO) all went out from us ...", written only
+// for a listed finding.
+void OneWayContactMessage(const model::Context& context, const Finding& finding,
+                          std::string* message) {
+  const model::PlanIndex& index = context.index;
+  const PersonIx p = finding.persons[0];
+  absl::StrAppend(message, "The last ", static_cast<int32_t>(finding.number("outbound_touches")),
+                  " touches between ", MemberLabel(index, finding.members[0]), " and ",
+                  PersonLabel(index, p), index.is_key(p) ? ", a key person," : "",
+                  " all went out from us with no answer recorded; stop sending more of the "
+                  "same, and reach them through someone they listen to, or with something "
+                  "they asked for.");
 }
 
 void OneWayContact(const RuleInput& in, FindingSink& sink) {
@@ -60,17 +82,12 @@ void OneWayContact(const RuleInput& in, FindingSink& sink) {
     const PersonIx p = index.relationship_person(r);
     const MemberIx m = index.relationship_member(r);
     const bool key = index.is_key(p);
-    sink.Add(key ? v1::CRITICAL : v1::WARNING,
-             absl::StrCat("The last ", outbound, " touches between ", MemberLabel(index, m), " and ",
-                          PersonLabel(index, p), key ? ", a key person," : "",
-                          " all went out from us with no answer recorded; stop sending more of the "
-                          "same, and reach them through someone they listen to, or with something "
-                          "they asked for."))
+    sink.Add(key ? v1::CRITICAL : v1::WARNING, OneWayContactMessage)
         .Person(p)
         .Member(m)
         .Number("outbound_touches", outbound)
         .Number("min_touches", min_touches)
-        .Path(RelationshipPath(r));
+        .AtRelationship(r);
   }
 }
 

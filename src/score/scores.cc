@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -107,10 +108,9 @@ std::vector<PersonStats> GatherPersonStats(const model::Context& context) {
 // Builds a Score: components in the order added, value = weighted mean of the components.
 class ScoreBuilder {
  public:
-  ScoreBuilder() = default;
   // Builds in place into `*into` (a message of the analysis, perhaps on its arena).
   explicit ScoreBuilder(v1::Score* into) : score_(into) {}
-  ScoreBuilder(const ScoreBuilder&) = delete;  // score_ may point at own_
+  ScoreBuilder(const ScoreBuilder&) = delete;
   ScoreBuilder& operator=(const ScoreBuilder&) = delete;
 
   // `share` is 0-1 and becomes a 0-100 component value.
@@ -139,15 +139,9 @@ class ScoreBuilder {
     score_->set_value(weights > 0 ? weighted / weights : 0);
   }
 
-  // Finish(), and the score moved out; leaves the builder empty.
-  v1::Score Build() {
-    Finish();
-    return std::move(*score_);
-  }
 
  private:
-  v1::Score own_;
-  v1::Score* score_ = &own_;
+  v1::Score* score_;
 };
 
 // An importance-weighted mean of a per-person share over a fixed population of persons.
@@ -183,7 +177,7 @@ std::vector<PersonIx> PersonsWhoMatter(const PlanIndex& index) {
   return persons;
 }
 
-std::string GradeName(v1::Grade grade) { return v1::Grade_Name(grade); }
+const std::string& GradeName(v1::Grade grade) { return v1::Grade_Name(grade); }
 
 // Progress of a count towards a target, 0-1.
 double Progress(int32_t count, int32_t target) {
@@ -201,6 +195,8 @@ struct Inputs {
   const std::vector<PersonStats>& stats;
   const std::vector<PersonIx>& who_matters;
   int32_t horizon_days;
+  // GradeTable(tuning.scores.grade_strength), written once: several explanations quote it.
+  const std::string& grade_table;
 
   const v1::ScoreTuning& tuning() const { return context.settings.tuning.scores(); }
 };
@@ -213,7 +209,7 @@ std::string GradeTable(const v1::GradeValues& values) {
                          100 * values.blank());
 }
 
-v1::Score CoverageBreadth(const Inputs& in) {
+void CoverageBreadth(const Inputs& in, v1::Score* out) {
   const PlanIndex& index = in.context.index;
   const v1::BreadthTuning& t = in.tuning().breadth();
   // Reach: a thread counts fully, a relationship we have at Indifferent or better (but below the
@@ -238,7 +234,7 @@ v1::Score CoverageBreadth(const Inputs& in) {
        Progress(web.team_levels(), kWebTarget) + Progress(web.person_levels(), kWebTarget)) /
       4;
   const v1::PersonImportance& importance = in.tuning().importance();
-  return ScoreBuilder()
+  ScoreBuilder(out)
       .Add("persons_reached", reach.share(), t.persons_reached(),
            absl::StrFormat("%d of %d persons have a thread (%s or better); share weighted by "
                            "importance (key %g, matters %g, others %g), persons known only below "
@@ -250,10 +246,10 @@ v1::Score CoverageBreadth(const Inputs& in) {
            absl::StrCat("web ", web.figure(), " with ", web.team_levels(), " team levels and ",
                         web.person_levels(), " person levels; each count towards 3",
                         web.meets3x3() ? " (meets 3x3)" : ""))
-      .Build();
+      .Finish();
 }
 
-v1::Score Depth(const Inputs& in) {
+void Depth(const Inputs& in, v1::Score* out) {
   const PlanIndex& index = in.context.index;
   const v1::DepthTuning& t = in.tuning().depth();
   const int32_t multi_target = std::max(1, t.threads_for_multi());
@@ -269,7 +265,7 @@ v1::Score Depth(const Inputs& in) {
   const double team_engaged = ShareOf(web.team_members(), index.present_member_count(), 0);
   const double levels =
       (Progress(web.team_levels(), kWebTarget) + Progress(web.person_levels(), kWebTarget)) / 2;
-  return ScoreBuilder()
+  ScoreBuilder(out)
       .Add("multi_threaded_persons", multi.share(), t.multi_threaded_persons(),
            absl::StrCat(multi_threaded, " of ", multi.persons(), " persons who matter have ",
                         multi_target,
@@ -280,10 +276,10 @@ v1::Score Depth(const Inputs& in) {
       .Add("levels_spanned", levels, t.levels_spanned(),
            absl::StrCat(web.team_levels(), " team levels and ", web.person_levels(),
                         " client levels among the threads; each towards 3"))
-      .Build();
+      .Finish();
 }
 
-v1::Score Quality(const Inputs& in) {
+void Quality(const Inputs& in, v1::Score* out) {
   const PlanIndex& index = in.context.index;
   const v1::QualityTuning& t = in.tuning().quality();
   // Measured per person over the whole organisation, never per graded intersection: a mean over
@@ -309,11 +305,11 @@ v1::Score Quality(const Inputs& in) {
     open.Add(Importance(in.context, p), at_open ? 1 : 0);
   }
   const v1::GradeValues& hostility = in.tuning().dissatisfaction();
-  return ScoreBuilder()
+  ScoreBuilder(out)
       .Add("relationship_strength", strength.share(), t.relationship_strength(),
            absl::StrCat("importance-weighted mean over all persons of the strength of their best "
                         "relationship (",
-                        GradeTable(in.tuning().grade_strength()), ")"))
+                        in.grade_table, ")"))
       .Add("open_where_it_matters", open.share(), t.open_where_it_matters(),
            absl::StrCat(open_persons, " of ", open.persons(),
                         " persons who matter have a relationship at OPEN or better; weighted by "
@@ -323,7 +319,7 @@ v1::Score Quality(const Inputs& in) {
                            "less %g of a person per DISSATISFIED and %g per MOTIVATED_TO_CHANGE "
                            "relationship; %d persons have D or M relationships",
                            hostility.dissatisfied(), hostility.motivated_to_change(), dissatisfied))
-      .Build();
+      .Finish();
 }
 
 // Whether a participant's buying role makes them a decider (DECISION_MAKER or APPROVER).
@@ -341,7 +337,7 @@ bool ClosesWithinHorizon(const Inputs& in, const v1::Opportunity& opportunity) {
 }
 
 // `readiness` holds the readiness value (0-100) of each open opportunity, in plan order.
-v1::Score Risk(const Inputs& in, const std::vector<double>& readiness) {
+void Risk(const Inputs& in, const std::vector<double>& readiness, v1::Score* out) {
   const PlanIndex& index = in.context.index;
   const Settings& settings = in.context.settings;
   const v1::RiskTuning& t = in.tuning().risk();
@@ -493,16 +489,17 @@ v1::Score Risk(const Inputs& in, const std::vector<double>& readiness) {
 
   // A plan without persons shows no safety at all: nothing found is not the same as nothing there.
   if (index.person_count() == 0) {
-    ScoreBuilder empty;
+    ScoreBuilder empty(out);
     for (const char* name : {"power_access", "decider_hostility", "key_persons_multi_threaded",
                              "account_threading", "hostility_where_it_matters",
                              "decision_makers_supportive", "mentor_in_every_deal",
                              "deals_closing_ready", "nps_detractors"}) {
       empty.Add(name, 0, 1, "no persons on the plan");
     }
-    return empty.Build();
+    empty.Finish();
+    return;
   }
-  return ScoreBuilder()
+  ScoreBuilder(out)
       .Add("power_access", power_access, t.power_access(), std::move(power_explanation))
       .Add("decider_hostility", 1 - worst, t.decider_hostility(), decider_hostility_explanation)
       .Add("key_persons_multi_threaded", key_multi_share, t.key_persons_multi_threaded(),
@@ -539,12 +536,12 @@ v1::Score Risk(const Inputs& in, const std::vector<double>& readiness) {
                               " persons who answered NPS are detractors (latest answer at most ",
                               settings.nps_detractor_max, "); weighted by importance")
                : "no NPS answers: no detractor known")
-      .Build();
+      .Finish();
 }
 
 // Confidence: how far the map can be believed. Not part of account health and free of the
 // monotonicity promise (more Trust may rightly lower it).
-v1::Score Confidence(const Inputs& in) {
+void Confidence(const Inputs& in, v1::Score* out) {
   const PlanIndex& index = in.context.index;
   const Settings& settings = in.context.settings;
   const v1::ConfidenceTuning& t = in.tuning().confidence();
@@ -610,7 +607,7 @@ v1::Score Confidence(const Inputs& in) {
     }
   }
 
-  return ScoreBuilder()
+  ScoreBuilder(out)
       .Add("trust_believable", trust_believable, t.trust_believable(), std::move(trust_explanation))
       .Add("recently_assessed", ShareOf(recent, graded, 0), t.recently_assessed(),
            recent_explanation)
@@ -626,10 +623,10 @@ v1::Score Confidence(const Inputs& in) {
       .Add("dated", in.context.now ? 1 : 0, t.dated(),
            in.context.now ? "the plan carries dates, so its age can be judged"
                           : "no date anywhere on the plan: nothing says when it was true")
-      .Build();
+      .Finish();
 }
 
-v1::Score AccountHealth(const Settings& settings, const v1::Scores& scores) {
+void AccountHealth(const Settings& settings, const v1::Scores& scores, v1::Score* out) {
   // Weights are options; only their ratios matter, so they are normalised (ResolveSettings ensures
   // at least one is positive).
   const double total =
@@ -639,7 +636,7 @@ v1::Score AccountHealth(const Settings& settings, const v1::Scores& scores) {
   for (const v1::ScoreComponent& component : scores.risk().components()) {
     if (component.weight() > 0 && component.value() < 100) ++risks_found;
   }
-  return ScoreBuilder()
+  ScoreBuilder(out)
       .AddValue("coverage_breadth", scores.coverage_breadth().value(), weight(settings.weight_breadth),
            "how much of the organisation we reach")
       .AddValue("depth", scores.depth().value(), weight(settings.weight_depth),
@@ -652,24 +649,25 @@ v1::Score AccountHealth(const Settings& settings, const v1::Scores& scores) {
                              "(how far the map can be believed is the confidence score)")
                : absl::StrCat("how safe the account is: ", risks_found, " of ",
                               scores.risk().components_size(), " risk checks found something"))
-      .Build();
+      .Finish();
 }
 
-void PersonCoverage(const model::Context& context, const PersonStats& s, v1::Score* coverage) {
+void PersonCoverage(const model::Context& context, const PersonStats& s,
+                    absl::string_view grade_table, v1::Score* coverage) {
   const v1::ScoreTuning& tuning = context.settings.tuning.scores();
   const int32_t multi_target = std::max(1, tuning.depth().threads_for_multi());
   ScoreBuilder(coverage)
       .Add("best_grade", GradeStrength(context, s.best), tuning.person_coverage().best_grade(),
            absl::StrCat("best relationship: ",
-                        s.best == v1::GRADE_UNSPECIFIED ? "none" : GradeName(s.best), " (",
-                        GradeTable(tuning.grade_strength()), ")"))
+                        s.best == v1::GRADE_UNSPECIFIED ? absl::string_view("none") : GradeName(s.best), " (",
+                        grade_table, ")"))
       .Add("threads", Progress(s.threads, multi_target), tuning.person_coverage().threads(),
            absl::StrCat(s.threads, " threads at ", GradeName(context.settings.thread_min_grade),
                         " or better; ", multi_target, " make the person multi-threaded"))
       .Finish();
 }
 
-v1::Score OpportunityReadiness(const Inputs& in, const v1::Opportunity& opportunity) {
+void OpportunityReadiness(const Inputs& in, const v1::Opportunity& opportunity, v1::Score* out) {
   const PlanIndex& index = in.context.index;
   const v1::ReadinessTuning& t = in.tuning().readiness();
   const v1::PreferenceValues& support_of = in.tuning().support();
@@ -694,7 +692,7 @@ v1::Score OpportunityReadiness(const Inputs& in, const v1::Opportunity& opportun
   const v1::Qualification& q = opportunity.qualification();
   const int32_t answers = q.pain_admitted() + q.access_to_power() + q.vision_agreed() + q.value_agreed();
   const int32_t stage = std::clamp<int32_t>(opportunity.stage(), 0, v1::NEGOTIATE_CLOSE);
-  return ScoreBuilder()
+  ScoreBuilder(out)
       .Add("participant_support", participants > 0 ? support / participants : 0,
            t.participant_support(),
            absl::StrFormat("mean support of %d participants (MENTOR %g, SUPPORTER %g, "
@@ -722,7 +720,7 @@ v1::Score OpportunityReadiness(const Inputs& in, const v1::Opportunity& opportun
                         stage == 0 ? std::string("not stated")
                                    : v1::OpportunityStage_Name(static_cast<v1::OpportunityStage>(stage)),
                         " (each of the 5 stages adds 20)"))
-      .Build();
+      .Finish();
 }
 
 }  // namespace
@@ -732,7 +730,8 @@ void ComputeScores(const model::Context& context, const v1::Web& web, int32_t ho
   const PlanIndex& index = context.index;
   const std::vector<PersonStats> stats = GatherPersonStats(context);
   const std::vector<PersonIx> who_matters = PersonsWhoMatter(index);
-  const Inputs in{context, web, stats, who_matters, horizon_days};
+  const std::string grade_table = GradeTable(context.settings.tuning.scores().grade_strength());
+  const Inputs in{context, web, stats, who_matters, horizon_days, grade_table};
 
   v1::Scores& scores = *out;
   // Readiness first: risk reads how ready the deals closing within the horizon are.
@@ -741,22 +740,22 @@ void ComputeScores(const model::Context& context, const v1::Web& web, int32_t ho
     if (opportunity.closed()) continue;
     v1::OpportunityReadiness& entry = *scores.add_opportunity_readiness();
     entry.set_opportunity_id(opportunity.id());
-    *entry.mutable_readiness() = OpportunityReadiness(in, opportunity);
+    OpportunityReadiness(in, opportunity, entry.mutable_readiness());
     readiness.push_back(entry.readiness().value());
   }
-  *scores.mutable_coverage_breadth() = CoverageBreadth(in);
-  *scores.mutable_depth() = Depth(in);
-  *scores.mutable_quality() = Quality(in);
-  *scores.mutable_risk() = Risk(in, readiness);
-  *scores.mutable_account_health() = AccountHealth(context.settings, scores);
-  *scores.mutable_confidence() = Confidence(in);
+  CoverageBreadth(in, scores.mutable_coverage_breadth());
+  Depth(in, scores.mutable_depth());
+  Quality(in, scores.mutable_quality());
+  Risk(in, readiness, scores.mutable_risk());
+  AccountHealth(context.settings, scores, scores.mutable_account_health());
+  Confidence(in, scores.mutable_confidence());
 
   scores.mutable_person_coverage()->Reserve(index.person_count());
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     if (index.has_left(p)) continue;  // history, not coverage
     v1::PersonCoverage& coverage = *scores.add_person_coverage();
     coverage.set_person_id(index.person(p).id());
-    PersonCoverage(context, stats[p], coverage.mutable_coverage());
+    PersonCoverage(context, stats[p], grade_table, coverage.mutable_coverage());
   }
 }
 

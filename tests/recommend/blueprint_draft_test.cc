@@ -203,6 +203,15 @@ v1::KeyIntersection Key(std::string_view member, std::string_view person, v1::Gr
   return key;
 }
 
+// DraftBlueprint over keys given as a list (the engine hands it the analysis' field).
+std::vector<v1::BlueprintEntry> Draft(const model::Context& context,
+                                      std::span<const v1::KeyIntersection> keys, int32_t horizon) {
+  const google::protobuf::RepeatedPtrField<v1::KeyIntersection> field(keys.begin(), keys.end());
+  google::protobuf::RepeatedPtrField<v1::BlueprintEntry> draft;
+  DraftBlueprint(context, field, horizon, &draft);
+  return {draft.begin(), draft.end()};
+}
+
 // Eight blank cells with the same strategies: no tactic in more than a quarter of the entries.
 TEST(BlueprintDraftV2, NoTacticInMoreThanAQuarterOfTheEntries) {
   const RecommendFixture fixture(R"pb(
@@ -215,7 +224,7 @@ TEST(BlueprintDraftV2, NoTacticInMoreThanAQuarterOfTheEntries) {
   for (const char* p : {"p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8"}) {
     keys.push_back(Key("t1", p, v1::GRADE_UNSPECIFIED, {v1::LIKING, v1::RECIPROCITY, v1::AUTHORITY}));
   }
-  const std::vector<v1::BlueprintEntry> draft = DraftBlueprint(fixture.context(), keys, 60);
+  const std::vector<v1::BlueprintEntry> draft = Draft(fixture.context(), keys, 60);
   ASSERT_EQ(draft.size(), 8u);
   std::map<std::string, int> uses;
   for (const v1::BlueprintEntry& entry : draft) {
@@ -256,7 +265,7 @@ TEST(BlueprintDraftV2, RepairNeverUsesScarcityOrSocialProof) {
   )pb");
   const std::vector<v1::KeyIntersection> keys = {
       Key("t1", "p-cfo", v1::DISSATISFIED, {v1::SOCIAL_PROOF, v1::SCARCITY, v1::COMMITMENT})};
-  const std::vector<v1::BlueprintEntry> draft = DraftBlueprint(fixture.context(), keys, 30);
+  const std::vector<v1::BlueprintEntry> draft = Draft(fixture.context(), keys, 30);
   ASSERT_EQ(draft.size(), 1u);
   EXPECT_THAT(draft[0].strategies(), Not(Contains(v1::SCARCITY)));
   EXPECT_THAT(draft[0].strategies(), Not(Contains(v1::SOCIAL_PROOF)));
@@ -279,7 +288,7 @@ TEST(BlueprintDraftV2, IntroductionFirstOwnedByTheIntroducerAndDueDatesSequenced
   )pb");
   v1::KeyIntersection key = Key("t-owner", "p", v1::GRADE_UNSPECIFIED, {v1::LIKING, v1::RECIPROCITY});
   key.set_introducer_id("t-door");
-  const std::vector<v1::BlueprintEntry> draft = DraftBlueprint(fixture.context(), std::span(&key, 1), 30);
+  const std::vector<v1::BlueprintEntry> draft = Draft(fixture.context(), std::span(&key, 1), 30);
   ASSERT_EQ(draft.size(), 1u);
   ASSERT_GE(draft[0].tactics_size(), 2);
   EXPECT_EQ(draft[0].team_member_id(), "t-owner");
@@ -326,7 +335,7 @@ TEST(BlueprintDraftV2, TacticsAreSpecificToRoleAndSituation) {
       Key("t1", "p-cfo", v1::SATISFIED, {v1::RECIPROCITY, v1::AUTHORITY, v1::UNITY}),
       Key("t1", "p-cio", v1::DISSATISFIED, {v1::RECIPROCITY, v1::AUTHORITY, v1::UNITY}),
       Key("t1", "p-arch", v1::INDIFFERENT, {v1::RECIPROCITY, v1::AUTHORITY, v1::UNITY})};
-  const std::vector<v1::BlueprintEntry> draft = DraftBlueprint(fixture.context(), keys, 90);
+  const std::vector<v1::BlueprintEntry> draft = Draft(fixture.context(), keys, 90);
   ASSERT_EQ(draft.size(), 4u);
   std::set<std::string> all;
   for (const v1::BlueprintEntry& entry : draft) {
@@ -365,7 +374,7 @@ TEST(BlueprintDraftV2, RenewalAndLateStageDealHaveTheirOwnTactics) {
   )pb");
   const std::vector<v1::KeyIntersection> keys = {
       Key("t1", "p-dm", v1::SATISFIED, {v1::COMMITMENT, v1::UNITY, v1::RECIPROCITY})};
-  const std::vector<v1::BlueprintEntry> draft = DraftBlueprint(fixture.context(), keys, 30);
+  const std::vector<v1::BlueprintEntry> draft = Draft(fixture.context(), keys, 30);
   ASSERT_EQ(draft.size(), 1u);
   uint32_t situations = 0;
   for (const v1::Tactic& t : draft[0].tactics()) situations |= Source(t).situations;

@@ -18,6 +18,13 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using Advice = v1::CommunicationAdvice;
 
+// AdviseCommunication as a list (the engine hands it the analysis' field).
+std::vector<Advice> AdviseCommunication(const model::PlanIndex& index) {
+  google::protobuf::RepeatedPtrField<Advice> advice;
+  recommend::AdviseCommunication(index, &advice);
+  return {advice.begin(), advice.end()};
+}
+
 Advice::Kind KindFor(const char* person, v1::OpportunityStage stage) {
   v1::Plan plan = PlanFromText(R"pb(
     persons { id: "p-exec" level: EXECUTIVE }
