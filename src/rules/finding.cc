@@ -28,7 +28,7 @@ double Finding::number(std::string_view name) const {
 
 bool Finding::has_number(std::string_view name) const {
   for (const FindingNumber& n : numbers) {
-    if (n.name == name) return true;
+    if (std::string_view(n.name) == name) return true;
   }
   return false;
 }
