@@ -8,9 +8,9 @@
 #include <string>
 #include <utility>
 
+#include "contactplan/plan_generator.h"
 #include "contactplan/plan_io.h"
 #include "google/protobuf/arena.h"
-#include "generate/plan_generator.h"
 
 namespace contactplan::bench {
 namespace {

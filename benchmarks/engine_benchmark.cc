@@ -20,7 +20,7 @@
 #include "options/settings.h"
 #include "recommend/recommendations.h"
 #include "rules/rules.h"
-#include "score/web.h"
+#include "model/influence_web.h"
 
 namespace contactplan::bench {
 namespace {
@@ -192,9 +192,8 @@ void BM_Recommend_Sweep(benchmark::State& state) {
   const absl::StatusOr<Settings> settings = ResolveSettings(v1::EngineOptions());
   const model::PlanIndex index(plan);
   const model::Context context{index, *settings, model::ToTime(plan.has_as_of(), plan.as_of())};
-  v1::Web web;
-  score::ComputeWeb(context, &web);
-  const std::vector<rules::Finding> findings = rules::EvaluateRules(context, web);
+  const std::vector<rules::Finding> findings =
+      rules::EvaluateRules(context, model::ComputeInfluenceWeb(context));
   for (auto _ : state) {
     google::protobuf::Arena arena;
     auto* recommendations = google::protobuf::Arena::CreateMessage<v1::Recommendations>(&arena);

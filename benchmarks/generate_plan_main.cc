@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "generate/plan_generator.h"
+#include "contactplan/plan_generator.h"
 
 namespace {
 

@@ -2,6 +2,7 @@
 #ifndef CONTACTPLAN_PLAN_IO_H_
 #define CONTACTPLAN_PLAN_IO_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,11 @@
 #include "contactplan/v1/plan.pb.h"
 
 namespace contactplan {
+
+// The most bytes of one serialized plan a reader takes in when the engine options set no
+// `limits.max_input_bytes`: 256 MiB (docs/limits.md). A host reading a file or a stream checks its
+// size against this (or the limit its options set) before it reads or parses it.
+inline constexpr uint64_t kDefaultMaxInputBytes = uint64_t{256} << 20;
 
 enum class PlanFormat {
   kBinary,   // protobuf wire format (canonical); .binpb or .pb
@@ -173,6 +179,18 @@ absl::StatusOr<std::string> WriteAnalysis(const v1::Analysis& analysis, PlanForm
 // from the protobuf JSON mapping into `*message` (cleared first; cleared again on error), with the
 // rules and errors of ParsePlan's JSON. Thread-safe for distinct messages.
 absl::Status ParseJsonInto(std::string_view json, google::protobuf::Message* message);
+
+// Parses any message of this library's schema (v1::EngineOptions, v1::AnalysisOptions, a plan ...)
+// in `format` into `*message` (cleared first; cleared again on error). Thread-safe for distinct
+// messages. Errors are InvalidArgument, as ParsePlan gives them for that format:
+//  - binary: "not a valid binary <Message>: byte N, in <field path>: <why>"; fields unknown to this
+//    build are kept; a string that is not UTF-8 is an error (protobuf would only log it).
+//  - text: "line L, column C: ..." for protobuf's first error, with the field name probably meant;
+//    a string that is not UTF-8 is an error. A UTF-8 byte order mark at the start is skipped.
+//  - JSON: as ParseJsonInto.
+//  - kCsvGrid: always an error, the grid holds plans only (ParsePlan reads it).
+absl::Status ParseMessageInto(std::string_view bytes, PlanFormat format,
+                              google::protobuf::Message* message);
 
 }  // namespace contactplan
 

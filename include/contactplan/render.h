@@ -16,6 +16,7 @@
 #include "contactplan/v1/diff.pb.h"
 #include "contactplan/v1/options.pb.h"
 #include "contactplan/v1/plan.pb.h"
+#include "contactplan/v1/portfolio.pb.h"
 
 namespace contactplan {
 
@@ -72,6 +73,45 @@ std::string RuleCatalogueJson(std::span<const RuleInfo* const> rules);
 // Entries wrap at 100 columns (the title line may be longer: it holds OLD's name whole). UTF-8,
 // ends with a newline. Never fails; pure function of its arguments; thread-safe.
 std::string PlanDiffReport(const v1::PlanDiff& diff, std::string_view old_origin);
+
+// ---- The drafted contact blueprint (`contactplan blueprint`, docs/views.md) ----
+
+// How RenderBlueprintDraft lays the draft out.
+enum class BlueprintLayout {
+  kText,  // for people: the detailed report's "Blueprint draft" section on its own
+  kCsv,   // for a spreadsheet: the practitioners' sheet, one row per drafted entry
+};
+
+// The blueprint draft of `analysis` (recommendations.blueprint_draft), the analysis of `plan`, laid
+// out as `layout`. Checked as Render checks: InvalidArgument for a width outside 60..1000 or a layout
+// that is neither; a plan that does not pass ValidatePlan under `options.limits` gets its
+// ValidationStatus (ResourceExhausted when it is only over a limit, else InvalidArgument).
+//  - kText: the line "  Blueprint draft", then per entry the cell (person × team member), its goal
+//    and horizon, the influence strategies, and each tactic with its resources, due date and the
+//    relationship tests it passes, the tactics wrapped to `options.width` columns; under the title,
+//    "No key intersection to work on: nothing to draft." when the draft is empty. The plan's text
+//    is shown as in every view: control and bidirectional-formatting characters as visible escapes.
+//  - kCsv: a header row "name,goal,influence strategies,tactics/resources,owner,horizon", then one
+//    row per entry: the person's name (else id), the goal grade in words ("open"), the strategies
+//    joined by "; ", one tactic per line of the cell ("description (resources: ...)"), the owner's
+//    name (else id), the horizon ("30 days"). RFC 4180 quoting, CRLF line ends; the plan's text as
+//    written, since a spreadsheet shows it as data. `options.width` is only checked.
+// `options.origin` is not used. UTF-8, ends with a newline, byte-identical for the same inputs.
+// Never reads the clock, the environment or files. Thread-safe: no shared state.
+absl::StatusOr<std::string> RenderBlueprintDraft(const v1::Plan& plan, const v1::Analysis& analysis,
+                                                 BlueprintLayout layout,
+                                                 const RenderOptions& options = {});
+
+// ---- Many accounts together (include/contactplan/portfolio.h, docs/portfolio.md) ----
+
+// The portfolio as one terminal page of 80 columns for a sales leader: the accounts' table (health,
+// confidence, web, 3x3, critical and warning findings, next close) with each account's next action,
+// the team's committed and planned effort against capacity ("OVER" past it), then the patterns
+// across accounts, the cells that could not be staffed and the conflicts between plans (each
+// section only when it has entries). The plans' text is shown as written, control and
+// bidirectional-formatting characters as visible escapes. UTF-8, ends with a newline. Never fails;
+// pure function of its argument; thread-safe.
+std::string PortfolioReport(const v1::Portfolio& portfolio);
 
 }  // namespace contactplan
 

@@ -143,10 +143,11 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
   // Every stage writes into the analysis in place, so on an arena nothing is built twice.
   analysis->set_schema_version(CONTACTPLAN_SCHEMA_VERSION);
   if (context.now) *analysis->mutable_as_of() = model::ToTimestamp(*context.now);
-  score::ComputeWeb(context, analysis->mutable_web());
-  std::vector<rules::Finding> findings = rules::EvaluateRules(context, analysis->web());
+  const model::InfluenceWeb web = model::ComputeInfluenceWeb(context);
+  score::WriteWeb(index, web, analysis->mutable_web());
+  std::vector<rules::Finding> findings = rules::EvaluateRules(context, web);
   score::ComputeGaps(context, analysis->mutable_gaps());
-  score::ComputeScores(context, analysis->web(), horizon, analysis->mutable_scores());
+  score::ComputeScores(context, web, horizon, analysis->mutable_scores());
   score::ComputeActivity(context, analysis->mutable_activity());
   // Recommendations need of the findings only the reasons they give cells, resolved here. The list
   // is then cut to what the host asked for, the findings kept become messages, and the records are

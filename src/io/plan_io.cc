@@ -125,4 +125,23 @@ absl::Status ParseJsonInto(std::string_view json, google::protobuf::Message* mes
   return io::ParseJsonMessage(json, message);
 }
 
+absl::Status ParseMessageInto(std::string_view bytes, PlanFormat format,
+                              google::protobuf::Message* message) {
+  absl::Status status;
+  switch (format) {
+    case PlanFormat::kJson: return io::ParseJsonMessage(bytes, message);
+    case PlanFormat::kBinary: status = io::ParseBinaryMessage(bytes, message); break;
+    case PlanFormat::kText: status = io::ParseTextMessage(bytes, message); break;
+    case PlanFormat::kCsvGrid:
+      status = absl::InvalidArgumentError(absl::StrCat(
+          message->GetDescriptor()->name(),
+          " has no CSV form (the grid holds plans only): give it as binary, json or text"));
+      break;
+  }
+  // The readers stop at the first error with part of the message filled in: nothing half read is
+  // handed back.
+  if (!status.ok()) message->Clear();
+  return status;
+}
+
 }  // namespace contactplan

@@ -8,6 +8,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "contactplan/plan_io.h"
 #include "contactplan/v1/options.pb.h"
 #include "contactplan/v1/plan.pb.h"
 #include "contactplan/v1/tuning.pb.h"
@@ -44,7 +45,7 @@ struct Settings {
   double effort_trust = 4;
 
   // Limits.
-  uint64_t max_input_bytes = 256ull << 20;
+  uint64_t max_input_bytes = kDefaultMaxInputBytes;
   uint32_t max_persons = 1000000;
   uint32_t max_team_members = 100000;
   uint32_t max_relationships = 5000000;

@@ -33,13 +33,28 @@ void ProposeReleases(const model::Context& context,
   for (const v1::KeyIntersection& key : key_intersections) {
     working.insert({index.FindMember(key.team_member_id()), index.FindPerson(key.person_id())});
   }
-  std::vector<RelationshipIx> cells;
+  struct Cell {
+    RelationshipIx r;
+    v1::Grade grade;
+    double fit;
+  };
+  std::vector<Cell> cells;
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     const std::span<const RelationshipIx> graded = index.graded_of_person(p);
     const v1::Person& person = index.person(p);
+    // The person's label, written once for all their releases (an over-covered person has many).
+    std::string label;
+    const auto person_label = [&]() -> const std::string& {
+      if (label.empty()) label = rules::PersonLabel(index, p);
+      return label;
+    };
+    // Whether the holder of r can step back: it frees effort and they own no key intersection with
+    // the person. Asked before the reason is written.
+    const auto releasable = [&](RelationshipIx r, double freed) {
+      return freed > 0 && !working.contains({index.relationship_member(r), p});
+    };
     const auto release = [&](RelationshipIx r, double freed, std::string reason) {
       const MemberIx m = index.relationship_member(r);
-      if (freed <= 0 || working.contains({m, p})) return;
       v1::Release& out = *releases->Add();
       out.set_person_id(person.id());
       out.set_team_member_id(index.member(m).id());
@@ -48,21 +63,24 @@ void ProposeReleases(const model::Context& context,
       out.set_reason(std::move(reason));
     };
     if (static_cast<int32_t>(graded.size()) > settings.over_covered_above) {
-      cells.assign(graded.begin(), graded.end());
-      const auto better = [&](RelationshipIx a, RelationshipIx b) {
-        if (index.grade(a) != index.grade(b)) return index.grade(a) > index.grade(b);
-        const double fa = SeniorityFit(tuning, index.member(index.relationship_member(a)).level(),
-                                       person.level());
-        const double fb = SeniorityFit(tuning, index.member(index.relationship_member(b)).level(),
-                                       person.level());
-        if (fa != fb) return fa > fb;
-        return a < b;
-      };
-      std::stable_sort(cells.begin(), cells.end(), better);
+      // Best first: highest grade, then the holder's seniority fit, then plan order (a total
+      // order, so an unstable sort gives the one result).
+      cells.clear();
+      for (RelationshipIx r : graded) {
+        cells.push_back({r, index.grade(r),
+                         SeniorityFit(tuning, index.member(index.relationship_member(r)).level(),
+                                      person.level())});
+      }
+      std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
+        if (a.grade != b.grade) return a.grade > b.grade;
+        if (a.fit != b.fit) return a.fit > b.fit;
+        return a.r < b.r;
+      });
       for (size_t k = settings.over_covered_above; k < cells.size(); ++k) {
-        const RelationshipIx r = cells[k];
+        const RelationshipIx r = cells[k].r;
+        if (!releasable(r, settings.EffortFor(index.grade(r)))) continue;
         release(r, settings.EffortFor(index.grade(r)),
-                absl::StrCat(rules::PersonLabel(index, p), " has ", graded.size(),
+                absl::StrCat(person_label(), " has ", graded.size(),
                              " graded relationships with us; ", settings.over_covered_above,
                              " better placed ones keep them, so ",
                              rules::MemberLabel(index, index.relationship_member(r)), " (",
@@ -80,8 +98,9 @@ void ProposeReleases(const model::Context& context,
     for (RelationshipIx r : graded) {
       if (index.grade(r) <= enough) continue;
       const double freed = settings.EffortFor(index.grade(r)) - settings.EffortFor(enough);
+      if (!releasable(r, freed)) continue;
       release(r, freed,
-              absl::StrCat(rules::PersonLabel(index, p), " is at ",
+              absl::StrCat(person_label(), " is at ",
                            rules::RelationshipLevelWord(person.relationship_level()),
                            ", above the desired ", rules::RelationshipLevelWord(desired_level),
                            ": ", rules::MemberLabel(index, index.relationship_member(r)),

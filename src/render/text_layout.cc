@@ -6,8 +6,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 
-namespace contactplan::render {
+// The public layout functions (include/contactplan/text_layout.h) first, then the render stage's own.
+namespace contactplan::text {
 namespace {
+
+using render::Sv;
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -82,6 +85,14 @@ std::string Labeled(std::string_view label, std::string_view text, size_t width,
   return absl::StrCat(Sv(label), WrapFrom(text, width, DisplayWidth(label), indent));
 }
 
+std::string Count(int64_t n, std::string_view one, std::string_view many) {
+  return absl::StrCat(n, " ", n == 1 ? std::string(one) : std::string(many));
+}
+
+}  // namespace contactplan::text
+
+namespace contactplan::render {
+
 std::string FitLines(std::string_view text, size_t width) {
   std::string out;
   out.reserve(text.size());
@@ -100,10 +111,6 @@ std::string FitLines(std::string_view text, size_t width) {
     start = end + 1;
   }
   return out;
-}
-
-std::string Count(int64_t n, std::string_view one, std::string_view many) {
-  return absl::StrCat(n, " ", n == 1 ? std::string(one) : std::string(many));
 }
 
 std::string Words(std::string_view enum_name) {

@@ -8,39 +8,35 @@
 namespace contactplan::rules {
 namespace {
 
-// Names the web's members and persons on the finding (the web lists them by id, in plan order).
-void AddWebParties(const model::PlanIndex& index, const v1::Web& web, FindingBuilder& finding) {
-  for (const std::string& id : web.person_ids()) finding.Person(index.FindPerson(id));
-  for (const std::string& id : web.team_member_ids()) finding.Member(index.FindMember(id));
+// Names the web's members and persons on the finding, in plan order.
+void AddWebParties(const model::InfluenceWeb& web, FindingBuilder& finding) {
+  for (model::PersonIx p : web.persons) finding.Person(p);
+  for (model::MemberIx m : web.members) finding.Member(m);
 }
 
-void AddWebNumbers(const v1::Web& web, FindingBuilder& finding) {
+void AddWebNumbers(const model::InfluenceWeb& web, FindingBuilder& finding) {
   finding.Number("team_members", web.team_members())
-      .Number("persons", web.persons())
-      .Number("team_levels", web.team_levels())
-      .Number("person_levels", web.person_levels());
+      .Number("persons", web.person_count())
+      .Number("team_levels", web.team_levels)
+      .Number("person_levels", web.person_levels);
 }
 
-const char* ThreadGrade(const v1::Web& web) {
-  return GradeWord(web.thread_min_grade() == v1::GRADE_UNSPECIFIED ? v1::SATISFIED
-                                                                   : web.thread_min_grade());
-}
-
-std::string WebFigure(const v1::Web& web) {
-  return web.figure().empty() ? absl::StrCat(web.team_members(), "x", web.persons()) : web.figure();
+const char* ThreadGrade(const model::InfluenceWeb& web) {
+  return GradeWord(web.thread_min_grade == v1::GRADE_UNSPECIFIED ? v1::SATISFIED
+                                                                 : web.thread_min_grade);
 }
 
 void SingleThreadedAccount(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
-  const v1::Web& web = in.web;
-  if (index.person_count() == 0 || (web.team_members() > 1 && web.persons() > 1)) return;
+  const model::InfluenceWeb& web = in.web;
+  if (index.person_count() == 0 || (web.team_members() > 1 && web.person_count() > 1)) return;
   std::string message;
   if (web.team_members() == 0) {
     message = absl::StrCat("No relationship on the map is at ", ThreadGrade(web),
                            " or better, so nothing holds the account together; start with the "
                            "persons who matter most and earn a first good relationship with each.");
   } else {
-    message = absl::StrCat("The account hangs on a ", WebFigure(web),
+    message = absl::StrCat("The account hangs on a ", web.figure(),
                            " web of influence (relationships at ", ThreadGrade(web),
                            " or better): one departure on either side can cut us off; ",
                            web.team_members() == 1 ? "bring more of our team into the account"
@@ -48,28 +44,28 @@ void SingleThreadedAccount(const RuleInput& in, FindingSink& sink) {
                            ", introduced through the relationships we already have.");
   }
   FindingBuilder finding = sink.Add(v1::CRITICAL, std::move(message));
-  AddWebParties(index, web, finding);
+  AddWebParties(web, finding);
   AddWebNumbers(web, finding);
 }
 
 void Below3x3(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
-  const v1::Web& web = in.web;
+  const model::InfluenceWeb& web = in.web;
   if (index.person_count() == 0 || web.meets3x3()) return;
   std::vector<std::string> short_of;
   if (web.team_members() < 3) short_of.push_back(absl::StrCat(web.team_members(), " team members"));
-  if (web.team_levels() < 3) short_of.push_back(absl::StrCat(web.team_levels(), " team levels"));
-  if (web.persons() < 3) short_of.push_back(absl::StrCat(web.persons(), " client persons"));
-  if (web.person_levels() < 3) {
-    short_of.push_back(absl::StrCat(web.person_levels(), " client levels"));
+  if (web.team_levels < 3) short_of.push_back(absl::StrCat(web.team_levels, " team levels"));
+  if (web.person_count() < 3) short_of.push_back(absl::StrCat(web.person_count(), " client persons"));
+  if (web.person_levels < 3) {
+    short_of.push_back(absl::StrCat(web.person_levels, " client levels"));
   }
   FindingBuilder finding = sink.Add(
       v1::WARNING,
-      absl::StrCat("The web of influence is ", WebFigure(web), " and does not meet 3x3 (",
+      absl::StrCat("The web of influence is ", web.figure(), " and does not meet 3x3 (",
                    ListOf(short_of),
                    "); aim for at least 3 team members at 3 levels, each with a relationship at ",
                    ThreadGrade(web), " or better, reaching 3 client persons at 3 levels."));
-  AddWebParties(index, web, finding);
+  AddWebParties(web, finding);
   AddWebNumbers(web, finding);
 }
 

@@ -14,6 +14,7 @@
 #include "contactplan/rule_catalogue.h"
 #include "contactplan/v1/analysis.pb.h"
 #include "model/context.h"
+#include "model/influence_web.h"
 #include "rules/finding.h"
 
 namespace contactplan::rules {
@@ -22,7 +23,7 @@ namespace contactplan::rules {
 // BELOW_3X3 read it); everything else comes from the index, never from scanning the plan's lists.
 struct RuleInput {
   const model::Context& context;
-  const v1::Web& web;
+  const model::InfluenceWeb& web;
 
   const model::PlanIndex& index() const { return context.index; }
   const Settings& settings() const { return context.settings; }

@@ -7,7 +7,7 @@
 
 namespace contactplan::rules {
 
-std::vector<Finding> EvaluateRules(const model::Context& context, const v1::Web& web) {
+std::vector<Finding> EvaluateRules(const model::Context& context, const model::InfluenceWeb& web) {
   const RuleInput input{context, web};
   std::vector<Finding> findings;
   FindingSink sink(&findings);
@@ -27,7 +27,7 @@ std::vector<Finding> EvaluateRules(const model::Context& context, const v1::Web&
   return findings;
 }
 
-void EvaluateRules(const model::Context& context, const v1::Web& web,
+void EvaluateRules(const model::Context& context, const model::InfluenceWeb& web,
                    google::protobuf::RepeatedPtrField<v1::Finding>* findings) {
   for (Finding& finding : EvaluateRules(context, web)) {
     WriteFinding(context, finding, /*include_message=*/true, findings->Add());

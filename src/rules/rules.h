@@ -7,17 +7,18 @@
 #include "contactplan/v1/analysis.pb.h"
 #include "google/protobuf/repeated_ptr_field.h"
 #include "model/context.h"
+#include "model/influence_web.h"
 #include "rules/finding.h"
 
 namespace contactplan::rules {
 
 // Every finding of every enabled rule, ordered by severity (CRITICAL first), then catalogue order,
 // then the plan's order. Rules that need "now" are skipped when context.now is unset.
-std::vector<Finding> EvaluateRules(const model::Context& context, const v1::Web& web);
+std::vector<Finding> EvaluateRules(const model::Context& context, const model::InfluenceWeb& web);
 
 // The same findings written as messages, appended to `findings` (on its arena, if it has one),
 // every message included: for tests and tools that read Finding messages.
-void EvaluateRules(const model::Context& context, const v1::Web& web,
+void EvaluateRules(const model::Context& context, const model::InfluenceWeb& web,
                    google::protobuf::RepeatedPtrField<v1::Finding>* findings);
 
 }  // namespace contactplan::rules

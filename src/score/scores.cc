@@ -191,7 +191,7 @@ double ShareOf(int32_t count, int32_t total, double empty) {
 
 struct Inputs {
   const model::Context& context;
-  const v1::Web& web;
+  const model::InfluenceWeb& web;
   const std::vector<PersonStats>& stats;
   const std::vector<PersonIx>& who_matters;
   int32_t horizon_days;
@@ -228,10 +228,10 @@ void CoverageBreadth(const Inputs& in, v1::Score* out) {
     reach.Add(Importance(in.context, p), share);
   }
   // Web progress: each of the four 3x3 counts, capped at 3. Counts only grow as grades rise.
-  const v1::Web& web = in.web;
+  const model::InfluenceWeb& web = in.web;
   const double web_progress =
-      (Progress(web.team_members(), kWebTarget) + Progress(web.persons(), kWebTarget) +
-       Progress(web.team_levels(), kWebTarget) + Progress(web.person_levels(), kWebTarget)) /
+      (Progress(web.team_members(), kWebTarget) + Progress(web.person_count(), kWebTarget) +
+       Progress(web.team_levels, kWebTarget) + Progress(web.person_levels, kWebTarget)) /
       4;
   const v1::PersonImportance& importance = in.tuning().importance();
   ScoreBuilder(out)
@@ -243,8 +243,8 @@ void CoverageBreadth(const Inputs& in, v1::Score* out) {
                            GradeName(in.context.settings.thread_min_grade), importance.key(),
                            importance.matters(), importance.other(), t.known_below_thread()))
       .Add("web_3x3", web_progress, t.web_3x3(),
-           absl::StrCat("web ", web.figure(), " with ", web.team_levels(), " team levels and ",
-                        web.person_levels(), " person levels; each count towards 3",
+           absl::StrCat("web ", web.figure(), " with ", web.team_levels, " team levels and ",
+                        web.person_levels, " person levels; each count towards 3",
                         web.meets3x3() ? " (meets 3x3)" : ""))
       .Finish();
 }
@@ -261,10 +261,10 @@ void Depth(const Inputs& in, v1::Score* out) {
     if (threads >= multi_target) ++multi_threaded;
     multi.Add(Importance(in.context, p), Progress(threads, multi_target));
   }
-  const v1::Web& web = in.web;
+  const model::InfluenceWeb& web = in.web;
   const double team_engaged = ShareOf(web.team_members(), index.present_member_count(), 0);
   const double levels =
-      (Progress(web.team_levels(), kWebTarget) + Progress(web.person_levels(), kWebTarget)) / 2;
+      (Progress(web.team_levels, kWebTarget) + Progress(web.person_levels, kWebTarget)) / 2;
   ScoreBuilder(out)
       .Add("multi_threaded_persons", multi.share(), t.multi_threaded_persons(),
            absl::StrCat(multi_threaded, " of ", multi.persons(), " persons who matter have ",
@@ -274,7 +274,7 @@ void Depth(const Inputs& in, v1::Score* out) {
            absl::StrCat(web.team_members(), " of ", index.present_member_count(),
                         " team members hold a thread"))
       .Add("levels_spanned", levels, t.levels_spanned(),
-           absl::StrCat(web.team_levels(), " team levels and ", web.person_levels(),
+           absl::StrCat(web.team_levels, " team levels and ", web.person_levels,
                         " client levels among the threads; each towards 3"))
       .Finish();
 }
@@ -421,9 +421,9 @@ void Risk(const Inputs& in, const std::vector<double>& readiness, v1::Score* out
   const double key_multi_share = ShareOf(key_multi, static_cast<int32_t>(key_persons.size()), 0);
 
   // The whole account on one thread: progress of both web counts towards 2.
-  const v1::Web& web = in.web;
+  const model::InfluenceWeb& web = in.web;
   const double account_threading =
-      (Progress(web.team_members(), kNotSingleThreaded) + Progress(web.persons(), kNotSingleThreaded)) /
+      (Progress(web.team_members(), kNotSingleThreaded) + Progress(web.person_count(), kNotSingleThreaded)) /
       2;
 
   // Hostility where it matters: the importance-weighted dissatisfaction of the persons who matter,
@@ -725,7 +725,7 @@ void OpportunityReadiness(const Inputs& in, const v1::Opportunity& opportunity, 
 
 }  // namespace
 
-void ComputeScores(const model::Context& context, const v1::Web& web, int32_t horizon_days,
+void ComputeScores(const model::Context& context, const model::InfluenceWeb& web, int32_t horizon_days,
                    v1::Scores* out) {
   const PlanIndex& index = context.index;
   const std::vector<PersonStats> stats = GatherPersonStats(context);

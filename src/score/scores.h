@@ -8,6 +8,7 @@
 
 #include "contactplan/v1/analysis.pb.h"
 #include "model/context.h"
+#include "model/influence_web.h"
 
 namespace contactplan::score {
 
@@ -17,7 +18,7 @@ namespace contactplan::score {
 // plan's person order, readiness its order of open opportunities. Fills `confidence`, which is not
 // part of account health. Deterministic, linear in the size of the plan, reads nothing but its
 // arguments (safe to call from many threads at once).
-void ComputeScores(const model::Context& context, const v1::Web& web, int32_t horizon_days,
+void ComputeScores(const model::Context& context, const model::InfluenceWeb& web, int32_t horizon_days,
                    v1::Scores* scores);
 
 }  // namespace contactplan::score

@@ -1,15 +1,15 @@
-// The web-of-influence figure (docs/scores.md).
+// The web-of-influence figure of the analysis (docs/scores.md).
 #ifndef CONTACTPLAN_SRC_SCORE_WEB_H_
 #define CONTACTPLAN_SRC_SCORE_WEB_H_
 
 #include "contactplan/v1/analysis.pb.h"
-#include "model/context.h"
+#include "model/influence_web.h"
 
 namespace contactplan::score {
 
-// Threads are graded intersections at settings.thread_min_grade or better. Ids are listed in plan
-// order. O(relationships).
-void ComputeWeb(const model::Context& context, v1::Web* web);
+// Writes `web` (model::ComputeInfluenceWeb) as the analysis' `web` message: ids in plan order,
+// the counts, the figure and whether it meets 3x3.
+void WriteWeb(const model::PlanIndex& index, const model::InfluenceWeb& web, v1::Web* out);
 
 }  // namespace contactplan::score
 

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "absl/strings/match.h"
+#include "contactplan/plan_generator.h"
 #include "contactplan/plan_io.h"
-#include "generate/plan_generator.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/arena.h"
 #include "gtest/gtest.h"

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "contactplan/engine.h"
+#include "contactplan/plan_generator.h"
 #include "contactplan/plan_io.h"
 #include "contactplan/rule_catalogue.h"
-#include "generate/plan_generator.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/message_differencer.h"

@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "contactplan/engine.h"
+#include "contactplan/plan_generator.h"
 #include "contactplan/plan_io.h"
-#include "generate/plan_generator.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/message_differencer.h"

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "contactplan/plan_generator.h"
 #include "contactplan/validation.h"
-#include "generate/plan_generator.h"
 #include "gtest/gtest.h"
 
 namespace contactplan::generate {

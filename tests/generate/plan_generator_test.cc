@@ -1,4 +1,4 @@
-#include "generate/plan_generator.h"
+#include "contactplan/plan_generator.h"
 
 #include <algorithm>
 #include <map>

@@ -9,8 +9,8 @@
 #include <tuple>
 #include <vector>
 
+#include "contactplan/plan_generator.h"
 #include "contactplan/v1/plan.pb.h"
-#include "generate/plan_generator.h"
 #include "support/text_plan.h"
 
 namespace contactplan::testing {

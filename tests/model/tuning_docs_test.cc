@@ -112,39 +112,18 @@ TEST(TuningTest, OptionsReplaceOnlyTheFieldsTheySet) {
 }
 
 TEST(TuningTest, BadNumbersAreRefusedWithTheirPath) {
-  // Any double field will do; the check is generic over the message.
-  const Descriptor* grade_values = v1::GradeValues::descriptor();
+  // Any number will do: the check is generic over the message, and names the field's path.
   v1::EngineOptions options;
-  v1::GradeValues* values = nullptr;
-  // Find the first GradeValues field anywhere in Tuning to put a bad number in.
-  std::function<Message*(Message*, std::string&)> find = [&](Message* m, std::string& path) -> Message* {
-    const Descriptor* d = m->GetDescriptor();
-    for (int i = 0; i < d->field_count(); ++i) {
-      const FieldDescriptor* f = d->field(i);
-      if (f->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) continue;
-      std::string sub = path + "." + f->name();
-      Message* child = m->GetReflection()->MutableMessage(m, f);
-      if (f->message_type() == grade_values) {
-        path = sub;
-        return child;
-      }
-      if (Message* found = find(child, sub)) {
-        path = sub;
-        return found;
-      }
-      m->GetReflection()->ClearField(m, f);
-    }
-    return nullptr;
-  };
-  std::string path = "tuning";
-  values = static_cast<v1::GradeValues*>(find(options.mutable_tuning(), path));
-  if (values == nullptr) GTEST_SKIP() << "no GradeValues field in Tuning yet";
-  values->set_trust(-1);
+  v1::GradeValues& strength = *options.mutable_tuning()->mutable_scores()->mutable_grade_strength();
+  strength.set_trust(-1);
   absl::StatusOr<Settings> s = ResolveSettings(options);
   ASSERT_FALSE(s.ok());
-  EXPECT_THAT(s.status().message(), HasSubstr(path + ".trust: must be a finite number"));
-  values->set_trust(std::nan(""));
-  EXPECT_FALSE(ResolveSettings(options).ok());
+  EXPECT_THAT(s.status().message(),
+              HasSubstr("tuning.scores.grade_strength.trust: must be a finite number"));
+  strength.set_trust(std::nan(""));
+  s = ResolveSettings(options);
+  ASSERT_FALSE(s.ok());
+  EXPECT_THAT(s.status().message(), HasSubstr("tuning.scores.grade_strength.trust"));
 }
 
 TEST(TuningTest, SettingsCarryTheResolvedTuning) {

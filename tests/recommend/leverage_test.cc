@@ -8,7 +8,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "recommend_fixture.h"
-#include "score/web.h"
+#include "model/influence_web.h"
 
 namespace contactplan::recommend {
 namespace {
@@ -159,9 +159,8 @@ constexpr char kSuccession[] = R"pb(
 
 TEST(Leverage, ADepartedChampionIsNoThreadButIntroducesTheSuccessor) {
   const RecommendFixture fixture(kSuccession);
-  v1::Web web;
-  score::ComputeWeb(fixture.context(), &web);
-  EXPECT_EQ(web.persons(), 0);
+  const model::InfluenceWeb web = model::ComputeInfluenceWeb(fixture.context());
+  EXPECT_EQ(web.person_count(), 0);
   EXPECT_EQ(web.team_members(), 0);
   const LeverageFinder finder(fixture.index(), 2);
   EXPECT_THAT(Describe(fixture, finder.Find(fixture.Person("ola"))),

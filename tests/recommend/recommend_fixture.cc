@@ -9,7 +9,7 @@
 #include "recommend/recommendations.h"
 #include "rules/rule.h"
 #include "rules/rules.h"
-#include "score/web.h"
+#include "model/influence_web.h"
 #include "support/text_plan.h"
 
 namespace contactplan::testing {
@@ -59,8 +59,7 @@ v1::Recommendations RecommendFixture::Recommend(const std::vector<v1::Finding>& 
 }
 
 std::vector<v1::Finding> RecommendFixture::RuleFindings() const {
-  v1::Web web;
-  score::ComputeWeb(context_, &web);
+  const model::InfluenceWeb web = model::ComputeInfluenceWeb(context_);
   google::protobuf::RepeatedPtrField<v1::Finding> findings;
   rules::EvaluateRules(context_, web, &findings);
   return {findings.begin(), findings.end()};

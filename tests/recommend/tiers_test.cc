@@ -186,6 +186,13 @@ TEST(Releases, OverCoveredAndOverInvestedPersonsFreeEffort) {
                                     v1::Grade_Name(release.grade()), ":", release.effort_freed()));
   }
   EXPECT_THAT(releases, ElementsAre("p-many:t4:SATISFIED:1", "p-over:t3:TRUST:3"));
+  ASSERT_EQ(out.releases_size(), 2);
+  EXPECT_EQ(out.releases(0).reason(),
+            "p-many has 4 graded relationships with us; 3 better placed ones keep them, so t4 "
+            "(Satisfied) can step back and free 1 effort unit");
+  EXPECT_EQ(out.releases(1).reason(),
+            "p-over is at Trusted Advisor, above the desired Credible Source: t3 can let Trust "
+            "ease to Satisfied and free 3 effort units");
 }
 
 }  // namespace

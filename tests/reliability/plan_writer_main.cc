@@ -24,8 +24,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "contactplan/plan_generator.h"
 #include "contactplan/v1/plan.pb.h"
-#include "generate/plan_generator.h"
 
 namespace {
 

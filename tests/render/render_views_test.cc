@@ -4,30 +4,25 @@
 
 #include "absl/strings/str_cat.h"
 #include "contactplan/engine.h"
+#include "contactplan/plan_generator.h"
 #include "contactplan/plan_io.h"
 #include "contactplan/render.h"
-#include "generate/plan_generator.h"
 #include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "render/render_inputs.h"
 #include "render/text_layout.h"
 #include "support/text_plan.h"
 
 namespace contactplan {
 namespace {
 
+using ::contactplan::testing::AnalysisOf;
+using ::contactplan::testing::Kestrel;
 using ::testing::AllOf;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
-
-v1::Analysis AnalysisOf(const v1::Plan& plan) {
-  absl::StatusOr<Engine> engine = Engine::Create();
-  EXPECT_TRUE(engine.ok()) << engine.status();
-  absl::StatusOr<v1::Analysis> analysis = engine->Analyze(plan);
-  EXPECT_TRUE(analysis.ok()) << analysis.status();
-  return analysis.ok() ? *analysis : v1::Analysis();
-}
 
 std::string RenderOrFail(const v1::Plan& plan, View view, int width = 100) {
   RenderOptions options;
@@ -35,12 +30,6 @@ std::string RenderOrFail(const v1::Plan& plan, View view, int width = 100) {
   absl::StatusOr<std::string> out = Render(plan, AnalysisOf(plan), view, options);
   EXPECT_TRUE(out.ok()) << out.status();
   return out.ok() ? *out : std::string();
-}
-
-v1::Plan Kestrel() {
-  absl::StatusOr<v1::Plan> plan = ReadPlanFile("examples/kestrel-health.json");
-  EXPECT_TRUE(plan.ok()) << plan.status();
-  return plan.ok() ? *plan : v1::Plan();
 }
 
 int Occurrences(const std::string& text, const std::string& what) {

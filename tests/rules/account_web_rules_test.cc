@@ -22,18 +22,23 @@ constexpr const char* kThreePersons = R"pb(
   persons { id: "p1" } persons { id: "p2" } persons { id: "p3" }
 )pb";
 
-v1::Web MakeWeb(int32_t team_members, int32_t persons, int32_t team_levels, int32_t person_levels,
-                std::vector<std::string> member_ids = {}, std::vector<std::string> person_ids = {}) {
-  v1::Web web;
-  web.set_team_members(team_members);
-  web.set_persons(persons);
-  web.set_team_levels(team_levels);
-  web.set_person_levels(person_levels);
-  web.set_figure(absl::StrCat(team_members, "x", persons));
-  web.set_meets3x3(team_members >= 3 && persons >= 3 && team_levels >= 3 && person_levels >= 3);
-  web.set_thread_min_grade(v1::SATISFIED);
-  for (std::string& id : member_ids) web.add_team_member_ids(std::move(id));
-  for (std::string& id : person_ids) web.add_person_ids(std::move(id));
+// A web of `team_members` x `persons` at the given level counts; the threaded members and persons
+// are the first ones of the plan unless named by index.
+model::InfluenceWeb MakeWeb(int32_t team_members, int32_t persons, int32_t team_levels,
+                            int32_t person_levels, std::vector<model::MemberIx> members = {},
+                            std::vector<model::PersonIx> person_ixs = {}) {
+  model::InfluenceWeb web;
+  web.thread_min_grade = v1::SATISFIED;
+  web.members = std::move(members);
+  for (model::MemberIx m = 0; static_cast<int32_t>(web.members.size()) < team_members; ++m) {
+    web.members.push_back(m);
+  }
+  web.persons = std::move(person_ixs);
+  for (model::PersonIx p = 0; static_cast<int32_t>(web.persons.size()) < persons; ++p) {
+    web.persons.push_back(p);
+  }
+  web.team_levels = team_levels;
+  web.person_levels = person_levels;
   return web;
 }
 
@@ -41,7 +46,7 @@ v1::Web MakeWeb(int32_t team_members, int32_t persons, int32_t team_levels, int3
 
 TEST(SingleThreadedAccountTest, OneTeamMemberHoldingTheAccount) {
   const v1::Finding f = Only(
-      Evaluate(kThreePersons, {.web = MakeWeb(1, 3, 1, 2, {"t2"}, {"p1", "p2", "p3"})}),
+      Evaluate(kThreePersons, {.web = MakeWeb(1, 3, 1, 2, {1})}),
       "SINGLE_THREADED_ACCOUNT");
   EXPECT_EQ(f.severity(), v1::CRITICAL);
   EXPECT_THAT(f.team_member_ids(), ElementsAre("t2"));

@@ -12,6 +12,7 @@
 #include "contactplan/v1/analysis.pb.h"
 #include "contactplan/v1/options.pb.h"
 #include "contactplan/v1/plan.pb.h"
+#include "model/influence_web.h"
 
 namespace contactplan::v1 {
 // Findings print as one line of text format in failure messages (found by argument-dependent lookup).
@@ -28,7 +29,7 @@ absl::Time DaysAgo(double days);
 struct RuleRun {
   std::string options = "";             // EngineOptions in text format
   std::optional<absl::Time> now = {};   // unset: time-based rules are skipped
-  v1::Web web = {};                     // computed by another stage; tests state it by hand
+  model::InfluenceWeb web = {};         // computed by another stage; tests state it by hand
 };
 
 // EvaluateRules over a validated-looking plan: builds the PlanIndex, resolves the options (failing

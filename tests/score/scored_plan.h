@@ -32,7 +32,7 @@ class ScoredPlan {
   const v1::Plan& plan() const { return plan_; }
   v1::Web Web() const {
     v1::Web web;
-    score::ComputeWeb(context_, &web);
+    score::WriteWeb(context_.index, model::ComputeInfluenceWeb(context_), &web);
     return web;
   }
   v1::Gaps Gaps() const {
@@ -42,7 +42,7 @@ class ScoredPlan {
   }
   v1::Scores Scores() const {
     v1::Scores scores;
-    score::ComputeScores(context_, Web(), horizon_days_, &scores);
+    score::ComputeScores(context_, model::ComputeInfluenceWeb(context_), horizon_days_, &scores);
     return scores;
   }
 

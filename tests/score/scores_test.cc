@@ -467,7 +467,9 @@ TEST(RiskTest, AHealthyLookingMapWithInflatedTrustStillShowsItsRisks) {
   const v1::Scores scores = ScoredPlan(plan).Scores();
   EXPECT_LT(scores.risk().value(), 100);
   for (const v1::ScoreComponent& c : scores.account_health().components()) {
-    if (c.name() == "risk") EXPECT_THAT(c.explanation(), ::testing::HasSubstr("risk checks found"));
+    if (c.name() == "risk") {
+      EXPECT_THAT(c.explanation(), ::testing::HasSubstr("risk checks found"));
+    }
   }
 }
 

@@ -4,10 +4,19 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
-#include "model/time.h"
+#include "google/protobuf/timestamp.pb.h"
 
 namespace contactplan::cli {
 namespace {
+
+// The Timestamp of `time`: whole seconds since the epoch (rounded down) and the nanoseconds past them.
+google::protobuf::Timestamp TimestampOf(absl::Time time) {
+  google::protobuf::Timestamp timestamp;
+  timestamp.set_seconds(absl::ToUnixSeconds(time));
+  timestamp.set_nanos(static_cast<int32_t>(
+      absl::ToInt64Nanoseconds(time - absl::FromUnixSeconds(timestamp.seconds()))));
+  return timestamp;
+}
 
 // --as-of: an RFC 3339 date-time ("2024-06-30T09:00:00Z", "2024-06-30T11:00:00+02:00") or a date,
 // read as midnight UTC starting that day.
@@ -16,7 +25,7 @@ Outcome<google::protobuf::Timestamp> ParseAsOf(const Flag& flag) {
   std::string error;
   if (absl::ParseTime("%Y-%m-%d", flag.value(), absl::UTCTimeZone(), &time, &error) ||
       absl::ParseTime(absl::RFC3339_full, flag.value(), &time, &error)) {
-    return model::ToTimestamp(time);
+    return TimestampOf(time);
   }
   return UsageError(absl::StrCat("--as-of: expected a date (2024-06-30) or an RFC 3339 date-time "
                                  "(2024-06-30T09:00:00Z); got \"",

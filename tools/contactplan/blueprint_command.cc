@@ -2,28 +2,21 @@
 // people, as JSON (a plan holding only the blueprint, ready to merge into the plan) or as CSV with
 // the blueprint's columns for a spreadsheet.
 #include <string>
-#include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "analysis_flags.h"
 #include "cli_io.h"
 #include "command.h"
 #include "contactplan/plan_io.h"
+#include "contactplan/render.h"
 #include "flags.h"
-#include "io/csv_writer.h"
-#include "model/plan_index.h"
-#include "render/detailed_report.h"
-#include "render/plan_labels.h"
+#include "view_output.h"
 
 namespace contactplan::cli {
 namespace {
 
-using render::BlueprintDraftText;
-using render::EnumWords;
-using render::GradeWords;
-using render::MemberLabel;
-using render::PersonLabel;
+// The text is laid out at 100 columns whatever the terminal: the command has no --width.
+constexpr int kTextWidth = 100;
 
 // --format, else from the extension of --output (.json, .csv), else text.
 Outcome<std::string> BlueprintFormat(const Flag& format, const Flag& output) {
@@ -35,37 +28,18 @@ Outcome<std::string> BlueprintFormat(const Flag& format, const Flag& output) {
   }
 }
 
-// "Set up a call ... (resources: a reference client)", one tactic per line of the cell.
-std::string TacticsCell(const v1::BlueprintEntry& entry) {
-  std::vector<std::string> lines;
-  for (const v1::Tactic& tactic : entry.tactics()) {
-    lines.push_back(tactic.resources().empty()
-                        ? tactic.description()
-                        : absl::StrCat(tactic.description(), " (resources: ", tactic.resources(),
-                                       ")"));
+// The draft as text or as the CSV sheet, from the render stage.
+Outcome<std::string> LaidOutDraft(const AnalyzedPlan& analyzed, BlueprintLayout layout,
+                                  const Flag& options_flag) {
+  Outcome<RenderOptions> options = ViewOptions(analyzed, kTextWidth, options_flag);
+  if (!options.ok()) return options.error();
+  absl::StatusOr<std::string> bytes =
+      RenderBlueprintDraft(analyzed.loaded.plan, analyzed.analysis, layout, *options);
+  if (!bytes.ok()) {
+    return CommandError{kExitSoftware, absl::StrCat("internal error laying out the draft: ",
+                                                    bytes.status().ToString())};
   }
-  return absl::StrJoin(lines, "\n");
-}
-
-// The blueprint as the practitioners' sheet: name, goal, influence strategies, tactics/resources,
-// owner, horizon; one row per entry.
-std::string BlueprintCsv(const model::PlanIndex& index, const v1::Recommendations& recs) {
-  std::string out;
-  io::AppendCsvRecord({"name", "goal", "influence strategies", "tactics/resources", "owner",
-                       "horizon"},
-                      &out);
-  for (const v1::BlueprintEntry& entry : recs.blueprint_draft()) {
-    std::vector<std::string> strategies;
-    for (int strategy : entry.strategies()) {
-      strategies.push_back(EnumWords(static_cast<v1::InfluenceStrategy>(strategy)));
-    }
-    io::AppendCsvRecord({PersonLabel(index, entry.person_id()), GradeWords(entry.goal().grade()),
-                         absl::StrJoin(strategies, "; "), TacticsCell(entry),
-                         MemberLabel(index, entry.team_member_id()),
-                         absl::StrCat(entry.horizon_days(), " days")},
-                        &out);
-  }
-  return out;
+  return *std::move(bytes);
 }
 
 int RunBlueprint(const Invocation& invocation) {
@@ -91,21 +65,10 @@ int RunBlueprint(const Invocation& invocation) {
   Outcome<AnalyzedPlan> analyzed = LoadAndAnalyze(invocation, flags.positional()[0], input_format,
                                                   options_flag, *analysis_options);
   if (!analyzed.ok()) return Report(invocation, analyzed.error());
-  const v1::Recommendations& recs = analyzed->analysis.recommendations();
-  const model::PlanIndex index(analyzed->loaded.plan);
-
   std::string bytes;
-  if (*format == "text") {
-    // The report's section, without the blank line that separates it from others there.
-    bytes = recs.blueprint_draft().empty()
-                ? "  Blueprint draft\n    No key intersection to work on: nothing to draft.\n"
-                : BlueprintDraftText(index, recs, 100);
-    if (bytes.front() == '\n') bytes.erase(0, 1);
-  } else if (*format == "csv") {
-    bytes = BlueprintCsv(index, recs);
-  } else {
+  if (*format == "json") {
     v1::Plan fragment;
-    *fragment.mutable_blueprint() = recs.blueprint_draft();
+    *fragment.mutable_blueprint() = analyzed->analysis.recommendations().blueprint_draft();
     absl::StatusOr<std::string> written = WritePlan(fragment, PlanFormat::kJson);
     if (!written.ok()) {
       return Report(invocation, CommandError{kExitSoftware,
@@ -113,6 +76,11 @@ int RunBlueprint(const Invocation& invocation) {
                                                           written.status().ToString())});
     }
     bytes = *std::move(written);
+  } else {
+    Outcome<std::string> laid_out = LaidOutDraft(
+        *analyzed, *format == "csv" ? BlueprintLayout::kCsv : BlueprintLayout::kText, options_flag);
+    if (!laid_out.ok()) return Report(invocation, laid_out.error());
+    bytes = *std::move(laid_out);
   }
   if (auto error = Emit(invocation, output, bytes)) return Report(invocation, *error);
   return kExitOk;

@@ -17,9 +17,6 @@
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
 #include "interrupt_cleanup.h"
-#include "io/proto_binary.h"
-#include "io/proto_text.h"
-#include "options/settings.h"
 #include "text_layout.h"
 
 namespace contactplan::cli {
@@ -59,7 +56,7 @@ bool LooksLikeJson(std::string_view bytes) {
 // or by the engine; reading keeps to the default until then.
 uint64_t MaxInputBytes(const v1::Limits& limits) {
   if (limits.has_max_input_bytes() && limits.max_input_bytes() > 0) return limits.max_input_bytes();
-  return Settings{}.max_input_bytes;
+  return kDefaultMaxInputBytes;
 }
 
 // `size` when known (a regular file), else only that the input passed the limit (a stream).
@@ -181,34 +178,19 @@ Outcome<v1::EngineOptions> LoadEngineOptions(const Flag& options) {
   }
   // Options are small; the plan's default limit only keeps a wrong path (a huge file) from costing
   // memory.
-  Outcome<std::string> bytes = ReadFileAtMost(path, Settings{}.max_input_bytes);
+  Outcome<std::string> bytes = ReadFileAtMost(path, kDefaultMaxInputBytes);
   if (!bytes.ok()) return bytes.error();
 
-  switch (*format) {
-    case PlanFormat::kJson: {
-      // Unknown fields are errors: a misspelt option must not pass silently.
-      const absl::Status status = contactplan::ParseJsonInto(*bytes, &parsed);
-      if (!status.ok()) {
-        return InvalidInput(absl::StrCat(path, ": not valid EngineOptions JSON: ",
-                                         std::string(status.message())));
-      }
-      break;
+  // The library's readers, as for plans: unknown fields are errors in JSON (a misspelt option must
+  // not pass silently); text and binary errors have positions, and a string that is not UTF-8 (an
+  // escape such as \xff in text makes one) is refused instead of being logged by protobuf later.
+  if (absl::Status status = ParseMessageInto(*bytes, *format, &parsed); !status.ok()) {
+    switch (*format) {
+      case PlanFormat::kJson:
+        return InvalidInput(absl::StrCat(path, ": not valid EngineOptions JSON: ", StatusText(status)));
+      case PlanFormat::kText: return InvalidInput(WithOrigin(path, status));
+      default: return InvalidInput(absl::StrCat(path, ": ", StatusText(status)));
     }
-    case PlanFormat::kText:
-      // The library's reader, as for plans: positions, and no string that is not UTF-8 (an escape
-      // such as \xff makes one, which protobuf would log when the options are next parsed).
-      if (absl::Status status = io::ParseTextMessage(*bytes, &parsed); !status.ok()) {
-        return InvalidInput(WithOrigin(path, status));
-      }
-      break;
-    case PlanFormat::kBinary:
-      // The library's wire check first: protobuf's parser would log a string that is not UTF-8.
-      if (absl::Status status = io::ParseBinaryMessage(*bytes, &parsed); !status.ok()) {
-        return InvalidInput(absl::StrCat(path, ": ", std::string(status.message())));
-      }
-      break;
-    case PlanFormat::kCsvGrid:
-      break;  // rejected above
   }
   return parsed;
 }
@@ -308,6 +290,25 @@ std::optional<CommandError> Emit(const Invocation& invocation, const Flag& outpu
   return std::nullopt;
 }
 
+namespace {
+
+// "binary, json or text", as a message lists the formats a command writes.
+std::string ListedFormats(std::initializer_list<std::string_view> formats) {
+  std::vector<absl::string_view> names;
+  for (std::string_view name : formats) names.push_back(Sv(name));
+  if (names.size() < 2) return absl::StrJoin(names, "|");
+  return absl::StrCat(absl::StrJoin(names.begin(), names.end() - 1, ", "), " or ", names.back());
+}
+
+}  // namespace
+
+const Flag& DeclarePlanFormat(FlagSet& flags, std::initializer_list<std::string_view> formats) {
+  return flags.Value({"--to"}, "FORMAT",
+                     absl::StrCat("output format: ", ListedFormats(formats),
+                                  " (default: from the extension of --output; required when "
+                                  "writing to stdout)"));
+}
+
 Outcome<PlanFormat> OutputPlanFormat(const Flag& to, const Flag& output,
                                      std::initializer_list<std::string_view> formats,
                                      std::optional<PlanFormat> fallback) {
@@ -317,11 +318,8 @@ Outcome<PlanFormat> OutputPlanFormat(const Flag& to, const Flag& output,
   if (to.given()) {
     std::optional<PlanFormat> format = PlanFormatFromName(to.value());
     if (!format) {
-      const std::string listed =
-          names.size() < 2 ? choices
-                           : absl::StrCat(absl::StrJoin(names.begin(), names.end() - 1, ", "),
-                                          " or ", names.back());
-      return UsageError(absl::StrCat("--to: expected ", listed, "; got \"", to.value(), "\""));
+      return UsageError(
+          absl::StrCat("--to: expected ", ListedFormats(formats), "; got \"", to.value(), "\""));
     }
     return *format;
   }
@@ -355,6 +353,14 @@ std::optional<CommandError> EmitPlan(const Invocation& invocation, const Flag& o
     }
   }
   return std::nullopt;
+}
+
+int EmitPlanAndExit(const Invocation& invocation, const Flag& output, const v1::Plan& plan,
+                    PlanFormat format, std::string_view origin) {
+  if (auto error = EmitPlan(invocation, output, plan, format, origin)) {
+    return Report(invocation, *error);
+  }
+  return kExitOk;
 }
 
 }  // namespace contactplan::cli

@@ -89,6 +89,10 @@ std::optional<CommandError> Emit(const Invocation& invocation, const Flag& outpu
 // True when --output names a file (not absent, not "-").
 bool WritesFile(const Flag& output);
 
+// Declares --to FORMAT for a command that writes a plan in one of `formats` ({"binary", "json",
+// "text"}) and has no default format: without -o FILE, --to is required.
+const Flag& DeclarePlanFormat(FlagSet& flags, std::initializer_list<std::string_view> formats);
+
 // The plan format a command writes: --to when given, else the extension of -o FILE, else
 // `fallback`; without a fallback, a usage error asking for one. `formats` are the names the
 // command writes, as its messages list them ({"binary", "json", "text"}); a known format outside
@@ -103,6 +107,11 @@ Outcome<PlanFormat> OutputPlanFormat(const Flag& to, const Flag& output,
 std::optional<CommandError> EmitPlan(const Invocation& invocation, const Flag& output,
                                      const v1::Plan& plan, PlanFormat format,
                                      std::string_view origin);
+
+// EmitPlan as a command's last step: its exit code, kExitOk or the error's once Report has printed
+// it.
+int EmitPlanAndExit(const Invocation& invocation, const Flag& output, const v1::Plan& plan,
+                    PlanFormat format, std::string_view origin);
 
 }  // namespace contactplan::cli
 

@@ -19,9 +19,7 @@ namespace {
 int RunConvert(const Invocation& invocation) {
   FlagSet flags;
   const Flag& input_format = DeclareInputFormat(flags);
-  const Flag& to = flags.Value({"--to"}, "FORMAT",
-                               "output format: binary, json, text or csv (default: from the "
-                               "extension of --output; required when writing to stdout)");
+  const Flag& to = DeclarePlanFormat(flags, {"binary", "json", "text", "csv"});
   const Flag& output = DeclareOutput(flags);
   if (auto stop = flags.Parse(invocation, 1, 1)) return *stop;
   // Binary never goes to stdout unless asked for by name: without -o FILE, --to is required.
@@ -35,10 +33,7 @@ int RunConvert(const Invocation& invocation) {
   if (auto problems = ValidatePlan(loaded->plan); !problems.empty()) {
     return Report(invocation, InvalidPlan(loaded->origin, problems));
   }
-  if (auto error = EmitPlan(invocation, output, loaded->plan, *format, loaded->origin)) {
-    return Report(invocation, *error);
-  }
-  return kExitOk;
+  return EmitPlanAndExit(invocation, output, loaded->plan, *format, loaded->origin);
 }
 
 }  // namespace

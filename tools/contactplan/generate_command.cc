@@ -18,10 +18,10 @@
 #include "absl/strings/str_replace.h"
 #include "cli_io.h"
 #include "command.h"
+#include "contactplan/plan_generator.h"
 #include "contactplan/plan_io.h"
 #include "contactplan/validation.h"
 #include "flags.h"
-#include "generate/plan_generator.h"
 #include "text_layout.h"
 
 namespace contactplan::cli {

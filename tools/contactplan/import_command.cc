@@ -21,9 +21,7 @@ int RunImport(const Invocation& invocation) {
   const Flag& grid = flags.Value(
       {"--grid"}, "GRID.csv",
       "salesforce: a contact map grid whose grades are merged in, by person and team member name");
-  const Flag& to = flags.Value({"--to"}, "FORMAT",
-                               "output format: binary, json or text (default: from the extension "
-                               "of --output; required when writing to stdout)");
+  const Flag& to = DeclarePlanFormat(flags, {"binary", "json", "text"});
   const Flag& output = DeclareOutput(flags);
   if (auto stop = flags.Parse(invocation, 2, 2)) return *stop;
   const std::string& source = flags.positional()[0];
@@ -55,10 +53,7 @@ int RunImport(const Invocation& invocation) {
     return Report(invocation, InvalidInput(absl::StrCat("cannot import ", dir, ":\n",
                                                         std::string(plan.status().message()))));
   }
-  if (auto error = EmitPlan(invocation, output, *plan, *format, "the imported plan")) {
-    return Report(invocation, *error);
-  }
-  return kExitOk;
+  return EmitPlanAndExit(invocation, output, *plan, *format, "the imported plan");
 }
 
 }  // namespace

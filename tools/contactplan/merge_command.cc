@@ -19,9 +19,7 @@ namespace {
 int RunMerge(const Invocation& invocation) {
   FlagSet flags;
   const Flag& input_format = DeclareInputFormat(flags);
-  const Flag& to = flags.Value({"--to"}, "FORMAT",
-                               "output format: binary, json, text or csv (default: from the "
-                               "extension of --output; required when writing to stdout)");
+  const Flag& to = DeclarePlanFormat(flags, {"binary", "json", "text", "csv"});
   const Flag& output = DeclareOutput(flags);
   if (auto stop = flags.Parse(invocation, 2, std::numeric_limits<size_t>::max())) return *stop;
   Outcome<PlanFormat> format =
@@ -42,10 +40,7 @@ int RunMerge(const Invocation& invocation) {
     return Report(invocation, InvalidInput(absl::StrCat("cannot merge into ", base.name, ":\n",
                                                         std::string(merged.status().message()))));
   }
-  if (auto error = EmitPlan(invocation, output, *merged, *format, "the merged plan")) {
-    return Report(invocation, *error);
-  }
-  return kExitOk;
+  return EmitPlanAndExit(invocation, output, *merged, *format, "the merged plan");
 }
 
 }  // namespace

@@ -10,8 +10,8 @@
 #include "command.h"
 #include "contactplan/engine.h"
 #include "contactplan/portfolio.h"
+#include "contactplan/render.h"
 #include "flags.h"
-#include "portfolio_report.h"
 
 namespace contactplan::cli {
 namespace {

@@ -49,8 +49,8 @@ Outcome<int> ViewWidth(const Flag& width) {
   return kFallbackWidth;
 }
 
-Outcome<std::string> RenderView(const AnalyzedPlan& analyzed, View view, int width,
-                                const Flag& options_flag) {
+Outcome<RenderOptions> ViewOptions(const AnalyzedPlan& analyzed, int width,
+                                   const Flag& options_flag) {
   RenderOptions options;
   options.width = width;
   options.origin = analyzed.loaded.origin;
@@ -60,7 +60,14 @@ Outcome<std::string> RenderView(const AnalyzedPlan& analyzed, View view, int wid
     if (!engine_options.ok()) return engine_options.error();
     options.limits = engine_options->limits();
   }
-  absl::StatusOr<std::string> text = Render(analyzed.loaded.plan, analyzed.analysis, view, options);
+  return options;
+}
+
+Outcome<std::string> RenderView(const AnalyzedPlan& analyzed, View view, int width,
+                                const Flag& options_flag) {
+  Outcome<RenderOptions> options = ViewOptions(analyzed, width, options_flag);
+  if (!options.ok()) return options.error();
+  absl::StatusOr<std::string> text = Render(analyzed.loaded.plan, analyzed.analysis, view, *options);
   if (!text.ok()) {
     return CommandError{kExitSoftware, absl::StrCat("internal error rendering the ", Sv(ViewName(view)),
                                                     ": ", text.status().ToString())};

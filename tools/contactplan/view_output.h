@@ -22,6 +22,10 @@ const Flag& DeclareWidth(FlagSet& flags);
 // lay out for; wider than 1000 gives 1000.
 Outcome<int> ViewWidth(const Flag& width);
 
+// The render options for `analyzed` at `width` columns: the plan's path as the origin shown in
+// headers ("<stdin>" for stdin) and the --options file's limits, under which the plan is valid.
+Outcome<RenderOptions> ViewOptions(const AnalyzedPlan& analyzed, int width, const Flag& options_flag);
+
 // `analyzed` rendered as `view` at `width` columns, validated under the --options file's limits.
 // The plan's path is the origin shown in headers ("<stdin>" for stdin).
 Outcome<std::string> RenderView(const AnalyzedPlan& analyzed, View view, int width,

@@ -1,4 +1,7 @@
-// Synthetic plans of any size, for the tests, the benchmarks and `contactplan generate`.
+// Synthetic plans of any size, for the tests, the benchmarks and `contactplan generate` (README):
+// a product feature for trying the engine, a report or a host at any account size without a real
+// customer's data. Its own static library, contactplan_generator, which the engine and
+// libcontactplan.so do not ship; it needs only the schema.
 //
 // A generated plan looks like a real account: an org chart with one executive at the top branching
 // down through senior and middle management to operational staff, a few economic buyers near the
@@ -12,8 +15,8 @@
 // generator uses std::mt19937_64 with its own distributions, see random.h). Always valid: ids are
 // unique, every reference resolves, reports-to has no cycle, every value is in range, and the sizes
 // stay within the engine's default limits when the options pass CheckGeneratorOptions.
-#ifndef CONTACTPLAN_SRC_GENERATE_PLAN_GENERATOR_H_
-#define CONTACTPLAN_SRC_GENERATE_PLAN_GENERATOR_H_
+#ifndef CONTACTPLAN_PLAN_GENERATOR_H_
+#define CONTACTPLAN_PLAN_GENERATOR_H_
 
 #include <cstdint>
 
@@ -68,4 +71,4 @@ v1::Plan GeneratePlan(const GeneratorOptions& options);
 
 }  // namespace contactplan::generate
 
-#endif  // CONTACTPLAN_SRC_GENERATE_PLAN_GENERATOR_H_
+#endif  // CONTACTPLAN_PLAN_GENERATOR_H_

@@ -1,5 +1,4 @@
-#include "portfolio_report.h"
-
+// The portfolio's page for a sales leader (PortfolioReport of include/contactplan/render.h).
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -7,14 +6,22 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "contactplan/render.h"
+#include "render/escaping.h"
 #include "render/plan_labels.h"
-#include "text_layout.h"
+#include "render/text_layout.h"
 
-namespace contactplan::cli {
+namespace contactplan {
 namespace {
 
+using render::Count;
 using render::FormatTime;
 using render::GradeLetter;
+using render::Labeled;
+using render::PadLeft;
+using render::PadRight;
+using render::Sv;
+using render::Wrap;
 
 constexpr size_t kWidth = 80;
 
@@ -82,7 +89,11 @@ void Bullets(std::string_view title, const std::vector<std::string>& lines, std:
 
 }  // namespace
 
-std::string PortfolioReport(const v1::Portfolio& portfolio) {
+std::string PortfolioReport(const v1::Portfolio& given) {
+  // Laid out from a copy whose text is visible-escaped, as every view is: widths are measured on
+  // what is printed, and an account or person name cannot act on the terminal.
+  v1::Portfolio portfolio = given;
+  render::MakeStringsVisible(portfolio);
   std::string out = absl::StrCat(
       "Portfolio: ", Count(portfolio.accounts_size(), "account", "accounts"),
       portfolio.plans_given() != portfolio.accounts_size()
@@ -117,4 +128,4 @@ std::string PortfolioReport(const v1::Portfolio& portfolio) {
   return out;
 }
 
-}  // namespace contactplan::cli
+}  // namespace contactplan
