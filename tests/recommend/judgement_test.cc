@@ -84,7 +84,9 @@ TEST_P(EveryPlan, KeepsTheOrderASellerWorksIn) {
     const Key& key = keys[i];
     SCOPED_TRACE(Describe(analysis));
     EXPECT_NE(key.tier(), Key::TIER_UNSPECIFIED);
-    if (i > 0) EXPECT_LE(keys[i - 1].tier(), key.tier()) << "tiers first";
+    if (i > 0) {
+      EXPECT_LE(keys[i - 1].tier(), key.tier()) << "tiers first";
+    }
     EXPECT_TRUE(persons.insert(key.person_id()).second) << key.person_id() << " appears twice";
     EXPECT_NE(key.introducer_id(), key.team_member_id()) << "the owner is not their own introducer";
     EXPECT_EQ(key.introducer_id().empty(), key.introducer_reason().empty());
