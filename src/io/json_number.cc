@@ -39,6 +39,37 @@ char* WriteShortestDouble(double value, char* out) {
   if (value == std::trunc(value) && std::fabs(value) < 1e15 && !(value == 0 && std::signbit(value))) {
     return std::to_chars(out, out + kShortestDoubleBytes, static_cast<int64_t>(value)).ptr;
   }
+  // Short decimals (0.4, 0.15, 12.5: shares, weights and scores): the fewest fractional digits k
+  // whose decimal n / 10^k reads back as `value` (double division is correctly rounded, so the
+  // test is exact). That decimal has at most 15 significant digits and lies within half a unit in
+  // the last place of `value`, so "%.15g" prints exactly it; fixed notation, as "%g" has it for
+  // exponents from -4 to 14. Anything else takes the general way below.
+  if (const double magnitude = std::fabs(value); magnitude >= 1e-4 && magnitude < 1e9) {
+    constexpr int kMostFractionDigits = 6;
+    static constexpr double kPowers[kMostFractionDigits + 1] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+    for (int k = 1; k <= kMostFractionDigits; ++k) {
+      const double scaled = std::round(magnitude * kPowers[k]);
+      if (scaled / kPowers[k] != magnitude) continue;
+      char digits[24];
+      const char* const digits_end =
+          std::to_chars(digits, digits + sizeof digits, static_cast<int64_t>(scaled)).ptr;
+      const int count = static_cast<int>(digits_end - digits);
+      char* at = out;
+      if (value < 0) *at++ = '-';
+      if (count <= k) {  // 0.0...digits
+        *at++ = '0';
+        *at++ = '.';
+        for (int i = count; i < k; ++i) *at++ = '0';
+        std::memcpy(at, digits, static_cast<size_t>(count));
+        return at + count;
+      }
+      std::memcpy(at, digits, static_cast<size_t>(count - k));
+      at += count - k;
+      *at++ = '.';
+      std::memcpy(at, digits + (count - k), static_cast<size_t>(k));
+      return at + k;
+    }
+  }
   // Subnormal numbers hold fewer bits than 15 digits need: "%.15g" may then print more digits than
   // the shortest form (5e-324 is "4.94065645841247e-324"), so they take the long way.
   if (std::fabs(value) < std::numeric_limits<double>::min()) {

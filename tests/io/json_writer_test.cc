@@ -4,6 +4,7 @@
 #include "io/json_writer.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -13,6 +14,7 @@
 #include "contactplan/v1/analysis.pb.h"
 #include "contactplan/v1/options.pb.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/timestamp.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/time_util.h"
 #include "gtest/gtest.h"
@@ -139,8 +141,161 @@ TEST(JsonWriterTest, EveryKindOfDoubleAsProtobufPrintsIt) {
     plan.add_team_members()->set_capacity(i * 1e-5);
     plan.add_team_members()->set_capacity(999999999999999.0 + i);
     plan.add_team_members()->set_capacity(static_cast<double>(i) * 1e12);
+    // Decimals of one to six fractional digits, which the writer formats on a short path, around
+    // its edges (1e-4, where "%g" turns scientific, and 1e9), and their neighbours that are not.
+    plan.add_team_members()->set_capacity(i / 1e6);
+    plan.add_team_members()->set_capacity(std::nextafter(i / 1e6, 1.0));
+    plan.add_team_members()->set_capacity(1e9 - i / 1e6);
+    plan.add_team_members()->set_capacity(-(123456.0 + i / 1e3));
+    plan.add_team_members()->set_capacity(std::nextafter(0.0001 * i, 0.0));
   }
   ExpectSameBytes(plan, JsonStyle::kOmitDefaults, "doubles");
+}
+
+// Fills a message with random values through reflection: every kind of field, set or left unset,
+// lists of zero to three items, strings of characters that need escapes and of several UTF-8
+// lengths, enum numbers with and without names, doubles of every kind, Timestamps within years
+// 0001-9999. Deterministic for a seed.
+class RandomFiller {
+ public:
+  explicit RandomFiller(uint64_t seed) : state_(seed * 0x9E3779B97F4A7C15u + 1) {}
+
+  void Fill(google::protobuf::Message* message, int depth) {
+    using google::protobuf::FieldDescriptor;
+    const google::protobuf::Descriptor* type = message->GetDescriptor();
+    if (type == google::protobuf::Timestamp::descriptor()) {
+      auto* timestamp = static_cast<google::protobuf::Timestamp*>(message);
+      const int64_t span = google::protobuf::util::TimeUtil::kTimestampMaxSeconds -
+                           google::protobuf::util::TimeUtil::kTimestampMinSeconds;
+      timestamp->set_seconds(google::protobuf::util::TimeUtil::kTimestampMinSeconds +
+                             static_cast<int64_t>(Next() % static_cast<uint64_t>(span)));
+      const int32_t nanos[] = {0, 0, 5000000, 120000, 7, 999999999};
+      timestamp->set_nanos(nanos[Next() % 6]);
+      return;
+    }
+    for (int i = 0; i < type->field_count(); ++i) {
+      const FieldDescriptor* field = type->field(i);
+      if (Next() % 3 == 0) continue;
+      if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE && depth >= 3) continue;
+      const int count = field->is_repeated() ? static_cast<int>(Next() % 4) : 1;
+      for (int k = 0; k < count; ++k) SetOne(message, field, depth);
+    }
+  }
+
+ private:
+  uint64_t Next() {
+    state_ ^= state_ << 13;
+    state_ ^= state_ >> 7;
+    state_ ^= state_ << 17;
+    return state_;
+  }
+
+  std::string Text() {
+    static const char* const kPieces[] = {
+        "a", "id-17", "Zo\xc3\xab", "\"", "\\", "<", ">", "\n", "\t", "\x01", "\x7f",
+        "\xc2\x85", "\xc2\xad", "\xe2\x80\xa8", "\xe2\x80\x8b", "\xef\xbb\xbf",
+        "\xf0\x9f\x98\x80", "\xe6\x9d\xb1", " ", "0123456789abcdef"};
+    std::string text;
+    const int pieces = static_cast<int>(Next() % 24);
+    for (int i = 0; i < pieces; ++i) text += kPieces[Next() % (sizeof kPieces / sizeof *kPieces)];
+    return text;
+  }
+
+  double Number() {
+    switch (Next() % 7) {
+      case 0: return 0;
+      case 1: return static_cast<double>(static_cast<int64_t>(Next() % 2000001) - 1000000) / 1e3;
+      case 2: return static_cast<double>(Next() % 1000) / 7;
+      case 3: return -0.0;
+      case 4: return (Next() % 2) ? std::numeric_limits<double>::quiet_NaN()
+                                  : -std::numeric_limits<double>::infinity();
+      default: {
+        const uint64_t bits = Next();
+        double value;
+        std::memcpy(&value, &bits, sizeof value);
+        return std::isfinite(value) ? value : 1.5;
+      }
+    }
+  }
+
+  void SetOne(google::protobuf::Message* message, const google::protobuf::FieldDescriptor* field,
+              int depth) {
+    using google::protobuf::FieldDescriptor;
+    const google::protobuf::Reflection* reflection = message->GetReflection();
+    const bool list = field->is_repeated();
+    const uint64_t bits = Next();
+    const uint64_t small = bits % 3 == 0 ? bits : bits % 100;
+    switch (field->cpp_type()) {
+      case FieldDescriptor::CPPTYPE_INT32:
+        list ? reflection->AddInt32(message, field, static_cast<int32_t>(small))
+             : reflection->SetInt32(message, field, static_cast<int32_t>(small));
+        break;
+      case FieldDescriptor::CPPTYPE_INT64:
+        list ? reflection->AddInt64(message, field, static_cast<int64_t>(small))
+             : reflection->SetInt64(message, field, static_cast<int64_t>(small));
+        break;
+      case FieldDescriptor::CPPTYPE_UINT32:
+        list ? reflection->AddUInt32(message, field, static_cast<uint32_t>(small))
+             : reflection->SetUInt32(message, field, static_cast<uint32_t>(small));
+        break;
+      case FieldDescriptor::CPPTYPE_UINT64:
+        list ? reflection->AddUInt64(message, field, small)
+             : reflection->SetUInt64(message, field, small);
+        break;
+      case FieldDescriptor::CPPTYPE_DOUBLE:
+        list ? reflection->AddDouble(message, field, Number())
+             : reflection->SetDouble(message, field, Number());
+        break;
+      case FieldDescriptor::CPPTYPE_FLOAT:
+        list ? reflection->AddFloat(message, field, static_cast<float>(Number()))
+             : reflection->SetFloat(message, field, static_cast<float>(Number()));
+        break;
+      case FieldDescriptor::CPPTYPE_BOOL:
+        list ? reflection->AddBool(message, field, bits % 2 == 0)
+             : reflection->SetBool(message, field, bits % 2 == 0);
+        break;
+      case FieldDescriptor::CPPTYPE_STRING:
+        list ? reflection->AddString(message, field, Text())
+             : reflection->SetString(message, field, Text());
+        break;
+      case FieldDescriptor::CPPTYPE_ENUM: {
+        const google::protobuf::EnumDescriptor* values = field->enum_type();
+        const int number = bits % 4 == 0 ? static_cast<int>(bits % 50)
+                                         : values->value(static_cast<int>(bits % values->value_count()))
+                                               ->number();
+        list ? reflection->AddEnumValue(message, field, number)
+             : reflection->SetEnumValue(message, field, number);
+        break;
+      }
+      case FieldDescriptor::CPPTYPE_MESSAGE:
+        Fill(list ? reflection->AddMessage(message, field)
+                  : reflection->MutableMessage(message, field),
+             depth + 1);
+        break;
+    }
+  }
+
+  uint64_t state_;
+};
+
+TEST(JsonWriterTest, RandomMessagesAsProtobufPrintsThem) {
+  // Every message type the library writes, filled at random: each type's fields in and out of
+  // order, set and unset, both styles (and so both ways of walking a message's records).
+  for (uint64_t seed = 0; seed < 150; ++seed) {
+    RandomFiller filler(seed);
+    v1::Plan plan;
+    filler.Fill(&plan, 0);
+    v1::Analysis analysis;
+    filler.Fill(&analysis, 0);
+    v1::EngineOptions options;
+    filler.Fill(&options, 0);
+    for (const JsonStyle style : {JsonStyle::kOmitDefaults, JsonStyle::kEveryField}) {
+      const std::string where = absl::StrCat("seed ", seed, style == JsonStyle::kEveryField ? ", every field" : "");
+      ExpectSameBytes(plan, style, "plan, " + where);
+      ExpectSameBytes(analysis, style, "analysis, " + where);
+      ExpectSameBytes(options, style, "options, " + where);
+    }
+  }
 }
 
 TEST(JsonWriterTest, TimestampsAsProtobufPrintsThem) {
