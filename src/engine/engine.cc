@@ -17,6 +17,7 @@
 #include "model/time.h"
 #include "options/settings.h"
 #include "recommend/importance.h"
+#include "recommend/reasons.h"
 #include "recommend/recommendations.h"
 #include "rules/finding.h"
 #include "rules/rules.h"
@@ -130,19 +131,26 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
   score::ComputeGaps(context, analysis->mutable_gaps());
   score::ComputeScores(context, web, horizon, analysis->mutable_scores());
   score::ComputeActivity(context, analysis->mutable_activity());
-  // Recommendations read every finding; only then is the list cut to what the host asked for, and
-  // only the findings kept become messages.
-  recommend::Recommend(context, findings, horizon, analysis->mutable_recommendations());
-  const std::vector<bool> kept = engine::SelectFindings(
-      findings, recommend::PersonImportance(context),
-      options.has_max_findings() ? options.max_findings() : kDefaultMaxFindings);
-  engine::CountFindings(findings, kept, analysis->mutable_finding_counts());
-  const bool include_messages = !options.has_include_messages() || options.include_messages();
-  for (size_t i = 0; i < findings.size(); ++i) {
-    if (kept[i]) {
-      rules::WriteFinding(context, findings[i], include_messages, analysis->add_findings());
+  // Recommendations need of the findings only the reasons they give cells, resolved here. The list
+  // is then cut to what the host asked for, the findings kept become messages, and the records are
+  // freed before the recommendations are built: on a large account they are tens of thousands, and
+  // the recommendations (the drift forecast above all) are the analysis' largest part, so the two
+  // are never held at once.
+  const recommend::CellReasons reasons(index, findings);
+  {
+    const std::vector<bool> kept = engine::SelectFindings(
+        findings, recommend::PersonImportance(context),
+        options.has_max_findings() ? options.max_findings() : kDefaultMaxFindings);
+    engine::CountFindings(findings, kept, analysis->mutable_finding_counts());
+    const bool include_messages = !options.has_include_messages() || options.include_messages();
+    for (size_t i = 0; i < findings.size(); ++i) {
+      if (kept[i]) {
+        rules::WriteFinding(context, findings[i], include_messages, analysis->add_findings());
+      }
     }
   }
+  std::vector<rules::Finding>().swap(findings);
+  recommend::Recommend(context, reasons, horizon, analysis->mutable_recommendations());
   return absl::OkStatus();
 }
 

@@ -53,14 +53,18 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
   const model::PlanIndex& index = context.index;
   const int32_t per_level = context.settings.drift_days_per_level;
 
+  // One row per graded intersection (100,000 on a large account, held while the forecast is
+  // written, when the analysis is at its largest): 16 bytes. Days fit 32 bits (any two Timestamps
+  // are less than 3.7 million days apart) and days per level 16 bits (the option's range).
   struct Row {
     model::RelationshipIx r;
-    int64_t days;        // without contact
-    int64_t until_drop;  // 0: does not drift
-    int32_t per_level;   // days per level for this row (sooner for a falling grade)
-    v1::IntersectionDrift::Basis basis;
+    int32_t days;         // without contact
+    uint16_t until_drop;  // 0: does not drift
+    uint16_t per_level;   // days per level for this row (sooner for a falling grade)
+    uint8_t basis;        // v1::IntersectionDrift::Basis
     bool falling;
   };
+  static_assert(sizeof(Row) == 16);
   // Order: soonest drop first (intersections that do not drift last), then the better grade, then
   // plan order, packed into one integer per row: until_drop (1..days per level, at most 36,500 by
   // the option's range in src/options/settings.cc, so 16 bits; "never" is 2^16) above 7 - grade
@@ -95,7 +99,10 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
     const uint64_t drop = until_drop == 0 ? uint64_t{1} << 16 : static_cast<uint64_t>(until_drop);
     const uint64_t worse = static_cast<uint64_t>(7 - std::clamp<int>(rel.grade(), 0, 7));
     order.push_back((drop << (kPositionBits + 3)) | (worse << kPositionBits) | rows.size());
-    rows.push_back({r, days, until_drop, row_per_level, basis, falling});
+    rows.push_back({r,
+                    static_cast<int32_t>(std::min<int64_t>(days, std::numeric_limits<int32_t>::max())),
+                    static_cast<uint16_t>(until_drop), static_cast<uint16_t>(row_per_level),
+                    static_cast<uint8_t>(basis), falling});
   }
   std::sort(order.begin(), order.end());
 
@@ -115,16 +122,16 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
     drift.set_team_member_id(rel.team_member_id());
     drift.set_person_id(rel.person_id());
     drift.set_now(rel.grade());
-    const v1::Grade in_30 = DriftedGrade(rel.grade(), row.days + 30, row.per_level);
-    const v1::Grade in_60 = DriftedGrade(rel.grade(), row.days + 60, row.per_level);
-    const v1::Grade in_90 = DriftedGrade(rel.grade(), row.days + 90, row.per_level);
+    const int64_t days = row.days;
+    const v1::Grade in_30 = DriftedGrade(rel.grade(), days + 30, row.per_level);
+    const v1::Grade in_60 = DriftedGrade(rel.grade(), days + 60, row.per_level);
+    const v1::Grade in_90 = DriftedGrade(rel.grade(), days + 90, row.per_level);
     drift.set_in_30_days(in_30);
     drift.set_in_60_days(in_60);
     drift.set_in_90_days(in_90);
-    drift.set_days_since_contact(
-        static_cast<int32_t>(std::min<int64_t>(row.days, std::numeric_limits<int32_t>::max())));
-    drift.set_days_until_next_drop(static_cast<int32_t>(row.until_drop));
-    drift.set_basis(row.basis);
+    drift.set_days_since_contact(row.days);
+    drift.set_days_until_next_drop(row.until_drop);
+    drift.set_basis(static_cast<v1::IntersectionDrift::Basis>(row.basis));
     drift.set_falling(row.falling);
     Count(*distribution[0], rel.grade());
     Count(*distribution[1], in_30);

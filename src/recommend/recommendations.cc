@@ -19,14 +19,18 @@
 namespace contactplan::recommend {
 
 void Recommend(const model::Context& context, std::span<const rules::Finding> findings,
-               int32_t horizon_days, v1::Recommendations* out_message) {
+               int32_t horizon_days, v1::Recommendations* out) {
+  Recommend(context, CellReasons(context.index, findings), horizon_days, out);
+}
+
+void Recommend(const model::Context& context, const CellReasons& reasons, int32_t horizon_days,
+               v1::Recommendations* out_message) {
   const model::PlanIndex& index = context.index;
   v1::Recommendations& out = *out_message;
   out.set_horizon_days(horizon_days);
 
   const std::vector<double> importance = PersonImportance(context);
   DesiredGrades desired(context, importance, out.mutable_desired_grades());
-  const CellReasons reasons(index, findings);
   const LeverageFinder leverage(index, context.settings.leverage_max_hops);
   TeamCapacity capacity(context);
   const DealView deal(context, importance, horizon_days);

@@ -8,6 +8,7 @@
 #include <span>
 
 #include "model/context.h"
+#include "recommend/reasons.h"
 #include "rules/finding.h"
 
 namespace contactplan::recommend {
@@ -17,6 +18,12 @@ namespace contactplan::recommend {
 // are the rule findings of the same plan, used for the reason codes of key intersections.
 void Recommend(const model::Context& context, std::span<const rules::Finding> findings,
                int32_t horizon_days, v1::Recommendations* out);
+
+// The same from the findings' reasons resolved beforehand (CellReasons of the same plan's
+// findings): what recommendations need of the findings, so that a caller can free the findings
+// before the recommendations are built (the engine does, on a large account).
+void Recommend(const model::Context& context, const CellReasons& reasons, int32_t horizon_days,
+               v1::Recommendations* out);
 
 }  // namespace contactplan::recommend
 

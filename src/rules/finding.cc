@@ -21,14 +21,14 @@ std::string FindingPath::Spelled() const {
 
 double Finding::number(std::string_view name) const {
   for (const FindingNumber& n : numbers) {
-    if (n.name == name) return n.value;
+    if (std::string_view(n.name) == name) return n.value;
   }
   return 0;
 }
 
 bool Finding::has_number(std::string_view name) const {
   for (const FindingNumber& n : numbers) {
-    if (n.name == name) return true;
+    if (std::string_view(n.name) == name) return true;
   }
   return false;
 }
@@ -44,21 +44,24 @@ void WriteFinding(const model::Context& context, Finding& finding, bool include_
   if (finding.opportunity != model::kNone) {
     out->set_opportunity_id(index.plan().opportunities(finding.opportunity).id());
   }
+  EagerText* text = finding.text.get();
   if (include_message) {
-    if (finding.message.empty() && finding.write_message != nullptr) {
+    if ((text == nullptr || text->message.empty()) && finding.write_message != nullptr) {
       // Composed straight into the message field (on the analysis' arena, if it has one).
       finding.write_message(context, finding, out->mutable_message());
+    } else if (text != nullptr) {
+      out->set_message(std::move(text->message));
     } else {
-      out->set_message(std::move(finding.message));
+      out->set_message(std::string());
     }
   }
   for (const FindingNumber& number : finding.numbers) {
     v1::Measure* measure = out->add_numbers();
-    measure->set_name(number.name.data(), number.name.size());
+    measure->set_name(number.name);
     measure->set_value(number.value);
   }
-  if (!finding.path.empty()) {
-    out->set_path(std::move(finding.path));
+  if (text != nullptr && !text->path.empty()) {
+    out->set_path(std::move(text->path));
   } else if (finding.at.kind != FindingPath::Kind::kNone) {
     out->set_path(finding.at.Spelled());
   }

@@ -14,6 +14,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -28,10 +29,18 @@ struct Rule;
 struct Finding;
 
 // A named number. `name` is a string literal of the rule's family file (docs/rules.md lists them),
-// so it outlives every finding.
+// so it outlives every finding; kept as a bare pointer (its length is read when the finding is
+// written), which makes a number 16 bytes instead of 24.
 struct FindingNumber {
-  std::string_view name;
+  const char* name;
   double value;
+};
+
+// What a rule composed as text when it raised the finding. Most findings (the per-person and
+// per-cell rules) have neither part, so it lives out of the record, behind one pointer.
+struct EagerText {
+  std::string message;  // the sentence for people, composed eagerly
+  std::string path;     // field path of the one plan element concerned, given as text
 };
 
 // Composes the sentence of `finding` into `*message` (empty on entry) from the finding's persons,
@@ -59,17 +68,20 @@ struct FindingPath {
   std::string Spelled() const;
 };
 
+// A large account raises tens of thousands of findings and every one is held until the analysis is
+// written, so the record is kept small (136 bytes): up to four persons and four members inline (an
+// InlinedVector of four int32 is no larger than one of one), two numbers inline, and the rarely
+// used text behind a pointer.
 struct Finding {
   const Rule* rule = nullptr;
-  v1::Severity severity = v1::SEVERITY_UNSPECIFIED;
-  absl::InlinedVector<model::PersonIx, 1> persons;  // in the order the rule named them
-  absl::InlinedVector<model::MemberIx, 2> members;
-  model::OpportunityIx opportunity = model::kNone;
+  MessageWriter write_message = nullptr;  // composes the sentence later, when there is no eager one
+  absl::InlinedVector<model::PersonIx, 4> persons;  // in the order the rule named them
+  absl::InlinedVector<model::MemberIx, 4> members;
   absl::InlinedVector<FindingNumber, 2> numbers;
-  std::string path;         // field path of the one plan element concerned, given as text, or empty
-  FindingPath at;           // the same, kept as indices (used when `path` is empty)
-  std::string message;      // the sentence for people, when the rule composed it eagerly
-  MessageWriter write_message = nullptr;  // composes the sentence later, when `message` is empty
+  std::unique_ptr<EagerText> text;  // null unless the rule gave an eager sentence or a text path
+  model::OpportunityIx opportunity = model::kNone;
+  v1::Severity severity = v1::SEVERITY_UNSPECIFIED;
+  FindingPath at;  // the field path kept as indices (used when there is no text path)
 
   // The value of the number called `name`; 0 when the finding has none (a writer's bug: the
   // rule tests check every sentence).

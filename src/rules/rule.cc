@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <memory>
 #include <vector>
 #include <utility>
 
@@ -38,13 +39,14 @@ FindingBuilder& FindingBuilder::Opportunity(model::OpportunityIx o) {
   return *this;
 }
 
-FindingBuilder& FindingBuilder::Number(std::string_view name, double value) {
+FindingBuilder& FindingBuilder::Number(const char* name, double value) {
   finding_.numbers.push_back({name, value});
   return *this;
 }
 
 FindingBuilder& FindingBuilder::Path(std::string path) {
-  finding_.path = std::move(path);
+  if (finding_.text == nullptr) finding_.text = std::make_unique<EagerText>();
+  finding_.text->path = std::move(path);
   return *this;
 }
 
@@ -90,7 +92,7 @@ FindingBuilder FindingSink::Add(v1::Severity severity, std::string message) {
   Finding& finding = out_->emplace_back();
   finding.rule = rule_;
   finding.severity = severity;
-  finding.message = std::move(message);
+  if (!message.empty()) finding.text = std::make_unique<EagerText>(EagerText{std::move(message), {}});
   return FindingBuilder(finding);
 }
 
@@ -111,6 +113,12 @@ void FindingSink::Finish() && {
   for (size_t i = first_; i < out_->size(); ++i) {
     Finding& finding = (*out_)[i];
     ordered[start[finding.severity]++] = std::move(finding);
+  }
+  if (first_ == 0) {
+    // The usual case, a sink over the whole list: the ordered copy, sized exactly, replaces it, so
+    // the list no longer holds the slack its growth left (up to half of it on a large account).
+    *out_ = std::move(ordered);
+    return;
   }
   std::move(ordered.begin(), ordered.end(), out_->begin() + static_cast<std::ptrdiff_t>(first_));
 }

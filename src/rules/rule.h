@@ -80,7 +80,7 @@ class FindingBuilder {
   FindingBuilder& Opportunity(model::OpportunityIx o);
   // A named number behind the finding (graded_intersections, trust_share, days_since_contact ...):
   // `name` must be a string literal (docs/rules.md lists each code's numbers).
-  FindingBuilder& Number(std::string_view name, double value);
+  FindingBuilder& Number(const char* name, double value);
   // The field path of the one plan element concerned, e.g. "relationships[3]".
   FindingBuilder& Path(std::string path);
   // The same path kept as indices and spelled only if the finding is listed (and readable by the
