@@ -61,16 +61,7 @@ class WireCheck {
     return false;
   }
 
-  // Every field of every valid plan passes through here, so the common cases come first: a
-  // one-byte varint, and (below) an ASCII string.
   std::optional<uint64_t> Varint(size_t& pos, size_t end) {
-    if (pos < end) {
-      const auto first = static_cast<unsigned char>(bytes_[pos]);
-      if (first < 0x80) {
-        ++pos;
-        return first;
-      }
-    }
     uint64_t value = 0;
     for (int shift = 0; shift < 64 && pos < end; shift += 7) {
       const auto byte = static_cast<unsigned char>(bytes_[pos++]);
@@ -78,15 +69,6 @@ class WireCheck {
       if ((byte & 0x80) == 0) return value;
     }
     return std::nullopt;
-  }
-
-  // Skips a varint whose value nobody reads (a number field); false when it is cut off.
-  bool SkipVarint(size_t& pos, size_t end) const {
-    const size_t last = std::min(end, pos + 10);  // a varint is at most ten bytes
-    while (pos < last) {
-      if ((static_cast<unsigned char>(bytes_[pos++]) & 0x80) == 0) return true;
-    }
-    return false;
   }
 
   // Checks fields in [pos, end) until `end`, or until the end-group tag of `group` when non-zero.
@@ -107,7 +89,7 @@ class WireCheck {
       const Path field_path = &frame;
       switch (wire_type) {
         case 0:
-          if (!SkipVarint(pos, end)) return Fail(start, field_path, "a number is cut off");
+          if (!Varint(pos, end).has_value()) return Fail(start, field_path, "a number is cut off");
           break;
         case 1:
         case 5: {
@@ -162,20 +144,13 @@ class WireCheck {
                        int depth) {
     if (field == nullptr) return true;
     if (field->message != nullptr) return Message(pos, end, field->message, path, depth + 1);
-    if (field->utf8 && !IsAscii(pos, end)) {
+    if (field->utf8) {
       const size_t invalid = FirstInvalidUtf8(bytes_.substr(pos, end - pos));
       if (invalid != std::string_view::npos) {
         return Fail(pos + invalid, path, "a string that is not UTF-8");
       }
     }
     return true;
-  }
-
-  // Whether [pos, end) is all ASCII (so UTF-8): most strings of a plan are short ids and names.
-  bool IsAscii(size_t pos, size_t end) const {
-    unsigned char any = 0;
-    for (; pos < end; ++pos) any |= static_cast<unsigned char>(bytes_[pos]);
-    return any < 0x80;
   }
 
   std::string_view bytes_;
