@@ -46,10 +46,4 @@ std::optional<GradeChangeSeen> LatestGradeChange(const v1::Relationship& relatio
   return std::nullopt;
 }
 
-bool FellWithin(const v1::Relationship& relationship, absl::Time now, absl::Duration window) {
-  const std::optional<GradeChangeSeen> change = LatestGradeChange(relationship);
-  if (!change || !change->is_drop() || !change->at) return false;
-  return *change->at <= now && now - *change->at <= window;
-}
-
 }  // namespace contactplan::model

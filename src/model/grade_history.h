@@ -30,8 +30,8 @@ struct GradeChangeSeen {
 // sorts only a history not written oldest first.
 std::optional<GradeChangeSeen> LatestGradeChange(const v1::Relationship& relationship);
 
-// True when the latest change is a drop dated within `window` before `now` (not after now).
-bool FellWithin(const v1::Relationship& relationship, absl::Time now, absl::Duration window);
+// Whether the latest change is a drop dated within a window before now is asked of the plan index
+// (PlanIndex::fell_within), which reads every relationship's history once.
 
 }  // namespace contactplan::model
 

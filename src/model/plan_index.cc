@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "model/grade_history.h"
 #include "model/time.h"
 
 namespace contactplan::model {
@@ -43,6 +44,7 @@ PlanIndex::PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::
   // Time first: who has left depends on "now", and everything below on who has left.
   last_contact_.assign(relationships, std::nullopt);
   touch_summary_.assign(relationships, TouchSummary{});
+  drop_slot_.assign(relationships, kNone);
   std::vector<std::pair<absl::Time, v1::Touch::Direction>> dated;
   for (RelationshipIx r = 0; r < relationships; ++r) {
     const v1::Relationship& rel = plan.relationships(r);
@@ -71,6 +73,11 @@ PlanIndex::PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::
     }
     last_contact_[r] = rel.has_last_contact_at() ? ToTime(true, rel.last_contact_at())
                                                  : summary.last_touch;
+    if (const std::optional<GradeChangeSeen> change = LatestGradeChange(rel);
+        change && change->is_drop() && change->at) {
+      drop_slot_[r] = static_cast<int32_t>(drops_.size());
+      drops_.push_back(*change->at);
+    }
   }
   for (const v1::Person& person : plan.persons()) {
     Later(latest_time_, person.has_left_at(), person.left_at());

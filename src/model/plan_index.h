@@ -113,6 +113,15 @@ class PlanIndex {
   std::optional<absl::Time> last_contact(RelationshipIx r) const { return last_contact_[r]; }
   // The touches of relationship r, summarised (touches without `at` are not counted).
   const TouchSummary& touch_summary(RelationshipIx r) const { return touch_summary_[r]; }
+  // Whether relationship r's latest grade change is a drop dated within `window` before `now`
+  // (model::LatestGradeChange, docs/time.md#grade-history), from the history read once here: GRADE_FALLING,
+  // the key intersections' urgency and the drift forecast all ask it of every cell.
+  bool fell_within(RelationshipIx r, absl::Time now, absl::Duration window) const {
+    const int32_t slot = drop_slot_[r];
+    if (slot == kNone) return false;
+    const absl::Time at = drops_[slot];
+    return at <= now && now - at <= window;
+  }
 
   // All relationships of a person / team member (blank included), in plan order; relationships with
   // someone who has left are not listed.
@@ -175,6 +184,10 @@ class PlanIndex {
   Adjacency<PersonIx> predecessors_;
   std::vector<std::optional<absl::Time>> last_contact_;
   std::vector<TouchSummary> touch_summary_;
+  // The date of each relationship's latest grade change when it is a dated drop: drops_[slot], with
+  // drop_slot_[r] the slot (kNone without one). Most relationships never dropped, so 4 bytes each.
+  std::vector<int32_t> drop_slot_;
+  std::vector<absl::Time> drops_;
   std::vector<RelationshipIx> graded_;
   int32_t grade_counts_[8] = {};
   Adjacency<PersonIx> reports_, influencers_, influenced_;

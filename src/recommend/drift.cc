@@ -93,7 +93,7 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
     const int64_t days = basis != v1::IntersectionDrift::UNKNOWN
                              ? std::max<int64_t>(0, model::DaysBetween(*seen, *context.now))
                              : 0;
-    const bool falling = context.now && model::FellWithin(rel, *context.now, falling_window);
+    const bool falling = context.now && index.fell_within(r, *context.now, falling_window);
     const int32_t row_per_level = falling ? std::min(per_level, falling_per_level) : per_level;
     const int64_t until_drop = IsPositive(rel.grade()) ? row_per_level - days % row_per_level : 0;
     const uint64_t drop = until_drop == 0 ? uint64_t{1} << 16 : static_cast<uint64_t>(until_drop);

@@ -20,8 +20,8 @@ double Clamp01(double value) { return std::clamp(value, 0.0, 1.0); }
 double WithFallingUrgency(const model::Context& context, model::RelationshipIx cell, double urgency) {
   if (cell == model::kNone || !context.now) return urgency;
   const v1::ActivityTuning& tuning = context.settings.tuning.activity();
-  if (!model::FellWithin(context.index.relationship(cell), *context.now,
-                         absl::Hours(24) * tuning.falling_window_days())) {
+  if (!context.index.fell_within(cell, *context.now,
+                                 absl::Hours(24) * tuning.falling_window_days())) {
     return urgency;
   }
   return 1 - (1 - urgency) * (1 - std::min(1.0, tuning.falling_urgency()));

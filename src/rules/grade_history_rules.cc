@@ -36,9 +36,8 @@ void GradeFalling(const RuleInput& in, FindingSink& sink) {
   const int32_t window_days = in.settings().tuning.activity().falling_window_days();
   const absl::Duration window = absl::Hours(24) * window_days;
   for (RelationshipIx r : index.graded()) {
-    const v1::Relationship& relationship = index.relationship(r);
-    if (!model::FellWithin(relationship, now, window)) continue;
-    const model::GradeChangeSeen change = *model::LatestGradeChange(relationship);
+    if (!index.fell_within(r, now, window)) continue;
+    const model::GradeChangeSeen change = *model::LatestGradeChange(index.relationship(r));
     const PersonIx p = index.relationship_person(r);
     const MemberIx m = index.relationship_member(r);
     const bool hostile = change.to <= v1::DISSATISFIED;

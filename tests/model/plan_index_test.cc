@@ -262,8 +262,11 @@ TEST(GradeHistoryTest, TheLatestChangeAndItsDate) {
   EXPECT_EQ(fell->to, v1::DISSATISFIED);
   EXPECT_EQ(fell->at, absl::FromUnixSeconds(300));
   EXPECT_TRUE(fell->is_drop());
-  EXPECT_TRUE(FellWithin(plan.relationships(0), absl::FromUnixSeconds(400), absl::Seconds(100)));
-  EXPECT_FALSE(FellWithin(plan.relationships(0), absl::FromUnixSeconds(401), absl::Seconds(100)));
+  const PlanIndex index(plan);
+  EXPECT_TRUE(index.fell_within(0, absl::FromUnixSeconds(400), absl::Seconds(100)));
+  EXPECT_FALSE(index.fell_within(0, absl::FromUnixSeconds(401), absl::Seconds(100)));
+  EXPECT_FALSE(index.fell_within(0, absl::FromUnixSeconds(299), absl::Seconds(100)));  // not yet
+  EXPECT_FALSE(index.fell_within(2, absl::FromUnixSeconds(400), absl::Hours(24000)));    // a rise
   EXPECT_FALSE(LatestGradeChange(plan.relationships(1)).has_value());
   const std::optional<GradeChangeSeen> rose = LatestGradeChange(plan.relationships(2));
   ASSERT_TRUE(rose.has_value());
