@@ -27,10 +27,10 @@ struct Participation {
 // What the recorded touches of one relationship say (docs/time.md).
 struct TouchSummary {
   int32_t touches = 0;                       // recorded touches with a date
+  int32_t trailing_outbound = 0;             // how many of the latest touches in a row are OUTBOUND
   std::optional<absl::Time> last_touch;      // the latest
   std::optional<absl::Time> last_inbound;    // the latest INBOUND or TWO_WAY
-  int32_t trailing_outbound = 0;             // how many of the latest touches in a row are OUTBOUND
-};
+};  // the counts side by side, so no padding between them (one per relationship)
 
 // Compressed adjacency: the values of key k are values[offsets[k] .. offsets[k+1]).
 template <typename T>

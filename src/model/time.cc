@@ -2,11 +2,6 @@
 
 namespace contactplan::model {
 
-std::optional<absl::Time> ToTime(bool present, const google::protobuf::Timestamp& ts) {
-  if (!present) return std::nullopt;
-  return absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
-}
-
 google::protobuf::Timestamp ToTimestamp(absl::Time t) {
   google::protobuf::Timestamp ts;
   const int64_t seconds = absl::ToUnixSeconds(t);

@@ -12,8 +12,14 @@ namespace contactplan::model {
 
 // The time a Timestamp field holds, or nullopt when the field is not set. Presence decides, never
 // the value: 1970-01-01T00:00:00Z (seconds and nanos both 0) is a time like any other. Callers pass
-// the field's has_...() (`present`) with its value.
-std::optional<absl::Time> ToTime(bool present, const google::protobuf::Timestamp& ts);
+// the field's has_...() (`present`) with its value. Inline, and whole seconds (most plan times) take
+// no Duration arithmetic, which Debian's Abseil keeps out of line: every stage converts times.
+inline std::optional<absl::Time> ToTime(bool present, const google::protobuf::Timestamp& ts) {
+  if (!present) return std::nullopt;
+  const absl::Time seconds = absl::FromUnixSeconds(ts.seconds());
+  if (ts.nanos() == 0) return seconds;
+  return seconds + absl::Nanoseconds(ts.nanos());
+}
 
 // `t` as a Timestamp; `t` must be within Timestamp's range (base::InTimestampRange).
 google::protobuf::Timestamp ToTimestamp(absl::Time t);
