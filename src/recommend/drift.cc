@@ -7,7 +7,6 @@
 #include <optional>
 #include <vector>
 
-#include "model/grade_history.h"
 #include "model/time.h"
 #include "recommend/grade_steps.h"
 

@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "recommend/tuning_values.h"
+#include "options/tuning_values.h"
 #include "rules/rule.h"
 
 namespace contactplan::recommend {

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "absl/container/flat_hash_set.h"
-#include "recommend/tuning_values.h"
+#include "options/tuning_values.h"
 
 namespace contactplan::recommend {
 namespace {

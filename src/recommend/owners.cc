@@ -5,7 +5,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
-#include "recommend/tuning_values.h"
+#include "options/tuning_values.h"
 #include "rules/rule.h"
 
 namespace contactplan::recommend {

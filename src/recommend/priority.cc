@@ -4,8 +4,7 @@
 #include <bit>
 #include <cmath>
 
-#include "model/grade_history.h"
-#include "recommend/tuning_values.h"
+#include "options/tuning_values.h"
 
 namespace contactplan::recommend {
 namespace {

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "model/time.h"
+#include "options/tuning_values.h"
 #include "score/gaps.h"
 
 // Every formula here is documented in docs/scores.md, together with the argument that raising one
@@ -34,31 +35,6 @@ constexpr int32_t kWebTarget = 3;
 // An account is single-threaded with at most one team member or one person in the web
 // (SINGLE_THREADED_ACCOUNT), so two of each is where that risk ends.
 constexpr int32_t kNotSingleThreaded = 2;
-
-// The value of `grade` in a per-grade table of tuning.scores (blank = no grade).
-double ValueOf(const v1::GradeValues& values, v1::Grade grade) {
-  switch (grade) {
-    case v1::TRUST: return values.trust();
-    case v1::OPEN: return values.open();
-    case v1::SATISFIED: return values.satisfied();
-    case v1::INDIFFERENT: return values.indifferent();
-    case v1::DISSATISFIED: return values.dissatisfied();
-    case v1::MOTIVATED_TO_CHANGE: return values.motivated_to_change();
-    default: return values.blank();
-  }
-}
-
-// The value of a planning preference (Neutral already read as Non-Supporter by the caller, or not).
-double ValueOf(const v1::PreferenceValues& values, v1::Preference preference) {
-  switch (preference) {
-    case v1::MENTOR: return values.mentor();
-    case v1::SUPPORTER: return values.supporter();
-    case v1::NEUTRAL: return values.neutral();
-    case v1::NON_SUPPORTER: return values.non_supporter();
-    case v1::ENEMY: return values.enemy();
-    default: return values.unset();
-  }
-}
 
 // Importance of a person in the account-level scores (tuning.scores.importance): depends only on
 // roles, flags and departures, never on grades; a person who has left weighs nothing.

@@ -1,12 +1,13 @@
 // Reading the tuning's shared value types (proto/contactplan/v1/tuning.proto) by the enum they are
-// keyed by: the recommendations look numbers up per grade, level and role in many places.
-#ifndef CONTACTPLAN_SRC_RECOMMEND_TUNING_VALUES_H_
-#define CONTACTPLAN_SRC_RECOMMEND_TUNING_VALUES_H_
+// keyed by: the scores and the recommendations look numbers up per grade, level, role and
+// preference in many places.
+#ifndef CONTACTPLAN_SRC_OPTIONS_TUNING_VALUES_H_
+#define CONTACTPLAN_SRC_OPTIONS_TUNING_VALUES_H_
 
 #include "contactplan/v1/plan.pb.h"
 #include "contactplan/v1/tuning.pb.h"
 
-namespace contactplan::recommend {
+namespace contactplan {
 
 // The value for `grade`; GRADE_UNSPECIFIED (and any unknown value) reads `blank`.
 inline double ValueOf(const v1::GradeValues& values, v1::Grade grade) {
@@ -54,6 +55,19 @@ inline double ValueOf(const v1::BuyingRoleValues& values, v1::Participant::Buyin
   }
 }
 
-}  // namespace contactplan::recommend
+// The value of a planning preference; PREFERENCE_UNSPECIFIED reads `unset` (Neutral is read as
+// stated: callers that plan with Neutral as Non-Supporter convert it first).
+inline double ValueOf(const v1::PreferenceValues& values, v1::Preference preference) {
+  switch (preference) {
+    case v1::MENTOR: return values.mentor();
+    case v1::SUPPORTER: return values.supporter();
+    case v1::NEUTRAL: return values.neutral();
+    case v1::NON_SUPPORTER: return values.non_supporter();
+    case v1::ENEMY: return values.enemy();
+    default: return values.unset();
+  }
+}
 
-#endif  // CONTACTPLAN_SRC_RECOMMEND_TUNING_VALUES_H_
+}  // namespace contactplan
+
+#endif  // CONTACTPLAN_SRC_OPTIONS_TUNING_VALUES_H_
