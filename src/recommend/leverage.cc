@@ -23,27 +23,33 @@ LeverageFinder::LeverageFinder(const model::PlanIndex& index, int32_t max_hops)
   // The relationships that can lift another: those between people who stay, and those a team
   // member who stays holds with a person who left and named a successor (docs/time.md#leaving:
   // they can introduce the successor, and nobody else).
-  std::vector<RelationshipIx> levers(index.graded().begin(), index.graded().end());
+  // Each relationship's grade and member read once, and only the TRUST and OPEN ones kept.
+  std::vector<std::pair<PersonIx, Holder>> levers;
+  const auto consider = [&](RelationshipIx r) {
+    const v1::Grade grade = index.grade(r);
+    if (grade == v1::TRUST || grade == v1::OPEN) {
+      levers.push_back({index.relationship_person(r), {r, index.relationship_member(r), grade}});
+    }
+  };
+  for (RelationshipIx r : index.graded()) consider(r);
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     if (!index.has_left(p) || index.successor(p) == model::kNone) continue;
     for (RelationshipIx r : index.all_graded_of_person(p)) {
-      if (!index.member_has_left(index.relationship_member(r))) levers.push_back(r);
+      if (!index.member_has_left(index.relationship_member(r))) consider(r);
     }
   }
   std::vector<int32_t> kept(index.person_count(), 0);
   for (v1::Grade grade : {v1::TRUST, v1::OPEN}) {
-    for (RelationshipIx r : levers) {
-      const PersonIx p = index.relationship_person(r);
-      if (index.grade(r) == grade && kept[p] < static_cast<int32_t>(kHoldersPerPerson)) ++kept[p];
+    for (const auto& [p, holder] : levers) {
+      if (holder.grade == grade && kept[p] < static_cast<int32_t>(kHoldersPerPerson)) ++kept[p];
     }
   }
   for (PersonIx p = 0; p < index.person_count(); ++p) offsets_[p + 1] = offsets_[p] + kept[p];
   holders_.resize(offsets_.back());
   std::vector<int32_t> next(offsets_.begin(), offsets_.end() - 1);
   for (v1::Grade grade : {v1::TRUST, v1::OPEN}) {
-    for (RelationshipIx r : levers) {
-      const PersonIx p = index.relationship_person(r);
-      if (index.grade(r) == grade && next[p] < offsets_[p + 1]) holders_[next[p]++] = r;
+    for (const auto& [p, holder] : levers) {
+      if (holder.grade == grade && next[p] < offsets_[p + 1]) holders_[next[p]++] = holder;
     }
   }
 }
@@ -59,7 +65,7 @@ std::vector<Lever> LeverageFinder::Find(PersonIx target) const {
   }
   const uint32_t stamp = scratch.stamp;
   std::vector<Visit>& visits = scratch.visits;
-  std::vector<std::pair<int32_t, RelationshipIx>>& found = scratch.found;  // (visit, holder)
+  std::vector<Found>& found = scratch.found;
   visits.clear();
   found.clear();
   visits.push_back({target, -1, 0, v1::LeveragePath::COLLEAGUE});
@@ -73,13 +79,15 @@ std::vector<Lever> LeverageFinder::Find(PersonIx target) const {
     for (v1::Grade grade : {v1::TRUST, v1::OPEN}) {
       for (size_t k = from; k < found.size(); ++k) {
         if (levers.size() >= kFound) return false;
-        const auto [v, r] = found[k];
-        if (index_.grade(r) != grade) continue;
-        uint32_t& seen = scratch.member_seen[visits[v].hops == 0][index_.relationship_member(r)];
+        const auto [v, h] = found[k];
+        const Holder& holder = holders_[h];
+        if (holder.grade != grade) continue;
+        uint32_t& seen = scratch.member_seen[visits[v].hops == 0][holder.member];
         if (seen == stamp) continue;
         seen = stamp;
+        if (levers.empty()) levers.reserve(kFound);
         Lever& lever = levers.emplace_back();
-        lever.holder = r;
+        lever.holder = holder.relationship;
         lever.hops = visits[v].hops;
         lever.via = visits[v].via;
         for (int32_t at = v; at >= 0; at = visits[at].parent) {
@@ -103,7 +111,7 @@ std::vector<Lever> LeverageFinder::Find(PersonIx target) const {
       level_hops = visit.hops;
     }
     for (int32_t k = offsets_[visit.person]; k < offsets_[visit.person + 1]; ++k) {
-      found.emplace_back(static_cast<int32_t>(i), holders_[k]);
+      found.push_back({static_cast<int32_t>(i), k});
     }
     // A person who left opens one door only, to their successor: the search goes no further.
     if (visit.hops >= max_hops_ || index_.has_left(visit.person)) continue;

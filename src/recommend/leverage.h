@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "contactplan/v1/recommendations.pb.h"
 #include "contactplan/v1/tuning.pb.h"
 #include "model/plan_index.h"
@@ -19,7 +20,10 @@ struct Lever {
   model::RelationshipIx holder;
   int32_t hops;
   v1::LeveragePath::Via via;
-  std::vector<model::PersonIx> persons;  // from the holder's person to the target, both included
+  // From the holder's person to the target, both included: hops + 1 persons, inline up to the
+  // default leverage_max_hops of 2 plus one (no heap block per lever: a large account builds tens
+  // of thousands of levers and lists few).
+  absl::InlinedVector<model::PersonIx, 4> persons;
 };
 
 class LeverageFinder {
@@ -68,21 +72,34 @@ class LeverageFinder {
     int32_t hops;
     v1::LeveragePath::Via via;
   };
+  // A kept relationship of a visited person: visit (index into the visit list), holder (index into
+  // holders_).
+  struct Found {
+    int32_t visit;
+    int32_t holder;
+  };
   // Reused by every Find: marks are "seen" when equal to the current stamp.
   struct Scratch {
     uint32_t stamp = 0;
     std::vector<uint32_t> person_seen;
     std::array<std::vector<uint32_t>, 2> member_seen;  // [own relationship with the target?][member]
     std::vector<Visit> visits;
-    std::vector<std::pair<int32_t, model::RelationshipIx>> found;
+    std::vector<Found> found;
   };
 
   const model::PlanIndex& index_;
   int32_t max_hops_;
   mutable Scratch scratch_;
+  // A kept TRUST/OPEN relationship with its member and grade copied beside it: the search reads
+  // them for every lever it meets, and reading them through the plan is a cache miss each.
+  struct Holder {
+    model::RelationshipIx relationship;
+    model::MemberIx member;
+    v1::Grade grade;
+  };
   // holders_[offsets_[p] .. offsets_[p+1]): the kept TRUST/OPEN relationships of person p.
   std::vector<int32_t> offsets_;
-  std::vector<model::RelationshipIx> holders_;
+  std::vector<Holder> holders_;
 };
 
 }  // namespace contactplan::recommend
