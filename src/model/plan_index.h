@@ -111,6 +111,10 @@ class PlanIndex {
 
   // The last contact of relationship r: last_contact_at, else its latest touch; nullopt with neither.
   std::optional<absl::Time> last_contact(RelationshipIx r) const { return last_contact_[r]; }
+  // When relationship r's grade was last checked or acted on: the later of its assessed_at and
+  // last_contact(r); nullopt with neither. STALE_ASSESSMENT and the confidence score read it for
+  // every graded cell, so it is read from the plan once, here.
+  std::optional<absl::Time> last_evidence(RelationshipIx r) const { return last_evidence_[r]; }
   // The touches of relationship r, summarised (touches without `at` are not counted).
   const TouchSummary& touch_summary(RelationshipIx r) const { return touch_summary_[r]; }
   // Whether relationship r's latest grade change is a drop dated within `window` before `now`
@@ -183,6 +187,7 @@ class PlanIndex {
   int32_t present_persons_ = 0, present_members_ = 0;
   Adjacency<PersonIx> predecessors_;
   std::vector<std::optional<absl::Time>> last_contact_;
+  std::vector<std::optional<absl::Time>> last_evidence_;
   std::vector<TouchSummary> touch_summary_;
   // The date of each relationship's latest grade change when it is a dated drop: drops_[slot], with
   // drop_slot_[r] the slot (kNone without one). Most relationships never dropped, so 4 bytes each.
