@@ -1,5 +1,4 @@
 // Staleness: grades that nobody has checked or acted on for too long.
-#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -34,13 +33,11 @@ void StaleAssessment(const RuleInput& in, FindingSink& sink) {
   const int32_t stale_days = in.settings().stale_after_days;
   const absl::Duration limit = absl::Hours(24) * stale_days;
   for (RelationshipIx r : index.graded()) {
-    const v1::Relationship& relationship = index.relationship(r);
-    const std::optional<absl::Time> assessed = model::ToTime(relationship.has_assessed_at(), relationship.assessed_at());
-    const std::optional<absl::Time> contact = index.last_contact(r);  // else the latest touch
-    // A grade with neither time gives no evidence of age; it is not reported as stale.
-    if (!assessed && !contact) continue;
-    const absl::Time latest = std::max(assessed.value_or(absl::InfinitePast()),
-                                       contact.value_or(absl::InfinitePast()));
+    // The later of assessed_at and the last contact (else the latest touch). A grade with neither
+    // time gives no evidence of age; it is not reported as stale.
+    const std::optional<absl::Time> evidence = index.last_evidence(r);
+    if (!evidence) continue;
+    const absl::Time latest = *evidence;
     // "More than N days": exactly N days is still fresh.
     if (!(now - latest > limit)) continue;
     const v1::Grade grade = index.grade(r);

@@ -550,15 +550,9 @@ void Confidence(const Inputs& in, v1::Score* out) {
   if (in.context.now) {
     const absl::Duration limit = absl::Hours(24) * settings.stale_after_days;
     for (model::RelationshipIx r : index.graded()) {
-      const v1::Relationship& relationship = index.relationship(r);
-      const std::optional<absl::Time> assessed =
-          model::ToTime(relationship.has_assessed_at(), relationship.assessed_at());
-      // The last contact as STALE_ASSESSMENT reads it: the stated date, else the latest touch.
-      const std::optional<absl::Time> contact = index.last_contact(r);
-      if (!assessed && !contact) continue;
-      const absl::Time latest = std::max(assessed.value_or(absl::InfinitePast()),
-                                         contact.value_or(absl::InfinitePast()));
-      if (!(*in.context.now - latest > limit)) ++recent;
+      // The later of assessed_at and the last contact, as STALE_ASSESSMENT reads them.
+      const std::optional<absl::Time> latest = index.last_evidence(r);
+      if (latest && !(*in.context.now - *latest > limit)) ++recent;
     }
   }
   const std::string recent_explanation =
