@@ -48,31 +48,36 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
   const model::PlanIndex& index = index_;
   const int32_t persons = index.person_count();
 
+  // Each relationship's desired grade read once, in plan order: the loops below go person by
+  // person, and CellTarget is asked for every graded cell.
+  stated_desired_.reserve(index.plan().relationships_size());
+  for (const v1::Relationship& relationship : index.plan().relationships()) {
+    stated_desired_.push_back(relationship.desired_grade());
+  }
   std::vector<bool> stated(persons, false);
   int32_t stated_trust_persons = 0;
+  // The best grade each person holds with us: the lead cell's.
+  std::vector<v1::Grade> best(persons, v1::GRADE_UNSPECIFIED);
   for (PersonIx p = 0; p < persons; ++p) {
     bool wants_trust = false;
     for (RelationshipIx r : index.relationships_of_person(p)) {
-      const v1::Grade desired = index.relationship(r).desired_grade();
+      const v1::Grade desired = stated_desired_[r];
       if (desired == v1::GRADE_UNSPECIFIED) continue;
       stated[p] = true;
       wants_trust |= desired == v1::TRUST;
     }
     stated_trust_persons += wants_trust;
     for (RelationshipIx r : index.graded_of_person(p)) {
-      if (lead_cell_[p] == model::kNone || index.grade(r) > index.grade(lead_cell_[p])) {
+      const v1::Grade grade = index.grade(r);
+      if (lead_cell_[p] == model::kNone || grade > best[p]) {
         lead_cell_[p] = r;
+        best[p] = grade;
       }
     }
   }
 
   // The plan's own wishes first: its desired relationship level, and Mentor as a desired
   // preference in an open opportunity; the current best grade of a Mentor is a floor.
-  std::vector<v1::Grade> best(persons, v1::GRADE_UNSPECIFIED);
-  for (RelationshipIx r : index.graded()) {
-    v1::Grade& b = best[index.relationship_person(r)];
-    b = std::max(b, index.grade(r));
-  }
   std::vector<std::string> derived_reason(persons);
   std::vector<v1::Grade> derived(persons, v1::GRADE_UNSPECIFIED);
   std::vector<bool> mentor_now(persons, false);
@@ -131,12 +136,14 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
     const std::string& person_id = index.person(p).id();
     if (stated[p]) {
       for (RelationshipIx r : index.relationships_of_person(p)) {
-        const v1::Relationship& rel = index.relationship(r);
-        if (rel.desired_grade() == v1::GRADE_UNSPECIFIED) continue;
+        const v1::Grade desired = stated_desired_[r];
+        if (desired == v1::GRADE_UNSPECIFIED) continue;
         v1::DesiredGrade& entry = *entries->Add();
         entry.set_person_id(person_id);
-        entry.set_team_member_id(rel.team_member_id());
-        entry.set_grade(rel.desired_grade());
+        // The member's id is the relationship's team_member_id (it resolved to them), read from
+        // the small team list rather than the relationship.
+        entry.set_team_member_id(index.member(index.relationship_member(r)).id());
+        entry.set_grade(desired);
         entry.set_source(v1::DesiredGrade::STATED);
         entry.set_reason(absl::StrCat("stated in the plan (relationships[", r, "].desired_grade)"));
       }
@@ -185,7 +192,7 @@ v1::Grade GradeForLevel(v1::RelationshipLevel level) {
 }
 
 v1::Grade DesiredGrades::CellTarget(RelationshipIx r) const {
-  const v1::Grade stated = index_.relationship(r).desired_grade();
+  const v1::Grade stated = stated_desired_[r];
   if (stated != v1::GRADE_UNSPECIFIED) return stated;
   const PersonIx p = index_.relationship_person(r);
   if (lead_cell_[p] == r && proposed_[p] != v1::GRADE_UNSPECIFIED) return proposed_[p];
