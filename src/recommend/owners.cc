@@ -68,15 +68,20 @@ TeamCapacity::TeamCapacity(const model::Context& context)
       committed_(context.index.member_count(), 0),
       planned_(context.index.member_count(), 0) {
   const model::PlanIndex& index = context.index;
+  // Each member's graded cells (graded_of_member) are those of graded() that name them, in the
+  // same plan order: one pass over graded() adds the same efforts in the same order per member,
+  // reading the plan in order instead of member by member (a cache miss per cell).
+  for (RelationshipIx r : index.graded()) {
+    const v1::Grade grade = index.grade(r);
+    const MemberIx m = index.relationship_member(r);
+    committed_[m] += context.settings.EffortFor(grade);
+    if (grade >= context.settings.thread_min_grade) holds_thread_[m] = true;
+  }
   int32_t threads = 0;
   for (MemberIx m = 0; m < index.member_count(); ++m) {
     const v1::TeamMember& member = index.member(m);
     limited_[m] = member.has_capacity();
     capacity_[m] = member.has_capacity() ? member.capacity() : context.settings.default_capacity;
-    for (RelationshipIx r : index.graded_of_member(m)) {
-      committed_[m] += context.settings.EffortFor(index.grade(r));
-      if (index.grade(r) >= context.settings.thread_min_grade) holds_thread_[m] = true;
-    }
     threads += holds_thread_[m];
     if (index.member_has_left(m)) continue;  // owns nothing new: their cells are reassigned
     const int level = v1::Level_IsValid(member.level()) ? member.level() : 0;
