@@ -270,7 +270,7 @@ void PlanKeyIntersections(const model::Context& context, const KeyIntersectionIn
     c.next = climbs ? NextGrade(current) : current;
     c.goal = climbs ? GoalGrade(current, target) : current;
     c.effort = StepEffort(settings, current, c.goal);
-    c.reasons = inputs.reasons.For(c.person, c.member, c.current, c.next);
+    c.reasons = inputs.reasons.ForRelationship(c.person, r, c.current, c.next);
     c.tier = TierOf(index, deal, c);
     if (c.tier == v1::KeyIntersection::REPAIR && current <= v1::DISSATISFIED) {
       const MemberIx owner = capacity.ChooseRepairOwner(p, c.holder, c.effort);

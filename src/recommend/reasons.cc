@@ -14,10 +14,6 @@ namespace {
 using model::MemberIx;
 using model::PersonIx;
 
-uint64_t CellKey(MemberIx m, PersonIx p) {
-  return (static_cast<uint64_t>(static_cast<uint32_t>(m)) << 32) | static_cast<uint32_t>(p);
-}
-
 // Built once from the catalogue: each rule states its own reason (rules::RuleReason).
 const std::vector<ReasonCode>& ReasonTable() {
   static const auto* table = [] {
@@ -74,7 +70,9 @@ double ReasonBoost(const v1::RecommendTuning& tuning, size_t code) {
 }
 
 CellReasons::CellReasons(const model::PlanIndex& index, std::span<const rules::Finding> findings)
-    : person_(index.person_count(), 0) {
+    : index_(index),
+      person_(index.person_count(), 0),
+      relationship_(index.plan().relationships_size(), 0) {
   std::vector<PersonIx> power_buyers;  // resolved once, only if a finding needs them
   bool power_buyers_known = false;
   std::vector<PersonIx> persons;
@@ -106,8 +104,19 @@ CellReasons::CellReasons(const model::PlanIndex& index, std::span<const rules::F
       persons = power_buyers;
     }
     if (reason.scope == ReasonScope::kThisCell) {
+      // A per-cell rule names the relationship it is about (its path): no look-up for that cell.
+      const model::RelationshipIx at = finding.at.kind == rules::FindingPath::Kind::kRelationship
+                                           ? finding.at.at[0]
+                                           : model::kNone;
       for (const MemberIx m : finding.members) {
-        for (PersonIx p : persons) cell_[CellKey(m, p)] |= bit;
+        for (PersonIx p : persons) {
+          const model::RelationshipIx r =
+              at != model::kNone && index.relationship_member(at) == m &&
+                      index.relationship_person(at) == p
+                  ? at
+                  : index.FindCell(m, p);
+          if (r != model::kNone) relationship_[r] |= bit;
+        }
       }
     } else {
       for (PersonIx p : persons) person_[p] |= bit;
@@ -116,11 +125,18 @@ CellReasons::CellReasons(const model::PlanIndex& index, std::span<const rules::F
 }
 
 ReasonSet CellReasons::For(PersonIx p, MemberIx m, v1::Grade current, v1::Grade next) const {
+  const model::RelationshipIx cell =
+      current != v1::GRADE_UNSPECIFIED && m != model::kNone ? index_.FindCell(m, p) : model::kNone;
+  return ForRelationship(p, cell, current, next);
+}
+
+ReasonSet CellReasons::ForRelationship(PersonIx p, model::RelationshipIx cell, v1::Grade current,
+                                       v1::Grade next) const {
   static const ReasonSet kBlankCellOnly = ScopeMask(ReasonScope::kBlankCell);
   ReasonSet reasons = person_[p];
   if (current != v1::GRADE_UNSPECIFIED) {
     reasons &= ~kBlankCellOnly;
-    if (auto it = cell_.find(CellKey(m, p)); it != cell_.end()) reasons |= it->second;
+    if (cell != model::kNone) reasons |= relationship_[cell];
   }
   if (current == v1::SATISFIED && next == v1::OPEN) reasons |= account_;
   return reasons;

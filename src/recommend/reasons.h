@@ -9,7 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "contactplan/v1/analysis.pb.h"
 #include "contactplan/v1/tuning.pb.h"
 #include "model/plan_index.h"
@@ -47,14 +46,21 @@ class CellReasons {
   // The reasons for the step from `current` to `next` in the cell (m, p); m may be kNone for a
   // blank cell without an owner.
   ReasonSet For(model::PersonIx p, model::MemberIx m, v1::Grade current, v1::Grade next) const;
+  // The same for the cell of relationship `cell` with person p (kNone: a blank cell), without
+  // looking the cell up: what the key intersections ask for every graded cell they consider.
+  ReasonSet ForRelationship(model::PersonIx p, model::RelationshipIx cell, v1::Grade current,
+                            v1::Grade next) const;
 
   // The codes of a set, in catalogue order.
   static std::vector<std::string> Codes(ReasonSet reasons);
 
  private:
-  std::vector<ReasonSet> person_;                  // kPerson and kBlankCell codes, per person
-  absl::flat_hash_map<uint64_t, ReasonSet> cell_;  // kThisCell codes, per (member, person)
-  ReasonSet account_ = 0;                          // kStepToOpen codes
+  const model::PlanIndex& index_;
+  std::vector<ReasonSet> person_;        // kPerson and kBlankCell codes, per person
+  // kThisCell codes, per relationship: only a cell the plan holds has a grade to step from, and an
+  // array read per candidate is cheaper than a hash look-up of (member, person).
+  std::vector<ReasonSet> relationship_;
+  ReasonSet account_ = 0;                // kStepToOpen codes
 };
 
 }  // namespace contactplan::recommend
