@@ -64,7 +64,7 @@ class Ranking {
   double LeverStrength(const Candidate& c) {
     for (const Lever& lever : LeversOf(c.person)) {
       if (lever.hops == 0 && context_.index.relationship_member(lever.holder) == c.member) continue;
-      return LeverageFinder::Strength(context_.settings.tuning.recommend(), context_.index, lever);
+      return LeverageFinder::Strength(context_.settings.tuning.recommend(), lever);
     }
     return 0;
   }

@@ -88,6 +88,7 @@ std::vector<Lever> LeverageFinder::Find(PersonIx target) const {
         if (levers.empty()) levers.reserve(kFound);
         Lever& lever = levers.emplace_back();
         lever.holder = holder.relationship;
+        lever.grade = holder.grade;
         lever.hops = visits[v].hops;
         lever.via = visits[v].via;
         for (int32_t at = v; at >= 0; at = visits[at].parent) {
@@ -149,10 +150,9 @@ std::vector<Lever> LeverageFinder::ForCell(const model::PlanIndex& index, std::v
   return levers;
 }
 
-double LeverageFinder::Strength(const v1::RecommendTuning& tuning, const model::PlanIndex& index,
-                                const Lever& lever) {
+double LeverageFinder::Strength(const v1::RecommendTuning& tuning, const Lever& lever) {
   const v1::LeverageTuning& numbers = tuning.leverage();
-  const double grade = ValueOf(numbers.grade_strength(), index.grade(lever.holder));
+  const double grade = ValueOf(numbers.grade_strength(), lever.grade);
   const double distance =
       lever.hops == 0 ? 1.0 : numbers.one_hop() * std::pow(numbers.per_extra_hop(), lever.hops - 1);
   return std::min(1.0, grade * distance);
@@ -161,7 +161,7 @@ double LeverageFinder::Strength(const v1::RecommendTuning& tuning, const model::
 v1::LeveragePath LeverageFinder::ToProto(const model::PlanIndex& index, const Lever& lever) {
   v1::LeveragePath path;
   path.set_team_member_id(index.relationship(lever.holder).team_member_id());
-  path.set_grade(index.grade(lever.holder));
+  path.set_grade(lever.grade);
   for (PersonIx p : lever.persons) path.add_person_ids(index.person(p).id());
   path.set_via(lever.via);
   path.set_hops(lever.hops);

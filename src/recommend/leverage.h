@@ -18,6 +18,7 @@ namespace contactplan::recommend {
 // One way in: a TRUST or OPEN relationship `holder` with a person `hops` steps from the target.
 struct Lever {
   model::RelationshipIx holder;
+  v1::Grade grade;  // the holder's grade, kept with it: every candidate's score reads it
   int32_t hops;
   v1::LeveragePath::Via via;
   // From the holder's person to the target, both included: hops + 1 persons, inline up to the
@@ -59,8 +60,7 @@ class LeverageFinder {
   // How much a lever eases a step, 0-1: the strength of its grade, times 1 at 0 hops, the one-hop
   // factor at 1 hop and the per-extra-hop factor for each further hop (docs/tuning.md
   // `recommend.leverage`).
-  static double Strength(const v1::RecommendTuning& tuning, const model::PlanIndex& index,
-                         const Lever& lever);
+  static double Strength(const v1::RecommendTuning& tuning, const Lever& lever);
 
   static v1::LeveragePath ToProto(const model::PlanIndex& index, const Lever& lever);
 

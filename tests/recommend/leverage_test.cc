@@ -118,10 +118,10 @@ TEST(Leverage, StrengthFallsWithDistanceAndIsHigherForTrust) {
   const LeverageFinder finder(fixture.index(), 2);
   const std::vector<Lever> levers = finder.Find(fixture.Person("p-target"));
   ASSERT_EQ(levers.size(), 5u);
-  EXPECT_DOUBLE_EQ(LeverageFinder::Strength(fixture.context().settings.tuning.recommend(), fixture.index(), levers[0]), 0.25);  // O, 0 hops
-  EXPECT_DOUBLE_EQ(LeverageFinder::Strength(fixture.context().settings.tuning.recommend(), fixture.index(), levers[1]), 0.3);   // T, 1 hop
-  EXPECT_DOUBLE_EQ(LeverageFinder::Strength(fixture.context().settings.tuning.recommend(), fixture.index(), levers[2]), 0.1875);  // O, 1 hop
-  EXPECT_DOUBLE_EQ(LeverageFinder::Strength(fixture.context().settings.tuning.recommend(), fixture.index(), levers[4]), 0.2);   // T, 2 hops
+  EXPECT_DOUBLE_EQ(LeverageFinder::Strength(fixture.context().settings.tuning.recommend(), levers[0]), 0.25);  // O, 0 hops
+  EXPECT_DOUBLE_EQ(LeverageFinder::Strength(fixture.context().settings.tuning.recommend(), levers[1]), 0.3);   // T, 1 hop
+  EXPECT_DOUBLE_EQ(LeverageFinder::Strength(fixture.context().settings.tuning.recommend(), levers[2]), 0.1875);  // O, 1 hop
+  EXPECT_DOUBLE_EQ(LeverageFinder::Strength(fixture.context().settings.tuning.recommend(), levers[4]), 0.2);   // T, 2 hops
 }
 
 // The search visits a bounded number of persons whatever the org chart looks like: a manager with
