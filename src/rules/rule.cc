@@ -81,6 +81,7 @@ FindingBuilder& FindingBuilder::AtTactic(int32_t entry, int32_t tactic) {
 }
 
 FindingBuilder FindingSink::Add(v1::Severity severity, MessageWriter writer) {
+  severities_.push_back(static_cast<uint8_t>(severity));
   Finding& finding = out_->emplace_back();
   finding.rule = rule_;
   finding.severity = severity;
@@ -89,6 +90,7 @@ FindingBuilder FindingSink::Add(v1::Severity severity, MessageWriter writer) {
 }
 
 FindingBuilder FindingSink::Add(v1::Severity severity, std::string message) {
+  severities_.push_back(static_cast<uint8_t>(severity));
   Finding& finding = out_->emplace_back();
   finding.rule = rule_;
   finding.severity = severity;
@@ -97,23 +99,23 @@ FindingBuilder FindingSink::Add(v1::Severity severity, std::string message) {
 }
 
 void FindingSink::Finish() && {
-  // A counting sort on severity (four values): one move per finding, each severity keeping the
-  // order its findings were added in. (A comparison sort of the 66,000 findings of a large account
-  // cost 7% of its analysis.)
+  // Grouped by severity (four values), CRITICAL first, each severity in the order its findings
+  // were added: one pass over the severity bytes per severity present, one move per finding, each
+  // into uninitialised room. (A comparison sort of the 66,000 findings of a large account cost 7%
+  // of its analysis; a counting sort that read every finding's severity and filled a
+  // value-initialised copy spent most of its time zeroing and striding over the 9 MB of findings.)
   const size_t n = out_->size() - first_;
-  std::array<size_t, 4> start{};  // by v1::Severity, CRITICAL first
-  for (size_t i = first_; i < out_->size(); ++i) ++start[(*out_)[i].severity];
-  size_t offset = 0;
+  std::array<bool, 4> present{};  // by v1::Severity
+  for (uint8_t severity : severities_) present[severity] = true;
+  std::vector<Finding> ordered;
+  ordered.reserve(n);
   for (int s = v1::CRITICAL; s >= v1::SEVERITY_UNSPECIFIED; --s) {
-    const size_t count = start[s];
-    start[s] = offset;
-    offset += count;
+    if (!present[s]) continue;
+    for (size_t k = 0; k < n; ++k) {
+      if (severities_[k] == s) ordered.push_back(std::move((*out_)[first_ + k]));
+    }
   }
-  std::vector<Finding> ordered(n);
-  for (size_t i = first_; i < out_->size(); ++i) {
-    Finding& finding = (*out_)[i];
-    ordered[start[finding.severity]++] = std::move(finding);
-  }
+  severities_.clear();
   if (first_ == 0) {
     // The usual case, a sink over the whole list: the ordered copy, sized exactly, replaces it, so
     // the list no longer holds the slack its growth left (up to half of it on a large account).

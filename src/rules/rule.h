@@ -6,6 +6,7 @@
 #ifndef CONTACTPLAN_SRC_RULES_RULE_H_
 #define CONTACTPLAN_SRC_RULES_RULE_H_
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -120,6 +121,9 @@ class FindingSink {
   std::vector<Finding>* out_;
   size_t first_;  // where this sink's findings start in *out_
   const Rule* rule_ = nullptr;
+  // The severity of each appended finding, in order: Finish groups by severity reading these
+  // bytes instead of the 136-byte findings.
+  std::vector<uint8_t> severities_;
 };
 
 // How findings name things: people read names, not ids. Each falls back to the id when the plan
