@@ -75,9 +75,15 @@ CellReasons::CellReasons(const model::PlanIndex& index, std::span<const rules::F
       relationship_(index.plan().relationships_size(), 0) {
   std::vector<PersonIx> power_buyers;  // resolved once, only if a finding needs them
   bool power_buyers_known = false;
-  std::vector<PersonIx> persons;
+  std::vector<PersonIx> participants;  // of the opportunity a finding without persons names
+  // Findings come grouped by rule, so the rule's bit is looked up once per run of its findings.
+  const rules::Rule* last_rule = nullptr;
+  int code = -1;
   for (const rules::Finding& finding : findings) {
-    const int code = BitOf(finding.rule);
+    if (finding.rule != last_rule) {
+      last_rule = finding.rule;
+      code = BitOf(finding.rule);
+    }
     if (code < 0) continue;
     const ReasonSet bit = ReasonSet{1} << code;
     const rules::RuleReason& reason = finding.rule->reason;
@@ -85,14 +91,17 @@ CellReasons::CellReasons(const model::PlanIndex& index, std::span<const rules::F
       account_ |= bit;
       continue;
     }
-    persons.assign(finding.persons.begin(), finding.persons.end());
+    // The finding's own persons, read in place; else whom it speaks for.
+    std::span<const PersonIx> persons(finding.persons.data(), finding.persons.size());
     if (finding.persons.empty() && finding.opportunity != model::kNone) {
+      participants.clear();
       for (const v1::Participant& participant :
            index.plan().opportunities(finding.opportunity).participants()) {
         if (PersonIx p = index.FindPerson(participant.person_id()); p != model::kNone) {
-          persons.push_back(p);
+          participants.push_back(p);
         }
       }
+      persons = participants;
     }
     if (finding.persons.empty() && reason.without_persons == rules::ReasonFallback::kPowerBuyers) {
       if (!power_buyers_known) {
