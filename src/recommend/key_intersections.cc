@@ -45,7 +45,10 @@ struct Candidate {
 class Ranking {
  public:
   Ranking(const model::Context& context, const KeyIntersectionInputs& inputs)
-      : context_(context), inputs_(inputs), levers_(context.index.person_count()) {}
+      : context_(context),
+        inputs_(inputs),
+        reason_factors_(context.settings.tuning.recommend()),
+        levers_(context.index.person_count()) {}
 
   const std::vector<Lever>& LeversOf(PersonIx p) {
     if (!levers_[p]) levers_[p] = inputs_.leverage.Find(p);
@@ -93,7 +96,8 @@ class Ranking {
     // A repair handed to a more senior member starts afresh with them, from the grievance.
     const v1::Grade basis = FeasibilityBasis(c);
     const double urgency =
-        Urgency(tuning, c.grievance != v1::GRADE_UNSPECIFIED ? c.grievance : c.current, c.reasons,
+        Urgency(tuning, reason_factors_,
+                c.grievance != v1::GRADE_UNSPECIFIED ? c.grievance : c.current, c.reasons,
                 inputs_.deal.Pressure(c.person));
     c.priority = MakePriority(inputs_.importance[c.person],
                               WithFallingUrgency(context_, c.cell, urgency),
@@ -103,6 +107,7 @@ class Ranking {
  private:
   const model::Context& context_;
   const KeyIntersectionInputs& inputs_;
+  const ReasonFactors reason_factors_;  // of the analysis' tuning, read once
   std::vector<std::optional<std::vector<Lever>>> levers_;
 };
 

@@ -26,14 +26,25 @@ double WithFallingUrgency(const model::Context& context, model::RelationshipIx c
   return 1 - (1 - urgency) * (1 - std::min(1.0, tuning.falling_urgency()));
 }
 
+ReasonFactors::ReasonFactors(const v1::RecommendTuning& tuning) {
+  for (size_t code = 0; code < factors_.size(); ++code) {
+    factors_[code] = 1 - Clamp01(ReasonBoost(tuning, code));
+  }
+}
+
 double Urgency(const v1::RecommendTuning& tuning, v1::Grade current, ReasonSet reasons,
                double deal_boost) {
+  return Urgency(tuning, ReasonFactors(tuning), current, reasons, deal_boost);
+}
+
+double Urgency(const v1::RecommendTuning& tuning, const ReasonFactors& factors, v1::Grade current,
+               ReasonSet reasons, double deal_boost) {
   // How pressing the step is from the grade alone: a relationship working against us is more
   // pressing than one that merely lacks warmth, and a blank cell less than a cold one.
   double calm = 1 - Clamp01(ValueOf(tuning.urgency_base(), current));
   // The set bits only, lowest first (the product's order, so the result is the same to the bit).
   for (ReasonSet bits = reasons; bits != 0; bits &= bits - 1) {
-    calm *= 1 - Clamp01(ReasonBoost(tuning, static_cast<size_t>(std::countr_zero(bits))));
+    calm *= factors[static_cast<size_t>(std::countr_zero(bits))];
   }
   calm *= 1 - Clamp01(deal_boost);
   return 1 - calm;

@@ -4,6 +4,9 @@
 #ifndef CONTACTPLAN_SRC_RECOMMEND_PRIORITY_H_
 #define CONTACTPLAN_SRC_RECOMMEND_PRIORITY_H_
 
+#include <array>
+#include <cstddef>
+
 #include "contactplan/v1/recommendations.pb.h"
 #include "contactplan/v1/tuning.pb.h"
 #include "model/context.h"
@@ -17,6 +20,23 @@ namespace contactplan::recommend {
 // the person's open opportunities (DealView::Pressure), 0 without one.
 double Urgency(const v1::RecommendTuning& tuning, v1::Grade current, ReasonSet reasons,
                double deal_boost);
+
+// The factor 1 - boost of every reason code (ReasonBoost, the boost clamped to 0-1), read from
+// `tuning` once: ReasonBoost reads a field by reflection, and the key intersections score every
+// candidate with one tuning.
+class ReasonFactors {
+ public:
+  explicit ReasonFactors(const v1::RecommendTuning& tuning);
+  double operator[](size_t code) const { return factors_[code]; }
+
+ private:
+  std::array<double, 8 * sizeof(ReasonSet)> factors_{};
+};
+
+// The same as above with the reason factors read beforehand from the same `tuning`; equal to the
+// bit.
+double Urgency(const v1::RecommendTuning& tuning, const ReasonFactors& factors, v1::Grade current,
+               ReasonSet reasons, double deal_boost);
 
 // The grade history's term (docs/time.md#grade-history): a cell whose grade fell within
 // tuning.activity.falling_window_days before now gains tuning.activity.falling_urgency, as
