@@ -16,9 +16,8 @@ using model::MemberIx;
 using model::PersonIx;
 using model::RelationshipIx;
 
-std::string Units(double effort) {
-  return absl::StrCat(effort, effort == 1 ? " effort unit" : " effort units");
-}
+// " effort unit" or " effort units", after the number.
+const char* UnitsWord(double effort) { return effort == 1 ? " effort unit" : " effort units"; }
 
 }  // namespace
 
@@ -39,6 +38,12 @@ void ProposeReleases(const model::Context& context,
     double fit;
   };
   std::vector<Cell> cells;
+  // Each member's label, written once: an account with many releases names the same members often.
+  std::vector<std::string> member_labels(index.member_count());
+  const auto member_label = [&](MemberIx m) -> const std::string& {
+    if (member_labels[m].empty()) member_labels[m] = rules::MemberLabel(index, m);
+    return member_labels[m];
+  };
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     const std::span<const RelationshipIx> graded = index.graded_of_person(p);
     const v1::Person& person = index.person(p);
@@ -53,12 +58,12 @@ void ProposeReleases(const model::Context& context,
     const auto releasable = [&](RelationshipIx r, double freed) {
       return freed > 0 && !working.contains({index.relationship_member(r), p});
     };
-    const auto release = [&](RelationshipIx r, double freed, std::string reason) {
+    const auto release = [&](RelationshipIx r, v1::Grade grade, double freed, std::string reason) {
       const MemberIx m = index.relationship_member(r);
       v1::Release& out = *releases->Add();
       out.set_person_id(person.id());
       out.set_team_member_id(index.member(m).id());
-      out.set_grade(index.grade(r));
+      out.set_grade(grade);
       out.set_effort_freed(freed);
       out.set_reason(std::move(reason));
     };
@@ -76,16 +81,22 @@ void ProposeReleases(const model::Context& context,
         if (a.fit != b.fit) return a.fit > b.fit;
         return a.r < b.r;
       });
+      // What every release of this person says first, written once for all of them.
+      std::string opening;
       for (size_t k = settings.over_covered_above; k < cells.size(); ++k) {
         const RelationshipIx r = cells[k].r;
-        if (!releasable(r, settings.EffortFor(index.grade(r)))) continue;
-        release(r, settings.EffortFor(index.grade(r)),
-                absl::StrCat(person_label(), " has ", graded.size(),
-                             " graded relationships with us; ", settings.over_covered_above,
-                             " better placed ones keep them, so ",
-                             rules::MemberLabel(index, index.relationship_member(r)), " (",
-                             rules::GradeWord(index.grade(r)), ") can step back and free ",
-                             Units(settings.EffortFor(index.grade(r)))));
+        const v1::Grade grade = cells[k].grade;
+        const double freed = settings.EffortFor(grade);
+        if (!releasable(r, freed)) continue;
+        if (opening.empty()) {
+          opening = absl::StrCat(person_label(), " has ", graded.size(),
+                                 " graded relationships with us; ", settings.over_covered_above,
+                                 " better placed ones keep them, so ");
+        }
+        release(r, grade, freed,
+                absl::StrCat(opening, member_label(index.relationship_member(r)), " (",
+                             rules::GradeWord(grade), ") can step back and free ", freed,
+                             UnitsWord(freed)));
       }
       continue;
     }
@@ -95,17 +106,22 @@ void ProposeReleases(const model::Context& context,
       continue;
     }
     const v1::Grade enough = GradeForLevel(desired_level);
+    std::string opening;  // what every release of this person says first
     for (RelationshipIx r : graded) {
-      if (index.grade(r) <= enough) continue;
-      const double freed = settings.EffortFor(index.grade(r)) - settings.EffortFor(enough);
+      const v1::Grade grade = index.grade(r);
+      if (grade <= enough) continue;
+      const double freed = settings.EffortFor(grade) - settings.EffortFor(enough);
       if (!releasable(r, freed)) continue;
-      release(r, freed,
-              absl::StrCat(person_label(), " is at ",
-                           rules::RelationshipLevelWord(person.relationship_level()),
-                           ", above the desired ", rules::RelationshipLevelWord(desired_level),
-                           ": ", rules::MemberLabel(index, index.relationship_member(r)),
-                           " can let ", rules::GradeWord(index.grade(r)), " ease to ",
-                           rules::GradeWord(enough), " and free ", Units(freed)));
+      if (opening.empty()) {
+        opening = absl::StrCat(person_label(), " is at ",
+                               rules::RelationshipLevelWord(person.relationship_level()),
+                               ", above the desired ", rules::RelationshipLevelWord(desired_level),
+                               ": ");
+      }
+      release(r, grade, freed,
+              absl::StrCat(opening, member_label(index.relationship_member(r)), " can let ",
+                           rules::GradeWord(grade), " ease to ", rules::GradeWord(enough),
+                           " and free ", freed, UnitsWord(freed)));
     }
   }
 }
