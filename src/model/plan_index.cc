@@ -43,7 +43,7 @@ PlanIndex::PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::
 
   // Time first: who has left depends on "now", and everything below on who has left.
   last_contact_.assign(relationships, std::nullopt);
-  last_evidence_.assign(relationships, std::nullopt);
+  last_evidence_.assign(relationships, absl::InfinitePast());
   touch_summary_.assign(relationships, TouchSummary{});
   drop_slot_.assign(relationships, kNone);
   std::vector<std::pair<absl::Time, v1::Touch::Direction>> dated;
@@ -75,9 +75,8 @@ PlanIndex::PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::
     last_contact_[r] = rel.has_last_contact_at() ? ToTime(true, rel.last_contact_at())
                                                  : summary.last_touch;
     const std::optional<absl::Time> assessed = ToTime(rel.has_assessed_at(), rel.assessed_at());
-    last_evidence_[r] = !assessed         ? last_contact_[r]
-                        : !last_contact_[r] ? assessed
-                                            : std::max(*assessed, *last_contact_[r]);
+    last_evidence_[r] = std::max(assessed.value_or(absl::InfinitePast()),
+                                 last_contact_[r].value_or(absl::InfinitePast()));
     if (const std::optional<GradeChangeSeen> change = LatestGradeChange(rel);
         change && change->is_drop() && change->at) {
       drop_slot_[r] = static_cast<int32_t>(drops_.size());

@@ -114,7 +114,11 @@ class PlanIndex {
   // When relationship r's grade was last checked or acted on: the later of its assessed_at and
   // last_contact(r); nullopt with neither. STALE_ASSESSMENT and the confidence score read it for
   // every graded cell, so it is read from the plan once, here.
-  std::optional<absl::Time> last_evidence(RelationshipIx r) const { return last_evidence_[r]; }
+  std::optional<absl::Time> last_evidence(RelationshipIx r) const {
+    const absl::Time at = last_evidence_[r];
+    if (at == absl::InfinitePast()) return std::nullopt;
+    return at;
+  }
   // The touches of relationship r, summarised (touches without `at` are not counted).
   const TouchSummary& touch_summary(RelationshipIx r) const { return touch_summary_[r]; }
   // Whether relationship r's latest grade change is a drop dated within `window` before `now`
@@ -187,7 +191,8 @@ class PlanIndex {
   int32_t present_persons_ = 0, present_members_ = 0;
   Adjacency<PersonIx> predecessors_;
   std::vector<std::optional<absl::Time>> last_contact_;
-  std::vector<std::optional<absl::Time>> last_evidence_;
+  // absl::InfinitePast() for none (no plan time is): 16 bytes a relationship, not an optional's 24.
+  std::vector<absl::Time> last_evidence_;
   std::vector<TouchSummary> touch_summary_;
   // The date of each relationship's latest grade change when it is a dated drop: drops_[slot], with
   // drop_slot_[r] the slot (kNone without one). Most relationships never dropped, so 4 bytes each.
