@@ -29,16 +29,19 @@ void Recommend(const model::Context& context, const CellReasons& reasons, int32_
   v1::Recommendations& out = *out_message;
   out.set_horizon_days(horizon_days);
 
-  const std::vector<double> importance = PersonImportance(context);
-  DesiredGrades desired(context, importance, out.mutable_desired_grades());
-  const LeverageFinder leverage(index, context.settings.leverage_max_hops);
   TeamCapacity capacity(context);
-  const DealView deal(context, importance, horizon_days);
-
   // Every part is written in place, into the fields of the analysis (on its arena, if it has one).
-  PlanKeyIntersections(context, {importance, desired, reasons, leverage, deal}, capacity,
-                       context.settings.KeyIntersectionLimit(horizon_days),
-                       out.mutable_key_intersections(), out.mutable_unstaffed());
+  {
+    // What only the key intersections read, freed before the rest (the drift forecast is where a
+    // large account's analysis holds the most memory).
+    const std::vector<double> importance = PersonImportance(context);
+    DesiredGrades desired(context, importance, out.mutable_desired_grades());
+    const LeverageFinder leverage(index, context.settings.leverage_max_hops);
+    const DealView deal(context, importance, horizon_days);
+    PlanKeyIntersections(context, {importance, desired, reasons, leverage, deal}, capacity,
+                         context.settings.KeyIntersectionLimit(horizon_days),
+                         out.mutable_key_intersections(), out.mutable_unstaffed());
+  }
   ProposeReleases(context, out.key_intersections(), out.mutable_releases());
   DraftBlueprint(context, out.key_intersections(), horizon_days, out.mutable_blueprint_draft());
   AdviseCommunication(index, out.mutable_communication());
