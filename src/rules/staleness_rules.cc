@@ -31,7 +31,9 @@ void StaleAssessment(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   const absl::Time now = *in.context.now;  // the registry skips this rule without "now"
   const int32_t stale_days = in.settings().stale_after_days;
-  const absl::Duration limit = absl::Hours(24) * stale_days;
+  // "More than N days before now", as one time to compare against: Debian's Abseil subtracts
+  // times out of line, and this asks it of every graded cell.
+  const absl::Time stale_before = now - absl::Hours(24) * stale_days;
   for (RelationshipIx r : index.graded()) {
     // The later of assessed_at and the last contact (else the latest touch). A grade with neither
     // time gives no evidence of age; it is not reported as stale.
@@ -39,7 +41,7 @@ void StaleAssessment(const RuleInput& in, FindingSink& sink) {
     if (!evidence) continue;
     const absl::Time latest = *evidence;
     // "More than N days": exactly N days is still fresh.
-    if (!(now - latest > limit)) continue;
+    if (!(latest < stale_before)) continue;
     const v1::Grade grade = index.grade(r);
     const bool costly = grade == v1::TRUST || grade == v1::OPEN;
     const int64_t days = model::DaysBetween(latest, now);

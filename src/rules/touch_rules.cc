@@ -35,14 +35,16 @@ void GradeNotBorneOut(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   const absl::Time now = *in.context.now;  // the registry skips this rule without "now"
   const int32_t window_days = in.settings().tuning.activity().borne_out_window_days();
-  const absl::Duration window = absl::Hours(24) * window_days;
+  // Within the window before now, as one time to compare against (Debian's Abseil subtracts
+  // times out of line).
+  const absl::Time window_start = now - absl::Hours(24) * window_days;
   for (RelationshipIx r : index.graded()) {
     const v1::Grade grade = index.grade(r);
     if (grade != v1::OPEN && grade != v1::TRUST) continue;
     const model::TouchSummary& touches = index.touch_summary(r);
     if (touches.touches == 0) continue;
     const std::optional<absl::Time> inbound = touches.last_inbound;
-    if (inbound && *inbound <= now && now - *inbound <= window) continue;
+    if (inbound && *inbound <= now && *inbound >= window_start) continue;
     const PersonIx p = index.relationship_person(r);
     const MemberIx m = index.relationship_member(r);
     FindingBuilder finding = sink.Add(v1::WARNING, GradeNotBorneOutMessage)

@@ -548,11 +548,13 @@ void Confidence(const Inputs& in, v1::Score* out) {
   // Recent assessment: a grade assessed or acted on within stale_after_days of now.
   int32_t recent = 0;
   if (in.context.now) {
-    const absl::Duration limit = absl::Hours(24) * settings.stale_after_days;
+    // Not more than stale_after_days before now, compared as times (Debian's Abseil subtracts
+    // times out of line).
+    const absl::Time stale_before = *in.context.now - absl::Hours(24) * settings.stale_after_days;
     for (model::RelationshipIx r : index.graded()) {
       // The later of assessed_at and the last contact, as STALE_ASSESSMENT reads them.
       const std::optional<absl::Time> latest = index.last_evidence(r);
-      if (latest && !(*in.context.now - *latest > limit)) ++recent;
+      if (latest && !(*latest < stale_before)) ++recent;
     }
   }
   const std::string recent_explanation =
