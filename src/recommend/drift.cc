@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "model/time.h"
@@ -53,17 +54,22 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
   const int32_t per_level = context.settings.drift_days_per_level;
 
   // One row per graded intersection (100,000 on a large account, held while the forecast is
-  // written, when the analysis is at its largest): 16 bytes. Days fit 32 bits (any two Timestamps
-  // are less than 3.7 million days apart) and days per level 16 bits (the option's range).
+  // written, when the analysis is at its largest): 20 bytes. Days fit 32 bits (any two Timestamps
+  // are less than 3.7 million days apart) and days per level 16 bits (the option's range). A row
+  // carries everything the forecast writes, so the rows are written in their sorted order without
+  // going back to the relationships: on a large account that order jumps all over a plan far
+  // larger than the caches, while the ids come from the persons and team members, which are few.
   struct Row {
-    model::RelationshipIx r;
+    model::PersonIx person;
+    model::MemberIx member;
     int32_t days;         // without contact
     uint16_t until_drop;  // 0: does not drift
     uint16_t per_level;   // days per level for this row (sooner for a falling grade)
+    uint8_t grade;        // v1::Grade
     uint8_t basis;        // v1::IntersectionDrift::Basis
     bool falling;
   };
-  static_assert(sizeof(Row) == 16);
+  static_assert(sizeof(Row) == 20);
   // Order: soonest drop first (intersections that do not drift last), then the better grade, then
   // plan order, packed into one integer per row: until_drop (1..days per level, at most 36,500 by
   // the option's range in src/options/settings.cc, so 16 bits; "never" is 2^16) above 7 - grade
@@ -81,10 +87,11 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
   const int32_t falling_per_level = std::max<int32_t>(
       1, static_cast<int32_t>(std::lround(per_level * std::min(1.0, activity.falling_drift_share()))));
   for (model::RelationshipIx r : index.graded()) {
-    const v1::Relationship& rel = index.relationship(r);
+    const v1::Grade grade = index.grade(r);
     v1::IntersectionDrift::Basis basis = v1::IntersectionDrift::LAST_CONTACT;
     std::optional<absl::Time> seen = index.last_contact(r);
     if (!seen) {
+      const v1::Relationship& rel = index.relationship(r);
       seen = model::ToTime(rel.has_assessed_at(), rel.assessed_at());
       basis = v1::IntersectionDrift::ASSESSMENT;
     }
@@ -94,14 +101,14 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
                              : 0;
     const bool falling = context.now && index.fell_within(r, *context.now, falling_window);
     const int32_t row_per_level = falling ? std::min(per_level, falling_per_level) : per_level;
-    const int64_t until_drop = IsPositive(rel.grade()) ? row_per_level - days % row_per_level : 0;
+    const int64_t until_drop = IsPositive(grade) ? row_per_level - days % row_per_level : 0;
     const uint64_t drop = until_drop == 0 ? uint64_t{1} << 16 : static_cast<uint64_t>(until_drop);
-    const uint64_t worse = static_cast<uint64_t>(7 - std::clamp<int>(rel.grade(), 0, 7));
+    const uint64_t worse = static_cast<uint64_t>(7 - std::clamp<int>(grade, 0, 7));
     order.push_back((drop << (kPositionBits + 3)) | (worse << kPositionBits) | rows.size());
-    rows.push_back({r,
+    rows.push_back({index.relationship_person(r), index.relationship_member(r),
                     static_cast<int32_t>(std::min<int64_t>(days, std::numeric_limits<int32_t>::max())),
                     static_cast<uint16_t>(until_drop), static_cast<uint16_t>(row_per_level),
-                    static_cast<uint8_t>(basis), falling});
+                    static_cast<uint8_t>(grade), static_cast<uint8_t>(basis), falling});
   }
   std::sort(order.begin(), order.end());
 
@@ -114,17 +121,30 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
     distribution[i + 1]->set_days(kForecastDays[i]);
   }
   constexpr uint64_t kPositionMask = (uint64_t{1} << kPositionBits) - 1;
-  for (const uint64_t key : order) {
-    const Row& row = rows[key & kPositionMask];
-    const v1::Relationship& rel = index.relationship(row.r);
+  // The rows are read in sorted order, i.e. at random on a large account: each is fetched a few
+  // rows ahead, and the ids it names a little later, so the misses overlap instead of queueing.
+  constexpr size_t kRowAhead = 16;
+  constexpr size_t kIdsAhead = 8;
+  const Row* const row_at = rows.data();
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (i + kRowAhead < order.size()) __builtin_prefetch(row_at + (order[i + kRowAhead] & kPositionMask));
+    if (i + kIdsAhead < order.size()) {
+      const Row& ahead = row_at[order[i + kIdsAhead] & kPositionMask];
+      __builtin_prefetch(index.person_id(ahead.person).data());
+      __builtin_prefetch(index.member_id(ahead.member).data());
+    }
+    const Row& row = row_at[order[i] & kPositionMask];
+    const auto grade = static_cast<v1::Grade>(row.grade);
     v1::IntersectionDrift& drift = *forecast.add_intersections();
-    drift.set_team_member_id(rel.team_member_id());
-    drift.set_person_id(rel.person_id());
-    drift.set_now(rel.grade());
+    const std::string_view member_id = index.member_id(row.member);
+    const std::string_view person_id = index.person_id(row.person);
+    drift.set_team_member_id(member_id.data(), member_id.size());
+    drift.set_person_id(person_id.data(), person_id.size());
+    drift.set_now(grade);
     const int64_t days = row.days;
-    const v1::Grade in_30 = DriftedGrade(rel.grade(), days + 30, row.per_level);
-    const v1::Grade in_60 = DriftedGrade(rel.grade(), days + 60, row.per_level);
-    const v1::Grade in_90 = DriftedGrade(rel.grade(), days + 90, row.per_level);
+    const v1::Grade in_30 = DriftedGrade(grade, days + 30, row.per_level);
+    const v1::Grade in_60 = DriftedGrade(grade, days + 60, row.per_level);
+    const v1::Grade in_90 = DriftedGrade(grade, days + 90, row.per_level);
     drift.set_in_30_days(in_30);
     drift.set_in_60_days(in_60);
     drift.set_in_90_days(in_90);
@@ -132,7 +152,7 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
     drift.set_days_until_next_drop(row.until_drop);
     drift.set_basis(static_cast<v1::IntersectionDrift::Basis>(row.basis));
     drift.set_falling(row.falling);
-    Count(*distribution[0], rel.grade());
+    Count(*distribution[0], grade);
     Count(*distribution[1], in_30);
     Count(*distribution[2], in_60);
     Count(*distribution[3], in_90);
