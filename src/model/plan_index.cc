@@ -42,10 +42,12 @@ PlanIndex::PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::
   touch_summary_.assign(relationships, TouchSummary{});
   drop_slot_.assign(relationships, kNone);
   grades_.resize(relationships);
+  desired_grades_.resize(relationships);
   std::vector<std::pair<absl::Time, v1::Touch::Direction>> dated;
   for (RelationshipIx r = 0; r < relationships; ++r) {
     const v1::Relationship& rel = plan.relationships(r);
     grades_[r] = static_cast<uint8_t>(rel.grade());
+    desired_grades_[r] = static_cast<uint8_t>(rel.desired_grade());
     Later(latest_time_, rel.has_assessed_at(), rel.assessed_at());
     Later(latest_time_, rel.has_last_contact_at(), rel.last_contact_at());
     for (const auto& change : rel.history()) Later(latest_time_, change.has_at(), change.at());

@@ -110,6 +110,11 @@ class PlanIndex {
   // person, member or ranking order, and on a large account each read through the message was a
   // pointer chase into a plan far larger than the caches.
   v1::Grade grade(RelationshipIx r) const { return static_cast<v1::Grade>(grades_[r]); }
+  // The desired grade relationship r states (GRADE_UNSPECIFIED: none), from a byte column read in
+  // the same pass as the grades: the desired grades and every cell's target read it per cell.
+  v1::Grade desired_grade(RelationshipIx r) const {
+    return static_cast<v1::Grade>(desired_grades_[r]);
+  }
 
   // "Now": `as_of` of the constructor, else the plan's as_of, else the latest timestamp in the plan;
   // nullopt when the plan has no time at all.
@@ -227,6 +232,7 @@ class PlanIndex {
   std::vector<absl::Time> drops_;
   std::vector<RelationshipIx> graded_;
   std::vector<uint8_t> grades_;  // per relationship; every Grade value fits a byte
+  std::vector<uint8_t> desired_grades_;  // per relationship, as grades_
   std::vector<std::string_view> person_ids_, member_ids_;
   int32_t grade_counts_[8] = {};
   Adjacency<PersonIx> reports_, influencers_, influenced_;
