@@ -48,12 +48,6 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
   const model::PlanIndex& index = index_;
   const int32_t persons = index.person_count();
 
-  // Each relationship's desired grade read once, in plan order: the loops below go person by
-  // person, and CellTarget is asked for every graded cell.
-  stated_desired_.reserve(index.plan().relationships_size());
-  for (const v1::Relationship& relationship : index.plan().relationships()) {
-    stated_desired_.push_back(relationship.desired_grade());
-  }
   std::vector<bool> stated(persons, false);
   int32_t stated_trust_persons = 0;
   // The best grade each person holds with us: the lead cell's.
@@ -61,7 +55,7 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
   for (PersonIx p = 0; p < persons; ++p) {
     bool wants_trust = false;
     for (RelationshipIx r : index.relationships_of_person(p)) {
-      const v1::Grade desired = stated_desired_[r];
+      const v1::Grade desired = index.desired_grade(r);
       if (desired == v1::GRADE_UNSPECIFIED) continue;
       stated[p] = true;
       wants_trust |= desired == v1::TRUST;
@@ -136,7 +130,7 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
     const std::string& person_id = index.person(p).id();
     if (stated[p]) {
       for (RelationshipIx r : index.relationships_of_person(p)) {
-        const v1::Grade desired = stated_desired_[r];
+        const v1::Grade desired = index.desired_grade(r);
         if (desired == v1::GRADE_UNSPECIFIED) continue;
         v1::DesiredGrade& entry = *entries->Add();
         entry.set_person_id(person_id);
@@ -192,7 +186,7 @@ v1::Grade GradeForLevel(v1::RelationshipLevel level) {
 }
 
 v1::Grade DesiredGrades::CellTarget(RelationshipIx r) const {
-  const v1::Grade stated = stated_desired_[r];
+  const v1::Grade stated = index_.desired_grade(r);
   if (stated != v1::GRADE_UNSPECIFIED) return stated;
   const PersonIx p = index_.relationship_person(r);
   if (lead_cell_[p] == r && proposed_[p] != v1::GRADE_UNSPECIFIED) return proposed_[p];

@@ -44,8 +44,6 @@ class DesiredGrades {
   const model::PlanIndex& index_;
   std::vector<v1::Grade> proposed_;
   std::vector<model::RelationshipIx> lead_cell_;
-  // The desired grade each relationship states (GRADE_UNSPECIFIED: none), by relationship.
-  std::vector<v1::Grade> stated_desired_;
 };
 
 // The grade a desired relationship level asks for (TRUSTED_ADVISOR TRUST, PROBLEM_SOLVER OPEN,
