@@ -125,9 +125,17 @@ void FindingSink::Finish() && {
 
 std::string PersonLabel(const model::PlanIndex& index, model::PersonIx p) {
   const v1::Person& person = index.person(p);
-  std::string label = NameOr(person.name(), person.id());
-  if (!person.title().empty()) {
-    absl::StrAppend(&label, " (", base::Shortened(person.title(), kLabelBytes), ")");
+  const std::string& name = person.name().empty() ? person.id() : person.name();
+  const std::string& title = person.title();
+  // Composed in one buffer sized for it: one heap block for a label longer than 15 bytes (names and
+  // titles copied through temporaries took three).
+  std::string label;
+  label.reserve(std::min(name.size(), kLabelBytes) + std::min(title.size(), kLabelBytes) + 10);
+  base::AppendShortened(&label, name, kLabelBytes);
+  if (!title.empty()) {
+    label.append(" (");
+    base::AppendShortened(&label, title, kLabelBytes);
+    label.push_back(')');
   }
   return label;
 }
@@ -139,7 +147,13 @@ std::string MemberLabel(const model::PlanIndex& index, model::MemberIx m) {
 
 std::string OpportunityLabel(const model::PlanIndex& index, model::OpportunityIx o) {
   const v1::Opportunity& opportunity = index.plan().opportunities(o);
-  return absl::StrCat("opportunity \"", NameOr(opportunity.name(), opportunity.id()), "\"");
+  const std::string& name = opportunity.name().empty() ? opportunity.id() : opportunity.name();
+  std::string label;
+  label.reserve(std::min(name.size(), kLabelBytes) + 20);
+  label.append("opportunity \"");
+  base::AppendShortened(&label, name, kLabelBytes);
+  label.push_back('"');
+  return label;
 }
 
 std::string ListOf(const std::vector<std::string>& items) {
