@@ -45,9 +45,11 @@ PlanIndex::PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::
   last_contact_.assign(relationships, std::nullopt);
   touch_summary_.assign(relationships, TouchSummary{});
   drop_slot_.assign(relationships, kNone);
+  grades_.resize(relationships);
   std::vector<std::pair<absl::Time, v1::Touch::Direction>> dated;
   for (RelationshipIx r = 0; r < relationships; ++r) {
     const v1::Relationship& rel = plan.relationships(r);
+    grades_[r] = static_cast<uint8_t>(rel.grade());
     Later(latest_time_, rel.has_assessed_at(), rel.assessed_at());
     Later(latest_time_, rel.has_last_contact_at(), rel.last_contact_at());
     for (const auto& change : rel.history()) Later(latest_time_, change.has_at(), change.at());
@@ -100,6 +102,10 @@ PlanIndex::PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::
     return present && (!now_ || *ToTime(true, left_at) <= *now_);
   };
   person_left_.assign(persons, false);
+  person_ids_.reserve(persons);
+  for (const v1::Person& person : plan.persons()) person_ids_.emplace_back(person.id());
+  member_ids_.reserve(members);
+  for (const v1::TeamMember& member : plan.team_members()) member_ids_.emplace_back(member.id());
   std::vector<std::pair<int32_t, PersonIx>> predecessor_pairs;
   for (PersonIx p = 0; p < persons; ++p) {
     const v1::Person& person = plan.persons(p);
@@ -123,22 +129,22 @@ PlanIndex::PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::
   graded_person_pairs.reserve(relationships);
   graded_member_pairs.reserve(relationships);
   for (RelationshipIx r = 0; r < relationships; ++r) {
-    const v1::Relationship& rel = plan.relationships(r);
+    const auto grade = static_cast<v1::Grade>(grades_[r]);  // the column: no read of the message
     const PersonIx p = ids_.relationship_person(r);
     const MemberIx m = ids_.relationship_member(r);
     if (p == kNone || m == kNone) continue;  // not reachable for a validated plan
-    if (rel.grade() != v1::GRADE_UNSPECIFIED) {
+    if (grade != v1::GRADE_UNSPECIFIED) {
       all_graded_person_pairs.emplace_back(p, r);
       all_graded_member_pairs.emplace_back(m, r);
     }
     if (person_left_[p] || member_left_[m]) continue;  // history, not part of the map
     person_pairs.emplace_back(p, r);
     member_pairs.emplace_back(m, r);
-    if (rel.grade() != v1::GRADE_UNSPECIFIED) {
+    if (grade != v1::GRADE_UNSPECIFIED) {
       graded_.push_back(r);
       graded_person_pairs.emplace_back(p, r);
       graded_member_pairs.emplace_back(m, r);
-      if (rel.grade() > 0 && rel.grade() < 8) ++grade_counts_[rel.grade()];
+      if (grade > 0 && grade < 8) ++grade_counts_[grade];
     }
   }
   by_person_ = Adjacency<RelationshipIx>::Build(persons, person_pairs);

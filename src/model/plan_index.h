@@ -72,6 +72,12 @@ class PlanIndex {
   const v1::TeamMember& member(MemberIx m) const { return plan_.team_members(m); }
   const v1::Relationship& relationship(RelationshipIx r) const { return plan_.relationships(r); }
 
+  // The ids of person p and team member m, from dense columns (views of the plan's strings): a
+  // writer that names people in an order of its own reads one array instead of chasing each
+  // message.
+  std::string_view person_id(PersonIx p) const { return person_ids_[p]; }
+  std::string_view member_id(MemberIx m) const { return member_ids_[m]; }
+
   // Id lookups; kNone when absent.
   PersonIx FindPerson(std::string_view id) const;
   MemberIx FindMember(std::string_view id) const;
@@ -82,7 +88,10 @@ class PlanIndex {
   // Resolved ends of relationship r.
   PersonIx relationship_person(RelationshipIx r) const { return ids_.relationship_person(r); }
   MemberIx relationship_member(RelationshipIx r) const { return ids_.relationship_member(r); }
-  v1::Grade grade(RelationshipIx r) const { return plan_.relationships(r).grade(); }
+  // The grade of relationship r, from a dense column: rules and recommendations read grades in
+  // person, member or ranking order, and on a large account each read through the message was a
+  // pointer chase into a plan far larger than the caches.
+  v1::Grade grade(RelationshipIx r) const { return static_cast<v1::Grade>(grades_[r]); }
 
   // "Now": `as_of` of the constructor, else the plan's as_of, else the latest timestamp in the plan;
   // nullopt when the plan has no time at all.
@@ -189,6 +198,8 @@ class PlanIndex {
   std::vector<int32_t> drop_slot_;
   std::vector<absl::Time> drops_;
   std::vector<RelationshipIx> graded_;
+  std::vector<uint8_t> grades_;  // per relationship; every Grade value fits a byte
+  std::vector<std::string_view> person_ids_, member_ids_;
   int32_t grade_counts_[8] = {};
   Adjacency<PersonIx> reports_, influencers_, influenced_;
   std::vector<uint32_t> buyer_roles_;

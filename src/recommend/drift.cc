@@ -1,10 +1,12 @@
 #include "recommend/drift.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "model/time.h"
@@ -40,6 +42,25 @@ void Count(v1::GradeDistribution& distribution, v1::Grade grade) {
   }
 }
 
+// The positions 0..n-1 ordered by keys[position], equal keys in position order: a least significant
+// digit first counting sort, two passes of 10 bits, for keys below 2^20. Linear in n, and on a
+// large account several times cheaper than a comparison sort of the same rows.
+std::vector<uint32_t> StableOrderByKey(const std::vector<uint32_t>& keys) {
+  constexpr int kDigitBits = 10;
+  constexpr uint32_t kDigitMask = (1u << kDigitBits) - 1;
+  std::vector<uint32_t> order(keys.size());
+  std::vector<uint32_t> next(keys.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  for (int shift = 0; shift < 2 * kDigitBits; shift += kDigitBits) {
+    std::array<uint32_t, kDigitMask + 2> start{};
+    for (const uint32_t key : keys) ++start[((key >> shift) & kDigitMask) + 1];
+    for (size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
+    for (const uint32_t position : order) next[start[(keys[position] >> shift) & kDigitMask]++] = position;
+    order.swap(next);
+  }
+  return order;
+}
+
 }  // namespace
 
 v1::Grade DriftedGrade(v1::Grade grade, int64_t days_without_contact, int32_t days_per_level) {
@@ -53,38 +74,42 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
   const int32_t per_level = context.settings.drift_days_per_level;
 
   // One row per graded intersection (100,000 on a large account, held while the forecast is
-  // written, when the analysis is at its largest): 16 bytes. Days fit 32 bits (any two Timestamps
-  // are less than 3.7 million days apart) and days per level 16 bits (the option's range).
+  // written, when the analysis is at its largest): 20 bytes. Days fit 32 bits (any two Timestamps
+  // are less than 3.7 million days apart) and days per level 16 bits (the option's range). A row
+  // carries everything the forecast writes, so the rows are written in their sorted order without
+  // going back to the relationships: on a large account that order jumps all over a plan far
+  // larger than the caches, while the ids come from the persons and team members, which are few.
   struct Row {
-    model::RelationshipIx r;
+    model::PersonIx person;
+    model::MemberIx member;
     int32_t days;         // without contact
     uint16_t until_drop;  // 0: does not drift
     uint16_t per_level;   // days per level for this row (sooner for a falling grade)
+    uint8_t grade;        // v1::Grade
     uint8_t basis;        // v1::IntersectionDrift::Basis
     bool falling;
   };
-  static_assert(sizeof(Row) == 16);
+  static_assert(sizeof(Row) == 20);
   // Order: soonest drop first (intersections that do not drift last), then the better grade, then
-  // plan order, packed into one integer per row: until_drop (1..days per level, at most 36,500 by
-  // the option's range in src/options/settings.cc, so 16 bits; "never" is 2^16) above 7 - grade
-  // (3 bits) above the row's position (44 bits, far beyond any plan a 2 GiB message can hold).
-  // Sorting plain integers is cheaper than sorting rows with a comparator, and needs no stability.
-  constexpr int kPositionBits = 44;
+  // plan order. The first two are packed into a 20-bit key per row: until_drop (1..days per level,
+  // at most 36,500 by the option's range in src/options/settings.cc; "never" is 2^16, so 17 bits)
+  // above 7 - grade (3 bits); plan order is the rows' own order, which a stable sort keeps.
   static_assert(36500 < (1 << 16));
   std::vector<Row> rows;
-  std::vector<uint64_t> order;
+  std::vector<uint32_t> keys;
   rows.reserve(index.graded().size());
-  order.reserve(index.graded().size());
+  keys.reserve(index.graded().size());
   const v1::ActivityTuning& activity = context.settings.tuning.activity();
   const absl::Duration falling_window = absl::Hours(24) * activity.falling_window_days();
   // A falling grade drifts sooner: fewer days per level, at least one.
   const int32_t falling_per_level = std::max<int32_t>(
       1, static_cast<int32_t>(std::lround(per_level * std::min(1.0, activity.falling_drift_share()))));
   for (model::RelationshipIx r : index.graded()) {
-    const v1::Relationship& rel = index.relationship(r);
+    const v1::Grade grade = index.grade(r);
     v1::IntersectionDrift::Basis basis = v1::IntersectionDrift::LAST_CONTACT;
     std::optional<absl::Time> seen = index.last_contact(r);
     if (!seen) {
+      const v1::Relationship& rel = index.relationship(r);
       seen = model::ToTime(rel.has_assessed_at(), rel.assessed_at());
       basis = v1::IntersectionDrift::ASSESSMENT;
     }
@@ -94,16 +119,16 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
                              : 0;
     const bool falling = context.now && index.fell_within(r, *context.now, falling_window);
     const int32_t row_per_level = falling ? std::min(per_level, falling_per_level) : per_level;
-    const int64_t until_drop = IsPositive(rel.grade()) ? row_per_level - days % row_per_level : 0;
-    const uint64_t drop = until_drop == 0 ? uint64_t{1} << 16 : static_cast<uint64_t>(until_drop);
-    const uint64_t worse = static_cast<uint64_t>(7 - std::clamp<int>(rel.grade(), 0, 7));
-    order.push_back((drop << (kPositionBits + 3)) | (worse << kPositionBits) | rows.size());
-    rows.push_back({r,
+    const int64_t until_drop = IsPositive(grade) ? row_per_level - days % row_per_level : 0;
+    const uint32_t drop = until_drop == 0 ? uint32_t{1} << 16 : static_cast<uint32_t>(until_drop);
+    const auto worse = static_cast<uint32_t>(7 - std::clamp<int>(grade, 0, 7));
+    keys.push_back((drop << 3) | worse);
+    rows.push_back({index.relationship_person(r), index.relationship_member(r),
                     static_cast<int32_t>(std::min<int64_t>(days, std::numeric_limits<int32_t>::max())),
                     static_cast<uint16_t>(until_drop), static_cast<uint16_t>(row_per_level),
-                    static_cast<uint8_t>(basis), falling});
+                    static_cast<uint8_t>(grade), static_cast<uint8_t>(basis), falling});
   }
-  std::sort(order.begin(), order.end());
+  const std::vector<uint32_t> order = StableOrderByKey(keys);
 
   v1::DriftForecast& forecast = *out;
   v1::GradeDistribution* distribution[4];
@@ -113,18 +138,30 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
     distribution[i + 1] = forecast.add_distribution();
     distribution[i + 1]->set_days(kForecastDays[i]);
   }
-  constexpr uint64_t kPositionMask = (uint64_t{1} << kPositionBits) - 1;
-  for (const uint64_t key : order) {
-    const Row& row = rows[key & kPositionMask];
-    const v1::Relationship& rel = index.relationship(row.r);
+  // The rows are read in sorted order, i.e. at random on a large account: each is fetched a few
+  // rows ahead, and the ids it names a little later, so the misses overlap instead of queueing.
+  constexpr size_t kRowAhead = 16;
+  constexpr size_t kIdsAhead = 8;
+  const Row* const row_at = rows.data();
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (i + kRowAhead < order.size()) __builtin_prefetch(row_at + order[i + kRowAhead]);
+    if (i + kIdsAhead < order.size()) {
+      const Row& ahead = row_at[order[i + kIdsAhead]];
+      __builtin_prefetch(index.person_id(ahead.person).data());
+      __builtin_prefetch(index.member_id(ahead.member).data());
+    }
+    const Row& row = row_at[order[i]];
+    const auto grade = static_cast<v1::Grade>(row.grade);
     v1::IntersectionDrift& drift = *forecast.add_intersections();
-    drift.set_team_member_id(rel.team_member_id());
-    drift.set_person_id(rel.person_id());
-    drift.set_now(rel.grade());
+    const std::string_view member_id = index.member_id(row.member);
+    const std::string_view person_id = index.person_id(row.person);
+    drift.set_team_member_id(member_id.data(), member_id.size());
+    drift.set_person_id(person_id.data(), person_id.size());
+    drift.set_now(grade);
     const int64_t days = row.days;
-    const v1::Grade in_30 = DriftedGrade(rel.grade(), days + 30, row.per_level);
-    const v1::Grade in_60 = DriftedGrade(rel.grade(), days + 60, row.per_level);
-    const v1::Grade in_90 = DriftedGrade(rel.grade(), days + 90, row.per_level);
+    const v1::Grade in_30 = DriftedGrade(grade, days + 30, row.per_level);
+    const v1::Grade in_60 = DriftedGrade(grade, days + 60, row.per_level);
+    const v1::Grade in_90 = DriftedGrade(grade, days + 90, row.per_level);
     drift.set_in_30_days(in_30);
     drift.set_in_60_days(in_60);
     drift.set_in_90_days(in_90);
@@ -132,7 +169,7 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
     drift.set_days_until_next_drop(row.until_drop);
     drift.set_basis(static_cast<v1::IntersectionDrift::Basis>(row.basis));
     drift.set_falling(row.falling);
-    Count(*distribution[0], rel.grade());
+    Count(*distribution[0], grade);
     Count(*distribution[1], in_30);
     Count(*distribution[2], in_60);
     Count(*distribution[3], in_90);
