@@ -30,6 +30,11 @@ void ArenaBlockPool::Return(char* block) noexcept {
   std::free(block);
 }
 
+int ArenaBlockPool::kept() noexcept {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return count_;
+}
+
 google::protobuf::ArenaOptions ArenaBlockPool::Options(const Lease& lease) {
   google::protobuf::ArenaOptions options;
   options.start_block_size = 4 << 10;  // only used when there is no block on loan

@@ -55,6 +55,9 @@ class ArenaBlockPool {
   // A kept block, or a newly allocated one when none is kept. Thread-safe; never throws.
   Lease Borrow() noexcept;
 
+  // How many blocks the pool holds now (for tests and diagnostics). Thread-safe.
+  int kept() noexcept;
+
   // Arena options for an arena whose first block is `lease`'s (none when it has no block): blocks
   // the arena adds itself grow up to 256 KiB, so the unused tail of its last block stays small
   // (docs/memory.md).
