@@ -132,6 +132,7 @@ class TacticChooser {
 std::vector<v1::InfluenceStrategy> EntryStrategies(const v1::KeyIntersection& key,
                                                    const EntryProfile& profile) {
   std::vector<v1::InfluenceStrategy> strategies;
+  strategies.reserve(static_cast<size_t>(key.strategies_size()));
   for (const v1::StrategyChoice& choice : key.strategies()) {
     if (profile.repair() && ForbiddenInRepair(choice.strategy())) continue;
     strategies.push_back(choice.strategy());
@@ -175,6 +176,7 @@ void DraftBlueprint(const model::Context& context,
     work.profile = situations.Profile(key);
     work.strategies = EntryStrategies(key, work.profile);
     work.introducer = most > 0 ? IntroducerOf(key) : "";
+    work.chosen.reserve(most);  // never more (one block, not three growing ones)
   }
   auto take = [&](Work& work, int t) {
     if (t < 0) return false;
