@@ -124,20 +124,25 @@ void FindingSink::Finish() && {
 }
 
 std::string PersonLabel(const model::PlanIndex& index, model::PersonIx p) {
+  std::string label;
+  AppendPersonLabel(index, p, &label);
+  return label;
+}
+
+void AppendPersonLabel(const model::PlanIndex& index, model::PersonIx p, std::string* out) {
   const v1::Person& person = index.person(p);
   const std::string& name = person.name().empty() ? person.id() : person.name();
   const std::string& title = person.title();
-  // Composed in one buffer sized for it: one heap block for a label longer than 15 bytes (names and
-  // titles copied through temporaries took three).
-  std::string label;
-  label.reserve(std::min(name.size(), kLabelBytes) + std::min(title.size(), kLabelBytes) + 10);
-  base::AppendShortened(&label, name, kLabelBytes);
+  // Sized once: one heap block for a label longer than 15 bytes (names and titles copied through
+  // temporaries took three).
+  out->reserve(out->size() + std::min(name.size(), kLabelBytes) +
+               std::min(title.size(), kLabelBytes) + 10);
+  base::AppendShortened(out, name, kLabelBytes);
   if (!title.empty()) {
-    label.append(" (");
-    base::AppendShortened(&label, title, kLabelBytes);
-    label.push_back(')');
+    out->append(" (");
+    base::AppendShortened(out, title, kLabelBytes);
+    out->push_back(')');
   }
-  return label;
 }
 
 std::string MemberLabel(const model::PlanIndex& index, model::MemberIx m) {
