@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "arena_block_pool.h"
 #include "absl/status/statusor.h"
+#include "arena_block_pool.h"
 #include "contactplan/engine.h"
 #include "contactplan/plan_diff.h"
 #include "contactplan/plan_io.h"
@@ -326,17 +326,6 @@ cplan_status ParseArgumentPlan(const void* plan, size_t plan_len, int plan_forma
   return CPLAN_OK;
 }
 
-// Arena blocks grow from 4 KiB up to 256 KiB: a typical plan fits in a few blocks, a large account
-// costs one malloc per quarter megabyte instead of several per element, and the unused tail of each
-// arena's last block stays small (1 MiB blocks held 0.8 MB more at the 10,000 x 500 account's peak;
-// docs/memory.md).
-google::protobuf::ArenaOptions WorkArenaOptions() {
-  google::protobuf::ArenaOptions options;
-  options.start_block_size = 4 << 10;
-  options.max_block_size = 256 << 10;
-  return options;
-}
-
 
 // Validation with the engine's limits: CPLAN_INVALID_PLAN (or CPLAN_LIMIT_EXCEEDED) with every
 // problem in the message.
@@ -550,7 +539,8 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
         status != CPLAN_OK) {
       return status;
     }
-    google::protobuf::Arena analysis_arena(contactplan::capi::ArenaBlockPool::Options(analysis_block));
+    google::protobuf::Arena analysis_arena(
+        contactplan::capi::ArenaBlockPool::Options(analysis_block));
     auto& analysis =
         *google::protobuf::Arena::CreateMessage<contactplan::v1::Analysis>(&analysis_arena);
     if (absl::Status analyzed = engine->engine.AnalyzeInto(parsed, analysis_options, &analysis);
@@ -628,7 +618,8 @@ cplan_status ConvertPlan(std::string_view function, const cplan_engine* engine, 
                   {function, ": flags ", std::to_string(flags),
                    " holds bits this version does not know: pass 0 or CPLAN_CONVERT_ALLOW_LOSSES"});
     }
-    google::protobuf::Arena arena(WorkArenaOptions());
+    const contactplan::capi::ArenaBlockPool::Lease block = engine->arena_blocks.Borrow();
+    google::protobuf::Arena arena(contactplan::capi::ArenaBlockPool::Options(block));
     auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(&arena);
     if (cplan_status status = ParseArgumentPlan(plan, plan_len, from_format, parsed, message);
         status != CPLAN_OK) {

@@ -56,8 +56,8 @@ void WriteFinding(const model::Context& context, Finding& finding, bool include_
   if (include_message) {
     if ((text == nullptr || text->message.empty()) && finding.write_message != nullptr) {
       // Composed straight into the message field (on the analysis' arena, if it has one), in one
-      // heap block: nearly every sentence is 130 to 255 bytes, and growing from empty would take
-      // four blocks.
+      // heap block: nearly every sentence is 130 to 255 bytes, and a writer that appends in
+      // several steps would otherwise take a new block at each doubling.
       std::string* message = out->mutable_message();
       message->reserve(kSentenceBytes);
       finding.write_message(context, finding, message);
