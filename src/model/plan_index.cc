@@ -10,14 +10,9 @@ namespace contactplan::model {
 
 template <typename T>
 Adjacency<T> Adjacency<T>::Build(int32_t keys, const std::vector<std::pair<int32_t, T>>& pairs) {
-  Adjacency<T> adj;
-  adj.offsets_.assign(static_cast<size_t>(keys) + 1, 0);
-  for (const auto& [k, v] : pairs) ++adj.offsets_[k + 1];
-  for (int32_t k = 0; k < keys; ++k) adj.offsets_[k + 1] += adj.offsets_[k];
-  adj.values_.resize(pairs.size());
-  std::vector<int32_t> next(adj.offsets_.begin(), adj.offsets_.end() - 1);
-  for (const auto& [k, v] : pairs) adj.values_[next[k]++] = v;
-  return adj;
+  return Group(
+      keys, static_cast<int32_t>(pairs.size()), [&](int32_t i) { return pairs[i].first; },
+      [&](int32_t i) { return pairs[i].second; });
 }
 
 template class Adjacency<int32_t>;
@@ -121,38 +116,39 @@ PlanIndex::PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::
     if (!member_left_[m]) ++present_members_;
   }
 
-  // The contact map.
-  std::vector<std::pair<int32_t, RelationshipIx>> person_pairs, member_pairs, graded_person_pairs,
-      graded_member_pairs, all_graded_person_pairs, all_graded_member_pairs;
-  person_pairs.reserve(relationships);
-  member_pairs.reserve(relationships);
-  graded_person_pairs.reserve(relationships);
-  graded_member_pairs.reserve(relationships);
+  // The contact map: relationships grouped by person and by team member from one byte of status
+  // each (both ends resolved, neither has left, graded), worked out once from the resolved ends
+  // and the grade column, without reading a message.
+  enum : uint8_t { kResolved = 1, kPresent = 2, kGraded = 4 };
+  std::vector<uint8_t> status(relationships, 0);
   for (RelationshipIx r = 0; r < relationships; ++r) {
-    const auto grade = static_cast<v1::Grade>(grades_[r]);  // the column: no read of the message
     const PersonIx p = ids_.relationship_person(r);
     const MemberIx m = ids_.relationship_member(r);
     if (p == kNone || m == kNone) continue;  // not reachable for a validated plan
-    if (grade != v1::GRADE_UNSPECIFIED) {
-      all_graded_person_pairs.emplace_back(p, r);
-      all_graded_member_pairs.emplace_back(m, r);
-    }
-    if (person_left_[p] || member_left_[m]) continue;  // history, not part of the map
-    person_pairs.emplace_back(p, r);
-    member_pairs.emplace_back(m, r);
-    if (grade != v1::GRADE_UNSPECIFIED) {
+    status[r] = kResolved | (person_left_[p] || member_left_[m] ? 0 : kPresent) |
+                (grades_[r] != v1::GRADE_UNSPECIFIED ? kGraded : 0);
+    if ((status[r] & (kPresent | kGraded)) == (kPresent | kGraded)) {
       graded_.push_back(r);
-      graded_person_pairs.emplace_back(p, r);
-      graded_member_pairs.emplace_back(m, r);
-      if (grade > 0 && grade < 8) ++grade_counts_[grade];
+      if (grades_[r] < 8) ++grade_counts_[grades_[r]];
     }
   }
-  by_person_ = Adjacency<RelationshipIx>::Build(persons, person_pairs);
-  by_member_ = Adjacency<RelationshipIx>::Build(members, member_pairs);
-  graded_by_person_ = Adjacency<RelationshipIx>::Build(persons, graded_person_pairs);
-  graded_by_member_ = Adjacency<RelationshipIx>::Build(members, graded_member_pairs);
-  all_graded_by_person_ = Adjacency<RelationshipIx>::Build(persons, all_graded_person_pairs);
-  all_graded_by_member_ = Adjacency<RelationshipIx>::Build(members, all_graded_member_pairs);
+  // Groups the relationships whose status has every bit of `all` under their person / member.
+  const auto by_person_with = [&](uint8_t all) {
+    return Adjacency<RelationshipIx>::Group(persons, relationships, [&](RelationshipIx r) {
+      return (status[r] & all) == all ? ids_.relationship_person(r) : kNone;
+    }, [](RelationshipIx r) { return r; });
+  };
+  const auto by_member_with = [&](uint8_t all) {
+    return Adjacency<RelationshipIx>::Group(members, relationships, [&](RelationshipIx r) {
+      return (status[r] & all) == all ? ids_.relationship_member(r) : kNone;
+    }, [](RelationshipIx r) { return r; });
+  };
+  by_person_ = by_person_with(kPresent);
+  by_member_ = by_member_with(kPresent);
+  graded_by_person_ = by_person_with(kPresent | kGraded);
+  graded_by_member_ = by_member_with(kPresent | kGraded);
+  all_graded_by_person_ = by_person_with(kResolved | kGraded);
+  all_graded_by_member_ = by_member_with(kResolved | kGraded);
 
   // The org chart, influence, buyer roles and NPS.
   buyer_roles_.assign(persons, 0);

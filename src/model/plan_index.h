@@ -41,6 +41,24 @@ class Adjacency {
   }
   // Builds from (key, value) pairs; values keep the pairs' order within a key.
   static Adjacency Build(int32_t keys, const std::vector<std::pair<int32_t, T>>& pairs);
+  // Groups value_of(i) for the items i = 0..count-1 whose key_of(i) is a key (kNone: left out)
+  // under that key, in item order: a counting sort, two passes over the items and no list of
+  // pairs in between (the contact map groups 100,000 relationships six ways on a large account).
+  template <typename KeyOf, typename ValueOf>
+  static Adjacency Group(int32_t keys, int32_t count, KeyOf key_of, ValueOf value_of) {
+    Adjacency adj;
+    adj.offsets_.assign(static_cast<size_t>(keys) + 1, 0);
+    for (int32_t i = 0; i < count; ++i) {
+      if (const int32_t k = key_of(i); k != kNone) ++adj.offsets_[k + 1];
+    }
+    for (int32_t k = 0; k < keys; ++k) adj.offsets_[k + 1] += adj.offsets_[k];
+    adj.values_.resize(adj.offsets_[keys]);
+    std::vector<int32_t> next(adj.offsets_.begin(), adj.offsets_.end() - 1);
+    for (int32_t i = 0; i < count; ++i) {
+      if (const int32_t k = key_of(i); k != kNone) adj.values_[next[k]++] = value_of(i);
+    }
+    return adj;
+  }
 
  private:
   std::vector<int32_t> offsets_;
