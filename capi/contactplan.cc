@@ -18,6 +18,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "arena_block_pool.h"
 #include "contactplan/engine.h"
 #include "contactplan/plan_diff.h"
 #include "contactplan/plan_io.h"
@@ -45,6 +46,9 @@ struct cplan_engine {
   // EngineOptions.limits.max_input_bytes with its default resolved: checked here, before parsing,
   // because only this layer sees the size of the serialized input.
   uint64_t max_input_bytes;
+  // First blocks for the arenas of this engine's calls, kept between calls (arena_block_pool.h).
+  // The one part of an engine that changes after creation; synchronized inside.
+  mutable contactplan::capi::ArenaBlockPool arena_blocks;
 };
 
 namespace {
@@ -322,17 +326,6 @@ cplan_status ParseArgumentPlan(const void* plan, size_t plan_len, int plan_forma
   return CPLAN_OK;
 }
 
-// Arena blocks grow from 4 KiB up to 256 KiB: a typical plan fits in a few blocks, a large account
-// costs one malloc per quarter megabyte instead of several per element, and the unused tail of each
-// arena's last block stays small (1 MiB blocks held 0.8 MB more at the 10,000 x 500 account's peak;
-// docs/memory.md).
-google::protobuf::ArenaOptions WorkArenaOptions() {
-  google::protobuf::ArenaOptions options;
-  options.start_block_size = 4 << 10;
-  options.max_block_size = 256 << 10;
-  return options;
-}
-
 
 // Validation with the engine's limits: CPLAN_INVALID_PLAN (or CPLAN_LIMIT_EXCEEDED) with every
 // problem in the message.
@@ -489,7 +482,7 @@ cplan_status cplan_engine_create(const void* options, size_t options_len,
     // Create accepted the options, so resolving them again cannot fail.
     absl::StatusOr<contactplan::Settings> settings = contactplan::ResolveSettings(parsed);
     if (!settings.ok()) return Report(message, settings.status(), CPLAN_INTERNAL, "engine options");
-    *engine = new cplan_engine{*std::move(created), settings->max_input_bytes};
+    *engine = new cplan_engine{*std::move(created), settings->max_input_bytes, {}};
     return CPLAN_OK;
   });
 }
@@ -534,14 +527,20 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
     // element and freed at once, and each freed as soon as the next step no longer needs it, so a
     // large account holds at most plan and analysis, or analysis and output, at once
     // (benchmarks/RESULTS.md, memory).
-    auto plan_arena = std::make_unique<google::protobuf::Arena>(WorkArenaOptions());
+    // Each arena starts in a block lent by the engine (declared first, so returned last): a
+    // typical call then needs no arena memory from malloc (docs/memory.md).
+    const contactplan::capi::ArenaBlockPool::Lease plan_block = engine->arena_blocks.Borrow();
+    const contactplan::capi::ArenaBlockPool::Lease analysis_block = engine->arena_blocks.Borrow();
+    auto plan_arena = std::make_unique<google::protobuf::Arena>(
+        contactplan::capi::ArenaBlockPool::Options(plan_block));
     auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(plan_arena.get());
     if (cplan_status status =
             ParseArgumentPlan(plan, plan_len, RawValue(plan_format), parsed, message);
         status != CPLAN_OK) {
       return status;
     }
-    google::protobuf::Arena analysis_arena(WorkArenaOptions());
+    google::protobuf::Arena analysis_arena(
+        contactplan::capi::ArenaBlockPool::Options(analysis_block));
     auto& analysis =
         *google::protobuf::Arena::CreateMessage<contactplan::v1::Analysis>(&analysis_arena);
     if (absl::Status analyzed = engine->engine.AnalyzeInto(parsed, analysis_options, &analysis);
@@ -565,7 +564,8 @@ cplan_status cplan_validate(const cplan_engine* engine, const void* plan, size_t
         rejected != CPLAN_OK) {
       return rejected;
     }
-    google::protobuf::Arena arena(WorkArenaOptions());
+    const contactplan::capi::ArenaBlockPool::Lease block = engine->arena_blocks.Borrow();
+    google::protobuf::Arena arena(contactplan::capi::ArenaBlockPool::Options(block));
     auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(&arena);
     if (cplan_status status =
             ParseArgumentPlan(plan, plan_len, RawValue(plan_format), parsed, message);
@@ -618,7 +618,8 @@ cplan_status ConvertPlan(std::string_view function, const cplan_engine* engine, 
                   {function, ": flags ", std::to_string(flags),
                    " holds bits this version does not know: pass 0 or CPLAN_CONVERT_ALLOW_LOSSES"});
     }
-    google::protobuf::Arena arena(WorkArenaOptions());
+    const contactplan::capi::ArenaBlockPool::Lease block = engine->arena_blocks.Borrow();
+    google::protobuf::Arena arena(contactplan::capi::ArenaBlockPool::Options(block));
     auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(&arena);
     if (cplan_status status = ParseArgumentPlan(plan, plan_len, from_format, parsed, message);
         status != CPLAN_OK) {

@@ -76,8 +76,17 @@ std::string EscapedText(std::string_view shown) {
 }  // namespace
 
 std::string Shortened(std::string_view value, size_t max_bytes) {
-  if (value.size() <= max_bytes) return std::string(value);
-  return std::string(Shown(value, max_bytes)).append("\u2026");
+  std::string shortened;
+  AppendShortened(&shortened, value, max_bytes);
+  return shortened;
+}
+
+void AppendShortened(std::string* out, std::string_view value, size_t max_bytes) {
+  if (value.size() <= max_bytes) {
+    out->append(value);
+    return;
+  }
+  out->append(Shown(value, max_bytes)).append("\u2026");
 }
 
 std::string Escaped(std::string_view value, size_t max_bytes) {

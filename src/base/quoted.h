@@ -29,6 +29,9 @@ std::string Quoted(std::string_view value, size_t max_bytes = kEchoedBytes);
 // so nothing is escaped): a 60 KB name echoed by every finding about its person would multiply
 // the plan's size in the analysis.
 std::string Shortened(std::string_view value, size_t max_bytes);
+// Appends Shortened(value, max_bytes) to `*out` without building it apart (labels are composed
+// into the message they appear in: a temporary would be a heap block of its own).
+void AppendShortened(std::string* out, std::string_view value, size_t max_bytes);
 
 }  // namespace contactplan::base
 

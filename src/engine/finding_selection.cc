@@ -52,7 +52,8 @@ void CountFindings(std::span<const rules::Finding> findings, const std::vector<b
     if (run == nullptr || run_rule != finding.rule || run->severity() != finding.severity) {
       run = counts->Add();
       run_rule = finding.rule;
-      run->set_code(finding.rule->info.code.data(), finding.rule->info.code.size());
+      // Assigned in place: set_code(data, size) would copy through a temporary std::string.
+      run->mutable_code()->assign(finding.rule->info.code.data(), finding.rule->info.code.size());
       run->set_severity(finding.severity);
     }
     run->set_total(run->total() + 1);

@@ -132,6 +132,7 @@ class TacticChooser {
 std::vector<v1::InfluenceStrategy> EntryStrategies(const v1::KeyIntersection& key,
                                                    const EntryProfile& profile) {
   std::vector<v1::InfluenceStrategy> strategies;
+  strategies.reserve(static_cast<size_t>(key.strategies_size()));
   for (const v1::StrategyChoice& choice : key.strategies()) {
     if (profile.repair() && ForbiddenInRepair(choice.strategy())) continue;
     strategies.push_back(choice.strategy());
@@ -175,6 +176,7 @@ void DraftBlueprint(const model::Context& context,
     work.profile = situations.Profile(key);
     work.strategies = EntryStrategies(key, work.profile);
     work.introducer = most > 0 ? IntroducerOf(key) : "";
+    work.chosen.reserve(most);  // never more (one block, not three growing ones)
   }
   auto take = [&](Work& work, int t) {
     if (t < 0) return false;
@@ -282,10 +284,15 @@ void DraftBlueprint(const model::Context& context,
       const TacticTemplate& source = TacticLibrary()[t];
       const bool is_introduction = t == introduction;
       v1::Tactic& tactic = *entry.add_tactics();
-      tactic.set_description(std::string(source.description));
-      tactic.set_resources(entry.tactics_size() == 1 && !leverage.empty()
-                               ? absl::StrCat(std::string(source.resources), "; ", leverage)
-                               : std::string(source.resources));
+      // Written into the fields in place: no temporaries, one heap block each at most.
+      tactic.mutable_description()->assign(source.description);
+      std::string& resources = *tactic.mutable_resources();
+      if (entry.tactics_size() == 1 && !leverage.empty()) {
+        resources.reserve(source.resources.size() + 2 + leverage.size());
+        resources.append(source.resources).append("; ").append(leverage);
+      } else {
+        resources.assign(source.resources);
+      }
       if (is_introduction) tactic.set_owner_id(introducer);
       tactic.set_invests_own_time(source.invests_own_time);
       tactic.set_teaches_us(source.teaches_us);

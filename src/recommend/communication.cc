@@ -18,6 +18,10 @@ namespace {
 
 using Advice = v1::CommunicationAdvice;
 
+// Room reserved for what follows a cell's advice: the deal's sentence, and a repair's preamble.
+constexpr size_t kDealWordsBytes = 160;
+constexpr size_t kRepairBytes = 200;
+
 struct Cell {
   Advice::Kind kind;
   std::string_view advice;
@@ -164,30 +168,29 @@ std::string RepairNeed(const model::PlanIndex& index, model::PersonIx p) {
 
 // The deal in a sentence, for the audiences it helps: the stage, the value (for those who weigh
 // it: executives, senior managers, champions, decision makers and approvers), the expected close
-// and a renewal.
-std::string DealWords(const v1::Account& account, const v1::Opportunity& opportunity,
-                      Advice::Audience audience, v1::Participant::BuyingRole role,
-                      bool stage_known) {
-  const std::string name = opportunity.name().empty() ? opportunity.id() : opportunity.name();
-  std::string words = absl::StrCat(" The deal: ", name);
-  if (stage_known) absl::StrAppend(&words, ", ", StageWords(opportunity.stage()));
+// and a renewal. Appended to `*words`, the advice it ends (no temporary of its own).
+void AppendDealWords(const v1::Account& account, const v1::Opportunity& opportunity,
+                     Advice::Audience audience, v1::Participant::BuyingRole role,
+                     bool stage_known, std::string* words) {
+  const std::string& name = opportunity.name().empty() ? opportunity.id() : opportunity.name();
+  words->append(" The deal: ").append(name);
+  if (stage_known) words->append(", ").append(StageWords(opportunity.stage()));
   const bool weighs_value = audience == Advice::EXECUTIVE || audience == Advice::SENIOR_MANAGER ||
                             audience == Advice::CHAMPION ||
                             role == v1::Participant::DECISION_MAKER ||
                             role == v1::Participant::APPROVER;
   if (weighs_value && opportunity.value() > 0 && std::isfinite(opportunity.value())) {
-    absl::StrAppend(&words, ", worth ", ValueWords(opportunity.value()));
+    words->append(", worth ").append(ValueWords(opportunity.value()));
   }
   if (const std::optional<absl::Time> close =
           model::ToTime(opportunity.has_expected_close_at(), opportunity.expected_close_at())) {
-    absl::StrAppend(&words, ", expected to close on ",
-                    absl::FormatTime("%Y-%m-%d", *close, absl::UTCTimeZone()));
+    words->append(", expected to close on ")
+        .append(absl::FormatTime("%Y-%m-%d", *close, absl::UTCTimeZone()));
   }
-  absl::StrAppend(&words, ".");
+  words->push_back('.');
   if (account.motivation() == v1::RETENTION) {
-    absl::StrAppend(&words, " It is a renewal: what they think of the work so far decides it.");
+    words->append(" It is a renewal: what they think of the work so far decides it.");
   }
-  return words;
 }
 
 }  // namespace
@@ -239,24 +242,25 @@ void AdviseCommunication(const model::PlanIndex& index,
       const bool decides = participant.buying_role() == v1::Participant::DECISION_MAKER ||
                            participant.buying_role() == v1::Participant::APPROVER;
       const std::string repair = decides ? RepairNeed(index, p) : "";
-      std::string text;
-      if (!stage_known) text = "Stage not recorded, planning assumed. ";
-      if (!repair.empty()) {
-        absl::StrAppend(&text, "Repair first: ", repair,
-                        ". Hear the grievance in full and agree dated promises with them before "
-                        "any message about the deal; then: ",
-                        std::string(cell.advice));
-      } else {
-        absl::StrAppend(&text, std::string(cell.advice));
-      }
-      absl::StrAppend(&text, DealWords(plan.account(), opportunity, audience,
-                                       participant.buying_role(), stage_known));
       Advice& entry = *advice->Add();
       entry.set_opportunity_id(opportunity.id());
       entry.set_person_id(participant.person_id());
       entry.set_stage(opportunity.stage());
       entry.set_level(index.person(p).level());
-      entry.set_advice(std::move(text));
+      // Composed in the field itself, in one block reserved for the usual length (the cell's
+      // advice and the deal's sentence), instead of concatenated temporaries.
+      std::string& text = *entry.mutable_advice();
+      text.reserve(cell.advice.size() + kDealWordsBytes + (repair.empty() ? 0 : kRepairBytes));
+      if (!stage_known) text.append("Stage not recorded, planning assumed. ");
+      if (!repair.empty()) {
+        text.append("Repair first: ")
+            .append(repair)
+            .append(". Hear the grievance in full and agree dated promises with them before "
+                    "any message about the deal; then: ");
+      }
+      text.append(cell.advice);
+      AppendDealWords(plan.account(), opportunity, audience, participant.buying_role(),
+                      stage_known, &text);
       entry.set_kind(repair.empty() ? cell.kind : Advice::REPAIR_FIRST);
       entry.set_audience(audience);
       entry.set_buying_role(participant.buying_role());

@@ -1,9 +1,12 @@
 #include "recommend/key_intersections.h"
 
 #include <algorithm>
+#include <bit>
 #include <optional>
 #include <queue>
+#include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -364,15 +367,25 @@ void PlanKeyIntersections(const model::Context& context, const KeyIntersectionIn
     key.set_current_grade(c.current);
     key.set_next_grade(c.next);
     key.set_goal_grade(c.goal);
-    for (std::string& code : CellReasons::Codes(c.reasons)) key.add_reason_codes(std::move(code));
+    // The codes of the set in catalogue order (CellReasons::Codes), each written into its field in
+    // place rather than gathered into a vector of strings first.
+    const std::span<const ReasonCode> codes = ReasonCodes();
+    for (ReasonSet bits = c.reasons; bits != 0; bits &= bits - 1) {
+      const size_t bit = static_cast<size_t>(std::countr_zero(bits));
+      if (bit >= codes.size()) break;  // no such code (a set from CellReasons never has one)
+      key.add_reason_codes()->assign(codes[bit].code.data(), codes[bit].code.size());
+    }
     *key.mutable_priority() = c.priority;
+    // The choices are heap messages and the key lives on the analysis' arena, where a move is a
+    // deep copy: their reasons are moved in as strings instead (each keeps its heap block). Both
+    // fields of StrategyChoice are carried over.
     for (v1::StrategyChoice& choice : StrategiesFor(context, deal, c)) {
-      *key.add_strategies() = std::move(choice);
+      v1::StrategyChoice& kept = *key.add_strategies();
+      kept.set_strategy(choice.strategy());
+      kept.set_reason(std::move(*choice.mutable_reason()));
     }
     const std::vector<Lever> levers = ranking.LeversFor(c);
-    for (const Lever& lever : levers) {
-      *key.add_leverage() = LeverageFinder::ToProto(index, lever);
-    }
+    for (const Lever& lever : levers) LeverageFinder::ToProto(index, lever, key.add_leverage());
     key.set_tier(c.tier);
     if (c.grievance == v1::GRADE_UNSPECIFIED) {
       key.set_owner_reason(capacity.OwnerReason(c.person, c.member, c.cell, c.connection));

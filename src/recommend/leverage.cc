@@ -160,12 +160,18 @@ double LeverageFinder::Strength(const v1::RecommendTuning& tuning, const Lever& 
 
 v1::LeveragePath LeverageFinder::ToProto(const model::PlanIndex& index, const Lever& lever) {
   v1::LeveragePath path;
+  ToProto(index, lever, &path);
+  return path;
+}
+
+void LeverageFinder::ToProto(const model::PlanIndex& index, const Lever& lever,
+                             v1::LeveragePath* out) {
+  v1::LeveragePath& path = *out;
   path.set_team_member_id(index.relationship(lever.holder).team_member_id());
   path.set_grade(lever.grade);
   for (PersonIx p : lever.persons) path.add_person_ids(index.person(p).id());
   path.set_via(lever.via);
   path.set_hops(lever.hops);
-  return path;
 }
 
 }  // namespace contactplan::recommend

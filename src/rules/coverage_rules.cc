@@ -32,7 +32,8 @@ void UncoveredPersonMessage(const model::Context& context, const Finding& findin
   const PersonIx p = finding.persons[0];
   // Blank cells on the map are owners already planned for this person but never graded.
   const std::span<const RelationshipIx> planned = index.relationships_of_person(p);
-  absl::StrAppend(message, PersonLabel(index, p), index.is_key(p) ? ", a key person," : "",
+  AppendPersonLabel(index, p, message);
+  absl::StrAppend(message, index.is_key(p) ? ", a key person," : "",
                   " has no graded relationship with anyone on our team; ");
   if (planned.empty()) {
     absl::StrAppend(message, "choose an owner close to their seniority, make contact and grade it.");
@@ -59,8 +60,9 @@ void UncoveredPerson(const RuleInput& in, FindingSink& sink) {
 void SingleThreadedPersonMessage(const model::Context& context, const Finding& finding,
                                  std::string* message) {
   const model::PlanIndex& index = context.index;
-  absl::StrAppend(message, PersonLabel(index, finding.persons[0]),
-                  " matters to the account but only ", MemberLabel(index, finding.members[0]),
+  AppendPersonLabel(index, finding.persons[0], message);
+  absl::StrAppend(message, " matters to the account but only ",
+                  MemberLabel(index, finding.members[0]),
                   " has a relationship with them; add a second team member so the "
                   "relationship survives a change on either side.");
 }
@@ -85,7 +87,8 @@ void OverCoveredPersonMessage(const model::Context& context, const Finding& find
   const model::PlanIndex& index = context.index;
   const PersonIx p = finding.persons[0];
   const std::span<const RelationshipIx> graded = index.graded_of_person(p);
-  absl::StrAppend(message, PersonLabel(index, p), " has ", graded.size(),
+  AppendPersonLabel(index, p, message);
+  absl::StrAppend(message, " has ", graded.size(),
                   " graded relationships with our team (more than ",
                   static_cast<int32_t>(finding.number("over_covered_above")), ": ",
                   MemberList(index, graded),
@@ -132,7 +135,8 @@ void SeniorityMismatchMessage(const model::Context& context, const Finding& find
   for (const MemberIx m : finding.members) {
     members.push_back(absl::StrCat(MemberLabel(index, m), ", ", LevelWord(index.member(m).level())));
   }
-  absl::StrAppend(message, PersonLabel(index, p), " is at ", LevelWord(index.person(p).level()),
+  AppendPersonLabel(index, p, message);
+  absl::StrAppend(message, " is at ", LevelWord(index.person(p).level()),
                   " level but deals only with team members at least ",
                   static_cast<int32_t>(finding.number("levels_below")), " levels below (",
                   absl::StrJoin(members, "; "),

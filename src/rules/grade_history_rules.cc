@@ -21,7 +21,8 @@ void GradeFallingMessage(const model::Context& context, const Finding& finding,
   const auto from = static_cast<v1::Grade>(finding.number("from_grade"));
   const auto to = static_cast<v1::Grade>(finding.number("to_grade"));
   const bool hostile = to <= v1::DISSATISFIED;
-  absl::StrAppend(message, PersonLabel(index, finding.persons[0]), "'s grade of ",
+  AppendPersonLabel(index, finding.persons[0], message);
+  absl::StrAppend(message, "'s grade of ",
                   MemberLabel(index, finding.members[0]), " fell from ", GradeWord(from), " to ",
                   GradeWord(to), " ", static_cast<int64_t>(finding.number("days_since_drop")),
                   " days ago; ",

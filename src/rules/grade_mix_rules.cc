@@ -17,21 +17,22 @@ using model::RelationshipIx;
 void WeakRelationshipMessage(const model::Context& context, const Finding& finding,
                              std::string* message) {
   const model::PlanIndex& index = context.index;
-  const std::string person = PersonLabel(index, finding.persons[0]);
+  // Every sentence starts with the person: their label is written into the message in place.
+  AppendPersonLabel(index, finding.persons[0], message);
   const std::string member = MemberLabel(index, finding.members[0]);
   switch (static_cast<v1::Grade>(finding.number("grade"))) {
     case v1::INDIFFERENT:
-      absl::StrAppend(message, person, " is Indifferent towards ", member,
+      absl::StrAppend(message, " is Indifferent towards ", member,
                       ": they see no compelling benefit in us yet; plan a contact that "
                       "gives them one, aiming for Satisfied.");
       break;
     case v1::DISSATISFIED:
-      absl::StrAppend(message, person, " is Dissatisfied with ", member,
+      absl::StrAppend(message, " is Dissatisfied with ", member,
                       "; find out what went wrong and put it right before asking "
                       "them for anything.");
       break;
     default:
-      absl::StrAppend(message, person, " is Motivated to change in their dealings with ", member,
+      absl::StrAppend(message, " is Motivated to change in their dealings with ", member,
                       ": they are working to replace us; find the event behind it and "
                       "answer it at a senior level now.");
       break;

@@ -27,7 +27,8 @@ void NoThreadPersonMessage(const model::Context& context, const Finding& finding
     cells.push_back(absl::StrCat(MemberLabel(index, index.relationship_member(r)), " at ",
                                  GradeWord(index.grade(r))));
   }
-  absl::StrAppend(message, PersonLabel(index, p), index.is_key(p) ? ", a key person," : "",
+  AppendPersonLabel(index, p, message);
+  absl::StrAppend(message, index.is_key(p) ? ", a key person," : "",
                   " is known to our team but nobody holds a thread with them (", ListOf(cells),
                   "; a thread needs ", GradeWord(context.settings.thread_min_grade),
                   " or better); lift the most promising of these relationships a grade, or bring "

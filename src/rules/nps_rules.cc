@@ -17,8 +17,8 @@ using model::PersonIx;
 void NpsDetractorMessage(const model::Context& context, const Finding& finding,
                          std::string* message) {
   const PersonIx p = finding.persons[0];
-  absl::StrAppend(message, PersonLabel(context.index, p),
-                  context.index.is_key(p) ? ", a key person," : "", " answered ",
+  AppendPersonLabel(context.index, p, message);
+  absl::StrAppend(message, context.index.is_key(p) ? ", a key person," : "", " answered ",
                   static_cast<int32_t>(finding.number("nps_score")),
                   " out of 10 in the latest NPS survey, a detractor; have their owner ask "
                   "what went wrong, and close the loop with what we changed.");

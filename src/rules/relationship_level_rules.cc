@@ -35,7 +35,8 @@ void AppendGapMessage(const model::PlanIndex& index, PersonIx p, const char* adv
                       std::string* message) {
   const v1::Person& person = index.person(p);
   const int32_t gap = GapLevels(person);
-  absl::StrAppend(message, PersonLabel(index, p), " should move ", FromTo(person), ", ", gap,
+  AppendPersonLabel(index, p, message);
+  absl::StrAppend(message, " should move ", FromTo(person), ", ", gap,
                   gap == 1 ? " level" : " levels", " up; ", advice);
 }
 
@@ -112,7 +113,8 @@ void LargeRelationshipGap(const RuleInput& in, FindingSink& sink) {
 void BelowCredibleSourceMessage(const model::Context& context, const Finding& finding,
                                 std::string* message) {
   const PersonIx p = finding.persons[0];
-  absl::StrAppend(message, PersonLabel(context.index, p),
+  AppendPersonLabel(context.index, p, message);
+  absl::StrAppend(message,
                   " matters to the account but sees us as a Vendor; become a Credible Source by bringing them reliable insight about "
                   "their own business, not about our offer.");
 }
@@ -137,7 +139,8 @@ void OverInvestedMessage(const model::Context& context, const Finding& finding,
                          std::string* message) {
   const PersonIx p = finding.persons[0];
   const v1::Person& person = context.index.person(p);
-  absl::StrAppend(message, PersonLabel(context.index, p), " is at ",
+  AppendPersonLabel(context.index, p, message);
+  absl::StrAppend(message, " is at ",
                   RelationshipLevelWord(CurrentLevel(person)), ", above the desired ",
                   RelationshipLevelWord(person.desired_relationship_level()),
                   "; keeping that level costs effort that could move elsewhere, unless "

@@ -126,12 +126,25 @@ void FindingSink::Finish() && {
 }
 
 std::string PersonLabel(const model::PlanIndex& index, model::PersonIx p) {
-  const v1::Person& person = index.person(p);
-  std::string label = NameOr(person.name(), person.id());
-  if (!person.title().empty()) {
-    absl::StrAppend(&label, " (", base::Shortened(person.title(), kLabelBytes), ")");
-  }
+  std::string label;
+  AppendPersonLabel(index, p, &label);
   return label;
+}
+
+void AppendPersonLabel(const model::PlanIndex& index, model::PersonIx p, std::string* out) {
+  const v1::Person& person = index.person(p);
+  const std::string& name = person.name().empty() ? person.id() : person.name();
+  const std::string& title = person.title();
+  // Sized once: one heap block for a label longer than 15 bytes (names and titles copied through
+  // temporaries took three).
+  out->reserve(out->size() + std::min(name.size(), kLabelBytes) +
+               std::min(title.size(), kLabelBytes) + 10);
+  base::AppendShortened(out, name, kLabelBytes);
+  if (!title.empty()) {
+    out->append(" (");
+    base::AppendShortened(out, title, kLabelBytes);
+    out->push_back(')');
+  }
 }
 
 std::string MemberLabel(const model::PlanIndex& index, model::MemberIx m) {
@@ -141,7 +154,13 @@ std::string MemberLabel(const model::PlanIndex& index, model::MemberIx m) {
 
 std::string OpportunityLabel(const model::PlanIndex& index, model::OpportunityIx o) {
   const v1::Opportunity& opportunity = index.plan().opportunities(o);
-  return absl::StrCat("opportunity \"", NameOr(opportunity.name(), opportunity.id()), "\"");
+  const std::string& name = opportunity.name().empty() ? opportunity.id() : opportunity.name();
+  std::string label;
+  label.reserve(std::min(name.size(), kLabelBytes) + 20);
+  label.append("opportunity \"");
+  base::AppendShortened(&label, name, kLabelBytes);
+  label.push_back('"');
+  return label;
 }
 
 std::string ListOf(const std::vector<std::string>& items) {

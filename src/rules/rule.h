@@ -130,6 +130,9 @@ class FindingSink {
 // gives no name.
 // "Dana Reyes (CFO)", or "Dana Reyes" without a title.
 std::string PersonLabel(const model::PlanIndex& index, model::PersonIx p);
+// Appends PersonLabel(index, p) to `*out`: a sentence that starts with the label writes it in place
+// instead of copying it from a temporary (one heap block fewer per sentence).
+void AppendPersonLabel(const model::PlanIndex& index, model::PersonIx p, std::string* out);
 // "Sam Lee".
 std::string MemberLabel(const model::PlanIndex& index, model::MemberIx m);
 // "opportunity \"ERP renewal\"" (no article: callers write "the" or "The" as the sentence needs).

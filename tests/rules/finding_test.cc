@@ -139,5 +139,25 @@ TEST_F(DeferredFindingTest, AnEmptyEagerSentenceIsWrittenAsAnEmptyMessage) {
   EXPECT_EQ(out.path(), "persons[1]");
 }
 
+// Labels are composed in place (one buffer, no temporaries): the cut of a long name or title must
+// still fall on a character boundary and be marked, and an id stands in for a missing name.
+TEST(LabelTest, PersonAndOpportunityLabelsCutLongValuesAtACharacter) {
+  const std::string long_name = std::string(119, 'a') + "\u00e9" + "tail";  // 'é' spans bytes 119-120
+  v1::Plan plan;
+  v1::Person* named = plan.add_persons();
+  named->set_id("p1");
+  named->set_name(long_name);
+  named->set_title(long_name);
+  plan.add_persons()->set_id("p2");
+  v1::Opportunity* deal = plan.add_opportunities();
+  deal->set_id("o1");
+  deal->set_name(long_name);
+  const model::PlanIndex index(plan);
+  const std::string cut = std::string(119, 'a') + "\u2026";
+  EXPECT_EQ(PersonLabel(index, 0), cut + " (" + cut + ")");
+  EXPECT_EQ(PersonLabel(index, 1), "p2");
+  EXPECT_EQ(OpportunityLabel(index, 0), "opportunity \"" + cut + "\"");
+}
+
 }  // namespace
 }  // namespace contactplan::rules

@@ -30,7 +30,8 @@
  *  - Failures. No C++ exception, abort() or exit() crosses this interface: every entry point
  * catches everything and turns it into a status (CPLAN_INTERNAL for a bug, CPLAN_OUT_OF_MEMORY when
  * an allocation fails). The library never prints.
- *  - Threads. The library has no global mutable state. A cplan_engine is immutable after creation:
+ *  - Threads. The library has no global mutable state. A cplan_engine's options are fixed at
+ *    creation (it only keeps up to 512 KiB of scratch memory between calls, synchronized inside):
  *    any number of threads may call cplan_analyze, cplan_validate and cplan_convert on the same
  *    engine at once. Only cplan_engine_destroy needs the caller to make sure no other call on that
  *    engine is running or will start.
