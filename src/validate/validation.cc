@@ -136,7 +136,13 @@ class PlanValidator {
     }
     Count(plan, "relationships", plan_.relationships_size(), "relationship", "relationships",
           l.max_relationships, "limits.max_relationships");
+    // This is the first pass to touch each relationship after parsing: on a large plan each is a
+    // cache miss, so the ones a few steps ahead are fetched while this one is counted.
+    constexpr int32_t kAhead = 8;
     for (int32_t r = 0; r < plan_.relationships_size(); ++r) {
+      if (r + kAhead < plan_.relationships_size()) {
+        __builtin_prefetch(&plan_.relationships(r + kAhead));
+      }
       Count(Element("relationships", r), "history", plan_.relationships(r).history_size(),
             "history entry", "history entries", l.max_history_entries, "limits.max_history_entries");
       Count(Element("relationships", r), "touches", plan_.relationships(r).touches_size(), "touch",
