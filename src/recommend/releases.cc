@@ -1,6 +1,7 @@
 #include "recommend/releases.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
@@ -38,6 +39,25 @@ void ProposeReleases(const model::Context& context,
     double fit;
   };
   std::vector<Cell> cells;
+  // The seniority fit of every pair of levels and each member's level, read once: an over-covered
+  // person's cells are sorted by it (95,199 cells on the 10,000 x 500 account).
+  std::array<std::array<double, v1::Level_ARRAYSIZE>, v1::Level_ARRAYSIZE> fit_of{};
+  for (int member = 0; member < v1::Level_ARRAYSIZE; ++member) {
+    for (int person = 0; person < v1::Level_ARRAYSIZE; ++person) {
+      fit_of[member][person] =
+          SeniorityFit(tuning, static_cast<v1::Level>(member), static_cast<v1::Level>(person));
+    }
+  }
+  const auto in_table = [](v1::Level level) { return level >= 0 && level < v1::Level_ARRAYSIZE; };
+  const auto fit = [&](v1::Level member, v1::Level person) {
+    return in_table(member) && in_table(person) ? fit_of[member][person]
+                                                : SeniorityFit(tuning, member, person);
+  };
+  std::vector<v1::Level> member_levels;
+  member_levels.reserve(index.member_count());
+  for (const v1::TeamMember& member : index.plan().team_members()) {
+    member_levels.push_back(member.level());
+  }
   // Each member's label, written once: an account with many releases names the same members often.
   std::vector<std::string> member_labels(index.member_count());
   const auto member_label = [&](MemberIx m) -> const std::string& {
@@ -72,9 +92,8 @@ void ProposeReleases(const model::Context& context,
       // order, so an unstable sort gives the one result).
       cells.clear();
       for (RelationshipIx r : graded) {
-        cells.push_back({r, index.grade(r),
-                         SeniorityFit(tuning, index.member(index.relationship_member(r)).level(),
-                                      person.level())});
+        cells.push_back(
+            {r, index.grade(r), fit(member_levels[index.relationship_member(r)], person.level())});
       }
       std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
         if (a.grade != b.grade) return a.grade > b.grade;
