@@ -155,8 +155,10 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
     v1::IntersectionDrift& drift = *forecast.add_intersections();
     const std::string_view member_id = index.member_id(row.member);
     const std::string_view person_id = index.person_id(row.person);
-    drift.set_team_member_id(member_id.data(), member_id.size());
-    drift.set_person_id(person_id.data(), person_id.size());
+    // Assigned in place: set_x(data, size) would copy through a temporary std::string, a second
+    // heap block for an id longer than 15 bytes (CRM ids often are).
+    drift.mutable_team_member_id()->assign(member_id.data(), member_id.size());
+    drift.mutable_person_id()->assign(person_id.data(), person_id.size());
     drift.set_now(grade);
     const int64_t days = row.days;
     const v1::Grade in_30 = DriftedGrade(grade, days + 30, row.per_level);
