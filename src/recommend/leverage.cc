@@ -158,12 +158,6 @@ double LeverageFinder::Strength(const v1::RecommendTuning& tuning, const Lever& 
   return std::min(1.0, grade * distance);
 }
 
-v1::LeveragePath LeverageFinder::ToProto(const model::PlanIndex& index, const Lever& lever) {
-  v1::LeveragePath path;
-  ToProto(index, lever, &path);
-  return path;
-}
-
 void LeverageFinder::ToProto(const model::PlanIndex& index, const Lever& lever,
                              v1::LeveragePath* out) {
   v1::LeveragePath& path = *out;

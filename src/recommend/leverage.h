@@ -62,9 +62,8 @@ class LeverageFinder {
   // `recommend.leverage`).
   static double Strength(const v1::RecommendTuning& tuning, const Lever& lever);
 
-  static v1::LeveragePath ToProto(const model::PlanIndex& index, const Lever& lever);
-  // The same written into `*out` (empty on entry), on its arena if it has one: a key intersection's
-  // levers are written in place, not built on the heap and copied in.
+  // The lever as a LeveragePath written into `*out` (empty on entry), on its arena if it has one:
+  // a key intersection's levers are written in place, not built on the heap and copied in.
   static void ToProto(const model::PlanIndex& index, const Lever& lever, v1::LeveragePath* out);
 
  private:

@@ -32,11 +32,6 @@ ReasonFactors::ReasonFactors(const v1::RecommendTuning& tuning) {
   }
 }
 
-double Urgency(const v1::RecommendTuning& tuning, v1::Grade current, ReasonSet reasons,
-               double deal_boost) {
-  return Urgency(tuning, ReasonFactors(tuning), current, reasons, deal_boost);
-}
-
 double Urgency(const v1::RecommendTuning& tuning, const ReasonFactors& factors, v1::Grade current,
                ReasonSet reasons, double deal_boost) {
   // How pressing the step is from the grade alone: a relationship working against us is more

@@ -14,13 +14,6 @@
 
 namespace contactplan::recommend {
 
-// 1 - (1 - base(current)) * prod(1 - boost) over the reasons * (1 - deal_boost); base from
-// `tuning.urgency_base` (GRADE_UNSPECIFIED: a blank cell), each reason's boost from
-// `tuning.reason_urgency` (ReasonBoost). `deal_boost` (0-1) is the pressure of
-// the person's open opportunities (DealView::Pressure), 0 without one.
-double Urgency(const v1::RecommendTuning& tuning, v1::Grade current, ReasonSet reasons,
-               double deal_boost);
-
 // The factor 1 - boost of every reason code (ReasonBoost, the boost clamped to 0-1), read from
 // `tuning` once: ReasonBoost reads a field by reflection, and the key intersections score every
 // candidate with one tuning.
@@ -33,8 +26,10 @@ class ReasonFactors {
   std::array<double, 8 * sizeof(ReasonSet)> factors_{};
 };
 
-// The same as above with the reason factors read beforehand from the same `tuning`; equal to the
-// bit.
+// 1 - (1 - base(current)) * prod(1 - boost) over the reasons * (1 - deal_boost); base from
+// `tuning.urgency_base` (GRADE_UNSPECIFIED: a blank cell), each reason's factor 1 - boost from
+// `factors`, read from the same `tuning` (ReasonFactors). `deal_boost` (0-1) is the pressure of
+// the person's open opportunities (DealView::Pressure), 0 without one.
 double Urgency(const v1::RecommendTuning& tuning, const ReasonFactors& factors, v1::Grade current,
                ReasonSet reasons, double deal_boost);
 

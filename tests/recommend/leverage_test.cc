@@ -21,7 +21,8 @@ using ::testing::IsEmpty;
 std::vector<std::string> Describe(const RecommendFixture& fixture, const std::vector<Lever>& levers) {
   std::vector<std::string> out;
   for (const Lever& lever : levers) {
-    const v1::LeveragePath path = LeverageFinder::ToProto(fixture.index(), lever);
+    v1::LeveragePath path;
+    LeverageFinder::ToProto(fixture.index(), lever, &path);
     std::string text = absl::StrCat(path.team_member_id(), " ", v1::Grade_Name(path.grade()), " ",
                                     v1::LeveragePath::Via_Name(path.via()), " ", path.hops());
     for (const std::string& id : path.person_ids()) absl::StrAppend(&text, " ", id);

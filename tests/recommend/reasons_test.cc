@@ -98,14 +98,20 @@ TEST(ReasonCodes, TheDocumentedTableIsWhatTheRulesCarry) {
   }
 }
 
+// Urgency with the reason factors read from the same tuning, as the key intersections do.
+double UrgencyOf(const v1::RecommendTuning& tuning, v1::Grade current, ReasonSet reasons,
+                 double deal_boost) {
+  return Urgency(tuning, ReasonFactors(tuning), current, reasons, deal_boost);
+}
+
 TEST(Urgency, ReasonsRaiseTheUrgencyOfTheGrade) {
-  EXPECT_DOUBLE_EQ(Urgency(DefaultTuning().recommend(), v1::INDIFFERENT, 0, 0), 0.7);
+  EXPECT_DOUBLE_EQ(UrgencyOf(DefaultTuning().recommend(), v1::INDIFFERENT, 0, 0), 0.7);
   // UNCOVERED_PERSON (bit 0) boosts by 0.3: 1 - 0.4 * 0.7.
   EXPECT_DOUBLE_EQ(
-      Urgency(DefaultTuning().recommend(), v1::GRADE_UNSPECIFIED, ReasonSet{1}, 0), 0.72);
-  EXPECT_DOUBLE_EQ(Urgency(DefaultTuning().recommend(), v1::MOTIVATED_TO_CHANGE, 0, 0), 1.0);
-  EXPECT_LT(Urgency(DefaultTuning().recommend(), v1::OPEN, 0, 0),
-            Urgency(DefaultTuning().recommend(), v1::SATISFIED, 0, 0));
+      UrgencyOf(DefaultTuning().recommend(), v1::GRADE_UNSPECIFIED, ReasonSet{1}, 0), 0.72);
+  EXPECT_DOUBLE_EQ(UrgencyOf(DefaultTuning().recommend(), v1::MOTIVATED_TO_CHANGE, 0, 0), 1.0);
+  EXPECT_LT(UrgencyOf(DefaultTuning().recommend(), v1::OPEN, 0, 0),
+            UrgencyOf(DefaultTuning().recommend(), v1::SATISFIED, 0, 0));
 }
 
 }  // namespace
@@ -118,11 +124,11 @@ namespace {
 TEST(Urgency, AReasonsBoostIsTuning) {
   v1::RecommendTuning tuning = DefaultTuning().recommend();
   ASSERT_EQ(ReasonCodes()[0].code, "UNCOVERED_PERSON");
-  EXPECT_GT(Urgency(tuning, v1::GRADE_UNSPECIFIED, ReasonSet{1}, 0),
-            Urgency(tuning, v1::GRADE_UNSPECIFIED, 0, 0));
+  EXPECT_GT(UrgencyOf(tuning, v1::GRADE_UNSPECIFIED, ReasonSet{1}, 0),
+            UrgencyOf(tuning, v1::GRADE_UNSPECIFIED, 0, 0));
   tuning.mutable_reason_urgency()->set_uncovered_person(0);
-  EXPECT_DOUBLE_EQ(Urgency(tuning, v1::GRADE_UNSPECIFIED, ReasonSet{1}, 0),
-                   Urgency(tuning, v1::GRADE_UNSPECIFIED, 0, 0));
+  EXPECT_DOUBLE_EQ(UrgencyOf(tuning, v1::GRADE_UNSPECIFIED, ReasonSet{1}, 0),
+                   UrgencyOf(tuning, v1::GRADE_UNSPECIFIED, 0, 0));
 }
 
 }  // namespace
