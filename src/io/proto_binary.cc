@@ -1,3 +1,27 @@
+// Reading the wire format: two walks and protobuf's parser.
+//
+// Every binary parse must check the input before protobuf's parser sees it, for two reasons:
+//  1. protobuf 3.21 says only "failed"; contactplan says where and why ("byte 4, in persons.name:
+//     a string that is not UTF-8"): the full wire check, io/wire_check.h.
+//  2. protobuf's parser logs (GOOGLE_LOG(ERROR), to the host's stderr) when a proto3 string holds
+//     bytes that are not UTF-8, and the library must never print: every string the parser will
+//     check must have been checked first.
+// Reason 1 matters only for input that fails, so a valid input pays only for reason 2: a lean walk
+// (io/wire_strings.h) that finds the strings and checks their UTF-8, with no paths, frames or
+// messages. Anything out of the ordinary there (a cut-off field, a group, nesting too deep, a
+// string that is not UTF-8) sends the bytes to the full wire check, which gives today's message;
+// when the full check finds nothing, the parser runs as before. When the lean walk passes and the
+// parser still refuses, the full check runs after it, so the message is the one the full check
+// alone would give. The lean walk refuses all that the full check refuses, except inside messages
+// it steps over, where the parser refuses the same bytes: so the outcome for every input is the
+// one of "full check, then parser".
+//
+// protobuf 3.21's parse code paths (generated _InternalParse, parse_context, wire_format_lite,
+// unknown_field_set) log in only these places: the UTF-8 check of proto3 strings (the reason for
+// the walks), messages missing proto2 required fields (contactplan's schema is all proto3), and
+// "can't happen" branches behind checks of their own. Map fields would be parsed and checked as
+// messages of their entry type; the schema has none.
+
 #include "io/proto_binary.h"
 
 #include <algorithm>
@@ -11,152 +35,14 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
-#include "io/text_position.h"
+#include "io/wire_check.h"
 #include "io/wire_schema.h"
+#include "io/wire_strings.h"
 
 namespace contactplan::io {
 namespace {
 
 using google::protobuf::Descriptor;
-using google::protobuf::FieldDescriptor;
-
-// protobuf's default recursion limit: deeper input is refused by the parser as well.
-constexpr int kMaxDepth = 100;
-
-// Where the walk is: one frame per enclosing field, innermost last. The dotted path
-// ("persons.level", "field 99") is only spelled out when something fails: every parse runs this
-// walk, and building a path string per field cost more than the parse itself (benchmarks/RESULTS.md).
-struct FieldFrame {
-  const FieldFrame* parent;
-  const FieldDescriptor* field;  // null for a field the schema does not know
-  uint64_t number;
-};
-
-std::string PathOf(const FieldFrame* frame) {
-  if (frame == nullptr) return "";
-  const std::string parent = PathOf(frame->parent);
-  const std::string name =
-      frame->field != nullptr ? frame->field->name() : absl::StrCat("field ", frame->number);
-  return parent.empty() ? name : absl::StrCat(parent, ".", name);
-}
-
-// protobuf's parser says only "failed". This walks the wire format the way the parser does and
-// says where and why it breaks, in terms of the schema's fields.
-class WireCheck {
- public:
-  explicit WireCheck(std::string_view bytes) : bytes_(bytes) {}
-
-  // The first problem, or nullopt when the bytes are well-formed.
-  std::optional<std::string> Check(const Descriptor* message) {
-    if (Message(0, bytes_.size(), &WireSchema::For(message), nullptr, 0)) return std::nullopt;
-    return problem_;
-  }
-
- private:
-  using Path = const FieldFrame*;
-
-  bool Fail(size_t at, Path frame, absl::string_view why) {
-    const std::string path = PathOf(frame);
-    problem_ = absl::StrCat("byte ", at, path.empty() ? "" : absl::StrCat(", in ", path), ": ", why);
-    return false;
-  }
-
-  std::optional<uint64_t> Varint(size_t& pos, size_t end) {
-    uint64_t value = 0;
-    for (int shift = 0; shift < 64 && pos < end; shift += 7) {
-      const auto byte = static_cast<unsigned char>(bytes_[pos++]);
-      value |= static_cast<uint64_t>(byte & 0x7F) << shift;
-      if ((byte & 0x80) == 0) return value;
-    }
-    return std::nullopt;
-  }
-
-  // Checks fields in [pos, end) until `end`, or until the end-group tag of `group` when non-zero.
-  bool Message(size_t pos, size_t end, const WireSchema* message, Path path, int depth,
-               uint32_t group = 0) {
-    if (depth > kMaxDepth) return Fail(pos, path, "nested too deeply");
-    while (pos < end) {
-      const size_t start = pos;
-      const std::optional<uint64_t> tag = Varint(pos, end);
-      if (!tag.has_value()) return Fail(start, path, "a field tag is cut off");
-      const uint64_t number = *tag >> 3;
-      const int wire_type = static_cast<int>(*tag & 7);
-      if (number == 0 || number > FieldDescriptor::kMaxNumber) {
-        return Fail(start, path, absl::StrCat("field number ", number, " is out of range"));
-      }
-      const WireSchema::Field* field = message == nullptr ? nullptr : message->Find(number);
-      const FieldFrame frame{path, field == nullptr ? nullptr : field->descriptor, number};
-      const Path field_path = &frame;
-      switch (wire_type) {
-        case 0:
-          if (!Varint(pos, end).has_value()) return Fail(start, field_path, "a number is cut off");
-          break;
-        case 1:
-        case 5: {
-          const size_t width = wire_type == 1 ? 8 : 4;
-          if (end - pos < width) return Fail(start, field_path, "a fixed-width number is cut off");
-          pos += width;
-          break;
-        }
-        case 2: {
-          const std::optional<uint64_t> length = Varint(pos, end);
-          if (!length.has_value()) return Fail(start, field_path, "a length is cut off");
-          if (*length > end - pos) {
-            return Fail(start, field_path,
-                        absl::StrCat("a length of ", *length, " bytes runs past the end (",
-                                     end - pos, " left)"));
-          }
-          if (!LengthDelimited(pos, pos + *length, field, field_path, depth)) return false;
-          pos += *length;
-          break;
-        }
-        case 3: {
-          // A group: the same walk up to its end tag; unknown groups are kept as unknown fields.
-          const size_t after = GroupEnd(pos, end, field_path, depth, static_cast<uint32_t>(number));
-          if (after == kFailed) return false;
-          pos = after;
-          break;
-        }
-        case 4:
-          if (group == number) {
-            group_end_ = pos;
-            return true;
-          }
-          return Fail(start, field_path, "a group ends that never started");
-        default:
-          return Fail(start, field_path, absl::StrCat("wire type ", wire_type, " does not exist"));
-      }
-    }
-    if (group != 0) return Fail(end, path, "a group never ends");
-    return true;
-  }
-
-  static constexpr size_t kFailed = static_cast<size_t>(-1);
-
-  size_t GroupEnd(size_t pos, size_t end, Path path, int depth, uint32_t number) {
-    group_end_ = kFailed;
-    if (!Message(pos, end, nullptr, path, depth + 1, number)) return kFailed;
-    return group_end_;
-  }
-
-  // Sub-messages are walked in turn; proto3 strings must be UTF-8, which the parser enforces.
-  bool LengthDelimited(size_t pos, size_t end, const WireSchema::Field* field, Path path,
-                       int depth) {
-    if (field == nullptr) return true;
-    if (field->message != nullptr) return Message(pos, end, field->message, path, depth + 1);
-    if (field->utf8) {
-      const size_t invalid = FirstInvalidUtf8(bytes_.substr(pos, end - pos));
-      if (invalid != std::string_view::npos) {
-        return Fail(pos + invalid, path, "a string that is not UTF-8");
-      }
-    }
-    return true;
-  }
-
-  std::string_view bytes_;
-  std::string problem_;
-  size_t group_end_ = kFailed;
-};
 
 // A file in another format is the usual cause of a failure; say which when it is plain to see.
 std::string FormatHint(std::string_view bytes) {
@@ -177,15 +63,27 @@ std::string FormatHint(std::string_view bytes) {
 
 absl::Status ParseBinaryMessage(std::string_view bytes, google::protobuf::Message* message) {
   message->Clear();
-  const std::string& kind = message->GetDescriptor()->name();
-  if (std::optional<std::string> problem = WireCheck(bytes).Check(message->GetDescriptor())) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("not a valid binary ", kind, ": ", *problem, FormatHint(bytes)));
+  const Descriptor* const type = message->GetDescriptor();
+  const auto refused = [&] {
+    if (std::optional<std::string> problem = FindWireProblem(bytes, type)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("not a valid binary ", type->name(), ": ", *problem, FormatHint(bytes)));
+    }
+    return absl::OkStatus();
+  };
+  // Two walks, so that a valid input pays only for the cheap one (see the top of this file).
+  const bool lean_walk_passed = WireStringsAreUtf8(bytes, WireSchema::For(type));
+  if (!lean_walk_passed) {
+    if (absl::Status status = refused(); !status.ok()) return status;
   }
   if (bytes.size() > static_cast<size_t>(INT32_MAX) ||
       !message->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
     message->Clear();
-    return absl::InvalidArgumentError(absl::StrCat("not a valid binary ", kind, FormatHint(bytes)));
+    if (lean_walk_passed) {
+      if (absl::Status status = refused(); !status.ok()) return status;
+    }
+    return absl::InvalidArgumentError(
+        absl::StrCat("not a valid binary ", type->name(), FormatHint(bytes)));
   }
   return absl::OkStatus();
 }

@@ -16,7 +16,9 @@ class WireSchemaBuilder {
  public:
   const WireSchema& Get(const Descriptor* message) {
     std::lock_guard<std::mutex> lock(mutex_);
-    return Build(message);
+    const WireSchema& schema = Build(message);
+    MarkStrings();
+    return schema;
   }
 
  private:
@@ -25,12 +27,14 @@ class WireSchemaBuilder {
     if (!inserted) return *it->second;
     it->second = std::make_unique<WireSchema>();
     WireSchema& schema = *it->second;  // stored before its fields: recursive types find it
+    fresh_.push_back(&schema);
     int max_number = 0;
     for (int i = 0; i < message->field_count(); ++i) {
       max_number = std::max(max_number, message->field(i)->number());
     }
     schema.by_number_.resize(std::min(max_number, WireSchema::kMaxNumber) + 1,
                              {nullptr, nullptr, false});
+    schema.slots_ = schema.by_number_.size();
     for (int i = 0; i < message->field_count(); ++i) {
       const FieldDescriptor* field = message->field(i);
       if (field->number() > WireSchema::kMaxNumber) continue;
@@ -43,8 +47,32 @@ class WireSchemaBuilder {
     return schema;
   }
 
+  // holds_strings of the schemas this Get built, to a fixed point: types may be recursive, so one
+  // pass in build order is not enough. Every type a fresh schema reaches is either fresh too or was
+  // settled by an earlier Get, so schemas already handed out are never written again (other
+  // threads read them without the lock).
+  void MarkStrings() {
+    for (WireSchema* schema : fresh_) {
+      for (const WireSchema::Field& field : schema->by_number_) schema->holds_strings_ |= field.utf8;
+    }
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (WireSchema* schema : fresh_) {
+        if (schema->holds_strings_) continue;
+        for (const WireSchema::Field& field : schema->by_number_) {
+          if (field.message != nullptr && field.message->holds_strings_) {
+            schema->holds_strings_ = changed = true;
+            break;
+          }
+        }
+      }
+    }
+    fresh_.clear();
+  }
+
   std::mutex mutex_;
   std::map<const Descriptor*, std::unique_ptr<WireSchema>> built_;
+  std::vector<WireSchema*> fresh_;  // built by the current Get, holds_strings not yet settled
 };
 
 const WireSchema& WireSchema::For(const Descriptor* message) {

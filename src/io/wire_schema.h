@@ -27,13 +27,19 @@ class WireSchema {
   // checked, only their contents are not explained (the parser still checks them).
   static constexpr int kMaxNumber = 4096;
   const Field* Find(uint64_t number) const {
-    return number < by_number_.size() && by_number_[number].descriptor != nullptr
-               ? &by_number_[number]
-               : nullptr;
+    return number < slots_ && by_number_[number].descriptor != nullptr ? &by_number_[number]
+                                                                       : nullptr;
   }
+
+  // Whether a proto3 string field is reachable from this type through its known message fields
+  // (google.protobuf.Timestamp or a message of numbers and enums holds none): the strings are what
+  // protobuf's parser checks for UTF-8, so a sub-message without any need not be looked into.
+  bool holds_strings() const { return holds_strings_; }
 
  private:
   std::vector<Field> by_number_;  // index = field number
+  uint64_t slots_ = 0;            // by_number_.size(), kept apart: every length-delimited field asks
+  bool holds_strings_ = false;
 
   friend class WireSchemaBuilder;
 };

@@ -16,6 +16,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "subprocess.h"
+#include "support/wire_bytes.h"
 
 namespace contactplan::testing {
 namespace {
@@ -38,26 +39,6 @@ constexpr const char* kGridFields[] = {
     "desiredRelationshipLevel", "relationshipType", "npsAnswers", "buyingRole", "preference",
     "desiredPreference", "grade"};
 // clang-format on
-
-// The wire format, just enough to append fields a newer schema would have.
-
-enum WireType { kVarint = 0, kFixed64 = 1, kLengthDelimited = 2, kFixed32 = 5 };
-
-std::string Varint(uint64_t value) {
-  std::string bytes;
-  while (value >= 0x80) {
-    bytes.push_back(static_cast<char>((value & 0x7F) | 0x80));
-    value >>= 7;
-  }
-  bytes.push_back(static_cast<char>(value));
-  return bytes;
-}
-
-std::string Tag(int field, WireType type) { return Varint((uint64_t{1} * field << 3) | type); }
-
-std::string LengthDelimited(int field, const std::string& content) {
-  return Tag(field, kLengthDelimited) + Varint(content.size()) + content;
-}
 
 // The content of the last field of a binary plan whose top-level fields are all length-delimited
 // (messages and strings), i.e. without its tag and length.
