@@ -46,8 +46,9 @@ struct cplan_engine {
   // EngineOptions.limits.max_input_bytes with its default resolved: checked here, before parsing,
   // because only this layer sees the size of the serialized input.
   uint64_t max_input_bytes;
-  // First blocks for the arenas of this engine's calls, kept between calls (arena_block_pool.h).
-  // The one part of an engine that changes after creation; synchronized inside.
+  // Blocks for the arenas of this engine's calls, kept between calls and sized to what they need,
+  // up to EngineOptions.limits.max_retained_bytes (arena_block_pool.h). The one part of an engine
+  // that changes after creation; synchronized inside.
   mutable contactplan::capi::ArenaBlockPool arena_blocks;
 };
 
@@ -482,7 +483,9 @@ cplan_status cplan_engine_create(const void* options, size_t options_len,
     // Create accepted the options, so resolving them again cannot fail.
     absl::StatusOr<contactplan::Settings> settings = contactplan::ResolveSettings(parsed);
     if (!settings.ok()) return Report(message, settings.status(), CPLAN_INTERNAL, "engine options");
-    *engine = new cplan_engine{*std::move(created), settings->max_input_bytes, {}};
+    *engine = new cplan_engine{
+        *std::move(created), settings->max_input_bytes,
+        contactplan::capi::ArenaBlockPool(settings->max_retained_bytes)};
     return CPLAN_OK;
   });
 }
@@ -527,10 +530,13 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
     // element and freed at once, and each freed as soon as the next step no longer needs it, so a
     // large account holds at most plan and analysis, or analysis and output, at once
     // (benchmarks/RESULTS.md, memory).
-    // Each arena starts in a block lent by the engine (declared first, so returned last): a
-    // typical call then needs no arena memory from malloc (docs/memory.md).
-    const contactplan::capi::ArenaBlockPool::Lease plan_block = engine->arena_blocks.Borrow();
-    const contactplan::capi::ArenaBlockPool::Lease analysis_block = engine->arena_blocks.Borrow();
+    // Each arena starts in a block lent by the engine (declared first, so returned last), as large
+    // as the engine's earlier calls needed: a call like an earlier one then takes no arena memory
+    // from malloc or the kernel (docs/memory.md).
+    using contactplan::capi::ArenaBlockPool;
+    const ArenaBlockPool::Lease plan_block = engine->arena_blocks.Borrow(ArenaBlockPool::Use::kPlan);
+    const ArenaBlockPool::Lease analysis_block =
+        engine->arena_blocks.Borrow(ArenaBlockPool::Use::kAnalysis);
     auto plan_arena = std::make_unique<google::protobuf::Arena>(
         contactplan::capi::ArenaBlockPool::Options(plan_block));
     auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(plan_arena.get());
@@ -548,6 +554,8 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
       // InvalidArgument: an invalid plan; ResourceExhausted: over a limit; anything else: ours.
       return Report(message, analyzed, CPLAN_INVALID_PLAN, "");
     }
+    plan_block.Learn(plan_arena->SpaceAllocated());
+    analysis_block.Learn(analysis_arena.SpaceAllocated());
     plan_arena.reset();
     return DeliverAnalysis(kFunction, analysis, RawValue(output_format), output, output_len,
                            message);
@@ -564,7 +572,8 @@ cplan_status cplan_validate(const cplan_engine* engine, const void* plan, size_t
         rejected != CPLAN_OK) {
       return rejected;
     }
-    const contactplan::capi::ArenaBlockPool::Lease block = engine->arena_blocks.Borrow();
+    const contactplan::capi::ArenaBlockPool::Lease block =
+        engine->arena_blocks.Borrow(contactplan::capi::ArenaBlockPool::Use::kPlan);
     google::protobuf::Arena arena(contactplan::capi::ArenaBlockPool::Options(block));
     auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(&arena);
     if (cplan_status status =
@@ -572,6 +581,7 @@ cplan_status cplan_validate(const cplan_engine* engine, const void* plan, size_t
         status != CPLAN_OK) {
       return status;
     }
+    block.Learn(arena.SpaceAllocated());
     return ValidateWithEngine(*engine, parsed, message);
   });
 }
@@ -618,13 +628,15 @@ cplan_status ConvertPlan(std::string_view function, const cplan_engine* engine, 
                   {function, ": flags ", std::to_string(flags),
                    " holds bits this version does not know: pass 0 or CPLAN_CONVERT_ALLOW_LOSSES"});
     }
-    const contactplan::capi::ArenaBlockPool::Lease block = engine->arena_blocks.Borrow();
+    const contactplan::capi::ArenaBlockPool::Lease block =
+        engine->arena_blocks.Borrow(contactplan::capi::ArenaBlockPool::Use::kPlan);
     google::protobuf::Arena arena(contactplan::capi::ArenaBlockPool::Options(block));
     auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(&arena);
     if (cplan_status status = ParseArgumentPlan(plan, plan_len, from_format, parsed, message);
         status != CPLAN_OK) {
       return status;
     }
+    block.Learn(arena.SpaceAllocated());
     // The plan is validated before it is written: an invalid plan never leaves in any format.
     if (cplan_status status = ValidateWithEngine(*engine, parsed, message); status != CPLAN_OK) {
       return status;
