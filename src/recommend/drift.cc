@@ -130,10 +130,16 @@ DriftForecastRows::DriftForecastRows(const model::Context& context) {
     const uint32_t drop = until_drop == 0 ? uint32_t{1} << 16 : static_cast<uint32_t>(until_drop);
     const auto worse = static_cast<uint32_t>(7 - std::clamp<int>(grade, 0, 7));
     keys.push_back((drop << 3) | worse);
-    rows.push_back({index.relationship_person(r), index.relationship_member(r),
-                    static_cast<int32_t>(std::min<int64_t>(days, std::numeric_limits<int32_t>::max())),
-                    static_cast<uint16_t>(until_drop), static_cast<uint16_t>(row_per_level),
-                    static_cast<uint8_t>(grade), static_cast<uint8_t>(basis), falling});
+    const auto clamped_days =
+        static_cast<int32_t>(std::min<int64_t>(days, std::numeric_limits<int32_t>::max()));
+    Row& row = rows.emplace_back();
+    row = {index.relationship_person(r), index.relationship_member(r), clamped_days,
+           static_cast<uint16_t>(until_drop), static_cast<uint8_t>(grade),
+           static_cast<uint8_t>(basis), falling, {}};
+    for (int h = 0; h < 3; ++h) {
+      row.ahead[h] = static_cast<uint8_t>(
+          DriftedGrade(grade, int64_t{clamped_days} + kForecastDays[h], row_per_level));
+    }
   }
   const std::vector<uint32_t> order = StableOrderByKey(keys);
   std::vector<uint32_t>().swap(keys);
@@ -146,9 +152,8 @@ DriftForecastRows::DriftForecastRows(const model::Context& context) {
     if (i + kRowAhead < order.size()) __builtin_prefetch(&rows[order[i + kRowAhead]]);
     const Row& row = rows[order[i]];
     rows_.push_back(row);
-    const std::array<v1::Grade, 3> ahead = Ahead(row);
     ++distribution_[0][row.grade];
-    for (int h = 0; h < 3; ++h) ++distribution_[h + 1][ahead[h]];
+    for (int h = 0; h < 3; ++h) ++distribution_[h + 1][row.ahead[h]];
   }
   person_ids_.reserve(index.person_count());
   for (model::PersonIx p = 0; p < index.person_count(); ++p) person_ids_.push_back(index.person_id(p));
@@ -167,14 +172,6 @@ void DriftForecastRows::PrefetchIds(size_t i) const {
   }
 }
 
-std::array<v1::Grade, 3> DriftForecastRows::Ahead(const Row& row) {
-  const auto grade = static_cast<v1::Grade>(row.grade);
-  const int64_t days = row.days;
-  return {DriftedGrade(grade, days + kForecastDays[0], row.per_level),
-          DriftedGrade(grade, days + kForecastDays[1], row.per_level),
-          DriftedGrade(grade, days + kForecastDays[2], row.per_level)};
-}
-
 void DriftForecastRows::WriteTo(v1::DriftForecast* out) const {
   v1::DriftForecast& forecast = *out;
   forecast.mutable_intersections()->Reserve(static_cast<int>(rows_.size()));
@@ -189,10 +186,9 @@ void DriftForecastRows::WriteTo(v1::DriftForecast* out) const {
     drift.mutable_team_member_id()->assign(member_id.data(), member_id.size());
     drift.mutable_person_id()->assign(person_id.data(), person_id.size());
     drift.set_now(static_cast<v1::Grade>(row.grade));
-    const std::array<v1::Grade, 3> ahead = Ahead(row);
-    drift.set_in_30_days(ahead[0]);
-    drift.set_in_60_days(ahead[1]);
-    drift.set_in_90_days(ahead[2]);
+    drift.set_in_30_days(static_cast<v1::Grade>(row.ahead[0]));
+    drift.set_in_60_days(static_cast<v1::Grade>(row.ahead[1]));
+    drift.set_in_90_days(static_cast<v1::Grade>(row.ahead[2]));
     drift.set_days_since_contact(row.days);
     drift.set_days_until_next_drop(row.until_drop);
     drift.set_basis(static_cast<v1::IntersectionDrift::Basis>(row.basis));
@@ -213,9 +209,8 @@ void DriftForecastRows::WriteTo(v1::DriftForecast* out) const {
 // The IntersectionDrift message of `row`, its fields in number order (proto3: zero values and empty
 // strings are not written).
 size_t DriftForecastRows::RowWireSize(const Row& row, size_t member_id, size_t person_id) {
-  const std::array<v1::Grade, 3> ahead = Ahead(row);
   return StringSize(member_id) + StringSize(person_id) + ScalarSize(row.grade) +
-         ScalarSize(ahead[0]) + ScalarSize(ahead[1]) + ScalarSize(ahead[2]) +
+         ScalarSize(row.ahead[0]) + ScalarSize(row.ahead[1]) + ScalarSize(row.ahead[2]) +
          ScalarSize(row.days) + ScalarSize(row.until_drop) + ScalarSize(row.basis) +
          (row.falling ? 2 : 0);
 }
@@ -251,15 +246,14 @@ uint8_t* DriftForecastRows::WriteWire(uint8_t* target) const {
     const Row& row = rows_[i];
     const std::string_view member_id = member_ids_[row.member];
     const std::string_view person_id = person_ids_[row.person];
-    const std::array<v1::Grade, 3> ahead = Ahead(row);
     *target++ = Tag(1, 2);  // DriftForecast.intersections
     target = WriteVarint(RowWireSize(row, member_id.size(), person_id.size()), target);
     target = WriteString(1, member_id, target);
     target = WriteString(2, person_id, target);
     target = WriteScalar(3, row.grade, target);
-    target = WriteScalar(4, ahead[0], target);
-    target = WriteScalar(5, ahead[1], target);
-    target = WriteScalar(6, ahead[2], target);
+    target = WriteScalar(4, row.ahead[0], target);
+    target = WriteScalar(5, row.ahead[1], target);
+    target = WriteScalar(6, row.ahead[2], target);
     target = WriteScalar(7, row.days, target);
     target = WriteScalar(8, row.until_drop, target);
     target = WriteScalar(9, row.basis, target);

@@ -50,22 +50,21 @@ class DriftForecastRows {
   uint8_t* WriteWire(uint8_t* target) const;
 
  private:
-  // 20 bytes. Days fit 32 bits (any two Timestamps are less than 3.7 million days apart) and days
-  // per level 16 bits (the option's range). A row carries everything the forecast writes, so the
-  // rows are written without going back to the relationships.
+  // 20 bytes. Days fit 32 bits (any two Timestamps are less than 3.7 million days apart) and the
+  // days until the next drop 16 bits (at most the days per level, whose range is below 2^16). A row
+  // carries everything the forecast writes, the grades ahead worked out once, so the rows are
+  // written (and sized, then written, for the bytes) without going back to the relationships.
   struct Row {
     model::PersonIx person;
     model::MemberIx member;
     int32_t days;         // without contact
     uint16_t until_drop;  // 0: does not drift
-    uint16_t per_level;   // days per level for this row (sooner for a falling grade)
     uint8_t grade;        // v1::Grade
     uint8_t basis;        // v1::IntersectionDrift::Basis
     bool falling;
+    std::array<uint8_t, 3> ahead;  // the grades in 30, 60 and 90 days
   };
   static_assert(sizeof(Row) == 20);
-  // The grades in 30, 60 and 90 days.
-  static std::array<v1::Grade, 3> Ahead(const Row& row);
   static size_t RowWireSize(const Row& row, size_t member_id, size_t person_id);
   // Fetches the ids of the row a few places after row i, which the writers read soon.
   void PrefetchIds(size_t i) const;
