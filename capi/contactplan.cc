@@ -29,6 +29,8 @@
 #include "contactplan/v1/options.pb.h"
 #include "contactplan/v1/plan.pb.h"
 #include "contactplan/version.h"
+#include "engine/analysis_bytes.h"
+#include "engine/analyze.h"
 #include "google/protobuf/arena.h"
 #include "google/protobuf/message.h"
 #include "io/proto_binary.h"
@@ -43,11 +45,15 @@ static_assert(CPLAN_VERSION_MAJOR == CONTACTPLAN_VERSION_MAJOR &&
 
 struct cplan_engine {
   contactplan::Engine engine;
+  // The engine's options resolved (the same as inside `engine`), for the analysis this layer writes
+  // itself: a binary analysis with the drift forecast spliced in from its rows (analysis_bytes.h).
+  contactplan::Settings settings;
   // EngineOptions.limits.max_input_bytes with its default resolved: checked here, before parsing,
   // because only this layer sees the size of the serialized input.
   uint64_t max_input_bytes;
-  // First blocks for the arenas of this engine's calls, kept between calls (arena_block_pool.h).
-  // The one part of an engine that changes after creation; synchronized inside.
+  // Blocks for the arenas of this engine's calls, kept between calls and sized to what they need,
+  // up to EngineOptions.limits.max_retained_bytes (arena_block_pool.h). The one part of an engine
+  // that changes after creation; synchronized inside.
   mutable contactplan::capi::ArenaBlockPool arena_blocks;
 };
 
@@ -350,8 +356,31 @@ cplan_status Deliver(std::string_view function, const std::string& bytes, char**
   return CPLAN_OK;
 }
 
-// Writes an analysis in the caller's format and hands it over. Binary, by far the largest and the
-// commonest, is serialized straight into the caller's buffer; the other formats go through a string.
+// Hands over a binary analysis of `size` bytes, which `write` writes into the caller's buffer: no
+// copy through a string, the largest output by far being written once.
+template <typename Write>
+cplan_status DeliverBinary(std::string_view function, size_t size, const Write& write,
+                           char** output, size_t* output_len, char** message) {
+  if (size > static_cast<size_t>(INT32_MAX)) {
+    return Fail(message, CPLAN_LIMIT_EXCEEDED,
+                {function, ": the analysis would be ", std::to_string(size),
+                 " bytes, over the 2 GiB the binary format can hold; lower the engine's limits or "
+                 "split the account"});
+  }
+  char* buffer = static_cast<char*>(std::malloc(size + 1));
+  if (buffer == nullptr) {
+    return Fail(message, CPLAN_OUT_OF_MEMORY,
+                {function, ": out of memory for ", std::to_string(size), " output bytes"});
+  }
+  write(buffer);
+  buffer[size] = '\0';
+  *output = buffer;
+  *output_len = size;
+  return CPLAN_OK;
+}
+
+// Writes an analysis in the caller's format and hands it over. Binary is serialized straight into
+// the caller's buffer; the other formats go through a string.
 cplan_status DeliverAnalysis(std::string_view function, const contactplan::v1::Analysis& analysis,
                              int output_format, char** output, size_t* output_len,
                              char** message) {
@@ -364,22 +393,22 @@ cplan_status DeliverAnalysis(std::string_view function, const contactplan::v1::A
     return Deliver(function, *written, output, output_len, message);
   }
   const size_t size = analysis.ByteSizeLong();
-  if (size > static_cast<size_t>(INT32_MAX)) {
-    return Fail(message, CPLAN_LIMIT_EXCEEDED,
-                {function, ": the analysis would be ", std::to_string(size),
-                 " bytes, over the 2 GiB the binary format can hold; lower the engine's limits or "
-                 "split the account"});
-  }
-  char* buffer = static_cast<char*>(std::malloc(size + 1));
-  if (buffer == nullptr) {
-    return Fail(message, CPLAN_OUT_OF_MEMORY,
-                {function, ": out of memory for ", std::to_string(size), " output bytes"});
-  }
-  contactplan::io::WriteBinaryMessageInto(analysis, size, buffer);
-  buffer[size] = '\0';
-  *output = buffer;
-  *output_len = size;
-  return CPLAN_OK;
+  return DeliverBinary(
+      function, size,
+      [&](char* buffer) { contactplan::io::WriteBinaryMessageInto(analysis, size, buffer); },
+      output, output_len, message);
+}
+
+// A binary analysis whose drift forecast is still rows (analysis_bytes.h): the forecast is never
+// built as messages.
+cplan_status DeliverBinaryAnalysis(std::string_view function,
+                                   const contactplan::v1::Analysis& analysis,
+                                   const contactplan::recommend::DriftForecastRows& drift,
+                                   char** output, size_t* output_len, char** message) {
+  const contactplan::engine::AnalysisWithDrift bytes(analysis, drift);
+  return DeliverBinary(
+      function, bytes.size(), [&](char* buffer) { bytes.WriteInto(buffer); }, output, output_len,
+      message);
 }
 
 void ClearOutput(char** output, size_t* output_len) {
@@ -482,7 +511,10 @@ cplan_status cplan_engine_create(const void* options, size_t options_len,
     // Create accepted the options, so resolving them again cannot fail.
     absl::StatusOr<contactplan::Settings> settings = contactplan::ResolveSettings(parsed);
     if (!settings.ok()) return Report(message, settings.status(), CPLAN_INTERNAL, "engine options");
-    *engine = new cplan_engine{*std::move(created), settings->max_input_bytes, {}};
+    const uint64_t max_input_bytes = settings->max_input_bytes;
+    const uint64_t max_retained_bytes = settings->max_retained_bytes;
+    *engine = new cplan_engine{*std::move(created), *std::move(settings), max_input_bytes,
+                               contactplan::capi::ArenaBlockPool(max_retained_bytes)};
     return CPLAN_OK;
   });
 }
@@ -527,10 +559,13 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
     // element and freed at once, and each freed as soon as the next step no longer needs it, so a
     // large account holds at most plan and analysis, or analysis and output, at once
     // (benchmarks/RESULTS.md, memory).
-    // Each arena starts in a block lent by the engine (declared first, so returned last): a
-    // typical call then needs no arena memory from malloc (docs/memory.md).
-    const contactplan::capi::ArenaBlockPool::Lease plan_block = engine->arena_blocks.Borrow();
-    const contactplan::capi::ArenaBlockPool::Lease analysis_block = engine->arena_blocks.Borrow();
+    // Each arena starts in a block lent by the engine (declared first, so returned last), as large
+    // as the engine's earlier calls needed: a call like an earlier one then takes no arena memory
+    // from malloc or the kernel (docs/memory.md).
+    using contactplan::capi::ArenaBlockPool;
+    const ArenaBlockPool::Lease plan_block = engine->arena_blocks.Borrow(ArenaBlockPool::Use::kPlan);
+    const ArenaBlockPool::Lease analysis_block =
+        engine->arena_blocks.Borrow(ArenaBlockPool::Use::kAnalysis);
     auto plan_arena = std::make_unique<google::protobuf::Arena>(
         contactplan::capi::ArenaBlockPool::Options(plan_block));
     auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(plan_arena.get());
@@ -543,10 +578,21 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
         contactplan::capi::ArenaBlockPool::Options(analysis_block));
     auto& analysis =
         *google::protobuf::Arena::CreateMessage<contactplan::v1::Analysis>(&analysis_arena);
-    if (absl::Status analyzed = engine->engine.AnalyzeInto(parsed, analysis_options, &analysis);
+    // A binary analysis is written with the drift forecast spliced in from its rows, never built
+    // as messages (on a large account, 100,000 of them: 18.6 MB); other formats write messages.
+    const bool binary = RawValue(output_format) == CPLAN_FORMAT_BINARY;
+    std::optional<contactplan::recommend::DriftForecastRows> drift;
+    if (absl::Status analyzed = contactplan::engine::AnalyzePlan(
+            engine->settings, parsed, analysis_options, &analysis, binary ? &drift : nullptr);
         !analyzed.ok()) {
       // InvalidArgument: an invalid plan; ResourceExhausted: over a limit; anything else: ours.
       return Report(message, analyzed, CPLAN_INVALID_PLAN, "");
+    }
+    plan_block.Learn(plan_arena->SpaceAllocated());
+    analysis_block.Learn(analysis_arena.SpaceAllocated());
+    if (binary) {
+      // The forecast's rows name the plan's ids: the plan stays until they are written.
+      return DeliverBinaryAnalysis(kFunction, analysis, *drift, output, output_len, message);
     }
     plan_arena.reset();
     return DeliverAnalysis(kFunction, analysis, RawValue(output_format), output, output_len,
@@ -564,7 +610,8 @@ cplan_status cplan_validate(const cplan_engine* engine, const void* plan, size_t
         rejected != CPLAN_OK) {
       return rejected;
     }
-    const contactplan::capi::ArenaBlockPool::Lease block = engine->arena_blocks.Borrow();
+    const contactplan::capi::ArenaBlockPool::Lease block =
+        engine->arena_blocks.Borrow(contactplan::capi::ArenaBlockPool::Use::kPlan);
     google::protobuf::Arena arena(contactplan::capi::ArenaBlockPool::Options(block));
     auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(&arena);
     if (cplan_status status =
@@ -572,6 +619,7 @@ cplan_status cplan_validate(const cplan_engine* engine, const void* plan, size_t
         status != CPLAN_OK) {
       return status;
     }
+    block.Learn(arena.SpaceAllocated());
     return ValidateWithEngine(*engine, parsed, message);
   });
 }
@@ -618,13 +666,15 @@ cplan_status ConvertPlan(std::string_view function, const cplan_engine* engine, 
                   {function, ": flags ", std::to_string(flags),
                    " holds bits this version does not know: pass 0 or CPLAN_CONVERT_ALLOW_LOSSES"});
     }
-    const contactplan::capi::ArenaBlockPool::Lease block = engine->arena_blocks.Borrow();
+    const contactplan::capi::ArenaBlockPool::Lease block =
+        engine->arena_blocks.Borrow(contactplan::capi::ArenaBlockPool::Use::kPlan);
     google::protobuf::Arena arena(contactplan::capi::ArenaBlockPool::Options(block));
     auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(&arena);
     if (cplan_status status = ParseArgumentPlan(plan, plan_len, from_format, parsed, message);
         status != CPLAN_OK) {
       return status;
     }
+    block.Learn(arena.SpaceAllocated());
     // The plan is validated before it is written: an invalid plan never leaves in any format.
     if (cplan_status status = ValidateWithEngine(*engine, parsed, message); status != CPLAN_OK) {
       return status;

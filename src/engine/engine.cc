@@ -9,6 +9,7 @@
 #include "contactplan/rule_catalogue.h"
 #include "contactplan/validation.h"
 #include "contactplan/version.h"
+#include "engine/analyze.h"
 #include "engine/finding_selection.h"
 #include "base/quoted.h"
 #include "base/timestamp_range.h"
@@ -108,10 +109,17 @@ absl::Status Engine::CheckAnalysisOptions(const v1::AnalysisOptions& options) {
 
 absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions& options,
                                  v1::Analysis* analysis) const {
+  return engine::AnalyzePlan(state_->settings, plan, options, analysis, nullptr);
+}
+
+namespace engine {
+
+absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
+                         const v1::AnalysisOptions& options, v1::Analysis* analysis,
+                         std::optional<recommend::DriftForecastRows>* drift) {
   analysis->Clear();
-  if (absl::Status checked = CheckAnalysisOptions(options); !checked.ok()) return checked;
+  if (absl::Status checked = Engine::CheckAnalysisOptions(options); !checked.ok()) return checked;
   const int32_t horizon = options.horizon_days() == 0 ? 30 : options.horizon_days();
-  const Settings& settings = state_->settings;
   // One pass validates the plan and resolves its ids; the index is built on those ids.
   validate::CheckedPlan checked = validate::CheckPlan(plan, settings);
   if (absl::Status valid = ValidationStatus(checked.problems); !valid.ok()) return valid;
@@ -150,8 +158,10 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
     }
   }
   std::vector<rules::Finding>().swap(findings);
-  recommend::Recommend(context, reasons, horizon, analysis->mutable_recommendations());
+  recommend::Recommend(context, reasons, horizon, analysis->mutable_recommendations(), drift);
   return absl::OkStatus();
 }
+
+}  // namespace engine
 
 }  // namespace contactplan

@@ -77,10 +77,25 @@ ResolvedIds ResolveIds(const v1::Plan& plan) {
   ids.relationship_person_.resize(relationships);
   ids.relationship_member_.resize(relationships);
   ids.cells_.reserve(relationships);
+  // Contact maps usually list a person's (or a member's) relationships together, as the CSV grid
+  // and CRM exports do: an end that names the same id as the relationship before reuses its
+  // position instead of hashing the id again.
+  const std::string* last_member_id = nullptr;
+  const std::string* last_person_id = nullptr;
+  MemberIx last_m = kNone;
+  PersonIx last_p = kNone;
   for (RelationshipIx r = 0; r < relationships; ++r) {
     const v1::Relationship& relationship = plan.relationships(r);
-    const MemberIx m = member(relationship.team_member_id());
-    const PersonIx p = person(relationship.person_id());
+    const std::string& member_id = relationship.team_member_id();
+    const std::string& person_id = relationship.person_id();
+    const MemberIx m =
+        last_member_id != nullptr && member_id == *last_member_id ? last_m : member(member_id);
+    const PersonIx p =
+        last_person_id != nullptr && person_id == *last_person_id ? last_p : person(person_id);
+    last_member_id = &member_id;
+    last_person_id = &person_id;
+    last_m = m;
+    last_p = p;
     ids.relationship_member_[r] = m;
     ids.relationship_person_[r] = p;
     if (m == kNone || p == kNone) continue;

@@ -146,6 +146,8 @@ absl::StatusOr<Settings> ResolveSettings(const v1::EngineOptions& options) {
   CPLAN_TAKE(l, max_buyer_roles, "limits.max_buyer_roles", 0u, kMax32, s.max_buyer_roles);
   CPLAN_TAKE(l, max_strategies, "limits.max_strategies", 0u, kMax32, s.max_strategies);
   CPLAN_TAKE(l, max_touches, "limits.max_touches", 0u, kMax32, s.max_touches);
+  CPLAN_TAKE(l, max_retained_bytes, "limits.max_retained_bytes", uint64_t{0}, uint64_t{1} << 40,
+             s.max_retained_bytes);
 
   if (options.thread_min_grade() != v1::GRADE_UNSPECIFIED) {
     if (!v1::Grade_IsValid(options.thread_min_grade())) {

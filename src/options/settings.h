@@ -60,6 +60,8 @@ struct Settings {
   uint32_t max_buyer_roles = 16;
   uint32_t max_strategies = 16;
   uint32_t max_touches = 10000;
+  // Not a limit on the plan: scratch memory a C ABI engine keeps between calls (docs/memory.md).
+  uint64_t max_retained_bytes = uint64_t{128} << 20;
 
   v1::Grade thread_min_grade = v1::SATISFIED;
   absl::flat_hash_set<std::string> disabled_rules;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <string_view>
@@ -17,30 +18,53 @@ namespace {
 
 constexpr int32_t kForecastDays[] = {30, 60, 90};
 
-void Count(v1::GradeDistribution& distribution, v1::Grade grade) {
-  switch (grade) {
-    case v1::TRUST:
-      distribution.set_trust(distribution.trust() + 1);
-      break;
-    case v1::OPEN:
-      distribution.set_open(distribution.open() + 1);
-      break;
-    case v1::SATISFIED:
-      distribution.set_satisfied(distribution.satisfied() + 1);
-      break;
-    case v1::INDIFFERENT:
-      distribution.set_indifferent(distribution.indifferent() + 1);
-      break;
-    case v1::DISSATISFIED:
-      distribution.set_dissatisfied(distribution.dissatisfied() + 1);
-      break;
-    case v1::MOTIVATED_TO_CHANGE:
-      distribution.set_motivated_to_change(distribution.motivated_to_change() + 1);
-      break;
-    default:
-      break;
+// Bytes of a varint holding `value` (an int32 field's negative value takes ten).
+size_t VarintSize(uint64_t value) {
+  size_t size = 1;
+  while (value >= 0x80) {
+    value >>= 7;
+    ++size;
   }
+  return size;
 }
+
+uint8_t* WriteVarint(uint64_t value, uint8_t* target) {
+  while (value >= 0x80) {
+    *target++ = static_cast<uint8_t>(value | 0x80);
+    value >>= 7;
+  }
+  *target++ = static_cast<uint8_t>(value);
+  return target;
+}
+
+// Tags of the fields written below (field number << 3 | wire type: 0 varint, 2 length-delimited).
+// Every field number here is below 16, so each tag is one byte.
+constexpr uint8_t Tag(int number, int wire_type) { return static_cast<uint8_t>(number << 3 | wire_type); }
+
+// A proto3 scalar (int32 or enum) field: absent when 0, else its tag and varint (int32 values are
+// sign-extended to 64 bits, as protobuf writes them).
+size_t ScalarSize(int32_t value) {
+  return value == 0 ? 0 : 1 + VarintSize(static_cast<uint64_t>(static_cast<int64_t>(value)));
+}
+uint8_t* WriteScalar(int number, int32_t value, uint8_t* target) {
+  if (value == 0) return target;
+  *target++ = Tag(number, 0);
+  return WriteVarint(static_cast<uint64_t>(static_cast<int64_t>(value)), target);
+}
+
+// A proto3 string field: absent when empty.
+size_t StringSize(size_t length) { return length == 0 ? 0 : 1 + VarintSize(length) + length; }
+uint8_t* WriteString(int number, std::string_view text, uint8_t* target) {
+  if (text.empty()) return target;
+  *target++ = Tag(number, 2);
+  target = WriteVarint(text.size(), target);
+  std::memcpy(target, text.data(), text.size());
+  return target + text.size();
+}
+
+// The six grades' counts of a GradeDistribution in its field order (trust = 2 ... motivated = 7).
+constexpr v1::Grade kDistributionGrades[] = {v1::TRUST,       v1::OPEN,         v1::SATISFIED,
+                                             v1::INDIFFERENT, v1::DISSATISFIED, v1::MOTIVATED_TO_CHANGE};
 
 // The positions 0..n-1 ordered by keys[position], equal keys in position order: a least significant
 // digit first counting sort, two passes of 10 bits, for keys below 2^20. Linear in n, and on a
@@ -69,27 +93,10 @@ v1::Grade DriftedGrade(v1::Grade grade, int64_t days_without_contact, int32_t da
   return static_cast<v1::Grade>(std::max<int64_t>(v1::INDIFFERENT, grade - levels));
 }
 
-void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
+DriftForecastRows::DriftForecastRows(const model::Context& context) {
   const model::PlanIndex& index = context.index;
   const int32_t per_level = context.settings.drift_days_per_level;
 
-  // One row per graded intersection (100,000 on a large account, held while the forecast is
-  // written, when the analysis is at its largest): 20 bytes. Days fit 32 bits (any two Timestamps
-  // are less than 3.7 million days apart) and days per level 16 bits (the option's range). A row
-  // carries everything the forecast writes, so the rows are written in their sorted order without
-  // going back to the relationships: on a large account that order jumps all over a plan far
-  // larger than the caches, while the ids come from the persons and team members, which are few.
-  struct Row {
-    model::PersonIx person;
-    model::MemberIx member;
-    int32_t days;         // without contact
-    uint16_t until_drop;  // 0: does not drift
-    uint16_t per_level;   // days per level for this row (sooner for a falling grade)
-    uint8_t grade;        // v1::Grade
-    uint8_t basis;        // v1::IntersectionDrift::Basis
-    bool falling;
-  };
-  static_assert(sizeof(Row) == 20);
   // Order: soonest drop first (intersections that do not drift last), then the better grade, then
   // plan order. The first two are packed into a 20-bit key per row: until_drop (1..days per level,
   // at most 36,500 by the option's range in src/options/settings.cc; "never" is 2^16, so 17 bits)
@@ -123,59 +130,153 @@ void ForecastDrift(const model::Context& context, v1::DriftForecast* out) {
     const uint32_t drop = until_drop == 0 ? uint32_t{1} << 16 : static_cast<uint32_t>(until_drop);
     const auto worse = static_cast<uint32_t>(7 - std::clamp<int>(grade, 0, 7));
     keys.push_back((drop << 3) | worse);
-    rows.push_back({index.relationship_person(r), index.relationship_member(r),
-                    static_cast<int32_t>(std::min<int64_t>(days, std::numeric_limits<int32_t>::max())),
-                    static_cast<uint16_t>(until_drop), static_cast<uint16_t>(row_per_level),
-                    static_cast<uint8_t>(grade), static_cast<uint8_t>(basis), falling});
+    const auto clamped_days =
+        static_cast<int32_t>(std::min<int64_t>(days, std::numeric_limits<int32_t>::max()));
+    Row& row = rows.emplace_back();
+    row = {index.relationship_person(r), index.relationship_member(r), clamped_days,
+           static_cast<uint16_t>(until_drop), static_cast<uint8_t>(grade),
+           static_cast<uint8_t>(basis), falling, {}};
+    for (int h = 0; h < 3; ++h) {
+      row.ahead[h] = static_cast<uint8_t>(
+          DriftedGrade(grade, int64_t{clamped_days} + kForecastDays[h], row_per_level));
+    }
   }
   const std::vector<uint32_t> order = StableOrderByKey(keys);
+  std::vector<uint32_t>().swap(keys);
 
-  v1::DriftForecast& forecast = *out;
-  v1::GradeDistribution* distribution[4];
-  distribution[0] = forecast.add_distribution();
-  distribution[0]->set_days(0);
-  for (int i = 0; i < 3; ++i) {
-    distribution[i + 1] = forecast.add_distribution();
-    distribution[i + 1]->set_days(kForecastDays[i]);
-  }
-  // The rows are read in sorted order, i.e. at random on a large account: each is fetched a few
-  // rows ahead, and the ids it names a little later, so the misses overlap instead of queueing.
+  // The rows in the forecast's order, counted as they are placed. The unsorted rows are read at
+  // random on a large account: each is fetched a few rows ahead.
   constexpr size_t kRowAhead = 16;
-  constexpr size_t kIdsAhead = 8;
-  const Row* const row_at = rows.data();
+  rows_.reserve(rows.size());
   for (size_t i = 0; i < order.size(); ++i) {
-    if (i + kRowAhead < order.size()) __builtin_prefetch(row_at + order[i + kRowAhead]);
-    if (i + kIdsAhead < order.size()) {
-      const Row& ahead = row_at[order[i + kIdsAhead]];
-      __builtin_prefetch(index.person_id(ahead.person).data());
-      __builtin_prefetch(index.member_id(ahead.member).data());
-    }
-    const Row& row = row_at[order[i]];
-    const auto grade = static_cast<v1::Grade>(row.grade);
+    if (i + kRowAhead < order.size()) __builtin_prefetch(&rows[order[i + kRowAhead]]);
+    const Row& row = rows[order[i]];
+    rows_.push_back(row);
+    ++distribution_[0][row.grade];
+    for (int h = 0; h < 3; ++h) ++distribution_[h + 1][row.ahead[h]];
+  }
+  person_ids_.reserve(index.person_count());
+  for (model::PersonIx p = 0; p < index.person_count(); ++p) person_ids_.push_back(index.person_id(p));
+  member_ids_.reserve(index.member_count());
+  for (model::MemberIx m = 0; m < index.member_count(); ++m) member_ids_.push_back(index.member_id(m));
+}
+
+void DriftForecastRows::PrefetchIds(size_t i) const {
+  // The ids a row names are read at random on a large account: fetched a few rows ahead, so the
+  // misses overlap instead of queueing.
+  constexpr size_t kIdsAhead = 8;
+  if (i + kIdsAhead < rows_.size()) {
+    const Row& ahead = rows_[i + kIdsAhead];
+    __builtin_prefetch(person_ids_[ahead.person].data());
+    __builtin_prefetch(member_ids_[ahead.member].data());
+  }
+}
+
+void DriftForecastRows::WriteTo(v1::DriftForecast* out) const {
+  v1::DriftForecast& forecast = *out;
+  forecast.mutable_intersections()->Reserve(static_cast<int>(rows_.size()));
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    PrefetchIds(i);
+    const Row& row = rows_[i];
     v1::IntersectionDrift& drift = *forecast.add_intersections();
-    const std::string_view member_id = index.member_id(row.member);
-    const std::string_view person_id = index.person_id(row.person);
+    const std::string_view member_id = member_ids_[row.member];
+    const std::string_view person_id = person_ids_[row.person];
     // Assigned in place: set_x(data, size) would copy through a temporary std::string, a second
     // heap block for an id longer than 15 bytes (CRM ids often are).
     drift.mutable_team_member_id()->assign(member_id.data(), member_id.size());
     drift.mutable_person_id()->assign(person_id.data(), person_id.size());
-    drift.set_now(grade);
-    const int64_t days = row.days;
-    const v1::Grade in_30 = DriftedGrade(grade, days + 30, row.per_level);
-    const v1::Grade in_60 = DriftedGrade(grade, days + 60, row.per_level);
-    const v1::Grade in_90 = DriftedGrade(grade, days + 90, row.per_level);
-    drift.set_in_30_days(in_30);
-    drift.set_in_60_days(in_60);
-    drift.set_in_90_days(in_90);
+    drift.set_now(static_cast<v1::Grade>(row.grade));
+    drift.set_in_30_days(static_cast<v1::Grade>(row.ahead[0]));
+    drift.set_in_60_days(static_cast<v1::Grade>(row.ahead[1]));
+    drift.set_in_90_days(static_cast<v1::Grade>(row.ahead[2]));
     drift.set_days_since_contact(row.days);
     drift.set_days_until_next_drop(row.until_drop);
     drift.set_basis(static_cast<v1::IntersectionDrift::Basis>(row.basis));
     drift.set_falling(row.falling);
-    Count(*distribution[0], grade);
-    Count(*distribution[1], in_30);
-    Count(*distribution[2], in_60);
-    Count(*distribution[3], in_90);
   }
+  for (int h = 0; h < 4; ++h) {
+    v1::GradeDistribution& distribution = *forecast.add_distribution();
+    distribution.set_days(h == 0 ? 0 : kForecastDays[h - 1]);
+    distribution.set_trust(distribution_[h][v1::TRUST]);
+    distribution.set_open(distribution_[h][v1::OPEN]);
+    distribution.set_satisfied(distribution_[h][v1::SATISFIED]);
+    distribution.set_indifferent(distribution_[h][v1::INDIFFERENT]);
+    distribution.set_dissatisfied(distribution_[h][v1::DISSATISFIED]);
+    distribution.set_motivated_to_change(distribution_[h][v1::MOTIVATED_TO_CHANGE]);
+  }
+}
+
+// The IntersectionDrift message of `row`, its fields in number order (proto3: zero values and empty
+// strings are not written).
+size_t DriftForecastRows::RowWireSize(const Row& row, size_t member_id, size_t person_id) {
+  return StringSize(member_id) + StringSize(person_id) + ScalarSize(row.grade) +
+         ScalarSize(row.ahead[0]) + ScalarSize(row.ahead[1]) + ScalarSize(row.ahead[2]) +
+         ScalarSize(row.days) + ScalarSize(row.until_drop) + ScalarSize(row.basis) +
+         (row.falling ? 2 : 0);
+}
+
+namespace {
+
+// The GradeDistribution message of one horizon.
+size_t DistributionSize(int32_t days, const std::array<int32_t, 7>& counts) {
+  size_t size = ScalarSize(days);
+  for (const v1::Grade grade : kDistributionGrades) size += ScalarSize(counts[grade]);
+  return size;
+}
+
+}  // namespace
+
+size_t DriftForecastRows::WireSize() const {
+  size_t size = 0;
+  for (const Row& row : rows_) {
+    const size_t body =
+        RowWireSize(row, member_ids_[row.member].size(), person_ids_[row.person].size());
+    size += 1 + VarintSize(body) + body;
+  }
+  for (int h = 0; h < 4; ++h) {
+    const size_t body = DistributionSize(h == 0 ? 0 : kForecastDays[h - 1], distribution_[h]);
+    size += 1 + VarintSize(body) + body;
+  }
+  return size;
+}
+
+uint8_t* DriftForecastRows::WriteWire(uint8_t* target) const {
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    PrefetchIds(i);
+    const Row& row = rows_[i];
+    const std::string_view member_id = member_ids_[row.member];
+    const std::string_view person_id = person_ids_[row.person];
+    *target++ = Tag(1, 2);  // DriftForecast.intersections
+    target = WriteVarint(RowWireSize(row, member_id.size(), person_id.size()), target);
+    target = WriteString(1, member_id, target);
+    target = WriteString(2, person_id, target);
+    target = WriteScalar(3, row.grade, target);
+    target = WriteScalar(4, row.ahead[0], target);
+    target = WriteScalar(5, row.ahead[1], target);
+    target = WriteScalar(6, row.ahead[2], target);
+    target = WriteScalar(7, row.days, target);
+    target = WriteScalar(8, row.until_drop, target);
+    target = WriteScalar(9, row.basis, target);
+    if (row.falling) {
+      *target++ = Tag(10, 0);
+      *target++ = 1;
+    }
+  }
+  for (int h = 0; h < 4; ++h) {
+    const int32_t days = h == 0 ? 0 : kForecastDays[h - 1];
+    *target++ = Tag(2, 2);  // DriftForecast.distribution
+    target = WriteVarint(DistributionSize(days, distribution_[h]), target);
+    target = WriteScalar(1, days, target);
+    int number = 2;
+    for (const v1::Grade grade : kDistributionGrades) {
+      target = WriteScalar(number++, distribution_[h][grade], target);
+    }
+  }
+  return target;
+}
+
+void ForecastDrift(const model::Context& context, v1::DriftForecast* forecast) {
+  DriftForecastRows(context).WriteTo(forecast);
 }
 
 }  // namespace contactplan::recommend

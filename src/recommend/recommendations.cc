@@ -24,7 +24,7 @@ void Recommend(const model::Context& context, std::span<const rules::Finding> fi
 }
 
 void Recommend(const model::Context& context, const CellReasons& reasons, int32_t horizon_days,
-               v1::Recommendations* out_message) {
+               v1::Recommendations* out_message, std::optional<DriftForecastRows>* drift) {
   const model::PlanIndex& index = context.index;
   v1::Recommendations& out = *out_message;
   out.set_horizon_days(horizon_days);
@@ -45,7 +45,11 @@ void Recommend(const model::Context& context, const CellReasons& reasons, int32_
   ProposeReleases(context, out.key_intersections(), out.mutable_releases());
   DraftBlueprint(context, out.key_intersections(), horizon_days, out.mutable_blueprint_draft());
   AdviseCommunication(index, out.mutable_communication());
-  ForecastDrift(context, out.mutable_drift());
+  if (drift != nullptr) {
+    drift->emplace(context);
+  } else {
+    ForecastDrift(context, out.mutable_drift());
+  }
   for (v1::Reassignment& entry : PlanReassignments(context, capacity)) {
     *out.add_reassignments() = std::move(entry);
   }

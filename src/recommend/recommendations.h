@@ -5,9 +5,11 @@
 
 #include "contactplan/v1/analysis.pb.h"
 #include "contactplan/v1/recommendations.pb.h"
+#include <optional>
 #include <span>
 
 #include "model/context.h"
+#include "recommend/drift.h"
 #include "recommend/reasons.h"
 #include "rules/finding.h"
 
@@ -21,9 +23,12 @@ void Recommend(const model::Context& context, std::span<const rules::Finding> fi
 
 // The same from the findings' reasons resolved beforehand (CellReasons of the same plan's
 // findings): what recommendations need of the findings, so that a caller can free the findings
-// before the recommendations are built (the engine does, on a large account).
+// before the recommendations are built (the engine does, on a large account). When `drift` is not
+// null, the drift forecast goes into `*drift` as rows (DriftForecastRows) and out->drift() is left
+// unset, for a caller that writes the forecast itself.
 void Recommend(const model::Context& context, const CellReasons& reasons, int32_t horizon_days,
-               v1::Recommendations* out);
+               v1::Recommendations* out,
+               std::optional<DriftForecastRows>* drift = nullptr);
 
 }  // namespace contactplan::recommend
 

@@ -70,10 +70,12 @@ const char* const kLevels[] = {"OPERATIONAL", "MIDDLE_MANAGEMENT", "SENIOR_MANAG
 
 // Plan `seed` as JSON: a few team members and persons with an org chart, a varied contact map, an
 // open opportunity for every third seed, and (every seventh seed) a dangling reference that makes
-// the plan invalid, so error paths run concurrently too.
-std::string PlanJson(int seed) {
-  const int team = 2 + seed % 4;
-  const int persons = 3 + seed % 7;
+// the plan invalid, so error paths run concurrently too. `scale` multiplies the team and the persons:
+// scaled plans need more arena than the engine's first 128 KiB blocks, so the engine learns larger
+// blocks and lends them to the calls that follow (capi/arena_block_pool.h), concurrently too.
+std::string PlanJson(int seed, int scale = 1) {
+  const int team = (2 + seed % 4) * scale;
+  const int persons = (3 + seed % 7) * scale;
   std::string json = "{\"asOf\": \"2024-05-01T00:00:00Z\", \"account\": {\"id\": \"a" +
                      std::to_string(seed) + "\"}, \"teamMembers\": [";
   for (int t = 0; t < team; ++t) {
@@ -119,7 +121,8 @@ struct Expected {
 }  // namespace
 
 int main() {
-  constexpr int kPlans = 42;
+  constexpr int kPlans = 44;
+  constexpr int kScaledFrom = 42;  // plans 42 and 43 are eight times the size (both valid)
   constexpr int kThreads = 8;
   constexpr int kRounds = 3;
 
@@ -134,7 +137,7 @@ int main() {
   std::vector<Expected> expected;
   int valid = 0;
   for (int seed = 0; seed < kPlans; ++seed) {
-    plans.push_back(PlanJson(seed));
+    plans.push_back(PlanJson(seed, seed >= kScaledFrom ? 8 : 1));
     expected.push_back({Analyze(engine, plans.back(), 30), Analyze(engine, plans.back(), 90),
                         Validate(engine, plans.back()), Convert(engine, plans.back())});
     valid += expected.back().analysis30.status == CPLAN_OK;

@@ -32,14 +32,17 @@ TEST(SettingsTest, EmptyOptionsGiveTheCataloguesDefaults) {
   EXPECT_EQ(s->EffortFor(v1::OPEN), 2);
   EXPECT_EQ(s->EffortFor(v1::TRUST), 4);
   EXPECT_EQ(s->EffortFor(v1::INDIFFERENT), 0);
+  EXPECT_EQ(s->max_retained_bytes, uint64_t{128} << 20);
 }
 
 TEST(SettingsTest, ExplicitZeroIsKeptApartFromUnset) {
   absl::StatusOr<Settings> s = ResolveSettings(OptionsFromText(R"pb(
     thresholds { over_covered_above: 0 trust_inflation_max_share: 0 }
     thread_min_grade: OPEN
+    limits { max_retained_bytes: 0 }
   )pb"));
   ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_EQ(s->max_retained_bytes, 0u);
   EXPECT_EQ(s->over_covered_above, 0);
   EXPECT_EQ(s->trust_inflation_max_share, 0);
   EXPECT_EQ(s->thread_min_grade, v1::OPEN);
@@ -47,7 +50,8 @@ TEST(SettingsTest, ExplicitZeroIsKeptApartFromUnset) {
 
 TEST(SettingsTest, OutOfRangeValuesAreNamedWithTheirRange) {
   for (const char* text : {"thresholds { stale_after_days: 0 }", "health_weights { risk: -1 }",
-                           "effort_costs { open: nan }", "leverage_max_hops: 9"}) {
+                           "effort_costs { open: nan }", "leverage_max_hops: 9",
+                           "limits { max_retained_bytes: 1099511627777 }"}) {
     absl::StatusOr<Settings> s = ResolveSettings(OptionsFromText(text));
     ASSERT_FALSE(s.ok()) << text;
     EXPECT_THAT(s.status().message(), HasSubstr("must be between")) << text;

@@ -31,7 +31,9 @@
  * catches everything and turns it into a status (CPLAN_INTERNAL for a bug, CPLAN_OUT_OF_MEMORY when
  * an allocation fails). The library never prints.
  *  - Threads. The library has no global mutable state. A cplan_engine's options are fixed at
- *    creation (it only keeps up to 512 KiB of scratch memory between calls, synchronized inside):
+ *    creation (it only keeps scratch memory between calls for its calls' arenas, as much as its
+ *    earlier calls took and at most EngineOptions.limits.max_retained_bytes, default 128 MiB,
+ *    synchronized inside):
  *    any number of threads may call cplan_analyze, cplan_validate and cplan_convert on the same
  *    engine at once. Only cplan_engine_destroy needs the caller to make sure no other call on that
  *    engine is running or will start.
@@ -179,7 +181,8 @@ CPLAN_EXPORT cplan_status cplan_engine_create(const void* options, size_t option
                                               cplan_format options_format, cplan_engine** engine,
                                               char** message);
 
-/* Destroys an engine and releases everything it holds. NULL is allowed and does nothing. Buffers
+/* Destroys an engine and releases everything it holds, the scratch memory it kept between calls
+ * included. NULL is allowed and does nothing. Buffers
  * returned by earlier calls stay valid (they belong to the caller). The caller must make sure no
  * other call is using the engine, and must not use the pointer afterwards. Never fails. */
 CPLAN_EXPORT void cplan_engine_destroy(cplan_engine* engine);

@@ -1,0 +1,116 @@
+#include "engine/analysis_bytes.h"
+
+#include <cstdint>
+#include <cstring>
+
+#include "google/protobuf/io/coded_stream.h"
+#include "io/proto_binary.h"
+
+namespace contactplan::engine {
+namespace {
+
+size_t VarintSize(size_t value) {
+  return google::protobuf::io::CodedOutputStream::VarintSize64(static_cast<uint64_t>(value));
+}
+
+char* WriteVarint(size_t value, char* out) {
+  auto* end = google::protobuf::io::CodedOutputStream::WriteVarint64ToArray(
+      static_cast<uint64_t>(value), reinterpret_cast<uint8_t*>(out));
+  return reinterpret_cast<char*>(end);
+}
+
+// Bytes of a length-delimited field with a one-byte tag holding `length` bytes.
+size_t Delimited(size_t length) { return 1 + VarintSize(length) + length; }
+
+// A singular message field: its bytes from the size protobuf cached (ByteSizeLong of the whole
+// analysis has run), nothing when absent.
+template <typename M>
+size_t Singular(bool present, const M& sub) {
+  return present ? Delimited(static_cast<size_t>(sub.GetCachedSize())) : 0;
+}
+
+template <typename M>
+size_t Repeated(const google::protobuf::RepeatedPtrField<M>& list) {
+  size_t size = 0;
+  for (const M& sub : list) size += Delimited(static_cast<size_t>(sub.GetCachedSize()));
+  return size;
+}
+
+// A proto3 scalar with a one-byte tag: nothing when 0.
+size_t Scalar(uint64_t value) { return value == 0 ? 0 : 1 + VarintSize(value); }
+
+// The bytes of the fields before recommendations (1-6) and before drift (1-6), field by field from
+// the generated accessors rather than through reflection (which would build the analysis types'
+// descriptors on first use). Field numbers never change, so these lists never grow: a field added
+// later gets a number above the ones spliced around. tests/engine/analysis_bytes_test.cc checks the
+// result against protobuf's own bytes.
+size_t AnalysisHead(const v1::Analysis& a) {
+  static_assert(v1::Analysis::kSchemaVersionFieldNumber == 1 && v1::Analysis::kAsOfFieldNumber == 2 &&
+                v1::Analysis::kScoresFieldNumber == 3 && v1::Analysis::kWebFieldNumber == 4 &&
+                v1::Analysis::kFindingsFieldNumber == 5 && v1::Analysis::kGapsFieldNumber == 6 &&
+                v1::Analysis::kRecommendationsFieldNumber == 7);
+  return Scalar(a.schema_version()) + Singular(a.has_as_of(), a.as_of()) +
+         Singular(a.has_scores(), a.scores()) + Singular(a.has_web(), a.web()) +
+         Repeated(a.findings()) + Singular(a.has_gaps(), a.gaps());
+}
+
+size_t RecommendationsHead(const v1::Recommendations& r) {
+  static_assert(v1::Recommendations::kHorizonDaysFieldNumber == 1 &&
+                v1::Recommendations::kKeyIntersectionsFieldNumber == 2 &&
+                v1::Recommendations::kUnstaffedFieldNumber == 3 &&
+                v1::Recommendations::kDesiredGradesFieldNumber == 4 &&
+                v1::Recommendations::kBlueprintDraftFieldNumber == 5 &&
+                v1::Recommendations::kCommunicationFieldNumber == 6 &&
+                v1::Recommendations::kDriftFieldNumber == 7);
+  // int32: a negative value is written sign-extended to ten bytes.
+  const auto horizon = static_cast<uint64_t>(static_cast<int64_t>(r.horizon_days()));
+  return Scalar(horizon) + Repeated(r.key_intersections()) + Repeated(r.unstaffed()) +
+         Repeated(r.desired_grades()) + Repeated(r.blueprint_draft()) +
+         Repeated(r.communication());
+}
+
+constexpr int kRecommendationsField = v1::Analysis::kRecommendationsFieldNumber;
+constexpr int kDriftField = v1::Recommendations::kDriftFieldNumber;
+// Both are below 16, so each tag is one byte: number << 3 | 2 (length-delimited).
+static_assert(kRecommendationsField < 16 && kDriftField < 16);
+constexpr char kRecommendationsTag = static_cast<char>(kRecommendationsField << 3 | 2);
+constexpr char kDriftTag = static_cast<char>(kDriftField << 3 | 2);
+
+}  // namespace
+
+AnalysisWithDrift::AnalysisWithDrift(const v1::Analysis& analysis,
+                                     const recommend::DriftForecastRows& drift)
+    : analysis_(analysis), drift_(drift) {
+  analysis_size_ = analysis.ByteSizeLong();
+  const v1::Recommendations& recommendations = analysis.recommendations();
+  const size_t old_recommendations = static_cast<size_t>(recommendations.GetCachedSize());
+  head_size_ = AnalysisHead(analysis);
+  old_length_size_ = VarintSize(old_recommendations);
+  recommendations_head_ = RecommendationsHead(recommendations);
+  drift_size_ = drift.WireSize();
+  recommendations_size_ = old_recommendations + Delimited(drift_size_);
+  size_ = analysis_size_ - Delimited(old_recommendations) + Delimited(recommendations_size_);
+}
+
+void AnalysisWithDrift::WriteInto(char* out) const {
+  // The analysis without the forecast goes at the end of the buffer, where its fields after the
+  // forecast (the rest of the recommendations, then the rest of the analysis) already are in their
+  // final place; what comes before the forecast is moved to the front, and the forecast written in
+  // the gap between.
+  const size_t shift = size_ - analysis_size_;
+  char* const written = out + shift;
+  io::WriteBinaryMessageInto(analysis_, analysis_size_, written);
+  // Analysis fields 1-6, then the recommendations' tag and new length.
+  std::memmove(out, written, head_size_);
+  char* at = out + head_size_;
+  *at++ = kRecommendationsTag;
+  at = WriteVarint(recommendations_size_, at);
+  // Recommendations fields 1-6 (after the old tag and length in the written bytes).
+  std::memmove(at, written + head_size_ + 1 + old_length_size_, recommendations_head_);
+  at += recommendations_head_;
+  *at++ = kDriftTag;
+  at = WriteVarint(drift_size_, at);
+  drift_.WriteWire(reinterpret_cast<uint8_t*>(at));
+}
+
+}  // namespace contactplan::engine
