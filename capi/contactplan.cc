@@ -582,8 +582,11 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
     // as messages (on a large account, 100,000 of them: 18.6 MB); other formats write messages.
     const bool binary = RawValue(output_format) == CPLAN_FORMAT_BINARY;
     std::optional<contactplan::recommend::DriftForecastRows> drift;
+    const contactplan::model::RelationshipTable relationships =
+        contactplan::model::RelationshipTable::FromPlan(parsed);
     if (absl::Status analyzed = contactplan::engine::AnalyzePlan(
-            engine->settings, parsed, analysis_options, &analysis, binary ? &drift : nullptr);
+            engine->settings, parsed, relationships, analysis_options, &analysis,
+            binary ? &drift : nullptr);
         !analyzed.ok()) {
       // InvalidArgument: an invalid plan; ResourceExhausted: over a limit; anything else: ours.
       return Report(message, analyzed, CPLAN_INVALID_PLAN, "");

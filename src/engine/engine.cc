@@ -109,24 +109,26 @@ absl::Status Engine::CheckAnalysisOptions(const v1::AnalysisOptions& options) {
 
 absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions& options,
                                  v1::Analysis* analysis) const {
-  return engine::AnalyzePlan(state_->settings, plan, options, analysis, nullptr);
+  return engine::AnalyzePlan(state_->settings, plan, model::RelationshipTable::FromPlan(plan),
+                             options, analysis, nullptr);
 }
 
 namespace engine {
 
 absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
+                         const model::RelationshipTable& relationships,
                          const v1::AnalysisOptions& options, v1::Analysis* analysis,
                          std::optional<recommend::DriftForecastRows>* drift) {
   analysis->Clear();
   if (absl::Status checked = Engine::CheckAnalysisOptions(options); !checked.ok()) return checked;
   const int32_t horizon = options.horizon_days() == 0 ? 30 : options.horizon_days();
   // One pass validates the plan and resolves its ids; the index is built on those ids.
-  validate::CheckedPlan checked = validate::CheckPlan(plan, settings);
+  validate::CheckedPlan checked = validate::CheckPlan(plan, relationships, settings);
   if (absl::Status valid = ValidationStatus(checked.problems); !valid.ok()) return valid;
 
   // "Now": the option, else the plan's as_of, else the latest time in the plan (the index resolves
   // it once, and who has left with it).
-  const model::PlanIndex index(plan, std::move(checked.ids),
+  const model::PlanIndex index(plan, relationships, std::move(checked.ids),
                                model::ToTime(options.has_as_of(), options.as_of()));
   const model::Context context{index, settings, index.now()};
 

@@ -4,10 +4,13 @@
 #ifndef CONTACTPLAN_SRC_MODEL_GRADE_HISTORY_H_
 #define CONTACTPLAN_SRC_MODEL_GRADE_HISTORY_H_
 
+#include <cstdint>
 #include <optional>
+#include <span>
 
 #include "absl/time/time.h"
 #include "contactplan/v1/plan.pb.h"
+#include "model/relationship_table.h"
 
 namespace contactplan::model {
 
@@ -28,6 +31,12 @@ struct GradeChangeSeen {
 // Returns the last pair of neighbours on it whose grades differ; nullopt when the grade never
 // changed (or the relationship has no grade). O(history), without allocating for a short history;
 // sorts only a history not written oldest first.
+std::optional<GradeChangeSeen> LatestGradeChange(const RelationshipTable& relationships,
+                                                 RelationshipIx r);
+// The same for a relationship of a given grade, assessed_at and history.
+std::optional<GradeChangeSeen> LatestGradeChange(int32_t grade, const PlanTime& assessed_at,
+                                                 std::span<const GradeChangeRow> history);
+// The same for a relationship message (tests, and views of a plan as messages).
 std::optional<GradeChangeSeen> LatestGradeChange(const v1::Relationship& relationship);
 
 // Whether the latest change is a drop dated within a window before now is asked of the plan index

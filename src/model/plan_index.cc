@@ -25,16 +25,28 @@ void Later(std::optional<absl::Time>& latest, bool present,
   if (auto t = ToTime(present, ts); t && (!latest || *t > *latest)) latest = t;
 }
 
+void Later(std::optional<absl::Time>& latest, const PlanTime& time) {
+  if (auto t = ToTime(time); t && (!latest || *t > *latest)) latest = t;
+}
+
 }  // namespace
 
 PlanIndex::PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of)
-    : PlanIndex(plan, ResolveIds(plan), as_of) {}
+    : PlanIndex(plan, std::make_unique<const RelationshipTable>(RelationshipTable::FromPlan(plan)),
+                as_of) {}
 
-PlanIndex::PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::Time> as_of)
-    : plan_(plan), ids_(std::move(ids)) {
+PlanIndex::PlanIndex(const v1::Plan& plan, std::unique_ptr<const RelationshipTable> owned,
+                     std::optional<absl::Time> as_of)
+    : PlanIndex(plan, *owned, ResolveIds(plan, *owned), as_of) {
+  owned_relationships_ = std::move(owned);
+}
+
+PlanIndex::PlanIndex(const v1::Plan& plan, const RelationshipTable& relationship_rows,
+                     ResolvedIds ids, std::optional<absl::Time> as_of)
+    : plan_(plan), relationships_(relationship_rows), ids_(std::move(ids)) {
   const int32_t persons = plan.persons_size();
   const int32_t members = plan.team_members_size();
-  const int32_t relationships = plan.relationships_size();
+  const int32_t relationships = relationship_rows.size();
 
   // Time first: who has left depends on "now", and everything below on who has left.
   last_contact_.assign(relationships, std::nullopt);
@@ -45,17 +57,18 @@ PlanIndex::PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::
   desired_grades_.resize(relationships);
   std::vector<std::pair<absl::Time, v1::Touch::Direction>> dated;
   for (RelationshipIx r = 0; r < relationships; ++r) {
-    const v1::Relationship& rel = plan.relationships(r);
-    grades_[r] = static_cast<uint8_t>(rel.grade());
-    desired_grades_[r] = static_cast<uint8_t>(rel.desired_grade());
-    Later(latest_time_, rel.has_assessed_at(), rel.assessed_at());
-    Later(latest_time_, rel.has_last_contact_at(), rel.last_contact_at());
-    for (const auto& change : rel.history()) Later(latest_time_, change.has_at(), change.at());
+    const RelationshipRow& rel = relationship_rows[r];
+    grades_[r] = static_cast<uint8_t>(rel.grade);
+    desired_grades_[r] = static_cast<uint8_t>(rel.desired_grade);
+    Later(latest_time_, rel.assessed_at);
+    Later(latest_time_, rel.last_contact_at);
+    const std::span<const GradeChangeRow> history = relationship_rows.history(r);
+    for (const GradeChangeRow& change : history) Later(latest_time_, change.at);
     TouchSummary& summary = touch_summary_[r];
     dated.clear();
-    for (const v1::Touch& touch : rel.touches()) {
-      if (!touch.has_at()) continue;
-      dated.emplace_back(*ToTime(true, touch.at()), touch.direction());
+    for (const TouchRow& touch : relationship_rows.touches(r)) {
+      if (!touch.at.present) continue;
+      dated.emplace_back(*ToTime(touch.at), static_cast<v1::Touch::Direction>(touch.direction));
     }
     // Touches come in any order; the latest ones decide. Stable, so equal times keep plan order.
     std::stable_sort(dated.begin(), dated.end(),
@@ -71,12 +84,12 @@ PlanIndex::PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::
     if (summary.last_touch && (!latest_time_ || *summary.last_touch > *latest_time_)) {
       latest_time_ = summary.last_touch;
     }
-    last_contact_[r] = rel.has_last_contact_at() ? ToTime(true, rel.last_contact_at())
-                                                 : summary.last_touch;
-    const std::optional<absl::Time> assessed = ToTime(rel.has_assessed_at(), rel.assessed_at());
+    last_contact_[r] = rel.last_contact_at.present ? ToTime(rel.last_contact_at)
+                                                   : summary.last_touch;
+    const std::optional<absl::Time> assessed = ToTime(rel.assessed_at);
     last_evidence_[r] = std::max(assessed.value_or(absl::InfinitePast()),
                                  last_contact_[r].value_or(absl::InfinitePast()));
-    if (const std::optional<GradeChangeSeen> change = LatestGradeChange(rel);
+    if (const std::optional<GradeChangeSeen> change = LatestGradeChange(rel.grade, rel.assessed_at, history);
         change && change->is_drop() && change->at) {
       drop_slot_[r] = static_cast<int32_t>(drops_.size());
       drops_.push_back(*change->at);

@@ -4,6 +4,7 @@
 #define CONTACTPLAN_SRC_MODEL_PLAN_INDEX_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/time/time.h"
 #include "contactplan/v1/plan.pb.h"
+#include "model/relationship_table.h"
 #include "model/resolved_ids.h"
 
 namespace contactplan::model {
@@ -66,7 +68,9 @@ class Adjacency {
 };
 
 // Read-only after construction; safe to share between threads. Holds a reference to the plan, which
-// must outlive the index. The plan must have passed validation (ids unique, references resolve, no
+// must outlive the index. The plan's relationships are read from a RelationshipTable (the plan's
+// relationships as rows), never from plan.relationships(): a plan read from binary bytes has its
+// relationships only as rows. The plan must have passed validation (ids unique, references resolve, no
 // reports-to cycle): the index does not re-check.
 //
 // People who have left (docs/time.md) are resolved here, once: their relationships are left out of
@@ -75,10 +79,13 @@ class Adjacency {
 class PlanIndex {
  public:
   // `as_of` is the analysis option "now" (nullopt: not given); now() resolves it (see below).
-  // `ids` are the plan's ids as validation resolved them (ResolveIds(plan)): the index keeps them
-  // and hashes no id again.
-  PlanIndex(const v1::Plan& plan, ResolvedIds ids, std::optional<absl::Time> as_of = std::nullopt);
-  // For a plan whose ids no one has resolved yet (tests, views of an analysed plan): resolves them.
+  // `relationships` are the plan's relationships as rows, which must outlive the index. `ids` are
+  // the plan's ids as validation resolved them (ResolveIds(plan, relationships)): the index keeps
+  // them and hashes no id again.
+  PlanIndex(const v1::Plan& plan, const RelationshipTable& relationships, ResolvedIds ids,
+            std::optional<absl::Time> as_of = std::nullopt);
+  // For a plan whose relationships are its messages and whose ids no one has resolved yet (tests,
+  // views of an analysed plan): the index builds the rows, keeps them, and resolves the ids.
   explicit PlanIndex(const v1::Plan& plan, std::optional<absl::Time> as_of = std::nullopt);
   PlanIndex(const PlanIndex&) = delete;
   PlanIndex& operator=(const PlanIndex&) = delete;
@@ -88,7 +95,9 @@ class PlanIndex {
   int32_t member_count() const { return plan_.team_members_size(); }
   const v1::Person& person(PersonIx p) const { return plan_.persons(p); }
   const v1::TeamMember& member(MemberIx m) const { return plan_.team_members(m); }
-  const v1::Relationship& relationship(RelationshipIx r) const { return plan_.relationships(r); }
+  // The plan's relationships as rows: relationships()[r], its history(r) and touches(r).
+  const RelationshipTable& relationships() const { return relationships_; }
+  int32_t relationship_count() const { return relationships_.size(); }
 
   // The ids of person p and team member m, from dense columns (views of the plan's strings): a
   // writer that names people in an order of its own reads one array instead of chasing each
@@ -212,7 +221,13 @@ class PlanIndex {
   std::optional<absl::Time> latest_time() const { return latest_time_; }
 
  private:
+  PlanIndex(const v1::Plan& plan, std::unique_ptr<const RelationshipTable> owned,
+            std::optional<absl::Time> as_of);
+
   const v1::Plan& plan_;
+  // The rows built for a plan given without them (the second constructor); null otherwise.
+  std::unique_ptr<const RelationshipTable> owned_relationships_;
+  const RelationshipTable& relationships_;
   // The id tables and every reference resolved: manager, successor and the ends of relationships
   // are read from here.
   ResolvedIds ids_;

@@ -15,23 +15,10 @@
 #include <vector>
 
 #include "contactplan/v1/plan.pb.h"
-#include "google/protobuf/timestamp.pb.h"
 #include "model/resolved_ids.h"
+#include "model/time.h"
 
 namespace contactplan::model {
-
-// A google.protobuf.Timestamp field: its seconds and nanos as written (not yet checked against
-// Timestamp's range: validation does that) and whether the field is set at all.
-struct PlanTime {
-  int64_t seconds = 0;
-  int32_t nanos = 0;
-  bool present = false;
-
-  static PlanTime Of(bool present, const google::protobuf::Timestamp& ts) {
-    return {ts.seconds(), ts.nanos(), present};
-  }
-  bool operator==(const PlanTime&) const = default;
-};
 
 // Enums are kept as the numbers written: proto3 keeps numbers this build does not define, and
 // validation reports them.

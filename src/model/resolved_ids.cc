@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "model/relationship_table.h"
+
 namespace contactplan::model {
 namespace {
 
@@ -49,15 +51,19 @@ RelationshipIx ResolvedIds::FindCell(MemberIx m, PersonIx p) const {
 }
 
 ResolvedIds ResolveIds(const v1::Plan& plan) {
+  return ResolveIds(plan, RelationshipTable::FromPlan(plan));
+}
+
+ResolvedIds ResolveIds(const v1::Plan& plan, const RelationshipTable& relationship_rows) {
   ResolvedIds ids;
   TableIds(plan.team_members(), ids.member_ids_, ids.repeated_member_ids_);
   TableIds(plan.persons(), ids.person_ids_, ids.repeated_person_ids_);
   TableIds(plan.opportunities(), ids.opportunity_ids_, ids.repeated_opportunity_ids_);
   // An empty reference is never looked up: no table holds the empty id.
-  const auto person = [&ids](const std::string& id) {
+  const auto person = [&ids](std::string_view id) {
     return id.empty() ? kNone : ResolvedIds::Find(ids.person_ids_, id);
   };
-  const auto member = [&ids](const std::string& id) {
+  const auto member = [&ids](std::string_view id) {
     return id.empty() ? kNone : ResolvedIds::Find(ids.member_ids_, id);
   };
 
@@ -73,27 +79,26 @@ ResolvedIds ResolveIds(const v1::Plan& plan) {
       [&](const v1::InfluenceLink& link) { return person(link.person_id()); },
       ids.influence_start_, ids.influence_target_);
 
-  const int32_t relationships = plan.relationships_size();
+  const int32_t relationships = relationship_rows.size();
   ids.relationship_person_.resize(relationships);
   ids.relationship_member_.resize(relationships);
   ids.cells_.reserve(relationships);
   // Contact maps usually list a person's (or a member's) relationships together, as the CSV grid
   // and CRM exports do: an end that names the same id as the relationship before reuses its
   // position instead of hashing the id again.
-  const std::string* last_member_id = nullptr;
-  const std::string* last_person_id = nullptr;
+  std::string_view last_member_id;
+  std::string_view last_person_id;
   MemberIx last_m = kNone;
   PersonIx last_p = kNone;
   for (RelationshipIx r = 0; r < relationships; ++r) {
-    const v1::Relationship& relationship = plan.relationships(r);
-    const std::string& member_id = relationship.team_member_id();
-    const std::string& person_id = relationship.person_id();
-    const MemberIx m =
-        last_member_id != nullptr && member_id == *last_member_id ? last_m : member(member_id);
-    const PersonIx p =
-        last_person_id != nullptr && person_id == *last_person_id ? last_p : person(person_id);
-    last_member_id = &member_id;
-    last_person_id = &person_id;
+    const RelationshipRow& relationship = relationship_rows[r];
+    const std::string_view member_id = relationship.team_member_id;
+    const std::string_view person_id = relationship.person_id;
+    // (The first row compares with an empty view: an empty id resolves to kNone either way.)
+    const MemberIx m = member_id == last_member_id ? last_m : member(member_id);
+    const PersonIx p = person_id == last_person_id ? last_p : person(person_id);
+    last_member_id = member_id;
+    last_person_id = person_id;
     last_m = m;
     last_p = p;
     ids.relationship_member_[r] = m;

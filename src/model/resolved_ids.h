@@ -15,6 +15,8 @@
 
 namespace contactplan::model {
 
+class RelationshipTable;  // model/relationship_table.h
+
 // Positions in the plan's repeated fields: persons(p), team_members(m), relationships(r),
 // opportunities(o), blueprint(b). -1 means "none".
 using PersonIx = int32_t;
@@ -83,7 +85,7 @@ class ResolvedIds {
   // Keyed by absl::string_view: Debian's Abseil hashes and compares its own string_view inline,
   // std::string_view through std::hash and memcmp (8% of resolving the typical plan).
   using IdTable = absl::flat_hash_map<absl::string_view, int32_t>;
-  friend ResolvedIds ResolveIds(const v1::Plan& plan);
+  friend ResolvedIds ResolveIds(const v1::Plan& plan, const RelationshipTable& relationships);
 
   static int32_t Find(const IdTable& table, std::string_view id) {
     const auto it = table.find(absl::string_view(id.data(), id.size()));
@@ -107,7 +109,11 @@ class ResolvedIds {
 };
 
 // Resolves every id and every reference of `plan`: each id is hashed once into its table and each
-// reference once to look it up, in time linear in the plan. `plan` must outlive the result.
+// reference once to look it up, in time linear in the plan. The relationships' ends are read from
+// `relationships` (the plan's relationships as rows), never from plan.relationships(). `plan` must
+// outlive the result; `relationships` need not.
+ResolvedIds ResolveIds(const v1::Plan& plan, const RelationshipTable& relationships);
+// The same for a plan whose relationships are its messages.
 ResolvedIds ResolveIds(const v1::Plan& plan);
 
 }  // namespace contactplan::model

@@ -21,6 +21,28 @@ inline std::optional<absl::Time> ToTime(bool present, const google::protobuf::Ti
   return seconds + absl::Nanoseconds(ts.nanos());
 }
 
+// A Timestamp field as plain values: its seconds and nanos as written (not yet checked against
+// Timestamp's range: validation does that) and whether the field is set at all. The relationship
+// rows (model/relationship_table.h) hold their times so.
+struct PlanTime {
+  int64_t seconds = 0;
+  int32_t nanos = 0;
+  bool present = false;
+
+  static PlanTime Of(bool present, const google::protobuf::Timestamp& ts) {
+    return {ts.seconds(), ts.nanos(), present};
+  }
+  bool operator==(const PlanTime&) const = default;
+};
+
+// The same for a PlanTime.
+inline std::optional<absl::Time> ToTime(const PlanTime& time) {
+  if (!time.present) return std::nullopt;
+  const absl::Time seconds = absl::FromUnixSeconds(time.seconds);
+  if (time.nanos == 0) return seconds;
+  return seconds + absl::Nanoseconds(time.nanos);
+}
+
 // `t` as a Timestamp; `t` must be within Timestamp's range (base::InTimestampRange).
 google::protobuf::Timestamp ToTimestamp(absl::Time t);
 

@@ -116,8 +116,7 @@ DriftForecastRows::DriftForecastRows(const model::Context& context) {
     v1::IntersectionDrift::Basis basis = v1::IntersectionDrift::LAST_CONTACT;
     std::optional<absl::Time> seen = index.last_contact(r);
     if (!seen) {
-      const v1::Relationship& rel = index.relationship(r);
-      seen = model::ToTime(rel.has_assessed_at(), rel.assessed_at());
+      seen = model::ToTime(index.relationships()[r].assessed_at);
       basis = v1::IntersectionDrift::ASSESSMENT;
     }
     if (!seen || !context.now) basis = v1::IntersectionDrift::UNKNOWN;

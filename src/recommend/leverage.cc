@@ -161,7 +161,8 @@ double LeverageFinder::Strength(const v1::RecommendTuning& tuning, const Lever& 
 void LeverageFinder::ToProto(const model::PlanIndex& index, const Lever& lever,
                              v1::LeveragePath* out) {
   v1::LeveragePath& path = *out;
-  path.set_team_member_id(index.relationship(lever.holder).team_member_id());
+  const std::string_view holder = index.relationships()[lever.holder].team_member_id;
+  path.set_team_member_id(holder.data(), holder.size());
   path.set_grade(lever.grade);
   for (PersonIx p : lever.persons) path.add_person_ids(index.person(p).id());
   path.set_via(lever.via);

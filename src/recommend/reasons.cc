@@ -72,7 +72,7 @@ double ReasonBoost(const v1::RecommendTuning& tuning, size_t code) {
 CellReasons::CellReasons(const model::PlanIndex& index, std::span<const rules::Finding> findings)
     : index_(index),
       person_(index.person_count(), 0),
-      relationship_(index.plan().relationships_size(), 0) {
+      relationship_(index.relationship_count(), 0) {
   std::vector<PersonIx> power_buyers;  // resolved once, only if a finding needs them
   bool power_buyers_known = false;
   std::vector<PersonIx> participants;  // of the opportunity a finding without persons names

@@ -12,7 +12,7 @@ std::vector<Finding> EvaluateRules(const model::Context& context, const model::I
   std::vector<Finding> findings;
   // Most findings are about one cell or one person: room for one per relationship up front spares
   // a large account the moves of growing through a dozen doublings (136 bytes a finding).
-  findings.reserve(static_cast<size_t>(context.index.plan().relationships_size()));
+  findings.reserve(static_cast<size_t>(context.index.relationship_count()));
   FindingSink sink(&findings);
   // Rules run in catalogue order and each emits in plan order; the sink groups by severity, which
   // gives the documented output order.

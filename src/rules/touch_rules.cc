@@ -77,7 +77,7 @@ void OneWayContactMessage(const model::Context& context, const Finding& finding,
 void OneWayContact(const RuleInput& in, FindingSink& sink) {
   const model::PlanIndex& index = in.index();
   const int32_t min_touches = in.settings().tuning.activity().one_way_min_touches();
-  for (RelationshipIx r = 0; r < index.plan().relationships_size(); ++r) {
+  for (RelationshipIx r = 0; r < index.relationship_count(); ++r) {
     if (index.relationship_departed(r)) continue;
     const int32_t outbound = index.touch_summary(r).trailing_outbound;
     if (outbound == 0 || outbound < min_touches) continue;

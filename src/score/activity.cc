@@ -34,12 +34,13 @@ double ActivityStrength(const model::Context& context, model::RelationshipIx r) 
   const v1::ActivityTuning& tuning = context.settings.tuning.activity();
   const double half_life_days = context.settings.activity_half_life_days;
   double sum = 0;
-  for (const v1::Touch& touch : context.index.relationship(r).touches()) {
-    if (!touch.has_at()) continue;
-    const absl::Time at = *model::ToTime(true, touch.at());
+  for (const model::TouchRow& touch : context.index.relationships().touches(r)) {
+    if (!touch.at.present) continue;
+    const absl::Time at = *model::ToTime(touch.at);
     if (at > *context.now) continue;  // not happened yet at "now"
     const double age_days = absl::ToDoubleHours(*context.now - at) / 24;
-    sum += KindWeight(tuning, touch.kind()) * DirectionWeight(tuning, touch.direction()) *
+    sum += KindWeight(tuning, static_cast<v1::Touch::Kind>(touch.kind)) *
+           DirectionWeight(tuning, static_cast<v1::Touch::Direction>(touch.direction)) *
            std::exp2(-age_days / half_life_days);
   }
   if (sum <= 0) return 0;
@@ -50,12 +51,13 @@ double ActivityStrength(const model::Context& context, model::RelationshipIx r) 
 void ComputeActivity(const model::Context& context,
                      google::protobuf::RepeatedPtrField<v1::IntersectionActivity>* activity) {
   const model::PlanIndex& index = context.index;
-  for (model::RelationshipIx r = 0; r < index.plan().relationships_size(); ++r) {
+  for (model::RelationshipIx r = 0; r < index.relationship_count(); ++r) {
     const model::TouchSummary& summary = index.touch_summary(r);
     if (summary.touches == 0 || index.relationship_departed(r)) continue;
     v1::IntersectionActivity& entry = *activity->Add();
-    entry.set_team_member_id(index.relationship(r).team_member_id());
-    entry.set_person_id(index.relationship(r).person_id());
+    const model::RelationshipRow& row = index.relationships()[r];
+    entry.set_team_member_id(row.team_member_id.data(), row.team_member_id.size());
+    entry.set_person_id(row.person_id.data(), row.person_id.size());
     // Whole-number hundredths keep the output stable across platforms' last bits.
     entry.set_strength(std::round(ActivityStrength(context, r) * 100) / 100);
     entry.set_touches(summary.touches);

@@ -8,6 +8,7 @@
 
 #include "contactplan/v1/plan.pb.h"
 #include "contactplan/validation.h"
+#include "model/relationship_table.h"
 #include "model/resolved_ids.h"
 #include "options/settings.h"
 
@@ -24,9 +25,16 @@ struct CheckedPlan {
 };
 
 // Checks `plan` against the limits of `settings` (as resolved by ResolveSettings) and resolves its
-// ids on the way. `plan` must outlive the result (its ids are views of the plan's strings).
-// Thread-safe; `plan` and `settings` are only read.
-CheckedPlan CheckPlan(const v1::Plan& plan, const Settings& settings);
+// ids on the way. The plan's relationships are read from `relationships` (the plan's own as rows,
+// model/relationship_table.h), never from plan.relationships(). `plan` must outlive the result (its
+// ids are views of the plan's strings). Thread-safe; everything passed is only read.
+CheckedPlan CheckPlan(const v1::Plan& plan, const model::RelationshipTable& relationships,
+                      const Settings& settings);
+
+// The same for a plan whose relationships are its messages.
+inline CheckedPlan CheckPlan(const v1::Plan& plan, const Settings& settings) {
+  return CheckPlan(plan, model::RelationshipTable::FromPlan(plan), settings);
+}
 
 }  // namespace contactplan::validate
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "absl/strings/escaping.h"
@@ -19,6 +20,7 @@
 #include "base/problem_list.h"
 #include "base/quoted.h"
 #include "base/timestamp_range.h"
+#include "model/relationship_table.h"
 #include "model/resolved_ids.h"
 #include "options/settings.h"
 #include "validate/checked_plan.h"
@@ -92,11 +94,15 @@ class Repeats {
 // resolved once (model::ResolveIds) and every check of an id or a reference reads that answer.
 class PlanValidator {
  public:
-  PlanValidator(const v1::Plan& plan, const Settings& limits) : plan_(plan), limits_(limits) {}
+  // `relationships` are the plan's (RelationshipTable::FromPlan(plan), or the same rows read from
+  // the plan's bytes): every check of a relationship reads them, never plan.relationships().
+  PlanValidator(const v1::Plan& plan, const model::RelationshipTable& relationships,
+                const Settings& limits)
+      : plan_(plan), relationships_(relationships), limits_(limits) {}
 
   validate::CheckedPlan Run() && {
     if (!CountsWithinLimits()) return {std::move(problems_), {}};
-    ids_ = model::ResolveIds(plan_);
+    ids_ = model::ResolveIds(plan_, relationships_);
     CheckPlanAndAccount();
     CheckTeamMembers();
     CheckPersons();
@@ -134,21 +140,16 @@ class PlanValidator {
             "buyer roles", l.max_buyer_roles, "limits.max_buyer_roles");
       details += person.nps_answers_size() + person.influences_size();
     }
-    Count(plan, "relationships", plan_.relationships_size(), "relationship", "relationships",
+    Count(plan, "relationships", relationships_.size(), "relationship", "relationships",
           l.max_relationships, "limits.max_relationships");
-    // This is the first pass to touch each relationship after parsing: on a large plan each is a
-    // cache miss, so the ones a few steps ahead are fetched while this one is counted.
-    constexpr int32_t kAhead = 8;
-    for (int32_t r = 0; r < plan_.relationships_size(); ++r) {
-      if (r + kAhead < plan_.relationships_size()) {
-        __builtin_prefetch(&plan_.relationships(r + kAhead));
-      }
-      Count(Element("relationships", r), "history", plan_.relationships(r).history_size(),
-            "history entry", "history entries", l.max_history_entries, "limits.max_history_entries");
-      Count(Element("relationships", r), "touches", plan_.relationships(r).touches_size(), "touch",
-            "touches", l.max_touches, "limits.max_touches");
-      details += plan_.relationships(r).history_size() + plan_.relationships(r).touches_size();
+    for (int32_t r = 0; r < relationships_.size(); ++r) {
+      const model::RelationshipRow& row = relationships_[r];
+      Count(Element("relationships", r), "history", row.history_count, "history entry",
+            "history entries", l.max_history_entries, "limits.max_history_entries");
+      Count(Element("relationships", r), "touches", row.touches_count, "touch", "touches",
+            l.max_touches, "limits.max_touches");
     }
+    details += relationships_.history_entries() + relationships_.touch_count();
     Count(plan,
           "persons[*].nps_answers, persons[*].influences, relationships[*].history, "
           "relationships[*].touches",
@@ -177,11 +178,15 @@ class PlanValidator {
 
   // --- Checks of single fields -------------------------------------------------------------------
 
-  void String(const Element& at, absl::string_view field, const std::string& value) {
-    if (value.size() > limits_.max_string_bytes) {
+  void String(const Element& at, absl::string_view field, std::string_view value) {
+    StringBytes(at, field, value.size());
+  }
+
+  // A string of which only its size is at hand (a note of a relationship row).
+  void StringBytes(const Element& at, absl::string_view field, uint64_t bytes) {
+    if (bytes > limits_.max_string_bytes) {
       Add(at.Path(field),
-          LimitMessage(value.size(), "byte", "bytes", limits_.max_string_bytes,
-                       "limits.max_string_bytes"),
+          LimitMessage(bytes, "byte", "bytes", limits_.max_string_bytes, "limits.max_string_bytes"),
           true);
     }
   }
@@ -212,6 +217,23 @@ class PlanValidator {
   // Within google.protobuf.Timestamp's range, which is what the JSON form can write.
   void Time(const Element& at, absl::string_view field, const google::protobuf::Timestamp& time) {
     if (base::TimestampInRange(time)) return;  // nearly every time: no problem strings to build
+    TimeProblems(at, field, time);
+  }
+
+  // A time of a relationship row (an unset one holds 0 and 0, always in range).
+  void Time(const Element& at, absl::string_view field, const model::PlanTime& time) {
+    if (time.seconds >= base::kMinTimestampSeconds && time.seconds <= base::kMaxTimestampSeconds &&
+        time.nanos >= 0 && time.nanos <= base::kMaxTimestampNanos) {
+      return;
+    }
+    google::protobuf::Timestamp ts;
+    ts.set_seconds(time.seconds);
+    ts.set_nanos(time.nanos);
+    TimeProblems(at, field, ts);
+  }
+
+  void TimeProblems(const Element& at, absl::string_view field,
+                    const google::protobuf::Timestamp& time) {
     for (const std::string& problem : base::TimestampProblems(time)) {
       // "seconds: must be ..." becomes the path "as_of.seconds" and the message "must be ...".
       std::pair<std::string, std::string> parts =
@@ -234,7 +256,7 @@ class PlanValidator {
   }
 
   // A reference that must be set; `resolved` is what it names (ResolvedIds). Returns `resolved`.
-  int32_t Reference(const Element& at, absl::string_view field, const std::string& id,
+  int32_t Reference(const Element& at, absl::string_view field, std::string_view id,
                     int32_t resolved, absl::string_view kind) {
     if (id.empty()) {
       Add(at.Path(field), "must not be empty");
@@ -244,7 +266,7 @@ class PlanValidator {
   }
 
   // A reference that may be empty; `resolved` is what it names (ResolvedIds). Returns `resolved`.
-  int32_t OptionalReference(const Element& at, absl::string_view field, const std::string& id,
+  int32_t OptionalReference(const Element& at, absl::string_view field, std::string_view id,
                             int32_t resolved, absl::string_view kind) {
     String(at, field, id);
     if (id.empty()) return kNone;
@@ -385,41 +407,43 @@ class PlanValidator {
   void CheckRelationships() {
     // Relationships holding an intersection an earlier one holds (both ends resolved).
     Repeats repeats(ids_.repeated_cells());
-    for (int32_t r = 0; r < plan_.relationships_size(); ++r) {
-      const v1::Relationship& relationship = plan_.relationships(r);
+    for (int32_t r = 0; r < relationships_.size(); ++r) {
+      const model::RelationshipRow& relationship = relationships_[r];
       const Element at{"relationships", r};
-      Reference(at, "team_member_id", relationship.team_member_id(), ids_.relationship_member(r),
+      Reference(at, "team_member_id", relationship.team_member_id, ids_.relationship_member(r),
                 "team member");
-      Reference(at, "person_id", relationship.person_id(), ids_.relationship_person(r), "person");
+      Reference(at, "person_id", relationship.person_id, ids_.relationship_person(r), "person");
       if (const int32_t first = repeats.FirstBefore(r); first != kNone) {
         Add(at.Path(""), absl::StrCat("repeats the intersection of team member ",
-                                      Quoted(relationship.team_member_id()), " and person ",
-                                      Quoted(relationship.person_id()), " (relationships[", first,
+                                      Quoted(relationship.team_member_id), " and person ",
+                                      Quoted(relationship.person_id), " (relationships[", first,
                                       "])"));
       }
-      EnumValue(at, "grade", relationship.grade());
-      Time(at, "assessed_at", relationship.assessed_at());
-      Time(at, "last_contact_at", relationship.last_contact_at());
-      for (int32_t k = 0; k < relationship.history_size(); ++k) {
-        const v1::GradeChange& change = relationship.history(k);
+      EnumValue(at, "grade", static_cast<v1::Grade>(relationship.grade));
+      Time(at, "assessed_at", relationship.assessed_at);
+      Time(at, "last_contact_at", relationship.last_contact_at);
+      const std::span<const model::GradeChangeRow> history = relationships_.history(r);
+      for (int32_t k = 0; k < static_cast<int32_t>(history.size()); ++k) {
+        const model::GradeChangeRow& change = history[k];
         const Element change_at = at.In("history", k);
-        EnumValue(change_at, "grade", change.grade());
-        Time(change_at, "at", change.at());
-        String(change_at, "note", change.note());
+        EnumValue(change_at, "grade", static_cast<v1::Grade>(change.grade));
+        Time(change_at, "at", change.at);
+        StringBytes(change_at, "note", change.note_bytes);
       }
-      EnumValue(at, "desired_grade", relationship.desired_grade());
-      String(at, "notes", relationship.notes());
-      for (int32_t k = 0; k < relationship.touches_size(); ++k) {
-        const v1::Touch& touch = relationship.touches(k);
+      EnumValue(at, "desired_grade", static_cast<v1::Grade>(relationship.desired_grade));
+      StringBytes(at, "notes", relationship.notes_bytes);
+      const std::span<const model::TouchRow> touches = relationships_.touches(r);
+      for (int32_t k = 0; k < static_cast<int32_t>(touches.size()); ++k) {
+        const model::TouchRow& touch = touches[k];
         const Element touch_at = at.In("touches", k);
-        if (!touch.has_at()) {
+        if (!touch.at.present) {
           Add(touch_at.Path("at"), "must be set: a touch without a date says nothing of recency");
         } else {
-          Time(touch_at, "at", touch.at());
+          Time(touch_at, "at", touch.at);
         }
-        EnumValue(touch_at, "kind", touch.kind());
-        EnumValue(touch_at, "direction", touch.direction());
-        String(touch_at, "note", touch.note());
+        EnumValue(touch_at, "kind", static_cast<v1::Touch::Kind>(touch.kind));
+        EnumValue(touch_at, "direction", static_cast<v1::Touch::Direction>(touch.direction));
+        StringBytes(touch_at, "note", touch.note_bytes);
       }
     }
   }
@@ -490,6 +514,7 @@ class PlanValidator {
   }
 
   const v1::Plan& plan_;
+  const model::RelationshipTable& relationships_;
   const Settings& limits_;
   model::ResolvedIds ids_;
   std::vector<ValidationProblem> problems_;
@@ -508,13 +533,14 @@ std::vector<ValidationProblem> ValidatePlan(const v1::Plan& plan, const v1::Limi
         absl::StrSplit(settings.status().message(), absl::MaxSplits(": ", 1));
     return {{std::move(parts.first), std::move(parts.second)}};
   }
-  return PlanValidator(plan, *settings).Run().problems;
+  return PlanValidator(plan, model::RelationshipTable::FromPlan(plan), *settings).Run().problems;
 }
 
 namespace validate {
 
-CheckedPlan CheckPlan(const v1::Plan& plan, const Settings& settings) {
-  return PlanValidator(plan, settings).Run();
+CheckedPlan CheckPlan(const v1::Plan& plan, const model::RelationshipTable& relationships,
+                      const Settings& settings) {
+  return PlanValidator(plan, relationships, settings).Run();
 }
 
 }  // namespace validate

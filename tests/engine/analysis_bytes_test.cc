@@ -27,15 +27,16 @@ void ExpectSameBytes(const v1::Plan& plan, const v1::AnalysisOptions& options,
   const absl::StatusOr<Settings> settings = ResolveSettings({});
   ASSERT_TRUE(settings.ok()) << settings.status();
 
+  const model::RelationshipTable relationships = model::RelationshipTable::FromPlan(plan);
   v1::Analysis whole;
-  ASSERT_TRUE(AnalyzePlan(*settings, plan, options, &whole, nullptr).ok()) << what;
+  ASSERT_TRUE(AnalyzePlan(*settings, plan, relationships, options, &whole, nullptr).ok()) << what;
   ASSERT_TRUE(whole.recommendations().has_drift()) << what;
   const std::string expected = io::WriteBinaryMessage(whole);
 
   google::protobuf::Arena arena;
   auto* analysis = google::protobuf::Arena::CreateMessage<v1::Analysis>(&arena);
   std::optional<recommend::DriftForecastRows> drift;
-  ASSERT_TRUE(AnalyzePlan(*settings, plan, options, analysis, &drift).ok()) << what;
+  ASSERT_TRUE(AnalyzePlan(*settings, plan, relationships, options, analysis, &drift).ok()) << what;
   ASSERT_TRUE(drift.has_value()) << what;
   EXPECT_FALSE(analysis->recommendations().has_drift()) << what << ": the forecast was built too";
 

@@ -90,9 +90,10 @@ TEST(CheckPlanTest, TheIndexBuiltOnTheCheckedIdsAnswersAsOneThatResolvesThemItse
     opportunities { id: "o" participants { person_id: "b" buying_role: APPROVER } }
     blueprint { person_id: "a" team_member_id: "t1" }
   )pb");
-  CheckedPlan checked = CheckPlan(plan, DefaultSettings());
+  const model::RelationshipTable relationships = model::RelationshipTable::FromPlan(plan);
+  CheckedPlan checked = CheckPlan(plan, relationships, DefaultSettings());
   ASSERT_THAT(checked.problems, IsEmpty());
-  const model::PlanIndex moved(plan, std::move(checked.ids));
+  const model::PlanIndex moved(plan, relationships, std::move(checked.ids));
   const model::PlanIndex resolved(plan);
   for (const model::PlanIndex* index : {&moved, &resolved}) {
     EXPECT_EQ(index->FindPerson("b"), 2);
