@@ -49,9 +49,9 @@ PlanIndex::PlanIndex(const v1::Plan& plan, const RelationshipTable& relationship
   const int32_t relationships = relationship_rows.size();
 
   // Time first: who has left depends on "now", and everything below on who has left.
-  last_contact_.assign(relationships, std::nullopt);
+  last_contact_.assign(relationships, absl::InfinitePast());
   last_evidence_.assign(relationships, absl::InfinitePast());
-  touch_summary_.assign(relationships, TouchSummary{});
+  touch_slot_.assign(relationships, kNone);
   drop_slot_.assign(relationships, kNone);
   grades_.resize(relationships);
   desired_grades_.resize(relationships);
@@ -64,12 +64,12 @@ PlanIndex::PlanIndex(const v1::Plan& plan, const RelationshipTable& relationship
     Later(latest_time_, rel.last_contact_at);
     const std::span<const GradeChangeRow> history = relationship_rows.history(r);
     for (const GradeChangeRow& change : history) Later(latest_time_, change.at);
-    TouchSummary& summary = touch_summary_[r];
     dated.clear();
     for (const TouchRow& touch : relationship_rows.touches(r)) {
       if (!touch.at.present) continue;
       dated.emplace_back(*ToTime(touch.at), static_cast<v1::Touch::Direction>(touch.direction));
     }
+    TouchSummary summary;
     // Touches come in any order; the latest ones decide. Stable, so equal times keep plan order.
     std::stable_sort(dated.begin(), dated.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -84,11 +84,15 @@ PlanIndex::PlanIndex(const v1::Plan& plan, const RelationshipTable& relationship
     if (summary.last_touch && (!latest_time_ || *summary.last_touch > *latest_time_)) {
       latest_time_ = summary.last_touch;
     }
-    last_contact_[r] = rel.last_contact_at.present ? ToTime(rel.last_contact_at)
-                                                   : summary.last_touch;
+    if (summary.touches > 0) {
+      touch_slot_[r] = static_cast<int32_t>(touch_summaries_.size());
+      touch_summaries_.push_back(summary);
+    }
+    const std::optional<absl::Time> contact =
+        rel.last_contact_at.present ? ToTime(rel.last_contact_at) : summary.last_touch;
+    last_contact_[r] = contact.value_or(absl::InfinitePast());
     const std::optional<absl::Time> assessed = ToTime(rel.assessed_at);
-    last_evidence_[r] = std::max(assessed.value_or(absl::InfinitePast()),
-                                 last_contact_[r].value_or(absl::InfinitePast()));
+    last_evidence_[r] = std::max(assessed.value_or(absl::InfinitePast()), last_contact_[r]);
     if (const std::optional<GradeChangeSeen> change = LatestGradeChange(rel.grade, rel.assessed_at, history);
         change && change->is_drop() && change->at) {
       drop_slot_[r] = static_cast<int32_t>(drops_.size());

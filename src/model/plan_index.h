@@ -151,7 +151,11 @@ class PlanIndex {
   std::span<const PersonIx> predecessors(PersonIx p) const { return predecessors_[p]; }
 
   // The last contact of relationship r: last_contact_at, else its latest touch; nullopt with neither.
-  std::optional<absl::Time> last_contact(RelationshipIx r) const { return last_contact_[r]; }
+  std::optional<absl::Time> last_contact(RelationshipIx r) const {
+    const absl::Time at = last_contact_[r];
+    if (at == absl::InfinitePast()) return std::nullopt;
+    return at;
+  }
   // When relationship r's grade was last checked or acted on: the later of its assessed_at and
   // last_contact(r); nullopt with neither. STALE_ASSESSMENT and the confidence score read it for
   // every graded cell, so it is read from the plan once, here.
@@ -161,7 +165,11 @@ class PlanIndex {
     return at;
   }
   // The touches of relationship r, summarised (touches without `at` are not counted).
-  const TouchSummary& touch_summary(RelationshipIx r) const { return touch_summary_[r]; }
+  const TouchSummary& touch_summary(RelationshipIx r) const {
+    static constexpr TouchSummary kNoTouches;
+    const int32_t slot = touch_slot_[r];
+    return slot == kNone ? kNoTouches : touch_summaries_[slot];
+  }
   // Whether relationship r's latest grade change is a drop dated within `window` before `now`
   // (model::LatestGradeChange, docs/time.md#grade-history), from the history read once here: GRADE_FALLING,
   // the key intersections' urgency and the drift forecast all ask it of every cell.
@@ -237,10 +245,12 @@ class PlanIndex {
   std::vector<bool> person_left_, member_left_;
   int32_t present_persons_ = 0, present_members_ = 0;
   Adjacency<PersonIx> predecessors_;
-  std::vector<std::optional<absl::Time>> last_contact_;
   // absl::InfinitePast() for none (no plan time is): 16 bytes a relationship, not an optional's 24.
-  std::vector<absl::Time> last_evidence_;
-  std::vector<TouchSummary> touch_summary_;
+  std::vector<absl::Time> last_contact_, last_evidence_;
+  // The summaries of the relationships with dated touches: touch_summaries_[touch_slot_[r]], with
+  // touch_slot_[r] kNone for a relationship without (most maps record touches for few cells).
+  std::vector<int32_t> touch_slot_;
+  std::vector<TouchSummary> touch_summaries_;
   // The date of each relationship's latest grade change when it is a dated drop: drops_[slot], with
   // drop_slot_[r] the slot (kNone without one). Most relationships never dropped, so 4 bytes each.
   std::vector<int32_t> drop_slot_;
