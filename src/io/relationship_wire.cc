@@ -263,7 +263,10 @@ constexpr uint32_t kRelationshipsTag =
 using Runs = std::vector<std::pair<const char*, const char*>>;
 
 // protobuf's parse of the runs, in order, into *rest: the same as one parse of their
-// concatenation, which is the plan without its relationships.
+// concatenation, which is the plan without its relationships. A plan written in field order has
+// two runs, the fields before its relationships and the ones after; copying them into one buffer
+// (under 1 MB on the 10,000 x 500 account) cost the same as merging each run from a stream of its
+// own, and is one parse.
 bool ParseRest(const Runs& runs, v1::Plan* rest) {
   if (runs.empty()) {
     rest->Clear();
@@ -318,6 +321,9 @@ bool ReadPlanWithRelationshipTable(std::string_view bytes, v1::Plan* rest,
 
   // Second walk, over the relationships' span only: the fields there were all read in the first
   // walk, so only a relationship's contents can be refused now.
+  // Rows reserved from the count: on the 10,000 x 500 account the relationships then took 6.1 ms
+  // of CPU instead of 8.1 (a busy machine). Counting history entries and touches too would mean looking into every
+  // relationship; reserving them exactly saved only 3%.
   table->Reserve(relationships, 0, 0);
   for (const char* p = first_relationship; p < after_last_relationship;) {
     uint32_t tag = 0;
