@@ -33,6 +33,7 @@
 #include "engine/analyze.h"
 #include "google/protobuf/arena.h"
 #include "google/protobuf/message.h"
+#include "io/plan_rows.h"
 #include "io/proto_binary.h"
 #include "io/text_position.h"
 #include "options/settings.h"
@@ -332,6 +333,23 @@ cplan_status ParseArgumentPlan(const void* plan, size_t plan_len, int plan_forma
   return CPLAN_OK;
 }
 
+// The same for analysis, with the relationships as rows (io/plan_rows.h): from binary bytes they
+// are never built as messages, and the rows view the caller's bytes for the length of the call.
+cplan_status ParseArgumentPlanRows(const void* plan, size_t plan_len, int plan_format,
+                                   contactplan::v1::Plan& parsed,
+                                   contactplan::model::RelationshipTable& relationships,
+                                   char** message) {
+  const PlanFormat format = *ToPlanFormat(plan_format);
+  if (absl::Status status = contactplan::io::ParsePlanRows(
+          std::string_view(static_cast<const char*>(plan), plan_len), format, &parsed,
+          &relationships);
+      !status.ok()) {
+    return Report(message, status, CPLAN_PARSE_ERROR,
+                  Cat({"plan (", contactplan::PlanFormatName(format), ")"}));
+  }
+  return CPLAN_OK;
+}
+
 
 // Validation with the engine's limits: CPLAN_INVALID_PLAN (or CPLAN_LIMIT_EXCEEDED) with every
 // problem in the message.
@@ -569,8 +587,9 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
     auto plan_arena = std::make_unique<google::protobuf::Arena>(
         contactplan::capi::ArenaBlockPool::Options(plan_block));
     auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(plan_arena.get());
-    if (cplan_status status =
-            ParseArgumentPlan(plan, plan_len, RawValue(plan_format), parsed, message);
+    contactplan::model::RelationshipTable relationships;
+    if (cplan_status status = ParseArgumentPlanRows(plan, plan_len, RawValue(plan_format), parsed,
+                                                    relationships, message);
         status != CPLAN_OK) {
       return status;
     }
@@ -582,8 +601,6 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
     // as messages (on a large account, 100,000 of them: 18.6 MB); other formats write messages.
     const bool binary = RawValue(output_format) == CPLAN_FORMAT_BINARY;
     std::optional<contactplan::recommend::DriftForecastRows> drift;
-    const contactplan::model::RelationshipTable relationships =
-        contactplan::model::RelationshipTable::FromPlan(parsed);
     if (absl::Status analyzed = contactplan::engine::AnalyzePlan(
             engine->settings, parsed, relationships, analysis_options, &analysis,
             binary ? &drift : nullptr);
