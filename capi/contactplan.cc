@@ -610,6 +610,9 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
     }
     plan_block.Learn(plan_arena->SpaceAllocated());
     analysis_block.Learn(analysis_arena.SpaceAllocated());
+    // Nothing of the analysis or the forecast's rows views the relationship rows (the rows name
+    // persons and members by the plan's own ids): they go before the output is allocated.
+    relationships = contactplan::model::RelationshipTable();
     if (binary) {
       // The forecast's rows name the plan's ids: the plan stays until they are written.
       return DeliverBinaryAnalysis(kFunction, analysis, *drift, output, output_len, message);

@@ -49,8 +49,6 @@ PlanIndex::PlanIndex(const v1::Plan& plan, const RelationshipTable& relationship
   const int32_t relationships = relationship_rows.size();
 
   // Time first: who has left depends on "now", and everything below on who has left.
-  last_contact_.assign(relationships, absl::InfinitePast());
-  last_evidence_.assign(relationships, absl::InfinitePast());
   touch_slot_.assign(relationships, kNone);
   drop_slot_.assign(relationships, kNone);
   grades_.resize(relationships);
@@ -88,11 +86,6 @@ PlanIndex::PlanIndex(const v1::Plan& plan, const RelationshipTable& relationship
       touch_slot_[r] = static_cast<int32_t>(touch_summaries_.size());
       touch_summaries_.push_back(summary);
     }
-    const std::optional<absl::Time> contact =
-        rel.last_contact_at.present ? ToTime(rel.last_contact_at) : summary.last_touch;
-    last_contact_[r] = contact.value_or(absl::InfinitePast());
-    const std::optional<absl::Time> assessed = ToTime(rel.assessed_at);
-    last_evidence_[r] = std::max(assessed.value_or(absl::InfinitePast()), last_contact_[r]);
     if (const std::optional<GradeChangeSeen> change = LatestGradeChange(rel.grade, rel.assessed_at, history);
         change && change->is_drop() && change->at) {
       drop_slot_[r] = static_cast<int32_t>(drops_.size());

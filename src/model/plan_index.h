@@ -3,6 +3,7 @@
 #ifndef CONTACTPLAN_SRC_MODEL_PLAN_INDEX_H_
 #define CONTACTPLAN_SRC_MODEL_PLAN_INDEX_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "contactplan/v1/plan.pb.h"
 #include "model/relationship_table.h"
 #include "model/resolved_ids.h"
+#include "model/time.h"
 
 namespace contactplan::model {
 
@@ -151,18 +153,20 @@ class PlanIndex {
   std::span<const PersonIx> predecessors(PersonIx p) const { return predecessors_[p]; }
 
   // The last contact of relationship r: last_contact_at, else its latest touch; nullopt with neither.
+  // Worked out from the row on each call, not held per relationship (3.2 MB on a large account).
   std::optional<absl::Time> last_contact(RelationshipIx r) const {
-    const absl::Time at = last_contact_[r];
-    if (at == absl::InfinitePast()) return std::nullopt;
-    return at;
+    const RelationshipRow& row = relationships_[r];
+    return row.last_contact_at.present ? ToTime(row.last_contact_at) : touch_summary(r).last_touch;
   }
   // When relationship r's grade was last checked or acted on: the later of its assessed_at and
   // last_contact(r); nullopt with neither. STALE_ASSESSMENT and the confidence score read it for
-  // every graded cell, so it is read from the plan once, here.
+  // every graded cell: from the row, with no message to chase.
   std::optional<absl::Time> last_evidence(RelationshipIx r) const {
-    const absl::Time at = last_evidence_[r];
-    if (at == absl::InfinitePast()) return std::nullopt;
-    return at;
+    const std::optional<absl::Time> assessed = ToTime(relationships_[r].assessed_at);
+    const std::optional<absl::Time> contact = last_contact(r);
+    if (!assessed) return contact;
+    if (!contact) return assessed;
+    return std::max(*assessed, *contact);
   }
   // The touches of relationship r, summarised (touches without `at` are not counted).
   const TouchSummary& touch_summary(RelationshipIx r) const {
@@ -245,8 +249,6 @@ class PlanIndex {
   std::vector<bool> person_left_, member_left_;
   int32_t present_persons_ = 0, present_members_ = 0;
   Adjacency<PersonIx> predecessors_;
-  // absl::InfinitePast() for none (no plan time is): 16 bytes a relationship, not an optional's 24.
-  std::vector<absl::Time> last_contact_, last_evidence_;
   // The summaries of the relationships with dated touches: touch_summaries_[touch_slot_[r]], with
   // touch_slot_[r] kNone for a relationship without (most maps record touches for few cells).
   std::vector<int32_t> touch_slot_;
