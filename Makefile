@@ -42,7 +42,8 @@ demo: build
 	$(BUILD_DIR)/bin/contactplan analyze $(DEMO_PLAN)
 
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := fuzz_plan_binary fuzz_plan_json fuzz_plan_csv fuzz_plan_text fuzz_options fuzz_json_differential fuzz_wire_differential
+FUZZ_TARGETS := fuzz_plan_binary fuzz_plan_json fuzz_plan_csv fuzz_plan_text fuzz_options fuzz_json_differential fuzz_wire_differential \
+                fuzz_relationship_wire
 
 test: test-deps build
 	ctest --preset $(PRESET)

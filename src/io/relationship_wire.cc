@@ -1,21 +1,21 @@
 // The wire reader of a plan's relationships (io/relationship_wire.h).
 //
-// Two walks of the plan's top-level fields. The first steps over each field by its length: it counts
-// the relationships (the table is reserved from the count) and notes where the other fields lie,
-// which protobuf then parses into *rest. The second decodes each relationship into rows. Decoding
-// follows protobuf 3.21's parser field by field: any order, repeats, the last value of a singular
-// field kept, a Timestamp given twice merged into one, a known number with another wire type kept
-// aside as an unknown field (which the rows never show). Where protobuf's parser would read bytes
-// some other way than a plain reading of the wire format (a tag whose value needs more than 32
-// bits, which it cuts; a length written in more than five bytes, which it refuses) or accepts what
-// the rows cannot hold (groups, which it keeps as unknown fields), the reader gives up and returns
-// false: the caller's ordinary parse is then the answer.
+// Two walks of the plan's top-level fields. The first steps over each field by its length: it
+// counts the relationships (the table is reserved from the count) and notes where the other fields
+// lie, which protobuf then parses into *rest. The second decodes each relationship into rows.
+// Decoding follows protobuf 3.21's parser field by field: any order, repeats, the last value of a
+// singular field kept, a Timestamp given twice merged into one, a known number with another wire
+// type kept aside as an unknown field (which the rows never show). Where protobuf's parser would
+// read bytes some other way than a plain reading of the wire format (a tag whose value needs more
+// than 32 bits, which it cuts; a length written in more than five bytes, which it refuses) or
+// accepts what the rows cannot hold (groups, which it keeps as unknown fields), the reader gives up
+// and returns false: the caller's ordinary parse is then the answer.
 
 #include "io/relationship_wire.h"
 
 #include <cstdint>
-#include <cstring>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -256,8 +256,7 @@ bool ReadRelationship(const char* p, const char* end, model::RelationshipTable& 
   });
 }
 
-constexpr uint32_t kRelationshipsTag =
-    TagOf(v1::Plan::kRelationshipsFieldNumber, kLengthDelimited);
+constexpr uint32_t kRelationshipsTag = TagOf(v1::Plan::kRelationshipsFieldNumber, kLengthDelimited);
 
 // The plan's fields other than the relationships, as runs of whole fields in input order.
 using Runs = std::vector<std::pair<const char*, const char*>>;
@@ -320,10 +319,10 @@ bool ReadPlanWithRelationshipTable(std::string_view bytes, v1::Plan* rest,
   }
 
   // Second walk, over the relationships' span only: the fields there were all read in the first
-  // walk, so only a relationship's contents can be refused now.
-  // Rows reserved from the count: on the 10,000 x 500 account the relationships then took 6.1 ms
-  // of CPU instead of 8.1 (a busy machine). Counting history entries and touches too would mean looking into every
-  // relationship; reserving them exactly saved only 3%.
+  // walk, so only a relationship's contents can be refused now. The rows are reserved from the
+  // count: on the 10,000 x 500 account the relationships then took 6.1 ms of CPU instead of 8.1
+  // (a busy machine). Counting the history entries and touches too would mean looking into every
+  // relationship twice; reserving them exactly saved only 3%.
   table->Reserve(relationships, 0, 0);
   for (const char* p = first_relationship; p < after_last_relationship;) {
     uint32_t tag = 0;

@@ -18,8 +18,8 @@ namespace contactplan::io {
 // Precondition: WireStringsAreUtf8(bytes, WireSchema::For(v1::Plan descriptor)) passed.
 // Returns false, with *rest and *table in an unspecified state, for anything it does not read
 // exactly as protobuf would, and for any bytes protobuf would refuse: the caller then parses the
-// whole plan with ParseBinaryMessage (which gives the error message) and RelationshipTable::FromPlan.
-// Thread-safe for distinct outputs.
+// whole plan with ParseBinaryMessage (which gives the error message) and
+// RelationshipTable::FromPlan. Thread-safe for distinct outputs.
 bool ReadPlanWithRelationshipTable(std::string_view bytes, v1::Plan* rest,
                                    model::RelationshipTable* table);
 

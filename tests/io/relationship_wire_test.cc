@@ -28,11 +28,11 @@ namespace contactplan {
 namespace {
 
 using ::contactplan::testing::GeneratedPlans;
+using ::contactplan::testing::kEndGroup;
 using ::contactplan::testing::kFixed32;
 using ::contactplan::testing::kFixed64;
 using ::contactplan::testing::kLengthDelimited;
 using ::contactplan::testing::kStartGroup;
-using ::contactplan::testing::kEndGroup;
 using ::contactplan::testing::kVarint;
 using ::contactplan::testing::LengthDelimited;
 using ::contactplan::testing::PlanFromText;
@@ -196,19 +196,43 @@ TEST(RelationshipWireTest, ReadsHistoryTouchesUnknownEnumsAndOddTimestamps) {
     persons { id: "p1" name: "Pía" }
     persons { id: "p2" }
     relationships {
-      team_member_id: "t1" person_id: "p1" grade: TRUST desired_grade: 77
+      team_member_id: "t1"
+      person_id: "p1"
+      grade: TRUST
+      desired_grade: 77
       assessed_at { seconds: 1760000000 nanos: 999999999 }
       last_contact_at { seconds: -62135596801 nanos: -3 }
-      history { grade: 99 at { seconds: 253402300800 } note: "a note \xE2\x82\xAC" }
-      history { }
-      touches { at { seconds: 1 } kind: 17 direction: -5 note: "n" }
+      history {
+        grade: 99
+        at { seconds: 253402300800 }
+        note: "a note \xE2\x82\xAC"
+      }
+      history {}
+      touches {
+        at { seconds: 1 }
+        kind: 17
+        direction: -5
+        note: "n"
+      }
       touches { kind: MEETING direction: TWO_WAY }
       notes: "notes here"
     }
-    relationships { }
-    relationships { team_member_id: "t2" person_id: "p2" grade: -1
-                    last_contact_at { } touches { at { } } }
-    relationships { team_member_id: "t1" person_id: "p2" history { grade: 3 at { nanos: 2000000000 } } }
+    relationships {}
+    relationships {
+      team_member_id: "t2"
+      person_id: "p2"
+      grade: -1
+      last_contact_at {}
+      touches { at {} }
+    }
+    relationships {
+      team_member_id: "t1"
+      person_id: "p2"
+      history {
+        grade: 3
+        at { nanos: 2000000000 }
+      }
+    }
     opportunities { id: "o1" }
     blueprint { person_id: "p1" }
   )pb");
@@ -230,14 +254,16 @@ TEST(RelationshipWireTest, ReadsHistoryTouchesUnknownEnumsAndOddTimestamps) {
 
 TEST(RelationshipWireTest, ReadsAPlanWithoutRelationships) {
   ExpectReadAsProtobufReads("");
-  ExpectReadAsProtobufReads(PlanFromText(R"pb(account { id: "a" } persons { id: "p" })pb")
+  ExpectReadAsProtobufReads(PlanFromText(R"pb(account { id: "a" }
+                                              persons { id: "p" })pb")
                                 .SerializeAsString());
   EXPECT_EQ(TableOf("").size(), 0);
 }
 
 TEST(RelationshipWireTest, ClearsWhatItIsGiven) {
-  const std::string first =
-      PlanFromText(R"pb(account { id: "a" } relationships { person_id: "p" })pb").SerializeAsString();
+  const std::string first = PlanFromText(R"pb(account { id: "a" }
+                                              relationships { person_id: "p" })pb")
+                                .SerializeAsString();
   Plan rest;
   RelationshipTable table;
   ASSERT_TRUE(io::ReadPlanWithRelationshipTable(first, &rest, &table));
@@ -282,10 +308,9 @@ TEST(RelationshipWireTest, RepeatedSingularFieldsKeepTheLastValue) {
   EXPECT_EQ(table[0].notes_bytes, 0u);
   EXPECT_EQ(table[0].desired_grade, 0);
 
-  const std::string touch = VarintField(Touch::kKindFieldNumber, 2) +
-                            LengthDelimited(Touch::kNoteFieldNumber, "abc") +
-                            VarintField(Touch::kKindFieldNumber, 4) +
-                            VarintField(Touch::kDirectionFieldNumber, 1);
+  const std::string touch =
+      VarintField(Touch::kKindFieldNumber, 2) + LengthDelimited(Touch::kNoteFieldNumber, "abc") +
+      VarintField(Touch::kKindFieldNumber, 4) + VarintField(Touch::kDirectionFieldNumber, 1);
   const std::string change = VarintField(GradeChange::kGradeFieldNumber, 4) +
                              LengthDelimited(GradeChange::kNoteFieldNumber, "xy") +
                              VarintField(GradeChange::kGradeFieldNumber, 2);
@@ -320,8 +345,8 @@ TEST(RelationshipWireTest, ATimestampGivenTwiceIsMergedIntoOne) {
       LengthDelimited(Relationship::kHistoryFieldNumber,
                       TimeField(GradeChange::kAtFieldNumber, seconds) +
                           TimeField(GradeChange::kAtFieldNumber, nanos)) +
-      LengthDelimited(Relationship::kTouchesFieldNumber,
-                      TimeField(Touch::kAtFieldNumber, nanos) + TimeField(Touch::kAtFieldNumber, "")));
+      LengthDelimited(Relationship::kTouchesFieldNumber, TimeField(Touch::kAtFieldNumber, nanos) +
+                                                             TimeField(Touch::kAtFieldNumber, "")));
   ExpectReadAsProtobufReads(in_entries);
   EXPECT_EQ(TableOf(in_entries).history(0)[0].at, (model::PlanTime{100, 7, true}));
   EXPECT_EQ(TableOf(in_entries).touches(0)[0].at, (model::PlanTime{0, 7, true}));
@@ -345,14 +370,15 @@ TEST(RelationshipWireTest, NumbersTakeTheBitsTheirTypeHolds) {
   EXPECT_EQ(table[0].assessed_at.nanos, -1);
 
   // Varints written longer than needed read as their value; bits past the 64th are dropped.
-  const std::string padded_grade = Tag(Relationship::kGradeFieldNumber, kVarint) + std::string("\x82\x80\x80\x00", 4);
-  const std::string ten_bytes =
-      Tag(Relationship::kDesiredGradeFieldNumber, kVarint) + "\x83\x80\x80\x80\x80\x80\x80\x80\x80\x7F";
+  const std::string padded_grade =
+      Tag(Relationship::kGradeFieldNumber, kVarint) + std::string("\x82\x80\x80\x00", 4);
+  const std::string ten_bytes = Tag(Relationship::kDesiredGradeFieldNumber, kVarint) +
+                                "\x83\x80\x80\x80\x80\x80\x80\x80\x80\x7F";
   ExpectReadAsProtobufReads(RelationshipField(padded_grade + ten_bytes));
   EXPECT_EQ(TableOf(RelationshipField(padded_grade))[0].grade, 2);
   // Eleven bytes: refused by protobuf, so by the reader.
-  const std::string eleven =
-      Tag(Relationship::kGradeFieldNumber, kVarint) + "\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x01";
+  const std::string eleven = Tag(Relationship::kGradeFieldNumber, kVarint) +
+                             "\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x01";
   EXPECT_FALSE(ExpectNoDisagreement(RelationshipField(eleven)));
   EXPECT_FALSE(Reads(RelationshipField(eleven)));
 }
@@ -360,10 +386,10 @@ TEST(RelationshipWireTest, NumbersTakeTheBitsTheirTypeHolds) {
 TEST(RelationshipWireTest, AKnownNumberWithAnotherWireTypeIsAnUnknownField) {
   const std::string relationship =
       LengthDelimited(Relationship::kPersonIdFieldNumber, "p1") +
-      VarintField(Relationship::kPersonIdFieldNumber, 9) +            // a string as a varint
-      LengthDelimited(Relationship::kGradeFieldNumber, "\x03") +      // an enum as bytes
-      VarintField(Relationship::kAssessedAtFieldNumber, 1) +          // a message as a varint
-      Tag(Relationship::kHistoryFieldNumber, kFixed32) + "abcd" +     // a repeated message as fixed32
+      VarintField(Relationship::kPersonIdFieldNumber, 9) +         // a string as a varint
+      LengthDelimited(Relationship::kGradeFieldNumber, "\x03") +   // an enum as bytes
+      VarintField(Relationship::kAssessedAtFieldNumber, 1) +       // a message as a varint
+      Tag(Relationship::kHistoryFieldNumber, kFixed32) + "abcd" +  // a repeated message as fixed32
       Tag(Relationship::kTouchesFieldNumber, kFixed64) + "abcdefgh";  // and as fixed64
   const std::string bytes = RelationshipField(relationship);
   ExpectReadAsProtobufReads(bytes);
@@ -375,19 +401,19 @@ TEST(RelationshipWireTest, AKnownNumberWithAnotherWireTypeIsAnUnknownField) {
   EXPECT_TRUE(table.touches(0).empty());
 
   // Inside a timestamp, a history entry and a touch.
-  const std::string inner = RelationshipField(
-      TimeField(Relationship::kAssessedAtFieldNumber,
-                LengthDelimited(Timestamp::kSecondsFieldNumber, "xx") +
-                    VarintField(Timestamp::kNanosFieldNumber, 4)) +
-      LengthDelimited(Relationship::kHistoryFieldNumber,
-                      LengthDelimited(GradeChange::kGradeFieldNumber, "") +
-                          VarintField(GradeChange::kAtFieldNumber, 1) +
-                          VarintField(GradeChange::kNoteFieldNumber, 1)) +
-      LengthDelimited(Relationship::kTouchesFieldNumber,
-                      VarintField(Touch::kAtFieldNumber, 1) +
-                          LengthDelimited(Touch::kKindFieldNumber, "k") +
-                          Tag(Touch::kDirectionFieldNumber, kFixed32) + "abcd" +
-                          VarintField(Touch::kNoteFieldNumber, 3)));
+  const std::string inner =
+      RelationshipField(TimeField(Relationship::kAssessedAtFieldNumber,
+                                  LengthDelimited(Timestamp::kSecondsFieldNumber, "xx") +
+                                      VarintField(Timestamp::kNanosFieldNumber, 4)) +
+                        LengthDelimited(Relationship::kHistoryFieldNumber,
+                                        LengthDelimited(GradeChange::kGradeFieldNumber, "") +
+                                            VarintField(GradeChange::kAtFieldNumber, 1) +
+                                            VarintField(GradeChange::kNoteFieldNumber, 1)) +
+                        LengthDelimited(Relationship::kTouchesFieldNumber,
+                                        VarintField(Touch::kAtFieldNumber, 1) +
+                                            LengthDelimited(Touch::kKindFieldNumber, "k") +
+                                            Tag(Touch::kDirectionFieldNumber, kFixed32) + "abcd" +
+                                            VarintField(Touch::kNoteFieldNumber, 3)));
   ExpectReadAsProtobufReads(inner);
 }
 
@@ -395,8 +421,7 @@ TEST(RelationshipWireTest, UnknownFieldsAreSkippedAndKeptInTheRest) {
   const std::string unknown = VarintField(1000, 5) + LengthDelimited(77, "anything") +
                               Tag(3000, kFixed64) + "12345678" + Tag(12, kFixed32) + "1234";
   const std::string relationship = LengthDelimited(Relationship::kPersonIdFieldNumber, "p1") +
-                                   unknown +
-                                   VarintField(Relationship::kGradeFieldNumber, 2);
+                                   unknown + VarintField(Relationship::kGradeFieldNumber, 2);
   const std::string bytes = unknown + RelationshipField(relationship) + unknown +
                             LengthDelimited(Plan::kAccountFieldNumber, unknown);
   ExpectReadAsProtobufReads(bytes);
@@ -413,14 +438,18 @@ TEST(RelationshipWireTest, RelationshipsInterleavedWithOtherFieldsKeepTheirOrder
     return RelationshipField(LengthDelimited(Relationship::kPersonIdFieldNumber, person));
   };
   const auto person = [](std::string_view id) {
-    return LengthDelimited(Plan::kPersonsFieldNumber, LengthDelimited(v1::Person::kIdFieldNumber, id));
+    return LengthDelimited(Plan::kPersonsFieldNumber,
+                           LengthDelimited(v1::Person::kIdFieldNumber, id));
   };
-  const std::string bytes =
-      relationship("r1") + person("p1") + LengthDelimited(Plan::kAccountFieldNumber,
-                                                          LengthDelimited(v1::Account::kIdFieldNumber, "a1")) +
-      relationship("r2") + relationship("r3") + person("p2") + VarintField(Plan::kSchemaVersionFieldNumber, 3) +
-      LengthDelimited(Plan::kAccountFieldNumber, LengthDelimited(v1::Account::kNameFieldNumber, "n")) +
-      relationship("r4") + VarintField(Plan::kSchemaVersionFieldNumber, 1) + person("p3");
+  const std::string bytes = relationship("r1") + person("p1") +
+                            LengthDelimited(Plan::kAccountFieldNumber,
+                                            LengthDelimited(v1::Account::kIdFieldNumber, "a1")) +
+                            relationship("r2") + relationship("r3") + person("p2") +
+                            VarintField(Plan::kSchemaVersionFieldNumber, 3) +
+                            LengthDelimited(Plan::kAccountFieldNumber,
+                                            LengthDelimited(v1::Account::kNameFieldNumber, "n")) +
+                            relationship("r4") + VarintField(Plan::kSchemaVersionFieldNumber, 1) +
+                            person("p3");
   ExpectReadAsProtobufReads(bytes);
   Plan rest;
   RelationshipTable table;
@@ -439,11 +468,12 @@ TEST(RelationshipWireTest, HistoryAndTouchesInterleavedKeepTheirOwnOrder) {
                            VarintField(GradeChange::kGradeFieldNumber, grade));
   };
   const auto touch = [](int kind) {
-    return LengthDelimited(Relationship::kTouchesFieldNumber, VarintField(Touch::kKindFieldNumber, kind));
+    return LengthDelimited(Relationship::kTouchesFieldNumber,
+                           VarintField(Touch::kKindFieldNumber, kind));
   };
   const std::string bytes =
-      RelationshipField(touch(1) + change(1) + touch(2) + VarintField(Relationship::kGradeFieldNumber, 2) +
-                        change(2) + change(3)) +
+      RelationshipField(touch(1) + change(1) + touch(2) +
+                        VarintField(Relationship::kGradeFieldNumber, 2) + change(2) + change(3)) +
       RelationshipField("") + RelationshipField(change(4) + touch(3));
   ExpectReadAsProtobufReads(bytes);
   const RelationshipTable table = TableOf(bytes);
@@ -475,17 +505,20 @@ TEST(RelationshipWireTest, GivesUpOnGroups) {
 TEST(RelationshipWireTest, GivesUpOnRelationshipsOfAnotherWireType) {
   // An unknown field of the plan for protobuf, kept in its unknown fields.
   EXPECT_FALSE(Reads(VarintField(Plan::kRelationshipsFieldNumber, 1)));
-  EXPECT_FALSE(Reads(RelationshipField("") + Tag(Plan::kRelationshipsFieldNumber, kFixed32) + "abcd"));
+  EXPECT_FALSE(
+      Reads(RelationshipField("") + Tag(Plan::kRelationshipsFieldNumber, kFixed32) + "abcd"));
 }
 
 TEST(RelationshipWireTest, RefusesWhatProtobufRefuses) {
   const std::string valid = GeneratedPlans()[0].SerializeAsString();
   // Cut anywhere but at the end of a top-level field.
   size_t cut_read = 0;
-  for (size_t cut = 0; cut < valid.size(); ++cut) cut_read += ExpectNoDisagreement(valid.substr(0, cut));
+  for (size_t cut = 0; cut < valid.size(); ++cut)
+    cut_read += ExpectNoDisagreement(valid.substr(0, cut));
   EXPECT_GT(cut_read, 0u);
   const std::vector<std::string> refused = {
-      RelationshipField(Tag(Relationship::kPersonIdFieldNumber, kLengthDelimited) + Varint(5) + "abc"),
+      RelationshipField(Tag(Relationship::kPersonIdFieldNumber, kLengthDelimited) + Varint(5) +
+                        "abc"),
       RelationshipField(Tag(Relationship::kGradeFieldNumber, kVarint)),
       RelationshipField(Tag(Relationship::kGradeFieldNumber, kVarint) + "\x80"),
       RelationshipField(Tag(40, kFixed64) + "1234567"),
@@ -494,12 +527,14 @@ TEST(RelationshipWireTest, RefusesWhatProtobufRefuses) {
       RelationshipField(Tag(40, static_cast<::contactplan::testing::WireType>(6))),
       RelationshipField(Tag(40, static_cast<::contactplan::testing::WireType>(7)) + "1234"),
       RelationshipField(TimeField(Relationship::kAssessedAtFieldNumber, std::string("\x08", 1))),
-      RelationshipField(LengthDelimited(Relationship::kTouchesFieldNumber,
-                                        TimeField(Touch::kAtFieldNumber, std::string("\x10\xFF", 2)))),
+      RelationshipField(
+          LengthDelimited(Relationship::kTouchesFieldNumber,
+                          TimeField(Touch::kAtFieldNumber, std::string("\x10\xFF", 2)))),
       Tag(Plan::kRelationshipsFieldNumber, kLengthDelimited) + Varint(10) + "short",
       Tag(Plan::kRelationshipsFieldNumber, kLengthDelimited),
       // A length written in six bytes: protobuf reads at most five.
-      Tag(Plan::kRelationshipsFieldNumber, kLengthDelimited) + std::string("\x80\x80\x80\x80\x80\x00", 6),
+      Tag(Plan::kRelationshipsFieldNumber, kLengthDelimited) +
+          std::string("\x80\x80\x80\x80\x80\x00", 6),
       RelationshipField(Tag(Relationship::kPersonIdFieldNumber, kLengthDelimited) +
                         std::string("\x80\x80\x80\x80\x80\x00", 6)),
   };
@@ -509,23 +544,23 @@ TEST(RelationshipWireTest, RefusesWhatProtobufRefuses) {
   }
   // And protobuf refuses the rest: a persons entry cut short inside.
   EXPECT_FALSE(ExpectNoDisagreement(
-      RelationshipField("") +
-      LengthDelimited(Plan::kPersonsFieldNumber, Tag(v1::Person::kIdFieldNumber, kLengthDelimited))));
+      RelationshipField("") + LengthDelimited(Plan::kPersonsFieldNumber,
+                                              Tag(v1::Person::kIdFieldNumber, kLengthDelimited))));
 }
 
 TEST(RelationshipWireTest, GivesUpOnTagsProtobufWouldCut) {
   // A five-byte tag needing more than 32 bits: protobuf reads it cut to 32 bits, as field 1 here.
   const std::string cut_tag = std::string("\x88\x80\x80\x80\x10", 5) + Varint(5);
-  EXPECT_FALSE(Reads(RelationshipField(
-      TimeField(Relationship::kAssessedAtFieldNumber, cut_tag))));
+  EXPECT_FALSE(Reads(RelationshipField(TimeField(Relationship::kAssessedAtFieldNumber, cut_tag))));
   ExpectNoDisagreement(RelationshipField(TimeField(Relationship::kAssessedAtFieldNumber, cut_tag)));
   // A tag written longer than needed is read as its value.
   const std::string padded_tag = std::string("\x88\x80\x00", 3) + Varint(5);
   ExpectReadAsProtobufReads(
       RelationshipField(TimeField(Relationship::kAssessedAtFieldNumber, padded_tag)));
-  EXPECT_EQ(TableOf(RelationshipField(TimeField(Relationship::kAssessedAtFieldNumber, padded_tag)))[0]
-                .assessed_at.seconds,
-            5);
+  EXPECT_EQ(
+      TableOf(RelationshipField(TimeField(Relationship::kAssessedAtFieldNumber, padded_tag)))[0]
+          .assessed_at.seconds,
+      5);
 }
 
 // Every cut and many one-byte changes of a plan with every relationship field: wherever the reader
@@ -537,10 +572,23 @@ TEST(RelationshipWireTest, MutatedPlansGiveNoDisagreement) {
     team_members { id: "t1" }
     persons { id: "p1" }
     relationships {
-      team_member_id: "t1" person_id: "p1" grade: TRUST desired_grade: OPEN
-      assessed_at { seconds: 1760000000 nanos: 3 } last_contact_at { seconds: 1750000000 }
-      history { grade: INDIFFERENT at { seconds: 1700000000 } note: "n" }
-      touches { at { seconds: 1740000000 } kind: CALL direction: INBOUND note: "t" }
+      team_member_id: "t1"
+      person_id: "p1"
+      grade: TRUST
+      desired_grade: OPEN
+      assessed_at { seconds: 1760000000 nanos: 3 }
+      last_contact_at { seconds: 1750000000 }
+      history {
+        grade: INDIFFERENT
+        at { seconds: 1700000000 }
+        note: "n"
+      }
+      touches {
+        at { seconds: 1740000000 }
+        kind: CALL
+        direction: INBOUND
+        note: "t"
+      }
       notes: "x"
     }
     relationships { team_member_id: "t1" person_id: "p1" grade: SATISFIED }

@@ -1,0 +1,51 @@
+// Differential fuzz target: the wire reader of a plan's relationships (io/relationship_wire.h)
+// against protobuf's parser, on arbitrary bytes that pass the lean walk (the reader's
+// precondition). Whenever the reader returns true, protobuf must parse the same bytes, its plan
+// without the relationships must serialize to the same bytes as the reader's rest (unknown fields
+// included), and RelationshipTable::FromPlan of its plan must equal the reader's table. Returning
+// false is always allowed: the caller then parses with protobuf.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "contactplan/v1/plan.pb.h"
+#include "io/proto_binary.h"
+#include "io/relationship_wire.h"
+#include "io/wire_schema.h"
+#include "io/wire_strings.h"
+#include "model/relationship_table.h"
+
+namespace {
+
+[[noreturn]] void Fail(const char* what) {
+  std::fprintf(stderr, "relationship wire reader: %s\n", what);
+  std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using contactplan::model::RelationshipTable;
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  static const contactplan::io::WireSchema& schema =
+      contactplan::io::WireSchema::For(contactplan::v1::Plan::descriptor());
+  if (!contactplan::io::WireStringsAreUtf8(bytes, schema)) return 0;
+
+  contactplan::v1::Plan rest;
+  RelationshipTable table;
+  if (!contactplan::io::ReadPlanWithRelationshipTable(bytes, &rest, &table)) return 0;
+
+  contactplan::v1::Plan parsed;
+  if (!parsed.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    Fail("read bytes protobuf refuses");
+  }
+  if (!(table == RelationshipTable::FromPlan(parsed))) Fail("table differs from FromPlan's");
+  parsed.clear_relationships();
+  if (contactplan::io::WriteBinaryMessage(rest) != contactplan::io::WriteBinaryMessage(parsed)) {
+    Fail("rest differs from protobuf's plan without relationships");
+  }
+  return 0;
+}
