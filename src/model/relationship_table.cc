@@ -8,23 +8,6 @@ void RelationshipTable::Reserve(size_t rows, size_t changes, size_t touches) {
   touches_.reserve(touches);
 }
 
-RelationshipRow& RelationshipTable::AddRow() {
-  RelationshipRow& row = rows_.emplace_back();
-  row.history_begin = static_cast<uint32_t>(history_.size());
-  row.touches_begin = static_cast<uint32_t>(touches_.size());
-  return row;
-}
-
-GradeChangeRow& RelationshipTable::AddChange() {
-  ++rows_.back().history_count;
-  return history_.emplace_back();
-}
-
-TouchRow& RelationshipTable::AddTouch() {
-  ++rows_.back().touches_count;
-  return touches_.emplace_back();
-}
-
 RelationshipTable RelationshipTable::FromPlan(const v1::Plan& plan) {
   RelationshipTable table;
   size_t changes = 0;
