@@ -26,6 +26,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/synchronization/mutex.h"
+#include "contactplan/v1/plan.pb.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "google/protobuf/util/time_util.h"
@@ -306,6 +307,90 @@ std::optional<std::pair<int64_t, int32_t>> CommonTimestamp(std::string_view text
   return std::make_pair(days * 86400 + hour * 3600 + minute * 60 + second, nanos);
 }
 
+// The fields of the types that fill most of a large plan (a relationship per cell of the contact
+// map, its Timestamps, grade changes and touches). When the message is the generated class, their
+// values are stored through its accessors: no reflection lookups, and the Timestamps and
+// sub-messages are made on the message's arena directly. Every other field goes through reflection.
+enum class Hot : uint8_t {
+  kNone,
+  kRelationshipTeamMemberId,
+  kRelationshipPersonId,
+  kRelationshipGrade,
+  kRelationshipAssessedAt,
+  kRelationshipLastContactAt,
+  kRelationshipHistory,
+  kRelationshipDesiredGrade,
+  kRelationshipNotes,
+  kRelationshipTouches,
+  kTouchAt,
+  kTouchKind,
+  kTouchDirection,
+  kTouchNote,
+  kGradeChangeGrade,
+  kGradeChangeAt,
+  kGradeChangeNote,
+};
+
+// The generated class whose accessors the fields of `type` use, or nullptr.
+const std::type_info* HotClassOf(const Descriptor* type) {
+  if (type == v1::Relationship::descriptor()) return &typeid(v1::Relationship);
+  if (type == v1::Touch::descriptor()) return &typeid(v1::Touch);
+  if (type == v1::GradeChange::descriptor()) return &typeid(v1::GradeChange);
+  return nullptr;
+}
+
+Hot HotFieldOf(const FieldDescriptor* field) {
+  const Descriptor* type = field->containing_type();
+  const int number = field->number();
+  if (type == v1::Relationship::descriptor()) {
+    switch (number) {
+      case v1::Relationship::kTeamMemberIdFieldNumber: return Hot::kRelationshipTeamMemberId;
+      case v1::Relationship::kPersonIdFieldNumber: return Hot::kRelationshipPersonId;
+      case v1::Relationship::kGradeFieldNumber: return Hot::kRelationshipGrade;
+      case v1::Relationship::kAssessedAtFieldNumber: return Hot::kRelationshipAssessedAt;
+      case v1::Relationship::kLastContactAtFieldNumber: return Hot::kRelationshipLastContactAt;
+      case v1::Relationship::kHistoryFieldNumber: return Hot::kRelationshipHistory;
+      case v1::Relationship::kDesiredGradeFieldNumber: return Hot::kRelationshipDesiredGrade;
+      case v1::Relationship::kNotesFieldNumber: return Hot::kRelationshipNotes;
+      case v1::Relationship::kTouchesFieldNumber: return Hot::kRelationshipTouches;
+      default: return Hot::kNone;
+    }
+  }
+  if (type == v1::Touch::descriptor()) {
+    switch (number) {
+      case v1::Touch::kAtFieldNumber: return Hot::kTouchAt;
+      case v1::Touch::kKindFieldNumber: return Hot::kTouchKind;
+      case v1::Touch::kDirectionFieldNumber: return Hot::kTouchDirection;
+      case v1::Touch::kNoteFieldNumber: return Hot::kTouchNote;
+      default: return Hot::kNone;
+    }
+  }
+  if (type == v1::GradeChange::descriptor()) {
+    switch (number) {
+      case v1::GradeChange::kGradeFieldNumber: return Hot::kGradeChangeGrade;
+      case v1::GradeChange::kAtFieldNumber: return Hot::kGradeChangeAt;
+      case v1::GradeChange::kNoteFieldNumber: return Hot::kGradeChangeNote;
+      default: return Hot::kNone;
+    }
+  }
+  return Hot::kNone;
+}
+
+// What the reader asks of a field for every value, asked of the descriptor once per read.
+struct FieldInfo {
+  const FieldDescriptor* field = nullptr;
+  std::string_view json_name;
+  std::string_view name;
+  FieldDescriptor::CppType cpp_type = FieldDescriptor::CPPTYPE_INT32;
+  bool repeated = false;
+  bool map = false;
+  bool bytes = false;
+  bool timestamp = false;          // a google.protobuf.Timestamp
+  bool other_well_known = false;   // another google.protobuf message, which the reader refuses
+  const Descriptor* message_type = nullptr;
+  Hot hot = Hot::kNone;
+};
+
 class Reader {
  public:
   explicit Reader(std::string_view text) : text_(text) {}
@@ -320,7 +405,7 @@ class Reader {
     SkipWhitespace();
     bool ok;
     if (pos_ < text_.size() && text_[pos_] == '{') {
-      ok = ReadObject(message, 1);
+      ok = ReadObject(message, message->GetDescriptor(), 1);
     } else {
       if (pos_ < text_.size()) {
         Error(pos_, absl::StrCat("expected an object {...} holding a ",
@@ -347,6 +432,12 @@ class Reader {
   struct LocalNames {
     const FieldNames* names = nullptr;
     std::vector<int> next;  // by previous field index + 1 (0: the first key): a field index, or -1
+    std::vector<FieldInfo> fields;  // by field index
+    const std::type_info* hot_class = nullptr;  // see HotClassOf
+    // The reflection of the last message of this type read, and that message's class: messages of
+    // one class share it, so the next one of the same class need not ask.
+    const std::type_info* last_class = nullptr;
+    const Reflection* reflection = nullptr;
   };
 
   LocalNames& LocalNamesOf(const Descriptor* type) {
@@ -354,22 +445,50 @@ class Reader {
     if (local.names == nullptr) {
       local.names = &NamesOf(type);
       local.next.assign(static_cast<size_t>(type->field_count()) + 1, -1);
+      local.hot_class = HotClassOf(type);
+      local.fields.resize(static_cast<size_t>(type->field_count()));
+      for (int i = 0; i < type->field_count(); ++i) {
+        const FieldDescriptor* field = type->field(i);
+        FieldInfo& info = local.fields[static_cast<size_t>(i)];
+        info.field = field;
+        info.json_name = field->json_name();
+        info.name = field->name();
+        info.cpp_type = field->cpp_type();
+        info.repeated = field->is_repeated();
+        info.map = field->is_map();
+        info.bytes = field->type() == FieldDescriptor::TYPE_BYTES;
+        if (info.cpp_type == FieldDescriptor::CPPTYPE_MESSAGE) {
+          info.message_type = field->message_type();
+          info.timestamp = IsTimestamp(info.message_type);
+          info.other_well_known =
+              !info.timestamp && info.message_type->file()->package() == "google.protobuf";
+        }
+        info.hot = HotFieldOf(field);
+      }
     }
     return local;
   }
 
+  // Whether `key` is one of the field's names; lengths first, as most wrong guesses differ there.
+  static bool Names(const FieldInfo& info, std::string_view key) {
+    return (info.json_name.size() == key.size() &&
+            std::memcmp(info.json_name.data(), key.data(), key.size()) == 0) ||
+           (info.name.size() == key.size() &&
+            std::memcmp(info.name.data(), key.data(), key.size()) == 0);
+  }
+
   // The field `key` names, or nullptr; `previous` is the index of the field before it in this
   // object (-1 for the first key), and learns the answer.
-  static const FieldDescriptor* FindField(const Descriptor* type, LocalNames& local, int previous,
-                                          std::string_view key) {
+  static const FieldInfo* FindField(LocalNames& local, int previous, std::string_view key) {
     int& guess = local.next[static_cast<size_t>(previous + 1)];
     if (guess >= 0) {
-      const FieldDescriptor* field = type->field(guess);
-      if (field->json_name() == key || field->name() == key) return field;
+      const FieldInfo& info = local.fields[static_cast<size_t>(guess)];
+      if (Names(info, key)) return &info;
     }
     const FieldDescriptor* field = local.names->Find(key);
-    if (field != nullptr) guess = field->index();
-    return field;
+    if (field == nullptr) return nullptr;
+    guess = field->index();
+    return &local.fields[static_cast<size_t>(guess)];
   }
   const EnumNames& LocalEnumNamesOf(const EnumDescriptor* type) {
     const EnumNames*& names = enum_names_[type];
@@ -741,12 +860,19 @@ class Reader {
 
   // ---- The schema ----
 
-  bool ReadObject(Message* message, int depth) {
+  // Reads the object at pos_ into `message`, whose type is `type`.
+  bool ReadObject(Message* message, const Descriptor* type, int depth) {
     if (!CheckDepth(depth)) return false;
-    // Asked once per object: each call checks that the descriptors are built.
-    const Descriptor* type = message->GetDescriptor();
-    const Reflection* reflection = message->GetReflection();
     LocalNames& local = LocalNamesOf(type);
+    // Asked once per class rather than once per object: each call checks that the descriptors are
+    // built.
+    const std::type_info& message_class = typeid(*message);
+    if (local.last_class == nullptr || *local.last_class != message_class) {
+      local.last_class = &message_class;
+      local.reflection = message->GetReflection();
+    }
+    const Reflection* reflection = local.reflection;
+    const bool hot = local.hot_class != nullptr && *local.hot_class == message_class;
     const FieldNames& names = *local.names;
     int previous = -1;  // the index of the field of the previous key
     // Where each field's key was first seen, to report a second one.
@@ -764,20 +890,19 @@ class Reader {
       std::string_view key;
       if (!ReadKey(&key)) return false;
       if (AtEnd()) return Unclosed(opening);
-      const FieldDescriptor* field = FindField(type, local, previous, key);
-      if (field != nullptr) previous = field->index();
+      const FieldInfo* info = FindField(local, previous, key);
       bool ok;
-      if (field == nullptr) {
+      if (info == nullptr) {
         UnknownField(key_offset, key, type, names);
         ok = SkipValue(depth);
-      } else if (size_t& first = seen[static_cast<size_t>(field->index())];
-                 first != std::string_view::npos) {
-        RepeatedKey(key_offset, key, field, first);
+      } else if (previous = info->field->index(); seen[static_cast<size_t>(previous)] !=
+                                                   std::string_view::npos) {
+        RepeatedKey(key_offset, key, info->field, seen[static_cast<size_t>(previous)]);
         ok = SkipValue(depth);
       } else {
-        first = key_offset;
-        const size_t mark = PushField(field);
-        ok = ReadField(message, reflection, field, depth);
+        seen[static_cast<size_t>(previous)] = key_offset;
+        const size_t mark = PushField(info->field);
+        ok = ReadField(message, reflection, *info, hot ? info->hot : Hot::kNone, depth);
         Pop(mark);
       }
       if (!ok || !AfterItem(opening, &closed)) return false;
@@ -811,15 +936,17 @@ class Reader {
     return Peek() == 'n' && text_.size() - pos_ >= 4 && std::memcmp(text_.data() + pos_, "null", 4) == 0;
   }
 
-  bool ReadField(Message* message, const Reflection* reflection, const FieldDescriptor* field,
+  // `hot` is info.hot when `message` is the generated class HotClassOf names, else Hot::kNone.
+  bool ReadField(Message* message, const Reflection* reflection, const FieldInfo& info, Hot hot,
                  int depth) {
+    const FieldDescriptor* field = info.field;
     // null leaves a field as it is: unset.
     if (IsNull()) return ReadLiteral("null");
-    if (field->is_map()) {
+    if (info.map) {
       Error(pos_, "maps are not read by this library's JSON reader");
       return SkipValue(depth);
     }
-    if (!field->is_repeated()) return ReadElement(message, reflection, field, depth, /*add=*/false);
+    if (!info.repeated) return ReadElement(message, reflection, info, hot, depth, /*add=*/false);
     if (Peek() != '[') {
       Error(pos_, absl::StrCat("expected a list [...] (", field->name(), " is repeated)"));
       return SkipValue(depth);
@@ -844,7 +971,7 @@ class Reader {
         Error(pos_, "null inside a list: remove it (a list holds values only)");
         ok = SkipValue(depth + 1);
       } else {
-        ok = ReadElement(message, reflection, field, depth + 1, /*add=*/true);
+        ok = ReadElement(message, reflection, info, hot, depth + 1, /*add=*/true);
       }
       if (!ok || !AfterItem(opening, &closed)) return false;
     }
@@ -859,24 +986,36 @@ class Reader {
   }
 
   // One value of `field` (one item when the field is repeated: `add`).
-  bool ReadElement(Message* message, const Reflection* reflection, const FieldDescriptor* field,
+  bool ReadElement(Message* message, const Reflection* reflection, const FieldInfo& info, Hot hot,
                    int depth, bool add) {
+    const FieldDescriptor* field = info.field;
     const size_t offset = pos_;
     const char first = Peek();
-    switch (field->cpp_type()) {
+    switch (info.cpp_type) {
       case FieldDescriptor::CPPTYPE_MESSAGE: {
-        const Descriptor* type = field->message_type();
-        if (IsTimestamp(type)) return ReadTimestamp(message, reflection, field, depth, add);
-        if (type->file()->package() == "google.protobuf") {
+        const Descriptor* type = info.message_type;
+        if (info.timestamp) return ReadTimestamp(message, reflection, field, hot, depth, add);
+        if (info.other_well_known) {
           Error(pos_, absl::StrCat(type->full_name(), " is not read by this library's JSON reader"));
           return SkipValue(depth);
         }
         if (first != '{') {
           return WrongKind(depth, absl::StrCat("expected an object {...} (a ", type->name(), ")"));
         }
-        Message* child = add ? reflection->AddMessage(message, field)
-                             : reflection->MutableMessage(message, field);
-        return ReadObject(child, depth + 1);
+        Message* child;
+        switch (hot) {
+          case Hot::kRelationshipHistory:
+            child = static_cast<v1::Relationship*>(message)->add_history();
+            break;
+          case Hot::kRelationshipTouches:
+            child = static_cast<v1::Relationship*>(message)->add_touches();
+            break;
+          default:
+            child = add ? reflection->AddMessage(message, field)
+                        : reflection->MutableMessage(message, field);
+            break;
+        }
+        return ReadObject(child, type, depth + 1);
       }
       case FieldDescriptor::CPPTYPE_STRING: {
         if (first != '"') {
@@ -885,8 +1024,12 @@ class Reader {
         }
         std::string_view value;
         if (!ReadString(&value_buffer_, &value)) return false;
+        if (std::string* target = HotString(message, hot); target != nullptr) {
+          target->assign(value.data(), value.size());
+          return true;
+        }
         std::string stored(value);
-        if (field->type() == FieldDescriptor::TYPE_BYTES) {
+        if (info.bytes) {
           std::string decoded;
           if (!absl::Base64Unescape(absl::string_view(value.data(), value.size()), &decoded) &&
               !absl::WebSafeBase64Unescape(absl::string_view(value.data(), value.size()),
@@ -929,14 +1072,71 @@ class Reader {
         return true;
       }
       case FieldDescriptor::CPPTYPE_ENUM:
-        return ReadEnum(message, reflection, field, depth, add);
+        return ReadEnum(message, reflection, field, hot, depth, add);
       default:
         return ReadNumeric(message, reflection, field, depth, add);
     }
   }
 
+  // The string of a hot string field (see Hot), or nullptr.
+  static std::string* HotString(Message* message, Hot hot) {
+    switch (hot) {
+      case Hot::kRelationshipTeamMemberId:
+        return static_cast<v1::Relationship*>(message)->mutable_team_member_id();
+      case Hot::kRelationshipPersonId:
+        return static_cast<v1::Relationship*>(message)->mutable_person_id();
+      case Hot::kRelationshipNotes:
+        return static_cast<v1::Relationship*>(message)->mutable_notes();
+      case Hot::kTouchNote:
+        return static_cast<v1::Touch*>(message)->mutable_note();
+      case Hot::kGradeChangeNote:
+        return static_cast<v1::GradeChange*>(message)->mutable_note();
+      default:
+        return nullptr;
+    }
+  }
+
+  // The Timestamp of a hot Timestamp field (see Hot), or nullptr.
+  static google::protobuf::Timestamp* HotTimestamp(Message* message, Hot hot) {
+    switch (hot) {
+      case Hot::kRelationshipAssessedAt:
+        return static_cast<v1::Relationship*>(message)->mutable_assessed_at();
+      case Hot::kRelationshipLastContactAt:
+        return static_cast<v1::Relationship*>(message)->mutable_last_contact_at();
+      case Hot::kTouchAt:
+        return static_cast<v1::Touch*>(message)->mutable_at();
+      case Hot::kGradeChangeAt:
+        return static_cast<v1::GradeChange*>(message)->mutable_at();
+      default:
+        return nullptr;
+    }
+  }
+
+  // Stores `number` in a hot enum field (see Hot); false when the field is not one.
+  static bool SetHotEnum(Message* message, Hot hot, int number) {
+    switch (hot) {
+      case Hot::kRelationshipGrade:
+        static_cast<v1::Relationship*>(message)->set_grade(static_cast<v1::Grade>(number));
+        return true;
+      case Hot::kRelationshipDesiredGrade:
+        static_cast<v1::Relationship*>(message)->set_desired_grade(static_cast<v1::Grade>(number));
+        return true;
+      case Hot::kTouchKind:
+        static_cast<v1::Touch*>(message)->set_kind(static_cast<v1::Touch::Kind>(number));
+        return true;
+      case Hot::kTouchDirection:
+        static_cast<v1::Touch*>(message)->set_direction(static_cast<v1::Touch::Direction>(number));
+        return true;
+      case Hot::kGradeChangeGrade:
+        static_cast<v1::GradeChange*>(message)->set_grade(static_cast<v1::Grade>(number));
+        return true;
+      default:
+        return false;
+    }
+  }
+
   bool ReadTimestamp(Message* message, const Reflection* reflection, const FieldDescriptor* field,
-                     int depth, bool add) {
+                     Hot hot, int depth, bool add) {
     const size_t offset = pos_;
     if (Peek() != '"') {
       return WrongKind(depth, "expected a Timestamp as an RFC 3339 string in double quotes, such "
@@ -954,6 +1154,11 @@ class Reader {
         return true;
       }
       time.emplace(parsed.seconds(), parsed.nanos());
+    }
+    if (google::protobuf::Timestamp* timestamp = HotTimestamp(message, hot); timestamp != nullptr) {
+      timestamp->set_seconds(time->first);
+      timestamp->set_nanos(time->second);
+      return true;
     }
     Message* child =
         add ? reflection->AddMessage(message, field) : reflection->MutableMessage(message, field);
@@ -976,7 +1181,7 @@ class Reader {
   }
 
   bool ReadEnum(Message* message, const Reflection* reflection, const FieldDescriptor* field,
-                int depth, bool add) {
+                Hot hot, int depth, bool add) {
     const EnumDescriptor* type = field->enum_type();
     const size_t offset = pos_;
     std::optional<int> number;
@@ -1010,6 +1215,7 @@ class Reader {
       return WrongKind(depth, absl::StrCat("expected a ", type->name(),
                                            " name in double quotes, or its number"));
     }
+    if (SetHotEnum(message, hot, *number)) return true;
     if (add) {
       reflection->AddEnumValue(message, field, *number);
     } else {
