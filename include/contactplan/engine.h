@@ -4,9 +4,12 @@
 #define CONTACTPLAN_ENGINE_H_
 
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "contactplan/plan_io.h"
 #include "contactplan/v1/analysis.pb.h"
 #include "contactplan/v1/options.pb.h"
 #include "contactplan/v1/plan.pb.h"
@@ -38,6 +41,18 @@ class Engine {
   // makes large accounts several times cheaper to analyse and to free (the C ABI does this).
   absl::Status AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions& options,
                            v1::Analysis* analysis) const;
+
+  // Bytes in, bytes out, the way the C ABI's cplan_analyze works: parses `plan` in `plan_format`
+  // (as ParsePlanInto), analyses it (as AnalyzeInto) and writes the analysis in `output_format`
+  // (as WriteAnalysis; kCsvGrid is InvalidArgument). Faster and smaller than those three calls for
+  // a binary plan: its relationships are read into flat rows without becoming messages, and a
+  // binary analysis is written with its drift forecast straight from rows (docs/memory.md). The
+  // output is byte for byte what the three calls give. Errors are theirs, but a parse error and an
+  // invalid plan are both InvalidArgument: a host that must tell them apart (to name a file's line,
+  // say) parses with ParsePlanInto itself, or calls it again when this fails.
+  absl::StatusOr<std::string> AnalyzeBytes(std::string_view plan, PlanFormat plan_format,
+                                           const v1::AnalysisOptions& options,
+                                           PlanFormat output_format) const;
 
   // The analysis options alone: OK, or InvalidArgument naming the option ("horizon_days: must be 30,
   // 60 or 90, got 45", "max_findings: ..."), exactly as Analyze would report it. Hosts check options

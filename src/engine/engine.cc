@@ -9,12 +9,17 @@
 #include "contactplan/rule_catalogue.h"
 #include "contactplan/validation.h"
 #include "contactplan/version.h"
+#include "engine/analysis_bytes.h"
 #include "engine/analyze.h"
 #include "engine/finding_selection.h"
 #include "base/quoted.h"
 #include "base/timestamp_range.h"
 #include "model/context.h"
 #include "model/plan_index.h"
+#include "io/json_writer.h"
+#include "io/output_size.h"
+#include "io/plan_rows.h"
+#include "model/relationship_table.h"
 #include "model/time.h"
 #include "options/settings.h"
 #include "recommend/importance.h"
@@ -111,6 +116,46 @@ absl::Status Engine::AnalyzeInto(const v1::Plan& plan, const v1::AnalysisOptions
                                  v1::Analysis* analysis) const {
   return engine::AnalyzePlan(state_->settings, plan, model::RelationshipTable::FromPlan(plan),
                              options, analysis, nullptr);
+}
+
+absl::StatusOr<std::string> Engine::AnalyzeBytes(std::string_view plan, PlanFormat plan_format,
+                                                 const v1::AnalysisOptions& options,
+                                                 PlanFormat output_format) const {
+  if (output_format == PlanFormat::kCsvGrid) {
+    return absl::InvalidArgumentError(
+        "an analysis has no CSV grid form: write it as binary, JSON or text");
+  }
+  if (absl::Status checked = CheckAnalysisOptions(options); !checked.ok()) return checked;
+  // The plan and the analysis on arenas of their own, as the C ABI has them (docs/memory.md).
+  google::protobuf::ArenaOptions arena_options;
+  arena_options.start_block_size = 128 << 10;
+  arena_options.max_block_size = 256 << 10;
+  google::protobuf::Arena plan_arena(arena_options);
+  auto* parsed = google::protobuf::Arena::CreateMessage<v1::Plan>(&plan_arena);
+  model::RelationshipTable relationships;
+  if (absl::Status status = io::ParsePlanRows(plan, plan_format, parsed, &relationships);
+      !status.ok()) {
+    return status;
+  }
+  google::protobuf::Arena analysis_arena(arena_options);
+  auto* analysis = google::protobuf::Arena::CreateMessage<v1::Analysis>(&analysis_arena);
+  const bool binary = output_format == PlanFormat::kBinary;
+  std::optional<recommend::DriftForecastRows> drift;
+  if (absl::Status analyzed = engine::AnalyzePlan(state_->settings, *parsed, relationships, options,
+                                                  analysis, binary ? &drift : nullptr);
+      !analyzed.ok()) {
+    return analyzed;
+  }
+  relationships = model::RelationshipTable();  // nothing written from here on views the rows
+  if (!binary) return WriteAnalysis(*analysis, output_format);
+  const engine::AnalysisWithDrift bytes(*analysis, *drift);
+  // WriteAnalysis' limit and message for the same analysis.
+  if (absl::Status fits = io::CheckOutputSize(bytes.size(), io::kMaxOutputBytes, "binary"); !fits.ok()) {
+    return fits;
+  }
+  std::string written(bytes.size(), '\0');
+  bytes.WriteInto(written.data());
+  return written;
 }
 
 namespace engine {

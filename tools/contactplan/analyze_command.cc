@@ -69,6 +69,17 @@ int RunAnalyze(const Invocation& invocation) {
                                                       "meaning with --format ", *format)));
   }
 
+  // Binary or JSON out, no --fail-on: bytes in and bytes out, the C ABI's path (no relationship
+  // messages for a binary plan). Anything but a success there is reported by the ordinary path.
+  if (*format != "text" && !*fail_on) {
+    if (std::optional<std::string> written = AnalyzeFileToBytes(
+            flags.positional()[0], input_format, options_flag, *analysis_options,
+            *format == "json" ? PlanFormat::kJson : PlanFormat::kBinary)) {
+      if (auto error = Emit(invocation, output, *written)) return Report(invocation, *error);
+      return kExitOk;
+    }
+  }
+
   Outcome<AnalyzedPlan> analyzed = LoadAndAnalyze(invocation, flags.positional()[0], input_format,
                                                   options_flag, *analysis_options);
   if (!analyzed.ok()) return Report(invocation, analyzed.error());

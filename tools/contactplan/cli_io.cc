@@ -263,6 +263,31 @@ Outcome<AnalyzedPlan> LoadAndAnalyze(const Invocation& invocation, const std::st
   return AnalyzedPlan{*std::move(loaded), **analysis};
 }
 
+std::optional<std::string> AnalyzeFileToBytes(const std::string& path, const Flag& input_format,
+                                              const Flag& options_flag,
+                                              const v1::AnalysisOptions& analysis_options,
+                                              PlanFormat output_format) {
+  if (path == "-") return std::nullopt;  // stdin cannot be read twice
+  Outcome<v1::EngineOptions> options = LoadEngineOptions(options_flag);
+  if (!options.ok()) return std::nullopt;
+  Outcome<Engine> engine = MakeEngine(*options, options_flag);
+  if (!engine.ok()) return std::nullopt;
+  std::optional<PlanFormat> format;
+  if (input_format.given()) {
+    Outcome<PlanFormat> named = FormatFromFlag(input_format);
+    if (named.ok()) format = *named;
+  } else {
+    format = PlanFormatFromPath(path);
+  }
+  if (!format) return std::nullopt;
+  Outcome<std::string> bytes = ReadFileAtMost(path, MaxInputBytes(options->limits()));
+  if (!bytes.ok()) return std::nullopt;
+  absl::StatusOr<std::string> written =
+      engine->AnalyzeBytes(*bytes, *format, analysis_options, output_format);
+  if (!written.ok()) return std::nullopt;
+  return *std::move(written);
+}
+
 const Flag& DeclareOutput(FlagSet& flags) {
   return flags.Value({"--output", "-o"}, "FILE",
                      "write the result to FILE instead of stdout; the file is replaced atomically "

@@ -70,6 +70,16 @@ struct AnalyzedPlan {
   v1::Analysis& analysis;  // on loaded.arena
 };
 
+// The analysis of the plan file at `path` written in `output_format` (binary or JSON) by
+// Engine::AnalyzeBytes, bytes in and bytes out as the C ABI works; nullopt when anything on the way
+// fails (options, reading, parsing, validation, writing) or the plan is read from stdin, and the
+// caller then takes the ordinary path (LoadAndAnalyze), which reports the failure with its
+// messages. Only a success is answered here, so no message differs between the two paths.
+std::optional<std::string> AnalyzeFileToBytes(const std::string& path, const Flag& input_format,
+                                              const Flag& options_flag,
+                                              const v1::AnalysisOptions& analysis_options,
+                                              PlanFormat output_format);
+
 // Reads the engine options (--options), builds the engine, checks `analysis_options`, reads the plan
 // at `path` (as LoadPlan) and analyses it on the plan's arena, the path the C ABI takes. An
 // out-of-range option, an invalid plan or one over the limits is invalid input (2); options are
