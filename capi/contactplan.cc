@@ -47,7 +47,8 @@ static_assert(CPLAN_VERSION_MAJOR == CONTACTPLAN_VERSION_MAJOR &&
 struct cplan_engine {
   contactplan::Engine engine;
   // The engine's options resolved (the same as inside `engine`), for the analysis this layer writes
-  // itself: a binary analysis with the drift forecast spliced in from its rows (analysis_bytes.h).
+  // itself: a binary analysis with the drift forecast and the releases spliced in from their rows
+  // (analysis_bytes.h).
   contactplan::Settings settings;
   // EngineOptions.limits.max_input_bytes with its default resolved: checked here, before parsing,
   // because only this layer sees the size of the serialized input.
@@ -417,13 +418,13 @@ cplan_status DeliverAnalysis(std::string_view function, const contactplan::v1::A
       output, output_len, message);
 }
 
-// A binary analysis whose drift forecast is still rows (analysis_bytes.h): the forecast is never
-// built as messages.
+// A binary analysis whose drift forecast and releases are still rows (analysis_bytes.h): they are
+// never built as messages.
 cplan_status DeliverBinaryAnalysis(std::string_view function,
                                    const contactplan::v1::Analysis& analysis,
-                                   const contactplan::recommend::DriftForecastRows& drift,
+                                   const contactplan::recommend::RecommendationRows& rows,
                                    char** output, size_t* output_len, char** message) {
-  const contactplan::engine::AnalysisWithDrift bytes(analysis, drift);
+  const contactplan::engine::AnalysisWithRows bytes(analysis, rows);
   return DeliverBinary(
       function, bytes.size(), [&](char* buffer) { bytes.WriteInto(buffer); }, output, output_len,
       message);
@@ -597,25 +598,26 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
         contactplan::capi::ArenaBlockPool::Options(analysis_block));
     auto& analysis =
         *google::protobuf::Arena::CreateMessage<contactplan::v1::Analysis>(&analysis_arena);
-    // A binary analysis is written with the drift forecast spliced in from its rows, never built
-    // as messages (on a large account, 100,000 of them: 18.6 MB); other formats write messages.
+    // A binary analysis is written with the drift forecast and the releases spliced in from their
+    // rows, never built as messages (on a large account, 100,000 and 29,000 of them: 18.6 and
+    // 9 MB); other formats write messages.
     const bool binary = RawValue(output_format) == CPLAN_FORMAT_BINARY;
-    std::optional<contactplan::recommend::DriftForecastRows> drift;
+    contactplan::recommend::RecommendationRows rows;
     if (absl::Status analyzed = contactplan::engine::AnalyzePlan(
             engine->settings, parsed, relationships, analysis_options, &analysis,
-            binary ? &drift : nullptr);
+            binary ? &rows : nullptr);
         !analyzed.ok()) {
       // InvalidArgument: an invalid plan; ResourceExhausted: over a limit; anything else: ours.
       return Report(message, analyzed, CPLAN_INVALID_PLAN, "");
     }
     plan_block.Learn(plan_arena->SpaceAllocated());
     analysis_block.Learn(analysis_arena.SpaceAllocated());
-    // Nothing of the analysis or the forecast's rows views the relationship rows (the rows name
-    // persons and members by the plan's own ids): they go before the output is allocated.
+    // Nothing of the analysis or the recommendations' rows views the relationship rows (the rows
+    // name persons and members by the plan's own ids): they go before the output is allocated.
     relationships = contactplan::model::RelationshipTable();
     if (binary) {
-      // The forecast's rows name the plan's ids: the plan stays until they are written.
-      return DeliverBinaryAnalysis(kFunction, analysis, *drift, output, output_len, message);
+      // The recommendations' rows name the plan's ids: the plan stays until they are written.
+      return DeliverBinaryAnalysis(kFunction, analysis, rows, output, output_len, message);
     }
     plan_arena.reset();
     return DeliverAnalysis(kFunction, analysis, RawValue(output_format), output, output_len,

@@ -69,6 +69,9 @@ size_t RecommendationsHead(const v1::Recommendations& r) {
          Repeated(r.communication());
 }
 
+static_assert(v1::Recommendations::kTeamLoadFieldNumber == 8 &&
+              v1::Recommendations::kReleasesFieldNumber == 9);
+
 constexpr int kRecommendationsField = v1::Analysis::kRecommendationsFieldNumber;
 constexpr int kDriftField = v1::Recommendations::kDriftFieldNumber;
 // Both are below 16, so each tag is one byte: number << 3 | 2 (length-delimited).
@@ -78,25 +81,28 @@ constexpr char kDriftTag = static_cast<char>(kDriftField << 3 | 2);
 
 }  // namespace
 
-AnalysisWithDrift::AnalysisWithDrift(const v1::Analysis& analysis,
-                                     const recommend::DriftForecastRows& drift)
-    : analysis_(analysis), drift_(drift) {
+AnalysisWithRows::AnalysisWithRows(const v1::Analysis& analysis,
+                                   const recommend::RecommendationRows& rows)
+    : analysis_(analysis), drift_(*rows.drift), releases_(*rows.releases) {
   analysis_size_ = analysis.ByteSizeLong();
   const v1::Recommendations& recommendations = analysis.recommendations();
   const size_t old_recommendations = static_cast<size_t>(recommendations.GetCachedSize());
   head_size_ = AnalysisHead(analysis);
   old_length_size_ = VarintSize(old_recommendations);
   recommendations_head_ = RecommendationsHead(recommendations);
-  drift_size_ = drift.WireSize();
-  recommendations_size_ = old_recommendations + Delimited(drift_size_);
+  team_load_size_ = Repeated(recommendations.team_load());
+  drift_size_ = drift_.WireSize();
+  releases_size_ = releases_.WireSize();
+  recommendations_size_ = old_recommendations + Delimited(drift_size_) + releases_size_;
   size_ = analysis_size_ - Delimited(old_recommendations) + Delimited(recommendations_size_);
 }
 
-void AnalysisWithDrift::WriteInto(char* out) const {
-  // The analysis without the forecast goes at the end of the buffer, where its fields after the
-  // forecast (the rest of the recommendations, then the rest of the analysis) already are in their
-  // final place; what comes before the forecast is moved to the front, and the forecast written in
-  // the gap between.
+void AnalysisWithRows::WriteInto(char* out) const {
+  // The analysis without the rows goes at the end of the buffer, where its fields after the
+  // releases (the rest of the recommendations, then the rest of the analysis) already are in their
+  // final place. What comes before the forecast is moved to the front, the forecast written after
+  // it, team_load moved up behind the forecast and the releases written in the gap left. Every
+  // move goes towards the front, onto bytes already moved or not yet written.
   const size_t shift = size_ - analysis_size_;
   char* const written = out + shift;
   io::WriteBinaryMessageInto(analysis_, analysis_size_, written);
@@ -106,11 +112,17 @@ void AnalysisWithDrift::WriteInto(char* out) const {
   *at++ = kRecommendationsTag;
   at = WriteVarint(recommendations_size_, at);
   // Recommendations fields 1-6 (after the old tag and length in the written bytes).
-  std::memmove(at, written + head_size_ + 1 + old_length_size_, recommendations_head_);
+  const char* from = written + head_size_ + 1 + old_length_size_;
+  std::memmove(at, from, recommendations_head_);
   at += recommendations_head_;
+  from += recommendations_head_;
   *at++ = kDriftTag;
   at = WriteVarint(drift_size_, at);
-  drift_.WriteWire(reinterpret_cast<uint8_t*>(at));
+  at = reinterpret_cast<char*>(drift_.WriteWire(reinterpret_cast<uint8_t*>(at)));
+  // Recommendations field 8, then the releases; the rest is in place.
+  std::memmove(at, from, team_load_size_);
+  at += team_load_size_;
+  releases_.WriteWire(reinterpret_cast<uint8_t*>(at));
 }
 
 }  // namespace contactplan::engine

@@ -140,15 +140,15 @@ absl::StatusOr<std::string> Engine::AnalyzeBytes(std::string_view plan, PlanForm
   google::protobuf::Arena analysis_arena(arena_options);
   auto* analysis = google::protobuf::Arena::CreateMessage<v1::Analysis>(&analysis_arena);
   const bool binary = output_format == PlanFormat::kBinary;
-  std::optional<recommend::DriftForecastRows> drift;
+  recommend::RecommendationRows rows;
   if (absl::Status analyzed = engine::AnalyzePlan(state_->settings, *parsed, relationships, options,
-                                                  analysis, binary ? &drift : nullptr);
+                                                  analysis, binary ? &rows : nullptr);
       !analyzed.ok()) {
     return analyzed;
   }
   relationships = model::RelationshipTable();  // nothing written from here on views the rows
   if (!binary) return WriteAnalysis(*analysis, output_format);
-  const engine::AnalysisWithDrift bytes(*analysis, *drift);
+  const engine::AnalysisWithRows bytes(*analysis, rows);
   // WriteAnalysis' limit and message for the same analysis.
   if (absl::Status fits = io::CheckOutputSize(bytes.size(), io::kMaxOutputBytes, "binary"); !fits.ok()) {
     return fits;
@@ -163,7 +163,7 @@ namespace engine {
 absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
                          const model::RelationshipTable& relationships,
                          const v1::AnalysisOptions& options, v1::Analysis* analysis,
-                         std::optional<recommend::DriftForecastRows>* drift) {
+                         recommend::RecommendationRows* rows) {
   analysis->Clear();
   if (absl::Status checked = Engine::CheckAnalysisOptions(options); !checked.ok()) return checked;
   const int32_t horizon = options.horizon_days() == 0 ? 30 : options.horizon_days();
@@ -183,9 +183,6 @@ absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
   const model::InfluenceWeb web = model::ComputeInfluenceWeb(context);
   score::WriteWeb(index, web, analysis->mutable_web());
   std::vector<rules::Finding> findings = rules::EvaluateRules(context, web);
-  score::ComputeGaps(context, analysis->mutable_gaps());
-  score::ComputeScores(context, web, horizon, analysis->mutable_scores());
-  score::ComputeActivity(context, analysis->mutable_activity());
   // Recommendations need of the findings only the reasons they give cells, resolved here. The list
   // is then cut to what the host asked for, the findings kept become messages, and the records are
   // freed before the recommendations are built: on a large account they are tens of thousands, and
@@ -205,7 +202,13 @@ absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
     }
   }
   std::vector<rules::Finding>().swap(findings);
-  recommend::Recommend(context, reasons, horizon, analysis->mutable_recommendations(), drift);
+  // Written after the findings are freed, so that on a large account the two are not held at once
+  // (the gaps, scores and activity are several MB of messages there). Fields are written in number
+  // order whatever order they are built in.
+  score::ComputeGaps(context, analysis->mutable_gaps());
+  score::ComputeScores(context, web, horizon, analysis->mutable_scores());
+  score::ComputeActivity(context, analysis->mutable_activity());
+  recommend::Recommend(context, reasons, horizon, analysis->mutable_recommendations(), rows);
   return absl::OkStatus();
 }
 

@@ -7,9 +7,12 @@
 #include <cstring>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
+#include "base/permute.h"
+#include "base/wire_write.h"
 #include "model/time.h"
 #include "recommend/grade_steps.h"
 
@@ -18,49 +21,13 @@ namespace {
 
 constexpr int32_t kForecastDays[] = {30, 60, 90};
 
-// Bytes of a varint holding `value` (an int32 field's negative value takes ten).
-size_t VarintSize(uint64_t value) {
-  size_t size = 1;
-  while (value >= 0x80) {
-    value >>= 7;
-    ++size;
-  }
-  return size;
-}
-
-uint8_t* WriteVarint(uint64_t value, uint8_t* target) {
-  while (value >= 0x80) {
-    *target++ = static_cast<uint8_t>(value | 0x80);
-    value >>= 7;
-  }
-  *target++ = static_cast<uint8_t>(value);
-  return target;
-}
-
-// Tags of the fields written below (field number << 3 | wire type: 0 varint, 2 length-delimited).
-// Every field number here is below 16, so each tag is one byte.
-constexpr uint8_t Tag(int number, int wire_type) { return static_cast<uint8_t>(number << 3 | wire_type); }
-
-// A proto3 scalar (int32 or enum) field: absent when 0, else its tag and varint (int32 values are
-// sign-extended to 64 bits, as protobuf writes them).
-size_t ScalarSize(int32_t value) {
-  return value == 0 ? 0 : 1 + VarintSize(static_cast<uint64_t>(static_cast<int64_t>(value)));
-}
-uint8_t* WriteScalar(int number, int32_t value, uint8_t* target) {
-  if (value == 0) return target;
-  *target++ = Tag(number, 0);
-  return WriteVarint(static_cast<uint64_t>(static_cast<int64_t>(value)), target);
-}
-
-// A proto3 string field: absent when empty.
-size_t StringSize(size_t length) { return length == 0 ? 0 : 1 + VarintSize(length) + length; }
-uint8_t* WriteString(int number, std::string_view text, uint8_t* target) {
-  if (text.empty()) return target;
-  *target++ = Tag(number, 2);
-  target = WriteVarint(text.size(), target);
-  std::memcpy(target, text.data(), text.size());
-  return target + text.size();
-}
+using wire::ScalarSize;
+using wire::StringSize;
+using wire::Tag;
+using wire::VarintSize;
+using wire::WriteScalar;
+using wire::WriteString;
+using wire::WriteVarint;
 
 // The six grades' counts of a GradeDistribution in its field order (trust = 2 ... motivated = 7).
 constexpr v1::Grade kDistributionGrades[] = {v1::TRUST,       v1::OPEN,         v1::SATISFIED,
@@ -143,22 +110,9 @@ DriftForecastRows::DriftForecastRows(const model::Context& context) {
   std::vector<uint32_t> order = StableOrderByKey(keys);
   std::vector<uint32_t>().swap(keys);
 
-  // The rows put in the forecast's order in place (rows[i] becomes the row at order[i]), one cycle
-  // of the permutation at a time, each place marked done in `order` as it is filled: no second copy
-  // of the rows, which on a large account are 2 MB at the moment the analysis is at its largest.
-  for (uint32_t start = 0; start < order.size(); ++start) {
-    if (order[start] == start) continue;  // in place, or filled by an earlier cycle
-    const Row first = rows[start];
-    uint32_t at = start;
-    while (order[at] != start) {
-      const uint32_t from = order[at];
-      rows[at] = rows[from];
-      order[at] = at;
-      at = from;
-    }
-    rows[at] = first;
-    order[at] = at;
-  }
+  // The rows put in the forecast's order in place: no second copy of the rows, which on a large
+  // account are 2 MB at the moment the analysis is at its largest.
+  PermuteInPlace(std::span<Row>(rows), order);
   std::vector<uint32_t>().swap(order);
   rows_ = std::move(rows);
   for (const Row& row : rows_) {

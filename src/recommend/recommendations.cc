@@ -24,7 +24,7 @@ void Recommend(const model::Context& context, std::span<const rules::Finding> fi
 }
 
 void Recommend(const model::Context& context, const CellReasons& reasons, int32_t horizon_days,
-               v1::Recommendations* out_message, std::optional<DriftForecastRows>* drift) {
+               v1::Recommendations* out_message, RecommendationRows* rows) {
   const model::PlanIndex& index = context.index;
   v1::Recommendations& out = *out_message;
   out.set_horizon_days(horizon_days);
@@ -42,11 +42,15 @@ void Recommend(const model::Context& context, const CellReasons& reasons, int32_
                          context.settings.KeyIntersectionLimit(horizon_days),
                          out.mutable_key_intersections(), out.mutable_unstaffed());
   }
-  ProposeReleases(context, out.key_intersections(), out.mutable_releases());
+  if (rows != nullptr) {
+    rows->releases.emplace(context, out.key_intersections());
+  } else {
+    ProposeReleases(context, out.key_intersections(), out.mutable_releases());
+  }
   DraftBlueprint(context, out.key_intersections(), horizon_days, out.mutable_blueprint_draft());
   AdviseCommunication(index, out.mutable_communication());
-  if (drift != nullptr) {
-    drift->emplace(context);
+  if (rows != nullptr) {
+    rows->drift.emplace(context);
   } else {
     ForecastDrift(context, out.mutable_drift());
   }

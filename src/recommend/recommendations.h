@@ -11,9 +11,18 @@
 #include "model/context.h"
 #include "recommend/drift.h"
 #include "recommend/reasons.h"
+#include "recommend/releases.h"
 #include "rules/finding.h"
 
 namespace contactplan::recommend {
+
+// The parts of the recommendations a host may write from rows instead of messages: on a large
+// account they are most of the analysis (docs/memory.md). engine/analysis_bytes.h writes a binary
+// analysis with their bytes spliced in.
+struct RecommendationRows {
+  std::optional<DriftForecastRows> drift;
+  std::optional<ReleaseRows> releases;
+};
 
 // Writes the recommendations into `*out` (which should be empty), building every message where
 // `*out` lives (its arena, if any). horizon_days is 30, 60 or 90 (the engine checks it). `findings`
@@ -23,12 +32,11 @@ void Recommend(const model::Context& context, std::span<const rules::Finding> fi
 
 // The same from the findings' reasons resolved beforehand (CellReasons of the same plan's
 // findings): what recommendations need of the findings, so that a caller can free the findings
-// before the recommendations are built (the engine does, on a large account). When `drift` is not
-// null, the drift forecast goes into `*drift` as rows (DriftForecastRows) and out->drift() is left
-// unset, for a caller that writes the forecast itself.
+// before the recommendations are built (the engine does, on a large account). When `rows` is not
+// null, the drift forecast and the releases go into `*rows` and out->drift() and out->releases()
+// are left empty, for a caller that writes them itself.
 void Recommend(const model::Context& context, const CellReasons& reasons, int32_t horizon_days,
-               v1::Recommendations* out,
-               std::optional<DriftForecastRows>* drift = nullptr);
+               v1::Recommendations* out, RecommendationRows* rows = nullptr);
 
 }  // namespace contactplan::recommend
 

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "base/wire_write.h"
 #include "recommend/desired_grades.h"
 #include "recommend/owners.h"
 #include "rules/rule.h"
@@ -18,13 +22,21 @@ using model::PersonIx;
 using model::RelationshipIx;
 
 // " effort unit" or " effort units", after the number.
-const char* UnitsWord(double effort) { return effort == 1 ? " effort unit" : " effort units"; }
+std::string_view UnitsWord(double effort) {
+  return effort == 1 ? " effort unit" : " effort units";
+}
+
+// Field numbers of Release and of Recommendations.releases.
+static_assert(v1::Release::kPersonIdFieldNumber == 1 && v1::Release::kTeamMemberIdFieldNumber == 2 &&
+              v1::Release::kGradeFieldNumber == 3 && v1::Release::kEffortFreedFieldNumber == 4 &&
+              v1::Release::kReasonFieldNumber == 5);
+constexpr int kReleasesField = v1::Recommendations::kReleasesFieldNumber;
 
 }  // namespace
 
-void ProposeReleases(const model::Context& context,
-                     const google::protobuf::RepeatedPtrField<v1::KeyIntersection>& key_intersections,
-                     google::protobuf::RepeatedPtrField<v1::Release>* releases) {
+ReleaseRows::ReleaseRows(
+    const model::Context& context,
+    const google::protobuf::RepeatedPtrField<v1::KeyIntersection>& key_intersections) {
   const model::PlanIndex& index = context.index;
   const Settings& settings = context.settings;
   const v1::RecommendTuning& tuning = settings.tuning.recommend();
@@ -55,37 +67,33 @@ void ProposeReleases(const model::Context& context,
   };
   std::vector<v1::Level> member_levels;
   member_levels.reserve(index.member_count());
-  for (const v1::TeamMember& member : index.plan().team_members()) {
-    member_levels.push_back(member.level());
+  member_ids_.reserve(index.member_count());
+  for (MemberIx m = 0; m < index.member_count(); ++m) {
+    member_levels.push_back(index.member(m).level());
+    member_ids_.push_back(index.member_id(m));
   }
   // Each member's label, written once: an account with many releases names the same members often.
-  std::vector<std::string> member_labels(index.member_count());
-  const auto member_label = [&](MemberIx m) -> const std::string& {
-    if (member_labels[m].empty()) member_labels[m] = rules::MemberLabel(index, m);
-    return member_labels[m];
+  member_labels_.resize(index.member_count());
+  const auto add = [&](RelationshipIx r, v1::Grade grade, v1::Grade eased_to, double freed) {
+    const MemberIx m = index.relationship_member(r);
+    if (member_labels_[m].empty()) member_labels_[m] = rules::MemberLabel(index, m);
+    rows_.push_back({static_cast<uint32_t>(persons_.size() - 1), m, static_cast<uint8_t>(grade),
+                     static_cast<uint8_t>(eased_to), freed});
   };
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     const std::span<const RelationshipIx> graded = index.graded_of_person(p);
     const v1::Person& person = index.person(p);
-    // The person's label, written once for all their releases (an over-covered person has many).
-    std::string label;
-    const auto person_label = [&]() -> const std::string& {
-      if (label.empty()) label = rules::PersonLabel(index, p);
-      return label;
-    };
     // Whether the holder of r can step back: it frees effort and they own no key intersection with
-    // the person. Asked before the reason is written.
+    // the person.
     const auto releasable = [&](RelationshipIx r, double freed) {
       return freed > 0 && !working.contains({index.relationship_member(r), p});
     };
-    const auto release = [&](RelationshipIx r, v1::Grade grade, double freed, std::string reason) {
-      const MemberIx m = index.relationship_member(r);
-      v1::Release& out = *releases->Add();
-      out.set_person_id(person.id());
-      out.set_team_member_id(index.member(m).id());
-      out.set_grade(grade);
-      out.set_effort_freed(freed);
-      out.set_reason(std::move(reason));
+    // The person's entry, with what every release of theirs says first, made at their first release.
+    bool opened = false;
+    const auto open = [&](auto&&... opening) {
+      if (opened) return;
+      opened = true;
+      persons_.push_back({index.person_id(p), absl::StrCat(rules::PersonLabel(index, p), opening...)});
     };
     if (static_cast<int32_t>(graded.size()) > settings.over_covered_above) {
       // Best first: highest grade, then the holder's seniority fit, then plan order (a total
@@ -100,22 +108,12 @@ void ProposeReleases(const model::Context& context,
         if (a.fit != b.fit) return a.fit > b.fit;
         return a.r < b.r;
       });
-      // What every release of this person says first, written once for all of them.
-      std::string opening;
       for (size_t k = settings.over_covered_above; k < cells.size(); ++k) {
-        const RelationshipIx r = cells[k].r;
-        const v1::Grade grade = cells[k].grade;
-        const double freed = settings.EffortFor(grade);
-        if (!releasable(r, freed)) continue;
-        if (opening.empty()) {
-          opening = absl::StrCat(person_label(), " has ", graded.size(),
-                                 " graded relationships with us; ", settings.over_covered_above,
-                                 " better placed ones keep them, so ");
-        }
-        release(r, grade, freed,
-                absl::StrCat(opening, member_label(index.relationship_member(r)), " (",
-                             rules::GradeWord(grade), ") can step back and free ", freed,
-                             UnitsWord(freed)));
+        const double freed = settings.EffortFor(cells[k].grade);
+        if (!releasable(cells[k].r, freed)) continue;
+        open(" has ", graded.size(), " graded relationships with us; ",
+             settings.over_covered_above, " better placed ones keep them, so ");
+        add(cells[k].r, cells[k].grade, v1::GRADE_UNSPECIFIED, freed);
       }
       continue;
     }
@@ -125,24 +123,98 @@ void ProposeReleases(const model::Context& context,
       continue;
     }
     const v1::Grade enough = GradeForLevel(desired_level);
-    std::string opening;  // what every release of this person says first
     for (RelationshipIx r : graded) {
       const v1::Grade grade = index.grade(r);
       if (grade <= enough) continue;
       const double freed = settings.EffortFor(grade) - settings.EffortFor(enough);
       if (!releasable(r, freed)) continue;
-      if (opening.empty()) {
-        opening = absl::StrCat(person_label(), " is at ",
-                               rules::RelationshipLevelWord(person.relationship_level()),
-                               ", above the desired ", rules::RelationshipLevelWord(desired_level),
-                               ": ");
-      }
-      release(r, grade, freed,
-              absl::StrCat(opening, member_label(index.relationship_member(r)), " can let ",
-                           rules::GradeWord(grade), " ease to ", rules::GradeWord(enough),
-                           " and free ", freed, UnitsWord(freed)));
+      open(" is at ", rules::RelationshipLevelWord(person.relationship_level()), ", above the desired ",
+           rules::RelationshipLevelWord(desired_level), ": ");
+      add(r, grade, enough, freed);
     }
   }
+  rows_.shrink_to_fit();  // held until the analysis is written: no growth slack
+}
+
+template <typename Piece>
+void ReleaseRows::ReasonPieces(const Row& row, Piece&& piece) const {
+  const absl::AlphaNum freed(row.freed);
+  piece(std::string_view(persons_[row.person].opening));
+  piece(std::string_view(member_labels_[row.member]));
+  const std::string_view grade = rules::GradeWord(static_cast<v1::Grade>(row.grade));
+  if (row.eased_to == v1::GRADE_UNSPECIFIED) {
+    piece(std::string_view(" ("));
+    piece(grade);
+    piece(std::string_view(") can step back and free "));
+  } else {
+    piece(std::string_view(" can let "));
+    piece(grade);
+    piece(std::string_view(" ease to "));
+    piece(std::string_view(rules::GradeWord(static_cast<v1::Grade>(row.eased_to))));
+    piece(std::string_view(" and free "));
+  }
+  piece(std::string_view(freed.data(), freed.size()));
+  piece(UnitsWord(row.freed));
+}
+
+size_t ReleaseRows::ReasonSize(const Row& row) const {
+  size_t size = 0;
+  ReasonPieces(row, [&](std::string_view part) { size += part.size(); });
+  return size;
+}
+
+size_t ReleaseRows::BodySize(const Row& row, size_t reason_size) const {
+  return wire::StringSize(persons_[row.person].id.size()) +
+         wire::StringSize(member_ids_[row.member].size()) + wire::ScalarSize(row.grade) +
+         wire::DoubleSize(row.freed) + wire::StringSize(reason_size);
+}
+
+void ReleaseRows::WriteTo(google::protobuf::RepeatedPtrField<v1::Release>* releases) const {
+  releases->Reserve(releases->size() + static_cast<int>(rows_.size()));
+  for (const Row& row : rows_) {
+    v1::Release& out = *releases->Add();
+    const std::string_view person_id = persons_[row.person].id;
+    const std::string_view member_id = member_ids_[row.member];
+    // Assigned in place: set_x(data, size) would copy through a temporary std::string.
+    out.mutable_person_id()->assign(person_id.data(), person_id.size());
+    out.mutable_team_member_id()->assign(member_id.data(), member_id.size());
+    out.set_grade(static_cast<v1::Grade>(row.grade));
+    out.set_effort_freed(row.freed);
+    std::string& reason = *out.mutable_reason();
+    reason.reserve(ReasonSize(row));
+    ReasonPieces(row, [&](std::string_view part) { reason.append(part); });
+  }
+}
+
+size_t ReleaseRows::WireSize() const {
+  size_t size = 0;
+  for (const Row& row : rows_) size += wire::DelimitedSize(BodySize(row, ReasonSize(row)));
+  return size;
+}
+
+uint8_t* ReleaseRows::WriteWire(uint8_t* target) const {
+  for (const Row& row : rows_) {
+    const size_t reason_size = ReasonSize(row);
+    target = wire::WriteDelimitedHead(kReleasesField, BodySize(row, reason_size), target);
+    target = wire::WriteString(1, persons_[row.person].id, target);
+    target = wire::WriteString(2, member_ids_[row.member], target);
+    target = wire::WriteScalar(3, row.grade, target);
+    target = wire::WriteDouble(4, row.freed, target);
+    if (reason_size != 0) {
+      target = wire::WriteDelimitedHead(5, reason_size, target);
+      ReasonPieces(row, [&](std::string_view part) {
+        std::memcpy(target, part.data(), part.size());
+        target += part.size();
+      });
+    }
+  }
+  return target;
+}
+
+void ProposeReleases(const model::Context& context,
+                     const google::protobuf::RepeatedPtrField<v1::KeyIntersection>& key_intersections,
+                     google::protobuf::RepeatedPtrField<v1::Release>* releases) {
+  ReleaseRows(context, key_intersections).WriteTo(releases);
 }
 
 }  // namespace contactplan::recommend

@@ -1,11 +1,13 @@
-// The binary analysis the C ABI writes with the drift forecast spliced in from its rows
-// (src/engine/analysis_bytes.h) is, byte for byte, protobuf's own serialization of the analysis
-// with the forecast built as messages: on every golden plan, on generated plans of many sizes (so
+// The binary analysis the C ABI writes with the drift forecast and the releases spliced in from
+// their rows (src/engine/analysis_bytes.h) is, byte for byte, protobuf's own serialization of the
+// analysis with both built as messages: on every golden plan, on generated plans of many sizes (so
 // that the lengths of the recommendations and of the forecast cross varint boundaries), with and
-// without "now", with long ids, and with no graded intersection at all.
+// without "now", with long ids, with no graded intersection at all, and with releases of both
+// kinds.
 #include "engine/analysis_bytes.h"
 
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -20,40 +22,55 @@
 namespace contactplan::engine {
 namespace {
 
-// The analysis as the C ABI writes it (forecast from rows, on an arena) and as protobuf writes the
-// analysis the public Engine builds (forecast as messages).
-void ExpectSameBytes(const v1::Plan& plan, const v1::AnalysisOptions& options,
+// The analysis as the C ABI writes it (forecast and releases from rows, on an arena) and as protobuf
+// writes the analysis the public Engine builds (both as messages). Returns how many releases the
+// analysis holds.
+int ExpectSameBytes(const v1::Plan& plan, const v1::AnalysisOptions& options,
                      const std::string& what) {
   const absl::StatusOr<Settings> settings = ResolveSettings({});
-  ASSERT_TRUE(settings.ok()) << settings.status();
+  EXPECT_TRUE(settings.ok()) << settings.status();
+  if (!settings.ok()) return 0;
 
   const model::RelationshipTable relationships = model::RelationshipTable::FromPlan(plan);
   v1::Analysis whole;
-  ASSERT_TRUE(AnalyzePlan(*settings, plan, relationships, options, &whole, nullptr).ok()) << what;
-  ASSERT_TRUE(whole.recommendations().has_drift()) << what;
+  EXPECT_TRUE(AnalyzePlan(*settings, plan, relationships, options, &whole, nullptr).ok()) << what;
+  EXPECT_TRUE(whole.recommendations().has_drift()) << what;
   const std::string expected = io::WriteBinaryMessage(whole);
 
   google::protobuf::Arena arena;
   auto* analysis = google::protobuf::Arena::CreateMessage<v1::Analysis>(&arena);
-  std::optional<recommend::DriftForecastRows> drift;
-  ASSERT_TRUE(AnalyzePlan(*settings, plan, relationships, options, analysis, &drift).ok()) << what;
-  ASSERT_TRUE(drift.has_value()) << what;
+  recommend::RecommendationRows rows;
+  EXPECT_TRUE(AnalyzePlan(*settings, plan, relationships, options, analysis, &rows).ok()) << what;
+  if (!rows.drift.has_value() || !rows.releases.has_value()) {
+    ADD_FAILURE() << what << ": the rows were not worked out";
+    return 0;
+  }
   EXPECT_FALSE(analysis->recommendations().has_drift()) << what << ": the forecast was built too";
+  EXPECT_TRUE(analysis->recommendations().releases().empty()) << what << ": releases built too";
 
-  const AnalysisWithDrift bytes(*analysis, *drift);
-  ASSERT_EQ(bytes.size(), expected.size()) << what;
+  const AnalysisWithRows bytes(*analysis, rows);
+  EXPECT_EQ(bytes.size(), expected.size()) << what;
   std::string written(bytes.size(), '\x55');
   bytes.WriteInto(written.data());
   EXPECT_TRUE(written == expected) << what << ": the spliced analysis differs from protobuf's";
 
   // The rows written as messages are the messages the engine builds.
   v1::DriftForecast forecast;
-  drift->WriteTo(&forecast);
+  rows.drift->WriteTo(&forecast);
   EXPECT_EQ(io::WriteBinaryMessage(forecast), io::WriteBinaryMessage(whole.recommendations().drift()))
       << what;
+  v1::Recommendations releases;
+  rows.releases->WriteTo(releases.mutable_releases());
+  v1::Recommendations expected_releases;
+  *expected_releases.mutable_releases() = whole.recommendations().releases();
+  EXPECT_EQ(io::WriteBinaryMessage(releases), io::WriteBinaryMessage(expected_releases)) << what;
+  EXPECT_EQ(rows.releases->size(), static_cast<size_t>(whole.recommendations().releases_size()))
+      << what;
+  return whole.recommendations().releases_size();
 }
 
-TEST(AnalysisWithDriftTest, GoldenPlansGiveProtobufsBytes) {
+TEST(AnalysisWithRowsTest, GoldenPlansGiveProtobufsBytes) {
+  int releases = 0;
   for (const char* name : {"full", "kestrel-health", "kestrel-health-horizon90", "northwind-grid",
                            "typical", "generated-10x5-seed2", "generated-60x12-seed7-opps4",
                            "generated-100x20-seed3-opps2"}) {
@@ -63,22 +80,26 @@ TEST(AnalysisWithDriftTest, GoldenPlansGiveProtobufsBytes) {
       v1::AnalysisOptions options;
       options.set_max_findings(cap);
       options.set_horizon_days(cap == 3 ? 90 : 30);
-      ExpectSameBytes(plan, options, std::string(name) + ", max_findings " + std::to_string(cap));
+      releases +=
+          ExpectSameBytes(plan, options, std::string(name) + ", max_findings " + std::to_string(cap));
     }
   }
+  EXPECT_GT(releases, 0) << "no golden plan has releases: the test would not see them written";
 }
 
-TEST(AnalysisWithDriftTest, GeneratedPlansOfManySizesGiveProtobufsBytes) {
+TEST(AnalysisWithRowsTest, GeneratedPlansOfManySizesGiveProtobufsBytes) {
+  int releases = 0;
   for (int persons = 1; persons <= 120; persons += 7) {
     for (int team : {1, 3, 9}) {
       const v1::Plan plan = generate::GeneratePlan(
           {.persons = persons, .team_members = team, .seed = static_cast<uint64_t>(persons * team)});
-      ExpectSameBytes(plan, {}, std::to_string(persons) + " x " + std::to_string(team));
+      releases += ExpectSameBytes(plan, {}, std::to_string(persons) + " x " + std::to_string(team));
     }
   }
+  EXPECT_GT(releases, 0);
 }
 
-TEST(AnalysisWithDriftTest, LongIdsNoNowAndNoGradesGiveProtobufsBytes) {
+TEST(AnalysisWithRowsTest, LongIdsNoNowAndNoGradesGiveProtobufsBytes) {
   const std::string long_id(300, 'x');  // a length of two varint bytes
   v1::Plan plan = testing::PlanFromText(R"pb(
     team_members { id: "t1" }
@@ -99,6 +120,58 @@ TEST(AnalysisWithDriftTest, LongIdsNoNowAndNoGradesGiveProtobufsBytes) {
   )pb");
   ExpectSameBytes(ungraded, {}, "no graded intersection");
   ExpectSameBytes(v1::Plan(), {}, "the empty plan");
+}
+
+// Releases of both kinds, with ids whose length takes one and two varint bytes, and reasons longer
+// than 127 bytes.
+TEST(AnalysisWithRowsTest, ReleasesOfBothKindsGiveProtobufsBytes) {
+  v1::Plan plan = testing::PlanFromText(R"pb(
+    as_of { seconds: 1717200000 }
+    team_members { id: "t1" name: "Tess One" level: EXECUTIVE }
+    team_members { id: "t2" name: "Tom Two" level: MIDDLE_MANAGEMENT }
+    team_members { id: "t3" name: "Tia Three" }
+    team_members { id: "t4" name: "Ted Four" level: EXECUTIVE }
+    team_members { id: "t5" name: "Tara Five" }
+    persons { id: "p1" name: "Over Covered" title: "Chief Financial Officer" level: EXECUTIVE }
+    persons {
+      id: "p2"
+      name: "Past Desired"
+      relationship_level: TRUSTED_ADVISOR
+      desired_relationship_level: CREDIBLE_SOURCE
+    }
+    relationships { team_member_id: "t1" person_id: "p1" grade: TRUST }
+    relationships { team_member_id: "t2" person_id: "p1" grade: OPEN }
+    relationships { team_member_id: "t3" person_id: "p1" grade: OPEN }
+    relationships { team_member_id: "t4" person_id: "p1" grade: SATISFIED }
+    relationships { team_member_id: "t5" person_id: "p1" grade: TRUST }
+    relationships { team_member_id: "t1" person_id: "p2" grade: TRUST }
+    relationships { team_member_id: "t2" person_id: "p2" grade: OPEN }
+    relationships { team_member_id: "t3" person_id: "p2" grade: SATISFIED }
+  )pb");
+  const auto count_kinds = [](const v1::Analysis& analysis, std::string_view said) {
+    int count = 0;
+    for (const v1::Release& release : analysis.recommendations().releases()) {
+      count += release.reason().find(said) != std::string::npos ? 1 : 0;
+    }
+    return count;
+  };
+  v1::Analysis analysis;
+  const absl::StatusOr<Settings> settings = ResolveSettings({});
+  ASSERT_TRUE(settings.ok());
+  ASSERT_TRUE(AnalyzePlan(*settings, plan, model::RelationshipTable::FromPlan(plan), {}, &analysis,
+                          nullptr)
+                  .ok());
+  EXPECT_GT(count_kinds(analysis, "can step back"), 0) << analysis.DebugString();
+  EXPECT_GT(count_kinds(analysis, "ease to"), 0) << analysis.DebugString();
+  EXPECT_GT(ExpectSameBytes(plan, {}, "both kinds"), 1);
+
+  const std::string long_id(200, 'p');
+  plan.mutable_persons(1)->set_id(long_id);
+  for (v1::Relationship& r : *plan.mutable_relationships()) {
+    if (r.person_id() == "p2") r.set_person_id(long_id);
+  }
+  plan.mutable_persons(0)->set_name(std::string(150, 'n'));
+  EXPECT_GT(ExpectSameBytes(plan, {}, "long ids and names"), 1);
 }
 
 }  // namespace

@@ -112,19 +112,57 @@ TEST(FindingRecordTest, StaysSmallOnA64BitTarget) {
   }
 }
 
-TEST_F(DeferredFindingTest, ASinkOverTheWholeListLeavesNoSlackAndOrdersBySeverity) {
+TEST_F(DeferredFindingTest, ASinkOrdersBySeverityInPlace) {
   std::vector<Finding> findings;
   FindingSink sink(&findings);
   sink.set_rule(&kTestRule);
   for (int i = 0; i < 5; ++i) {
     sink.Add(i % 2 == 0 ? v1::INFO : v1::CRITICAL, CountingMessage).Person(0).Number("score", i);
   }
+  // Ordered where they are: no second copy of the list (on a large account it is 9 MB).
+  const Finding* const list = findings.data();
   std::move(sink).Finish();
   ASSERT_EQ(findings.size(), 5u);
-  EXPECT_EQ(findings.capacity(), findings.size());
+  EXPECT_EQ(findings.data(), list);
   const double expected_scores[] = {1, 3, 0, 2, 4};  // CRITICAL first, each in the order added
   for (size_t i = 0; i < findings.size(); ++i) {
     EXPECT_EQ(findings[i].number("score"), expected_scores[i]) << i;
+  }
+}
+
+// Every severity, interleaved, after findings of an earlier sink: the permutation has many cycles
+// and the earlier findings stay where they were.
+TEST_F(DeferredFindingTest, ASinkOrdersOnlyWhatItAppended) {
+  std::vector<Finding> findings;
+  {
+    FindingSink earlier(&findings);
+    earlier.set_rule(&kTestRule);
+    earlier.Add(v1::INFO, CountingMessage).Number("score", -1);
+    earlier.Add(v1::CRITICAL, CountingMessage).Number("score", -2);
+    std::move(earlier).Finish();
+  }
+  FindingSink sink(&findings);
+  sink.set_rule(&kTestRule);
+  constexpr v1::Severity kCycle[] = {v1::INFO, v1::WARNING, v1::SEVERITY_UNSPECIFIED, v1::CRITICAL,
+                                     v1::WARNING, v1::INFO, v1::CRITICAL};
+  constexpr int kAdded = 61;
+  for (int i = 0; i < kAdded; ++i) {
+    sink.Add(kCycle[i % 7], CountingMessage).Number("score", i);
+  }
+  std::move(sink).Finish();
+  ASSERT_EQ(findings.size(), 2u + kAdded);
+  EXPECT_EQ(findings[0].number("score"), -2);  // the earlier sink's own order
+  EXPECT_EQ(findings[1].number("score"), -1);
+  std::vector<double> expected;
+  for (const v1::Severity severity :
+       {v1::CRITICAL, v1::WARNING, v1::INFO, v1::SEVERITY_UNSPECIFIED}) {
+    for (int i = 0; i < kAdded; ++i) {
+      if (kCycle[i % 7] == severity) expected.push_back(i);
+    }
+  }
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(findings[2 + i].number("score"), expected[i]) << i;
+    EXPECT_EQ(findings[2 + i].severity, kCycle[static_cast<int>(expected[i]) % 7]) << i;
   }
 }
 
