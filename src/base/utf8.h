@@ -3,6 +3,8 @@
 #define CONTACTPLAN_SRC_BASE_UTF8_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace contactplan::base {
@@ -11,6 +13,22 @@ namespace contactplan::base {
 // surrogates and values beyond U+10FFFF included), or npos when all of `text` is UTF-8.
 // Thread-safe.
 size_t FirstInvalidUtf8(std::string_view text);
+
+// Whether all of `text` is UTF-8. Most text in a plan is short ASCII (ids, names): eight bytes are
+// tested at once, and FirstInvalidUtf8 runs only for text that holds other bytes.
+inline bool IsUtf8(std::string_view text) {
+  constexpr uint64_t kHighBits = 0x8080808080808080u;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  uint64_t any = 0;
+  for (; end - p >= 8; p += 8) {
+    uint64_t word;
+    std::memcpy(&word, p, 8);
+    any |= word;
+  }
+  for (; p < end; ++p) any |= static_cast<unsigned char>(*p);
+  return (any & kHighBits) == 0 || FirstInvalidUtf8(text) == std::string_view::npos;
+}
 
 }  // namespace contactplan::base
 

@@ -14,8 +14,10 @@ namespace contactplan::io {
 
 // Parses `bytes` in `format` into *plan and the plan's relationships into *relationships, with the
 // status ParsePlanInto gives for the same bytes (the same messages for the same errors).
-//  - Binary: after the UTF-8 walk every binary parse makes (io/proto_binary.cc), the relationships
-//    are decoded straight into rows (io/relationship_wire.h) and the rest of the plan by protobuf;
+//  - Binary: the relationships are decoded straight into rows, their strings checked for UTF-8 as
+//    they are read, and the rest of the plan checked the same way and parsed by protobuf
+//    (io/relationship_wire.h: the bytes are walked once, where a binary parse walks them before
+//    protobuf reads them, io/proto_binary.cc);
 //    plan->relationships() is then empty and the rows' ids are views of `bytes`, which must outlive
 //    *relationships. Bytes that reader does not take (rare encodings, anything protobuf would
 //    refuse) are parsed whole by ParsePlanInto and the rows built from the messages.

@@ -9,7 +9,9 @@
 // read bytes some other way than a plain reading of the wire format (a tag whose value needs more
 // than 32 bits, which it cuts; a length written in more than five bytes, which it refuses) or
 // accepts what the rows cannot hold (groups, which it keeps as unknown fields), the reader gives up
-// and returns false: the caller's ordinary parse is then the answer.
+// and returns false: the caller's ordinary parse is then the answer. So does a string that is not
+// UTF-8, which protobuf refuses: the reader checks the relationships' strings as it reads them and
+// the rest of the plan before protobuf parses it, so the plan's bytes are walked once.
 
 #include "io/relationship_wire.h"
 
@@ -19,7 +21,10 @@
 #include <utility>
 #include <vector>
 
+#include "base/utf8.h"
 #include "google/protobuf/timestamp.pb.h"
+#include "io/wire_schema.h"
+#include "io/wire_strings.h"
 
 namespace contactplan::io {
 namespace {
@@ -148,20 +153,21 @@ inline const char* ReadInt64(const char* p, const char* end, int64_t& value) {
   return p;
 }
 
-// A string field the rows keep as a view of the input.
+// A string field the rows keep as a view of the input. Refused when it is not UTF-8, as protobuf
+// refuses a proto3 string (every occurrence is checked, a value later overwritten too).
 inline const char* ReadView(const char* p, const char* end, std::string_view& view) {
   const char* field_end = nullptr;
   if ((p = ReadLength(p, end, field_end)) == nullptr) return nullptr;
   view = std::string_view(p, static_cast<size_t>(field_end - p));
-  return field_end;
+  return base::IsUtf8(view) ? field_end : nullptr;
 }
 
-// A string field the rows keep only the size of.
+// A string field the rows keep only the size of; refused as ReadView.
 inline const char* ReadSize(const char* p, const char* end, uint32_t& size) {
   const char* field_end = nullptr;
   if ((p = ReadLength(p, end, field_end)) == nullptr) return nullptr;
   size = static_cast<uint32_t>(field_end - p);
-  return field_end;
+  return base::IsUtf8(std::string_view(p, size)) ? field_end : nullptr;
 }
 
 // A message field whose contents `contents(begin, end)` reads, returning false when refused.
@@ -262,11 +268,19 @@ constexpr uint32_t kRelationshipsTag = TagOf(v1::Plan::kRelationshipsFieldNumber
 using Runs = std::vector<std::pair<const char*, const char*>>;
 
 // protobuf's parse of the runs, in order, into *rest: the same as one parse of their
-// concatenation, which is the plan without its relationships. A plan written in field order has
+// concatenation, which is the plan without its relationships. Their strings are checked first
+// (WireStringsAreUtf8 of each run, a run being whole fields of the plan): protobuf would log a
+// string that is not UTF-8 before refusing it, and the library never prints. A plan written in field order has
 // two runs, the fields before its relationships and the ones after; copying them into one buffer
 // (under 1 MB on the 10,000 x 500 account) cost the same as merging each run from a stream of its
 // own, and is one parse.
 bool ParseRest(const Runs& runs, v1::Plan* rest) {
+  static const WireSchema& schema = WireSchema::For(v1::Plan::descriptor());
+  for (const auto& [begin, end] : runs) {
+    if (!WireStringsAreUtf8(std::string_view(begin, static_cast<size_t>(end - begin)), schema)) {
+      return false;
+    }
+  }
   if (runs.empty()) {
     rest->Clear();
     return true;

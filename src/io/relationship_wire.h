@@ -15,9 +15,9 @@ namespace contactplan::io {
 // protobuf, so it equals a protobuf parse of the plan with relationships cleared, unknown fields
 // included), and the relationships into *table (cleared first) as RelationshipTable::FromPlan would
 // give them for protobuf's parse of the same bytes; the rows' ids are views of `bytes`.
-// Precondition: WireStringsAreUtf8(bytes, WireSchema::For(v1::Plan descriptor)) passed.
 // Returns false, with *rest and *table in an unspecified state, for anything it does not read
-// exactly as protobuf would, and for any bytes protobuf would refuse: the caller then parses the
+// exactly as protobuf would, and for any bytes protobuf would refuse (strings that are not UTF-8
+// included, which it finds without protobuf ever logging them): the caller then parses the
 // whole plan with ParseBinaryMessage (which gives the error message) and
 // RelationshipTable::FromPlan. Thread-safe for distinct outputs.
 bool ReadPlanWithRelationshipTable(std::string_view bytes, v1::Plan* rest,

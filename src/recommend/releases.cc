@@ -74,11 +74,18 @@ ReleaseRows::ReleaseRows(
   }
   // Each member's label, written once: an account with many releases names the same members often.
   member_labels_.resize(index.member_count());
+  // [grade held][grade eased to]: the row's freed text, +1 (0: not written yet).
+  std::array<std::array<uint8_t, v1::Grade_ARRAYSIZE>, v1::Grade_ARRAYSIZE> freed_text{};
   const auto add = [&](RelationshipIx r, v1::Grade grade, v1::Grade eased_to, double freed) {
     const MemberIx m = index.relationship_member(r);
     if (member_labels_[m].empty()) member_labels_[m] = rules::MemberLabel(index, m);
+    uint8_t& text = freed_text[grade][eased_to];
+    if (text == 0) {
+      freed_texts_.push_back(absl::StrCat(freed));
+      text = static_cast<uint8_t>(freed_texts_.size());
+    }
     rows_.push_back({static_cast<uint32_t>(persons_.size() - 1), m, static_cast<uint8_t>(grade),
-                     static_cast<uint8_t>(eased_to), freed});
+                     static_cast<uint8_t>(eased_to), static_cast<uint8_t>(text - 1), freed});
   };
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     const std::span<const RelationshipIx> graded = index.graded_of_person(p);
@@ -138,7 +145,6 @@ ReleaseRows::ReleaseRows(
 
 template <typename Piece>
 void ReleaseRows::ReasonPieces(const Row& row, Piece&& piece) const {
-  const absl::AlphaNum freed(row.freed);
   piece(std::string_view(persons_[row.person].opening));
   piece(std::string_view(member_labels_[row.member]));
   const std::string_view grade = rules::GradeWord(static_cast<v1::Grade>(row.grade));
@@ -153,7 +159,7 @@ void ReleaseRows::ReasonPieces(const Row& row, Piece&& piece) const {
     piece(std::string_view(rules::GradeWord(static_cast<v1::Grade>(row.eased_to))));
     piece(std::string_view(" and free "));
   }
-  piece(std::string_view(freed.data(), freed.size()));
+  piece(std::string_view(freed_texts_[row.freed_text]));
   piece(UnitsWord(row.freed));
 }
 

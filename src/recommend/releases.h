@@ -63,6 +63,7 @@ class ReleaseRows {
     model::MemberIx member;
     uint8_t grade;     // v1::Grade held
     uint8_t eased_to;  // v1::Grade the member may let it ease to; 0: steps back (over-covered)
+    uint8_t freed_text;  // into freed_texts_
     double freed;
   };
   static_assert(sizeof(Row) == 24);
@@ -77,6 +78,10 @@ class ReleaseRows {
   std::vector<Person> persons_;
   std::vector<std::string_view> member_ids_;
   std::vector<std::string> member_labels_;  // written for the members some release names
+  // The effort freed as the reasons write it, once per value: it depends only on the grade held and
+  // the grade eased to, so there are a few dozen at most (formatting each number again was a fifth
+  // of the work).
+  std::vector<std::string> freed_texts_;
 };
 
 // ReleaseRows(context, key_intersections).WriteTo(releases).

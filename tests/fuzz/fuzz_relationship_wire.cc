@@ -32,11 +32,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   static const contactplan::io::WireSchema& schema =
       contactplan::io::WireSchema::For(contactplan::v1::Plan::descriptor());
-  if (!contactplan::io::WireStringsAreUtf8(bytes, schema)) return 0;
-
   contactplan::v1::Plan rest;
   RelationshipTable table;
   if (!contactplan::io::ReadPlanWithRelationshipTable(bytes, &rest, &table)) return 0;
+  // The reader checks every string it reads and the rest before protobuf parses it: it must never
+  // take bytes the walk every other binary parse makes would refuse.
+  if (!contactplan::io::WireStringsAreUtf8(bytes, schema)) Fail("read a string that is not UTF-8");
 
   contactplan::v1::Plan parsed;
   if (!parsed.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {

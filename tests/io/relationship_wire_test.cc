@@ -92,10 +92,15 @@ void ExpectReadAsProtobufReads(std::string_view bytes) {
 // For any bytes the lean walk passes: when the reader returns true, protobuf parses the bytes to
 // the same plan; when protobuf refuses them, the reader returns false. Returns the reader's answer.
 bool ExpectNoDisagreement(std::string_view bytes) {
-  if (!LeanWalkPasses(bytes)) return false;
   Plan rest;
   RelationshipTable table;
   const bool read = io::ReadPlanWithRelationshipTable(bytes, &rest, &table);
+  if (!LeanWalkPasses(bytes)) {
+    // A string that is not UTF-8 (protobuf would log it, then refuse it): refused, with protobuf
+    // never asked.
+    EXPECT_FALSE(read) << "read a string that is not UTF-8: " << ::testing::PrintToString(bytes);
+    return read;
+  }
   Plan parsed;
   const bool protobuf_parsed = parsed.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()));
   if (!protobuf_parsed) {
@@ -546,6 +551,46 @@ TEST(RelationshipWireTest, RefusesWhatProtobufRefuses) {
   EXPECT_FALSE(ExpectNoDisagreement(
       RelationshipField("") + LengthDelimited(Plan::kPersonsFieldNumber,
                                               Tag(v1::Person::kIdFieldNumber, kLengthDelimited))));
+}
+
+// Every string field the reader reads is checked for UTF-8 by the reader itself, and so is the
+// rest of the plan before protobuf sees it (protobuf would log it before refusing it): no string
+// that is not UTF-8 gets through, wherever it is, a value overwritten later included; one in an
+// unknown field is protobuf's to keep, and so the reader's.
+TEST(RelationshipWireTest, RefusesStringsThatAreNotUtf8) {
+  const std::string bad = "ok\xC3(";  // a lead byte without its continuation
+  const std::string overlong = "\xC0\xAF";
+  const auto string_field = [](int number, std::string_view text) {
+    return LengthDelimited(static_cast<uint64_t>(number), text);
+  };
+  for (const std::string& text : {bad, overlong, std::string(40, 'a') + bad}) {
+    const std::vector<std::string> refused = {
+        RelationshipField(string_field(Relationship::kTeamMemberIdFieldNumber, text)),
+        RelationshipField(string_field(Relationship::kPersonIdFieldNumber, text)),
+        RelationshipField(string_field(Relationship::kNotesFieldNumber, text)),
+        RelationshipField(string_field(Relationship::kPersonIdFieldNumber, text) +
+                          string_field(Relationship::kPersonIdFieldNumber, "p1")),
+        RelationshipField(LengthDelimited(Relationship::kHistoryFieldNumber,
+                                          string_field(v1::GradeChange::kNoteFieldNumber, text))),
+        RelationshipField(LengthDelimited(Relationship::kTouchesFieldNumber,
+                                          string_field(Touch::kNoteFieldNumber, text))),
+        RelationshipField("") +
+            LengthDelimited(Plan::kPersonsFieldNumber, string_field(v1::Person::kNameFieldNumber, text)),
+        LengthDelimited(Plan::kPersonsFieldNumber, string_field(v1::Person::kIdFieldNumber, text)) +
+            RelationshipField(""),
+    };
+    for (const std::string& bytes : refused) {
+      EXPECT_FALSE(LeanWalkPasses(bytes)) << ::testing::PrintToString(bytes);
+      EXPECT_FALSE(Reads(bytes)) << ::testing::PrintToString(bytes);
+    }
+    // An unknown field is not a string to protobuf: kept, whatever its bytes.
+    const std::string unknown = RelationshipField(string_field(40, text));
+    EXPECT_TRUE(LeanWalkPasses(unknown));
+    ExpectReadAsProtobufReads(unknown);
+  }
+  // Text that is UTF-8 beyond ASCII is read.
+  ExpectReadAsProtobufReads(RelationshipField(
+      string_field(Relationship::kPersonIdFieldNumber, "p-\xC3\xA9t\xC3\xA9-\xF0\x9F\x98\x80")));
 }
 
 TEST(RelationshipWireTest, GivesUpOnTagsProtobufWouldCut) {
