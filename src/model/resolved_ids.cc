@@ -1,16 +1,14 @@
 #include "model/resolved_ids.h"
 
+#include <algorithm>
+#include <tuple>
 #include <utility>
+#include <vector>
 
 #include "model/relationship_table.h"
 
 namespace contactplan::model {
 namespace {
-
-// A (member, person) intersection as one key; both positions are at least 0.
-uint64_t CellKey(MemberIx m, PersonIx p) {
-  return (static_cast<uint64_t>(static_cast<uint32_t>(m)) << 32) | static_cast<uint32_t>(p);
-}
 
 // Fills `table` with the first position of each non-empty id of `entities`, listing the later
 // holders of an id in `repeats`.
@@ -46,8 +44,78 @@ void ResolveNested(const Parents& parents, Nested nested, Resolve resolve,
 }  // namespace
 
 RelationshipIx ResolvedIds::FindCell(MemberIx m, PersonIx p) const {
-  const auto it = cells_.find(CellKey(m, p));
-  return it == cells_.end() ? kNone : it->second;
+  if (p < 0 || p + 1 >= static_cast<PersonIx>(cell_start_.size())) return kNone;
+  const auto begin = cell_member_.begin() + cell_start_[p];
+  const auto end = cell_member_.begin() + cell_start_[p + 1];
+  const auto at = std::lower_bound(begin, end, m);
+  return at != end && *at == m ? cell_relationship_[at - cell_member_.begin()] : kNone;
+}
+
+void ResolvedIds::IndexCells(int32_t persons) {
+  // A counting sort by person (stable: plan order within a person), then each person's few
+  // relationships ordered by member.
+  cell_start_.assign(static_cast<size_t>(persons) + 1, 0);
+  const auto relationships = static_cast<RelationshipIx>(relationship_person_.size());
+  for (RelationshipIx r = 0; r < relationships; ++r) {
+    if (relationship_member_[r] != kNone && relationship_person_[r] != kNone) {
+      ++cell_start_[relationship_person_[r] + 1];
+    }
+  }
+  for (int32_t p = 0; p < persons; ++p) cell_start_[p + 1] += cell_start_[p];
+  cell_member_.resize(cell_start_[persons]);
+  cell_relationship_.resize(cell_start_[persons]);
+  {
+    std::vector<int32_t> next(cell_start_.begin(), cell_start_.end() - 1);
+    for (RelationshipIx r = 0; r < relationships; ++r) {
+      const MemberIx m = relationship_member_[r];
+      const PersonIx p = relationship_person_[r];
+      if (m == kNone || p == kNone) continue;
+      const int32_t at = next[p]++;
+      cell_member_[at] = m;
+      cell_relationship_[at] = r;
+    }
+  }
+  std::vector<std::pair<MemberIx, RelationshipIx>> many;  // a person with many relationships
+  for (PersonIx p = 0; p < persons; ++p) {
+    // Ordered by member, then plan order (the order they are in): an insertion sort for the few
+    // relationships most persons hold, a sort of (member, relationship) pairs beyond that, so that
+    // a person holding thousands stays n log n.
+    const int32_t begin = cell_start_[p];
+    const int32_t end = cell_start_[p + 1];
+    constexpr int32_t kFew = 16;
+    if (end - begin <= kFew) {
+      for (int32_t i = begin + 1; i < end; ++i) {
+        const MemberIx m = cell_member_[i];
+        const RelationshipIx r = cell_relationship_[i];
+        int32_t j = i;
+        for (; j > begin && cell_member_[j - 1] > m; --j) {
+          cell_member_[j] = cell_member_[j - 1];
+          cell_relationship_[j] = cell_relationship_[j - 1];
+        }
+        cell_member_[j] = m;
+        cell_relationship_[j] = r;
+      }
+    } else {
+      many.clear();
+      for (int32_t i = begin; i < end; ++i) many.emplace_back(cell_member_[i], cell_relationship_[i]);
+      std::sort(many.begin(), many.end());
+      for (int32_t i = begin; i < end; ++i) {
+        std::tie(cell_member_[i], cell_relationship_[i]) = many[i - begin];
+      }
+    }
+    // A run of one member: its first relationship holds the cell, the others repeat it.
+    int32_t run = begin;
+    for (int32_t i = begin + 1; i < end; ++i) {
+      if (cell_member_[i] != cell_member_[run]) {
+        run = i;
+      } else {
+        repeated_cells_.push_back({cell_relationship_[i], cell_relationship_[run]});
+      }
+    }
+  }
+  // Listed in plan order, as validation reports them.
+  std::sort(repeated_cells_.begin(), repeated_cells_.end(),
+            [](const Repeat& a, const Repeat& b) { return a.at < b.at; });
 }
 
 ResolvedIds ResolveIds(const v1::Plan& plan) {
@@ -82,7 +150,6 @@ ResolvedIds ResolveIds(const v1::Plan& plan, const RelationshipTable& relationsh
   const int32_t relationships = relationship_rows.size();
   ids.relationship_person_.resize(relationships);
   ids.relationship_member_.resize(relationships);
-  ids.cells_.reserve(relationships);
   // Contact maps usually list a person's (or a member's) relationships together, as the CSV grid
   // and CRM exports do: an end that names the same id as the relationship before reuses its
   // position instead of hashing the id again.
@@ -103,10 +170,8 @@ ResolvedIds ResolveIds(const v1::Plan& plan, const RelationshipTable& relationsh
     last_p = p;
     ids.relationship_member_[r] = m;
     ids.relationship_person_[r] = p;
-    if (m == kNone || p == kNone) continue;
-    const auto [it, first] = ids.cells_.try_emplace(CellKey(m, p), r);
-    if (!first) ids.repeated_cells_.push_back({r, it->second});
   }
+  ids.IndexCells(persons);
 
   ResolveNested(
       plan.opportunities(),

@@ -92,8 +92,19 @@ class ResolvedIds {
     return it == table.end() ? kNone : it->second;
   }
 
+  // Builds cell_start_, cell_member_ and cell_relationship_ and lists repeated_cells_, from the
+  // relationships' resolved ends.
+  void IndexCells(int32_t persons);
+
   IdTable person_ids_, member_ids_, opportunity_ids_;
-  absl::flat_hash_map<uint64_t, RelationshipIx> cells_;
+  // The contact map's cells, person by person: the relationships with both ends resolved, those of
+  // person p at [cell_start_[p], cell_start_[p + 1]), ordered by member, then plan order (so the
+  // first of a run of one member is the cell's first holder). Two parallel lists, 8 bytes a
+  // relationship: a cell is found by a binary search among its person's few members, where a hash
+  // table of cells (2.2 MB on the 10,000 x 500 account) missed the cache on every insertion.
+  std::vector<int32_t> cell_start_;
+  std::vector<MemberIx> cell_member_;
+  std::vector<RelationshipIx> cell_relationship_;
   std::vector<Repeat> repeated_person_ids_, repeated_member_ids_, repeated_opportunity_ids_,
       repeated_cells_;
   std::vector<PersonIx> relationship_person_;
