@@ -1,6 +1,9 @@
 // The plan index resolves ids and adjacency once; the stages trust it, so it is checked here.
 #include "model/plan_index.h"
 
+#include <algorithm>
+#include <utility>
+
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -272,6 +275,71 @@ TEST(GradeHistoryTest, TheLatestChangeAndItsDate) {
   ASSERT_TRUE(rose.has_value());
   EXPECT_FALSE(rose->is_drop());
   EXPECT_FALSE(rose->at.has_value());  // the current grade has no assessed_at
+}
+
+// Histories read in place (dated entries oldest first) and sorted first (any other order) give
+// what a plain reading gives: sort the dated, graded entries stably by date, then walk back from
+// the current grade to the latest entry with another grade. Random histories of up to six entries,
+// with undated and ungraded entries, equal dates, and a current grade with and without a date.
+TEST(GradeHistoryTest, HistoriesInAnyOrderMatchAPlainReading) {
+  uint32_t state = 11;
+  const auto next = [&state](int below) {
+    state = state * 1103515245u + 12345u;
+    return static_cast<int>((state >> 16) % static_cast<uint32_t>(below));
+  };
+  int in_order = 0;
+  int changes = 0;
+  for (int trial = 0; trial < 4000; ++trial) {
+    const int32_t grade = next(8);  // GRADE_UNSPECIFIED .. TRUST
+    const PlanTime assessed = next(4) == 0 ? PlanTime{} : PlanTime{.seconds = 1000 + next(5), .present = true};
+    std::vector<GradeChangeRow> history(static_cast<size_t>(next(7)));
+    for (GradeChangeRow& entry : history) {
+      entry.grade = next(8);
+      if (next(6) != 0) entry.at = PlanTime{.seconds = next(5) * 100, .nanos = next(2), .present = true};
+    }
+    if (trial % 2 == 0) {  // half of them oldest first
+      // Undated entries first: they do not count, wherever they are.
+      const auto key = [](const GradeChangeRow& entry) {
+        return entry.at.present ? std::pair<int64_t, int32_t>(entry.at.seconds, entry.at.nanos)
+                                : std::pair<int64_t, int32_t>(INT64_MIN, 0);
+      };
+      std::stable_sort(history.begin(), history.end(),
+                       [&key](const auto& a, const auto& b) { return key(a) < key(b); });
+    }
+    std::optional<GradeChangeSeen> expected;
+    if (grade != v1::GRADE_UNSPECIFIED) {
+      std::vector<GradeChangeRow> timeline;
+      for (const GradeChangeRow& entry : history) {
+        if (entry.at.present && entry.grade != v1::GRADE_UNSPECIFIED) timeline.push_back(entry);
+      }
+      in_order += std::is_sorted(timeline.begin(), timeline.end(), [](const auto& a, const auto& b) {
+        return std::pair(a.at.seconds, a.at.nanos) < std::pair(b.at.seconds, b.at.nanos);
+      });
+      std::stable_sort(timeline.begin(), timeline.end(), [](const auto& a, const auto& b) {
+        return std::pair(a.at.seconds, a.at.nanos) < std::pair(b.at.seconds, b.at.nanos);
+      });
+      PlanTime later_at = assessed;
+      for (auto it = timeline.rbegin(); it != timeline.rend(); ++it) {
+        if (it->grade != grade) {
+          expected = GradeChangeSeen{.from = static_cast<v1::Grade>(it->grade),
+                                     .to = static_cast<v1::Grade>(grade), .at = ToTime(later_at)};
+          break;
+        }
+        later_at = it->at;
+      }
+    }
+    const std::optional<GradeChangeSeen> seen = LatestGradeChange(grade, assessed, history);
+    ASSERT_EQ(seen.has_value(), expected.has_value()) << "trial " << trial;
+    if (!seen) continue;
+    ++changes;
+    EXPECT_EQ(seen->from, expected->from) << "trial " << trial;
+    EXPECT_EQ(seen->to, expected->to) << "trial " << trial;
+    EXPECT_EQ(seen->at, expected->at) << "trial " << trial;
+  }
+  // Both ways of reading were taken, and many histories had a change.
+  EXPECT_GT(in_order, 1000);
+  EXPECT_LT(in_order, 3500);
+  EXPECT_GT(changes, 1000);
 }
 
 }  // namespace
