@@ -47,8 +47,8 @@ static_assert(CPLAN_VERSION_MAJOR == CONTACTPLAN_VERSION_MAJOR &&
 struct cplan_engine {
   contactplan::Engine engine;
   // The engine's options resolved (the same as inside `engine`), for the analysis this layer writes
-  // itself: a binary analysis with the drift forecast and the releases spliced in from their rows
-  // (analysis_bytes.h).
+  // itself: a binary analysis with the findings, the drift forecast and the releases spliced in as
+  // bytes (analysis_bytes.h).
   contactplan::Settings settings;
   // EngineOptions.limits.max_input_bytes with its default resolved: checked here, before parsing,
   // because only this layer sees the size of the serialized input.
@@ -418,11 +418,11 @@ cplan_status DeliverAnalysis(std::string_view function, const contactplan::v1::A
       output, output_len, message);
 }
 
-// A binary analysis whose drift forecast and releases are still rows (analysis_bytes.h): they are
-// never built as messages.
+// A binary analysis whose findings, drift forecast and releases are still rows (analysis_bytes.h):
+// they are never built as messages.
 cplan_status DeliverBinaryAnalysis(std::string_view function,
                                    const contactplan::v1::Analysis& analysis,
-                                   const contactplan::recommend::RecommendationRows& rows,
+                                   const contactplan::engine::AnalysisRows& rows,
                                    char** output, size_t* output_len, char** message) {
   const contactplan::engine::AnalysisWithRows bytes(analysis, rows);
   return DeliverBinary(
@@ -598,11 +598,11 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
         contactplan::capi::ArenaBlockPool::Options(analysis_block));
     auto& analysis =
         *google::protobuf::Arena::CreateMessage<contactplan::v1::Analysis>(&analysis_arena);
-    // A binary analysis is written with the drift forecast and the releases spliced in from their
-    // rows, never built as messages (on a large account, 100,000 and 29,000 of them: 18.6 and
-    // 9 MB); other formats write messages.
+    // A binary analysis is written with the findings, the drift forecast and the releases spliced
+    // in as bytes, never built as messages (on a large account, 100,000 forecast rows and 29,000
+    // releases: 18.6 and about 9 MB as messages); other formats write messages.
     const bool binary = RawValue(output_format) == CPLAN_FORMAT_BINARY;
-    contactplan::recommend::RecommendationRows rows;
+    contactplan::engine::AnalysisRows rows;
     if (absl::Status analyzed = contactplan::engine::AnalyzePlan(
             engine->settings, parsed, relationships, analysis_options, &analysis,
             binary ? &rows : nullptr);

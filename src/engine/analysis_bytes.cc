@@ -39,19 +39,18 @@ size_t Repeated(const google::protobuf::RepeatedPtrField<M>& list) {
 // A proto3 scalar with a one-byte tag: nothing when 0.
 size_t Scalar(uint64_t value) { return value == 0 ? 0 : 1 + VarintSize(value); }
 
-// The bytes of the fields before recommendations (1-6) and before drift (1-6), field by field from
-// the generated accessors rather than through reflection (which would build the analysis types'
-// descriptors on first use). Field numbers never change, so these lists never grow: a field added
-// later gets a number above the ones spliced around. tests/engine/analysis_bytes_test.cc checks the
-// result against protobuf's own bytes.
-size_t AnalysisHead(const v1::Analysis& a) {
+// The bytes of the fields before findings (1-4), of gaps (6) and of the recommendations' fields
+// before drift (1-6), field by field from the generated accessors rather than through reflection
+// (which would build the analysis types' descriptors on first use). Field numbers never change,
+// so these lists never grow: a field added later gets a number above the ones spliced around.
+// tests/engine/analysis_bytes_test.cc checks the result against protobuf's own bytes.
+size_t BeforeFindings(const v1::Analysis& a) {
   static_assert(v1::Analysis::kSchemaVersionFieldNumber == 1 && v1::Analysis::kAsOfFieldNumber == 2 &&
                 v1::Analysis::kScoresFieldNumber == 3 && v1::Analysis::kWebFieldNumber == 4 &&
                 v1::Analysis::kFindingsFieldNumber == 5 && v1::Analysis::kGapsFieldNumber == 6 &&
                 v1::Analysis::kRecommendationsFieldNumber == 7);
   return Scalar(a.schema_version()) + Singular(a.has_as_of(), a.as_of()) +
-         Singular(a.has_scores(), a.scores()) + Singular(a.has_web(), a.web()) +
-         Repeated(a.findings()) + Singular(a.has_gaps(), a.gaps());
+         Singular(a.has_scores(), a.scores()) + Singular(a.has_web(), a.web());
 }
 
 size_t RecommendationsHead(const v1::Recommendations& r) {
@@ -81,47 +80,54 @@ constexpr char kDriftTag = static_cast<char>(kDriftField << 3 | 2);
 
 }  // namespace
 
-AnalysisWithRows::AnalysisWithRows(const v1::Analysis& analysis,
-                                   const recommend::RecommendationRows& rows)
-    : analysis_(analysis), drift_(*rows.drift), releases_(*rows.releases) {
+AnalysisWithRows::AnalysisWithRows(const v1::Analysis& analysis, const AnalysisRows& rows)
+    : analysis_(analysis),
+      findings_(rows.findings),
+      drift_(*rows.recommendations.drift),
+      releases_(*rows.recommendations.releases) {
   analysis_size_ = analysis.ByteSizeLong();
   const v1::Recommendations& recommendations = analysis.recommendations();
   const size_t old_recommendations = static_cast<size_t>(recommendations.GetCachedSize());
-  head_size_ = AnalysisHead(analysis);
+  before_findings_ = BeforeFindings(analysis);
+  gaps_size_ = Singular(analysis.has_gaps(), analysis.gaps());
   old_length_size_ = VarintSize(old_recommendations);
   recommendations_head_ = RecommendationsHead(recommendations);
   team_load_size_ = Repeated(recommendations.team_load());
   drift_size_ = drift_.WireSize();
   releases_size_ = releases_.WireSize();
   recommendations_size_ = old_recommendations + Delimited(drift_size_) + releases_size_;
-  size_ = analysis_size_ - Delimited(old_recommendations) + Delimited(recommendations_size_);
+  size_ = analysis_size_ + findings_.size() - Delimited(old_recommendations) +
+          Delimited(recommendations_size_);
 }
 
 void AnalysisWithRows::WriteInto(char* out) const {
   // The analysis without the rows goes at the end of the buffer, where its fields after the
   // releases (the rest of the recommendations, then the rest of the analysis) already are in their
-  // final place. What comes before the forecast is moved to the front, the forecast written after
-  // it, team_load moved up behind the forecast and the releases written in the gap left. Every
-  // move goes towards the front, onto bytes already moved or not yet written.
+  // final place. Each part before is then moved to the front in order, with the rows written
+  // between: Analysis 1-4, the findings, Analysis 6, the recommendations' tag and new length,
+  // Recommendations 1-6, the forecast, Recommendations 8, the releases. Every move goes towards
+  // the front, onto bytes already moved or not yet written.
   const size_t shift = size_ - analysis_size_;
-  char* const written = out + shift;
-  io::WriteBinaryMessageInto(analysis_, analysis_size_, written);
-  // Analysis fields 1-6, then the recommendations' tag and new length.
-  std::memmove(out, written, head_size_);
-  char* at = out + head_size_;
+  const char* from = out + shift;
+  io::WriteBinaryMessageInto(analysis_, analysis_size_, out + shift);
+  char* at = out;
+  const auto move = [&](size_t size) {
+    std::memmove(at, from, size);
+    at += size;
+    from += size;
+  };
+  move(before_findings_);
+  std::memcpy(at, findings_.data(), findings_.size());
+  at += findings_.size();
+  move(gaps_size_);
   *at++ = kRecommendationsTag;
   at = WriteVarint(recommendations_size_, at);
-  // Recommendations fields 1-6 (after the old tag and length in the written bytes).
-  const char* from = written + head_size_ + 1 + old_length_size_;
-  std::memmove(at, from, recommendations_head_);
-  at += recommendations_head_;
-  from += recommendations_head_;
+  from += 1 + old_length_size_;  // the old tag and length
+  move(recommendations_head_);
   *at++ = kDriftTag;
   at = WriteVarint(drift_size_, at);
   at = reinterpret_cast<char*>(drift_.WriteWire(reinterpret_cast<uint8_t*>(at)));
-  // Recommendations field 8, then the releases; the rest is in place.
-  std::memmove(at, from, team_load_size_);
-  at += team_load_size_;
+  move(team_load_size_);
   releases_.WriteWire(reinterpret_cast<uint8_t*>(at));
 }
 

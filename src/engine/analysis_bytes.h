@@ -1,36 +1,36 @@
-// A binary analysis whose drift forecast and releases are written from their rows
-// (recommend::RecommendationRows) rather than from messages. On a large account they are most of
-// the analysis (100,000 forecast rows are 18.6 MB as messages and 3.5 MB as bytes; 29,000 releases
-// with a sentence each, 9 MB as messages), so the C ABI builds the rest as messages and splices
-// their bytes in while it writes (docs/memory.md).
+// A binary analysis whose findings, drift forecast and releases are written as bytes
+// (engine::AnalysisRows) rather than built as messages. On a large account the forecast and the
+// releases are most of the analysis (100,000 forecast rows are 18.6 MB as messages and 3.5 MB as
+// bytes; 29,000 releases with a sentence each, about 9 MB as messages); the findings are most of
+// a typical account's messages. The C ABI builds the rest as messages and splices their bytes in
+// while it writes (docs/memory.md).
 //
-// How: protobuf writes a message's known fields in field-number order. The forecast is field 7
-// (drift) and the releases field 9 of Recommendations, which is field 7 (recommendations) of
-// Analysis. So the bytes are those of the analysis without either, with the forecast's field
-// inserted after Recommendations' fields 1-6, the releases after field 8 (team_load), and the
-// recommendations' length grown to match; the fields after them (Recommendations 10, Analysis 8-9)
-// follow unchanged.
+// How: protobuf writes a message's known fields in field-number order. The findings are field 5
+// of Analysis, the forecast field 7 (drift) and the releases field 9 of Recommendations, which is
+// field 7 (recommendations) of Analysis. So the bytes are those of the analysis without them, with
+// the findings inserted after Analysis' fields 1-4, the forecast after Recommendations' fields 1-6,
+// the releases after its field 8 (team_load), and the recommendations' length grown to match; the
+// fields after them (Recommendations 10, Analysis 8-9) follow unchanged.
 #ifndef CONTACTPLAN_SRC_ENGINE_ANALYSIS_BYTES_H_
 #define CONTACTPLAN_SRC_ENGINE_ANALYSIS_BYTES_H_
 
 #include <cstddef>
 
 #include "contactplan/v1/analysis.pb.h"
-#include "recommend/recommendations.h"
+#include "engine/analyze.h"
 
 namespace contactplan::engine {
 
 class AnalysisWithRows {
  public:
-  // `analysis` must hold recommendations without a drift forecast or releases, and `rows` both
-  // (engine::AnalyzePlan with a `rows` out-parameter leaves them so). Computes the analysis' sizes,
-  // which protobuf caches in the messages: construct it after the analysis last changed, and change
-  // neither before WriteInto. Both must outlive this object.
-  AnalysisWithRows(const v1::Analysis& analysis, const recommend::RecommendationRows& rows);
+  // `analysis` must hold no findings and recommendations without a drift forecast or releases,
+  // and `rows` all three (engine::AnalyzePlan with a `rows` out-parameter leaves them so). Computes
+  // the analysis' sizes, which protobuf caches in the messages: construct it after the analysis
+  // last changed, and change neither before WriteInto. Both must outlive this object.
+  AnalysisWithRows(const v1::Analysis& analysis, const AnalysisRows& rows);
 
   // Bytes of the binary analysis with the rows in: the same bytes as io::WriteBinaryMessage of the
-  // analysis with DriftForecastRows::WriteTo(recommendations.drift) and
-  // ReleaseRows::WriteTo(recommendations.releases) written in.
+  // analysis AnalyzePlan builds without `rows`.
   size_t size() const { return size_; }
 
   // Writes size() bytes at `out`.
@@ -38,10 +38,12 @@ class AnalysisWithRows {
 
  private:
   const v1::Analysis& analysis_;
+  const std::string& findings_;
   const recommend::DriftForecastRows& drift_;
   const recommend::ReleaseRows& releases_;
   size_t analysis_size_ = 0;         // the analysis without the rows
-  size_t head_size_ = 0;             // its fields before recommendations
+  size_t before_findings_ = 0;       // its fields before findings
+  size_t gaps_size_ = 0;             // its field between findings and recommendations
   size_t old_length_size_ = 0;       // bytes of the recommendations' length as written
   size_t recommendations_head_ = 0;  // the recommendations' fields before drift
   size_t team_load_size_ = 0;        // the recommendations' field between drift and releases

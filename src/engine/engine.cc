@@ -26,6 +26,7 @@
 #include "recommend/reasons.h"
 #include "recommend/recommendations.h"
 #include "rules/finding.h"
+#include "rules/finding_wire.h"
 #include "rules/rules.h"
 #include "score/activity.h"
 #include "score/gaps.h"
@@ -140,7 +141,7 @@ absl::StatusOr<std::string> Engine::AnalyzeBytes(std::string_view plan, PlanForm
   google::protobuf::Arena analysis_arena(arena_options);
   auto* analysis = google::protobuf::Arena::CreateMessage<v1::Analysis>(&analysis_arena);
   const bool binary = output_format == PlanFormat::kBinary;
-  recommend::RecommendationRows rows;
+  engine::AnalysisRows rows;
   if (absl::Status analyzed = engine::AnalyzePlan(state_->settings, *parsed, relationships, options,
                                                   analysis, binary ? &rows : nullptr);
       !analyzed.ok()) {
@@ -163,7 +164,7 @@ namespace engine {
 absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
                          const model::RelationshipTable& relationships,
                          const v1::AnalysisOptions& options, v1::Analysis* analysis,
-                         recommend::RecommendationRows* rows) {
+                         AnalysisRows* rows) {
   analysis->Clear();
   if (absl::Status checked = Engine::CheckAnalysisOptions(options); !checked.ok()) return checked;
   const int32_t horizon = options.horizon_days() == 0 ? 30 : options.horizon_days();
@@ -195,9 +196,17 @@ absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
         options.has_max_findings() ? options.max_findings() : kDefaultMaxFindings);
     engine::CountFindings(findings, kept, analysis->mutable_finding_counts());
     const bool include_messages = !options.has_include_messages() || options.include_messages();
-    for (size_t i = 0; i < findings.size(); ++i) {
-      if (kept[i]) {
-        rules::WriteFinding(context, findings[i], include_messages, analysis->add_findings());
+    if (rows != nullptr) {
+      rules::FindingWire listed(context, include_messages, v1::Analysis::kFindingsFieldNumber);
+      for (size_t i = 0; i < findings.size(); ++i) {
+        if (kept[i]) listed.Add(findings[i]);
+      }
+      rows->findings = listed.TakeBytes();
+    } else {
+      for (size_t i = 0; i < findings.size(); ++i) {
+        if (kept[i]) {
+          rules::WriteFinding(context, findings[i], include_messages, analysis->add_findings());
+        }
       }
     }
   }
@@ -208,7 +217,8 @@ absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
   score::ComputeGaps(context, analysis->mutable_gaps());
   score::ComputeScores(context, web, horizon, analysis->mutable_scores());
   score::ComputeActivity(context, analysis->mutable_activity());
-  recommend::Recommend(context, reasons, horizon, analysis->mutable_recommendations(), rows);
+  recommend::Recommend(context, reasons, horizon, analysis->mutable_recommendations(),
+                       rows != nullptr ? &rows->recommendations : nullptr);
   return absl::OkStatus();
 }
 

@@ -2,8 +2,8 @@
 // their rows (src/engine/analysis_bytes.h) is, byte for byte, protobuf's own serialization of the
 // analysis with both built as messages: on every golden plan, on generated plans of many sizes (so
 // that the lengths of the recommendations and of the forecast cross varint boundaries), with and
-// without "now", with long ids, with no graded intersection at all, and with releases of both
-// kinds.
+// without "now", with long ids, with no graded intersection at all, with releases of both kinds,
+// and with every finding of the golden plans listed, with and without their sentences.
 #include "engine/analysis_bytes.h"
 
 #include <optional>
@@ -39,12 +39,13 @@ int ExpectSameBytes(const v1::Plan& plan, const v1::AnalysisOptions& options,
 
   google::protobuf::Arena arena;
   auto* analysis = google::protobuf::Arena::CreateMessage<v1::Analysis>(&arena);
-  recommend::RecommendationRows rows;
+  AnalysisRows rows;
   EXPECT_TRUE(AnalyzePlan(*settings, plan, relationships, options, analysis, &rows).ok()) << what;
-  if (!rows.drift.has_value() || !rows.releases.has_value()) {
+  if (!rows.recommendations.drift.has_value() || !rows.recommendations.releases.has_value()) {
     ADD_FAILURE() << what << ": the rows were not worked out";
     return 0;
   }
+  EXPECT_TRUE(analysis->findings().empty()) << what << ": the findings were built too";
   EXPECT_FALSE(analysis->recommendations().has_drift()) << what << ": the forecast was built too";
   EXPECT_TRUE(analysis->recommendations().releases().empty()) << what << ": releases built too";
 
@@ -56,15 +57,16 @@ int ExpectSameBytes(const v1::Plan& plan, const v1::AnalysisOptions& options,
 
   // The rows written as messages are the messages the engine builds.
   v1::DriftForecast forecast;
-  rows.drift->WriteTo(&forecast);
+  rows.recommendations.drift->WriteTo(&forecast);
   EXPECT_EQ(io::WriteBinaryMessage(forecast), io::WriteBinaryMessage(whole.recommendations().drift()))
       << what;
   v1::Recommendations releases;
-  rows.releases->WriteTo(releases.mutable_releases());
+  rows.recommendations.releases->WriteTo(releases.mutable_releases());
   v1::Recommendations expected_releases;
   *expected_releases.mutable_releases() = whole.recommendations().releases();
   EXPECT_EQ(io::WriteBinaryMessage(releases), io::WriteBinaryMessage(expected_releases)) << what;
-  EXPECT_EQ(rows.releases->size(), static_cast<size_t>(whole.recommendations().releases_size()))
+  EXPECT_EQ(rows.recommendations.releases->size(),
+            static_cast<size_t>(whole.recommendations().releases_size()))
       << what;
   return whole.recommendations().releases_size();
 }
@@ -83,6 +85,10 @@ TEST(AnalysisWithRowsTest, GoldenPlansGiveProtobufsBytes) {
       releases +=
           ExpectSameBytes(plan, options, std::string(name) + ", max_findings " + std::to_string(cap));
     }
+    v1::AnalysisOptions without_messages;
+    without_messages.set_max_findings(0);
+    without_messages.set_include_messages(false);
+    ExpectSameBytes(plan, without_messages, std::string(name) + ", without messages");
   }
   EXPECT_GT(releases, 0) << "no golden plan has releases: the test would not see them written";
 }
