@@ -53,7 +53,8 @@ size_t BeforeFindings(const v1::Analysis& a) {
          Singular(a.has_scores(), a.scores()) + Singular(a.has_web(), a.web());
 }
 
-size_t RecommendationsHead(const v1::Recommendations& r) {
+// Recommendations' fields before desired_grades (1-3) and between it and drift (5-6).
+size_t BeforeDesiredGrades(const v1::Recommendations& r) {
   static_assert(v1::Recommendations::kHorizonDaysFieldNumber == 1 &&
                 v1::Recommendations::kKeyIntersectionsFieldNumber == 2 &&
                 v1::Recommendations::kUnstaffedFieldNumber == 3 &&
@@ -63,9 +64,11 @@ size_t RecommendationsHead(const v1::Recommendations& r) {
                 v1::Recommendations::kDriftFieldNumber == 7);
   // int32: a negative value is written sign-extended to ten bytes.
   const auto horizon = static_cast<uint64_t>(static_cast<int64_t>(r.horizon_days()));
-  return Scalar(horizon) + Repeated(r.key_intersections()) + Repeated(r.unstaffed()) +
-         Repeated(r.desired_grades()) + Repeated(r.blueprint_draft()) +
-         Repeated(r.communication());
+  return Scalar(horizon) + Repeated(r.key_intersections()) + Repeated(r.unstaffed());
+}
+
+size_t DesiredGradesToDrift(const v1::Recommendations& r) {
+  return Repeated(r.blueprint_draft()) + Repeated(r.communication());
 }
 
 static_assert(v1::Recommendations::kTeamLoadFieldNumber == 8 &&
@@ -83,6 +86,7 @@ constexpr char kDriftTag = static_cast<char>(kDriftField << 3 | 2);
 AnalysisWithRows::AnalysisWithRows(const v1::Analysis& analysis, const AnalysisRows& rows)
     : analysis_(analysis),
       findings_(rows.findings),
+      desired_grades_(*rows.recommendations.desired_grades),
       drift_(*rows.recommendations.drift),
       releases_(*rows.recommendations.releases) {
   analysis_size_ = analysis.ByteSizeLong();
@@ -91,11 +95,14 @@ AnalysisWithRows::AnalysisWithRows(const v1::Analysis& analysis, const AnalysisR
   before_findings_ = BeforeFindings(analysis);
   gaps_size_ = Singular(analysis.has_gaps(), analysis.gaps());
   old_length_size_ = VarintSize(old_recommendations);
-  recommendations_head_ = RecommendationsHead(recommendations);
+  before_desired_grades_ = BeforeDesiredGrades(recommendations);
+  desired_grades_to_drift_ = DesiredGradesToDrift(recommendations);
   team_load_size_ = Repeated(recommendations.team_load());
+  desired_grades_size_ = desired_grades_.WireSize();
   drift_size_ = drift_.WireSize();
   releases_size_ = releases_.WireSize();
-  recommendations_size_ = old_recommendations + Delimited(drift_size_) + releases_size_;
+  recommendations_size_ =
+      old_recommendations + desired_grades_size_ + Delimited(drift_size_) + releases_size_;
   size_ = analysis_size_ + findings_.size() - Delimited(old_recommendations) +
           Delimited(recommendations_size_);
 }
@@ -105,8 +112,8 @@ void AnalysisWithRows::WriteInto(char* out) const {
   // releases (the rest of the recommendations, then the rest of the analysis) already are in their
   // final place. Each part before is then moved to the front in order, with the rows written
   // between: Analysis 1-4, the findings, Analysis 6, the recommendations' tag and new length,
-  // Recommendations 1-6, the forecast, Recommendations 8, the releases. Every move goes towards
-  // the front, onto bytes already moved or not yet written.
+  // Recommendations 1-3, the desired grades, Recommendations 5-6, the forecast, Recommendations 8,
+  // the releases. Every move goes towards the front, onto bytes already moved or not yet written.
   const size_t shift = size_ - analysis_size_;
   const char* from = out + shift;
   io::WriteBinaryMessageInto(analysis_, analysis_size_, out + shift);
@@ -123,7 +130,9 @@ void AnalysisWithRows::WriteInto(char* out) const {
   *at++ = kRecommendationsTag;
   at = WriteVarint(recommendations_size_, at);
   from += 1 + old_length_size_;  // the old tag and length
-  move(recommendations_head_);
+  move(before_desired_grades_);
+  at = reinterpret_cast<char*>(desired_grades_.WriteWire(reinterpret_cast<uint8_t*>(at)));
+  move(desired_grades_to_drift_);
   *at++ = kDriftTag;
   at = WriteVarint(drift_size_, at);
   at = reinterpret_cast<char*>(drift_.WriteWire(reinterpret_cast<uint8_t*>(at)));

@@ -1,4 +1,4 @@
-// A binary analysis whose findings, drift forecast and releases are written as bytes
+// A binary analysis whose findings, desired grades, drift forecast and releases are written as bytes
 // (engine::AnalysisRows) rather than built as messages. On a large account the forecast and the
 // releases are most of the analysis (100,000 forecast rows are 18.6 MB as messages and 3.5 MB as
 // bytes; 29,000 releases with a sentence each, about 9 MB as messages); the findings are most of
@@ -6,11 +6,12 @@
 // while it writes (docs/memory.md).
 //
 // How: protobuf writes a message's known fields in field-number order. The findings are field 5
-// of Analysis, the forecast field 7 (drift) and the releases field 9 of Recommendations, which is
-// field 7 (recommendations) of Analysis. So the bytes are those of the analysis without them, with
-// the findings inserted after Analysis' fields 1-4, the forecast after Recommendations' fields 1-6,
-// the releases after its field 8 (team_load), and the recommendations' length grown to match; the
-// fields after them (Recommendations 10, Analysis 8-9) follow unchanged.
+// of Analysis; the desired grades are field 4, the forecast field 7 (drift) and the releases field
+// 9 of Recommendations, which is field 7 (recommendations) of Analysis. So the bytes are those of
+// the analysis without them, with the findings inserted after Analysis' fields 1-4, the desired
+// grades after Recommendations' fields 1-3, the forecast after its fields 5-6, the releases after
+// its field 8 (team_load), and the recommendations' length grown to match; the fields after them
+// (Recommendations 10, Analysis 8-9) follow unchanged.
 #ifndef CONTACTPLAN_SRC_ENGINE_ANALYSIS_BYTES_H_
 #define CONTACTPLAN_SRC_ENGINE_ANALYSIS_BYTES_H_
 
@@ -23,8 +24,8 @@ namespace contactplan::engine {
 
 class AnalysisWithRows {
  public:
-  // `analysis` must hold no findings and recommendations without a drift forecast or releases,
-  // and `rows` all three (engine::AnalyzePlan with a `rows` out-parameter leaves them so). Computes
+  // `analysis` must hold no findings and recommendations without desired grades, a drift forecast
+  // or releases, and `rows` all four (engine::AnalyzePlan with a `rows` out-parameter leaves them so). Computes
   // the analysis' sizes, which protobuf caches in the messages: construct it after the analysis
   // last changed, and change neither before WriteInto. Both must outlive this object.
   AnalysisWithRows(const v1::Analysis& analysis, const AnalysisRows& rows);
@@ -39,15 +40,18 @@ class AnalysisWithRows {
  private:
   const v1::Analysis& analysis_;
   const std::string& findings_;
+  const recommend::DesiredGradeRows& desired_grades_;
   const recommend::DriftForecastRows& drift_;
   const recommend::ReleaseRows& releases_;
   size_t analysis_size_ = 0;         // the analysis without the rows
   size_t before_findings_ = 0;       // its fields before findings
   size_t gaps_size_ = 0;             // its field between findings and recommendations
   size_t old_length_size_ = 0;       // bytes of the recommendations' length as written
-  size_t recommendations_head_ = 0;  // the recommendations' fields before drift
+  size_t before_desired_grades_ = 0;    // the recommendations' fields before desired_grades
+  size_t desired_grades_to_drift_ = 0;  // and between desired_grades and drift
   size_t team_load_size_ = 0;        // the recommendations' field between drift and releases
   size_t recommendations_size_ = 0;  // the recommendations with the rows
+  size_t desired_grades_size_ = 0;   // the desired grades' bytes (their tags included)
   size_t drift_size_ = 0;            // the forecast's bytes
   size_t releases_size_ = 0;         // the releases' bytes (their tags included)
   size_t size_ = 0;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "base/wire_write.h"
 #include "absl/strings/str_format.h"
 #include "recommend/importance.h"
 #include "rules/rule.h"
@@ -41,7 +42,7 @@ std::string TrustCapWords(v1::Grade best) {
 }  // namespace
 
 DesiredGrades::DesiredGrades(const model::Context& context, std::span<const double> importance,
-                             google::protobuf::RepeatedPtrField<v1::DesiredGrade>* entries)
+                             DesiredGradeRows* entries)
     : index_(context.index),
       proposed_(context.index.person_count(), v1::GRADE_UNSPECIFIED),
       lead_cell_(context.index.person_count(), model::kNone) {
@@ -125,27 +126,20 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
   trust_candidates.resize(trust_count);
   for (PersonIx p : trust_candidates) proposed_[p] = v1::TRUST;
 
+  std::vector<DesiredGradeRows::Row>& rows = entries->rows_;
   for (PersonIx p = 0; p < persons; ++p) {
     if (index.has_left(p)) continue;  // no grade to aim for with someone who left
-    const std::string& person_id = index.person(p).id();
     if (stated[p]) {
       for (RelationshipIx r : index.relationships_of_person(p)) {
         const v1::Grade desired = index.desired_grade(r);
         if (desired == v1::GRADE_UNSPECIFIED) continue;
-        v1::DesiredGrade& entry = *entries->Add();
-        entry.set_person_id(person_id);
         // The member's id is the relationship's team_member_id (it resolved to them), read from
         // the small team list rather than the relationship.
-        entry.set_team_member_id(index.member(index.relationship_member(r)).id());
-        entry.set_grade(desired);
-        entry.set_source(v1::DesiredGrade::STATED);
-        entry.set_reason(absl::StrCat("stated in the plan (relationships[", r, "].desired_grade)"));
+        rows.push_back({p, index.relationship_member(r), r, static_cast<uint8_t>(desired),
+                        static_cast<uint8_t>(v1::DesiredGrade::STATED)});
       }
       continue;
     }
-    v1::DesiredGrade& entry = *entries->Add();
-    entry.set_person_id(person_id);
-    entry.set_source(v1::DesiredGrade::PROPOSED);
     std::string reason;
     if (derived[p] != v1::GRADE_UNSPECIFIED) {
       proposed_[p] = derived[p];
@@ -170,9 +164,82 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
       absl::StrAppend(&reason, "; kept at their best grade today (", rules::GradeWord(best[p]),
                       "): a Mentor's relationship is never planned down");
     }
-    entry.set_reason(std::move(reason));
-    entry.set_grade(proposed_[p]);
+    rows.push_back({p, model::kNone, static_cast<int32_t>(entries->reasons_.size()),
+                    static_cast<uint8_t>(proposed_[p]),
+                    static_cast<uint8_t>(v1::DesiredGrade::PROPOSED)});
+    entries->reasons_.push_back(std::move(reason));
   }
+  rows.shrink_to_fit();  // held until the analysis is written: no growth slack
+  entries->person_ids_.reserve(persons);
+  for (PersonIx p = 0; p < persons; ++p) entries->person_ids_.push_back(index.person_id(p));
+  entries->member_ids_.reserve(index.member_count());
+  for (model::MemberIx m = 0; m < index.member_count(); ++m) {
+    entries->member_ids_.push_back(index.member_id(m));
+  }
+}
+
+namespace {
+
+static_assert(v1::DesiredGrade::kPersonIdFieldNumber == 1 &&
+              v1::DesiredGrade::kTeamMemberIdFieldNumber == 2 &&
+              v1::DesiredGrade::kGradeFieldNumber == 3 && v1::DesiredGrade::kSourceFieldNumber == 4 &&
+              v1::DesiredGrade::kReasonFieldNumber == 5);
+constexpr int kDesiredGradesField = v1::Recommendations::kDesiredGradesFieldNumber;
+
+}  // namespace
+
+std::string_view DesiredGradeRows::Reason(const Row& row, std::string& scratch) const {
+  if (row.source == v1::DesiredGrade::PROPOSED) return reasons_[row.relationship_or_reason];
+  scratch.clear();
+  absl::StrAppend(&scratch, "stated in the plan (relationships[", row.relationship_or_reason,
+                  "].desired_grade)");
+  return scratch;
+}
+
+size_t DesiredGradeRows::BodySize(const Row& row, size_t reason_size) const {
+  return wire::StringSize(person_ids_[row.person].size()) +
+         (row.member == model::kNone ? 0 : wire::StringSize(member_ids_[row.member].size())) +
+         wire::ScalarSize(row.grade) + wire::ScalarSize(row.source) + wire::StringSize(reason_size);
+}
+
+void DesiredGradeRows::WriteTo(google::protobuf::RepeatedPtrField<v1::DesiredGrade>* entries) const {
+  entries->Reserve(entries->size() + static_cast<int>(rows_.size()));
+  std::string scratch;
+  for (const Row& row : rows_) {
+    v1::DesiredGrade& entry = *entries->Add();
+    const std::string_view person_id = person_ids_[row.person];
+    // Assigned in place: set_x(data, size) would copy through a temporary std::string.
+    entry.mutable_person_id()->assign(person_id.data(), person_id.size());
+    if (row.member != model::kNone) {
+      const std::string_view member_id = member_ids_[row.member];
+      entry.mutable_team_member_id()->assign(member_id.data(), member_id.size());
+    }
+    entry.set_grade(static_cast<v1::Grade>(row.grade));
+    entry.set_source(static_cast<v1::DesiredGrade::Source>(row.source));
+    const std::string_view reason = Reason(row, scratch);
+    entry.mutable_reason()->assign(reason.data(), reason.size());
+  }
+}
+
+size_t DesiredGradeRows::WireSize() const {
+  size_t size = 0;
+  std::string scratch;
+  for (const Row& row : rows_) size += wire::DelimitedSize(BodySize(row, Reason(row, scratch).size()));
+  return size;
+}
+
+uint8_t* DesiredGradeRows::WriteWire(uint8_t* target) const {
+  std::string scratch;
+  for (const Row& row : rows_) {
+    const std::string_view reason = Reason(row, scratch);
+    target = wire::WriteDelimitedHead(kDesiredGradesField, BodySize(row, reason.size()), target);
+    target = wire::WriteString(1, person_ids_[row.person], target);
+    if (row.member != model::kNone) target = wire::WriteString(2, member_ids_[row.member], target);
+    target = wire::WriteScalar(3, row.grade, target);
+    target = wire::WriteScalar(4, row.source, target);
+    target = wire::WriteString(5, reason, target);
+  }
+  return target;
 }
 
 v1::Grade GradeForLevel(v1::RelationshipLevel level) {

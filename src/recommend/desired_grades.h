@@ -3,7 +3,11 @@
 #ifndef CONTACTPLAN_SRC_RECOMMEND_DESIRED_GRADES_H_
 #define CONTACTPLAN_SRC_RECOMMEND_DESIRED_GRADES_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "contactplan/v1/recommendations.pb.h"
@@ -11,6 +15,47 @@
 #include "model/context.h"
 
 namespace contactplan::recommend {
+
+// The desired grades the recommendations list, worked out but not yet written: a 16-byte row per
+// entry, the stated ones' reasons composed when written, the proposals' kept once per person. They
+// are written either as messages (WriteTo) or straight as the bytes of Recommendations' field
+// desired_grades (WireSize, WriteWire): a large account states a desired grade on most of its
+// relationships (59,905 entries on the 10,000 x 500 account), and the C ABI writes a binary
+// analysis with their bytes spliced in (engine/analysis_bytes.h). Both give the same entries,
+// byte for byte once serialized. The rows name the plan's ids by view: valid while the plan lives.
+class DesiredGradeRows {
+ public:
+  size_t size() const { return rows_.size(); }
+
+  // Appends the entries to `*entries`, built where it lives.
+  void WriteTo(google::protobuf::RepeatedPtrField<v1::DesiredGrade>* entries) const;
+
+  // The bytes of the entries as Recommendations.desired_grades (each entry's tag, length and
+  // DesiredGrade message), exactly as protobuf's serialization of WriteTo's messages writes them.
+  size_t WireSize() const;
+  // Writes those WireSize() bytes at `target`; returns the end.
+  uint8_t* WriteWire(uint8_t* target) const;
+
+ private:
+  friend class DesiredGrades;
+  struct Row {
+    model::PersonIx person;
+    model::MemberIx member;  // kNone for a proposal
+    // A stated entry: the relationship stating it; a proposal: its reason, into reasons_.
+    int32_t relationship_or_reason;
+    uint8_t grade;   // v1::Grade
+    uint8_t source;  // v1::DesiredGrade::Source
+  };
+  static_assert(sizeof(Row) == 16);
+
+  // The entry's reason: a stated one is composed into `scratch`; a proposal's is kept.
+  std::string_view Reason(const Row& row, std::string& scratch) const;
+  size_t BodySize(const Row& row, size_t reason_size) const;
+
+  std::vector<Row> rows_;
+  std::vector<std::string> reasons_;
+  std::vector<std::string_view> person_ids_, member_ids_;
+};
 
 class DesiredGrades {
  public:
@@ -23,10 +68,11 @@ class DesiredGrades {
   // approvers and evaluators of open opportunities, power buyers, evangelists), SATISFIED for
   // everyone else. Never TRUST for a person who is uncovered or whose best grade is below
   // SATISFIED (OPEN instead); never below the current best grade for a Mentor of an open
-  // opportunity. `importance` holds one value per person. Appends to `entries` the persons in
-  // plan order: their stated entries (relationships in plan order), else their proposal.
+  // opportunity. `importance` holds one value per person. Fills `entries` (which should be empty)
+  // with the persons in plan order: their stated entries (relationships in plan order), else their
+  // proposal.
   DesiredGrades(const model::Context& context, std::span<const double> importance,
-                google::protobuf::RepeatedPtrField<v1::DesiredGrade>* entries);
+                DesiredGradeRows* entries);
 
   // The grade graded relationship r works towards: its stated desired grade; else, when r is the
   // person's lead cell (their best grade, earliest in the plan on ties), the person's proposal;

@@ -31,16 +31,22 @@ void Recommend(const model::Context& context, const CellReasons& reasons, int32_
 
   TeamCapacity capacity(context);
   // Every part is written in place, into the fields of the analysis (on its arena, if it has one).
+  DesiredGradeRows desired_grades;
   {
     // What only the key intersections read, freed before the rest (the drift forecast is where a
     // large account's analysis holds the most memory).
     const std::vector<double> importance = PersonImportance(context);
-    DesiredGrades desired(context, importance, out.mutable_desired_grades());
+    DesiredGrades desired(context, importance, &desired_grades);
     const LeverageFinder leverage(index, context.settings.leverage_max_hops);
     const DealView deal(context, importance, horizon_days);
     PlanKeyIntersections(context, {importance, desired, reasons, leverage, deal}, capacity,
                          context.settings.KeyIntersectionLimit(horizon_days),
                          out.mutable_key_intersections(), out.mutable_unstaffed());
+  }
+  if (rows != nullptr) {
+    rows->desired_grades.emplace(std::move(desired_grades));
+  } else {
+    desired_grades.WriteTo(out.mutable_desired_grades());
   }
   if (rows != nullptr) {
     rows->releases.emplace(context, out.key_intersections());

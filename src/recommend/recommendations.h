@@ -9,6 +9,7 @@
 #include <span>
 
 #include "model/context.h"
+#include "recommend/desired_grades.h"
 #include "recommend/drift.h"
 #include "recommend/reasons.h"
 #include "recommend/releases.h"
@@ -20,6 +21,7 @@ namespace contactplan::recommend {
 // account they are most of the analysis (docs/memory.md). engine/analysis_bytes.h writes a binary
 // analysis with their bytes spliced in.
 struct RecommendationRows {
+  std::optional<DesiredGradeRows> desired_grades;
   std::optional<DriftForecastRows> drift;
   std::optional<ReleaseRows> releases;
 };
@@ -33,8 +35,8 @@ void Recommend(const model::Context& context, std::span<const rules::Finding> fi
 // The same from the findings' reasons resolved beforehand (CellReasons of the same plan's
 // findings): what recommendations need of the findings, so that a caller can free the findings
 // before the recommendations are built (the engine does, on a large account). When `rows` is not
-// null, the drift forecast and the releases go into `*rows` and out->drift() and out->releases()
-// are left empty, for a caller that writes them itself.
+// null, the desired grades, the drift forecast and the releases go into `*rows` and out's
+// desired_grades, drift and releases are left empty, for a caller that writes them itself.
 void Recommend(const model::Context& context, const CellReasons& reasons, int32_t horizon_days,
                v1::Recommendations* out, RecommendationRows* rows = nullptr);
 

@@ -41,13 +41,16 @@ int ExpectSameBytes(const v1::Plan& plan, const v1::AnalysisOptions& options,
   auto* analysis = google::protobuf::Arena::CreateMessage<v1::Analysis>(&arena);
   AnalysisRows rows;
   EXPECT_TRUE(AnalyzePlan(*settings, plan, relationships, options, analysis, &rows).ok()) << what;
-  if (!rows.recommendations.drift.has_value() || !rows.recommendations.releases.has_value()) {
+  if (!rows.recommendations.desired_grades.has_value() || !rows.recommendations.drift.has_value() ||
+      !rows.recommendations.releases.has_value()) {
     ADD_FAILURE() << what << ": the rows were not worked out";
     return 0;
   }
   EXPECT_TRUE(analysis->findings().empty()) << what << ": the findings were built too";
   EXPECT_FALSE(analysis->recommendations().has_drift()) << what << ": the forecast was built too";
   EXPECT_TRUE(analysis->recommendations().releases().empty()) << what << ": releases built too";
+  EXPECT_TRUE(analysis->recommendations().desired_grades().empty())
+      << what << ": desired grades built too";
 
   const AnalysisWithRows bytes(*analysis, rows);
   EXPECT_EQ(bytes.size(), expected.size()) << what;
@@ -62,8 +65,10 @@ int ExpectSameBytes(const v1::Plan& plan, const v1::AnalysisOptions& options,
       << what;
   v1::Recommendations releases;
   rows.recommendations.releases->WriteTo(releases.mutable_releases());
+  rows.recommendations.desired_grades->WriteTo(releases.mutable_desired_grades());
   v1::Recommendations expected_releases;
   *expected_releases.mutable_releases() = whole.recommendations().releases();
+  *expected_releases.mutable_desired_grades() = whole.recommendations().desired_grades();
   EXPECT_EQ(io::WriteBinaryMessage(releases), io::WriteBinaryMessage(expected_releases)) << what;
   EXPECT_EQ(rows.recommendations.releases->size(),
             static_cast<size_t>(whole.recommendations().releases_size()))

@@ -94,9 +94,9 @@ TEST(DesiredGrades, TheProposalAppliesToTheLeadCellOnly) {
     relationships { team_member_id: "t1" person_id: "p" grade: SATISFIED }
     relationships { team_member_id: "t2" person_id: "p" grade: OPEN }
   )pb");
-  google::protobuf::RepeatedPtrField<v1::DesiredGrade> entries;
+  DesiredGradeRows entries;
   const DesiredGrades desired(fixture.context(), PersonImportance(fixture.context()), &entries);
-  EXPECT_EQ(entries.size(), 1);
+  EXPECT_EQ(entries.size(), 1u);
   EXPECT_EQ(desired.proposed(0), v1::TRUST);
   EXPECT_EQ(desired.CellTarget(0), v1::SATISFIED);
   EXPECT_EQ(desired.CellTarget(1), v1::TRUST);
