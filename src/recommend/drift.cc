@@ -132,6 +132,22 @@ DriftForecastRows::DriftForecastRows(const model::Context& context) {
   for (model::PersonIx p = 0; p < index.person_count(); ++p) person_ids_.push_back(index.person_id(p));
   member_ids_.reserve(index.member_count());
   for (model::MemberIx m = 0; m < index.member_count(); ++m) member_ids_.push_back(index.member_id(m));
+  // Each row's message size, worked out once for WireSize and WriteWire both.
+  body_sizes_.resize(rows_.size());
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    PrefetchIds(i);
+    const Row& row = rows_[i];
+    const size_t body =
+        RowWireSize(row, member_ids_[row.member].size(), person_ids_[row.person].size());
+    body_sizes_[i] = body <= UINT8_MAX ? static_cast<uint8_t>(body) : 0;
+    rows_wire_size_ += 1 + VarintSize(body) + body;
+  }
+}
+
+size_t DriftForecastRows::BodySize(size_t i) const {
+  if (body_sizes_[i] != 0) return body_sizes_[i];
+  const Row& row = rows_[i];
+  return RowWireSize(row, member_ids_[row.member].size(), person_ids_[row.person].size());
 }
 
 void DriftForecastRows::PrefetchIds(size_t i) const {
@@ -200,12 +216,7 @@ size_t DistributionSize(int32_t days, const std::array<int32_t, 7>& counts) {
 }  // namespace
 
 size_t DriftForecastRows::WireSize() const {
-  size_t size = 0;
-  for (const Row& row : rows_) {
-    const size_t body =
-        RowWireSize(row, member_ids_[row.member].size(), person_ids_[row.person].size());
-    size += 1 + VarintSize(body) + body;
-  }
+  size_t size = rows_wire_size_;
   for (int h = 0; h < 4; ++h) {
     const size_t body = DistributionSize(h == 0 ? 0 : kForecastDays[h - 1], distribution_[h]);
     size += 1 + VarintSize(body) + body;
@@ -220,7 +231,7 @@ uint8_t* DriftForecastRows::WriteWire(uint8_t* target) const {
     const std::string_view member_id = member_ids_[row.member];
     const std::string_view person_id = person_ids_[row.person];
     *target++ = Tag(1, 2);  // DriftForecast.intersections
-    target = WriteVarint(RowWireSize(row, member_id.size(), person_id.size()), target);
+    target = WriteVarint(BodySize(i), target);
     target = WriteString(1, member_id, target);
     target = WriteString(2, person_id, target);
     target = WriteScalar(3, row.grade, target);

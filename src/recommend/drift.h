@@ -19,12 +19,12 @@ namespace contactplan::recommend {
 // (falling further takes an event, not time).
 v1::Grade DriftedGrade(v1::Grade grade, int64_t days_without_contact, int32_t days_per_level);
 
-// The forecast worked out but not yet written: one 20-byte row per graded intersection, in the
-// forecast's order, and the distribution. It is written either as messages (WriteTo) or straight as
-// the bytes of a DriftForecast message (WireSize, WriteWire): on a large account the forecast is
-// the analysis' largest part (100,000 rows are 18.6 MB as messages and 3.5 MB as bytes), and the C
-// ABI writes a binary analysis with the bytes spliced in (engine/analysis_bytes.h). Both give the
-// same forecast, byte for byte once serialized.
+// The forecast worked out but not yet written: one 20-byte row (and its 1-byte size) per graded
+// intersection, in the forecast's order, and the distribution. It is written either as messages
+// (WriteTo) or straight as the bytes of a DriftForecast message (WireSize, WriteWire): on a large
+// account the forecast is the analysis' largest part (100,000 rows are 18.6 MB as messages and
+// 3.5 MB as bytes), and the C ABI writes a binary analysis with the bytes spliced in
+// (engine/analysis_bytes.h). Both give the same forecast, byte for byte once serialized.
 //
 // Days without contact count from the last contact (last_contact_at, else the latest touch), else
 // assessed_at; with neither (or without a "now") the basis is UNKNOWN and the forecast takes the
@@ -68,8 +68,14 @@ class DriftForecastRows {
   static size_t RowWireSize(const Row& row, size_t member_id, size_t person_id);
   // Fetches the ids of the row a few places after row i, which the writers read soon.
   void PrefetchIds(size_t i) const;
+  // The size of row i's IntersectionDrift message.
+  size_t BodySize(size_t i) const;
 
   std::vector<Row> rows_;  // in the forecast's order
+  // Each row's message size when it fits a byte (nearly always), else 0 (worked out again), and
+  // the bytes of all the rows' entries.
+  std::vector<uint8_t> body_sizes_;
+  size_t rows_wire_size_ = 0;
   std::vector<std::string_view> person_ids_, member_ids_;
   // [0, 30, 60, 90 days][grade]: how many intersections hold each grade.
   std::array<std::array<int32_t, 7>, 4> distribution_{};
