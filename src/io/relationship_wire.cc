@@ -183,6 +183,19 @@ inline const char* ReadNested(const char* p, const char* end, Contents contents)
 inline const char* ReadTime(const char* p, const char* end, model::PlanTime& time) {
   return ReadNested(p, end, [&time](const char* begin, const char* contents_end) {
     time.present = true;
+    // The way protobuf writes a Timestamp, seconds then nanos, read without the field loop (three
+    // times as many timestamps as relationships on a large account); whatever follows, or any
+    // other order, is read by the loop, which gives the same result for these two fields.
+    constexpr unsigned kSecondsTag = TagOf(Timestamp::kSecondsFieldNumber, kVarint);
+    constexpr unsigned kNanosTag = TagOf(Timestamp::kNanosFieldNumber, kVarint);
+    static_assert(kSecondsTag < 0x80 && kNanosTag < 0x80);  // one-byte tags
+    if (begin < contents_end && Byte(begin) == kSecondsTag) {
+      if ((begin = ReadInt64(begin + 1, contents_end, time.seconds)) == nullptr) return false;
+      if (begin < contents_end && Byte(begin) == kNanosTag &&
+          (begin = ReadInt32(begin + 1, contents_end, time.nanos)) == nullptr) {
+        return false;
+      }
+    }
     return ReadFields(begin, contents_end, [&](uint32_t tag, const char* at) {
       switch (tag) {
         case TagOf(Timestamp::kSecondsFieldNumber, kVarint):
