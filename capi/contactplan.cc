@@ -639,13 +639,20 @@ cplan_status cplan_validate(const cplan_engine* engine, const void* plan, size_t
         engine->arena_blocks.Borrow(contactplan::capi::ArenaBlockPool::Use::kPlan);
     google::protobuf::Arena arena(contactplan::capi::ArenaBlockPool::Options(block));
     auto& parsed = *google::protobuf::Arena::CreateMessage<contactplan::v1::Plan>(&arena);
-    if (cplan_status status =
-            ParseArgumentPlan(plan, plan_len, RawValue(plan_format), parsed, message);
+    // Read as cplan_analyze reads it: a binary plan's relationships as rows, never as messages.
+    contactplan::model::RelationshipTable relationships;
+    if (cplan_status status = ParseArgumentPlanRows(plan, plan_len, RawValue(plan_format), parsed,
+                                                    relationships, message);
         status != CPLAN_OK) {
       return status;
     }
     block.Learn(arena.SpaceAllocated());
-    return ValidateWithEngine(*engine, parsed, message);
+    if (absl::Status valid =
+            contactplan::engine::ValidatePlanRows(engine->settings, parsed, relationships);
+        !valid.ok()) {
+      return Report(message, valid, CPLAN_INVALID_PLAN, "");
+    }
+    return CPLAN_OK;
   });
 }
 

@@ -33,6 +33,11 @@ struct AnalysisRows {
 // written into the analysis, whose findings, drift and releases are left empty; the caller writes
 // them (AnalysisWithRows). The recommendations' rows view the plan's ids: `plan` must outlive
 // `*rows`.
+// Engine::Validate with the engine's `settings`, reading the plan's relationships from
+// `relationships` (as AnalyzePlan does): the same problems and status for the same plan.
+absl::Status ValidatePlanRows(const Settings& settings, const v1::Plan& plan,
+                              const model::RelationshipTable& relationships);
+
 absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
                          const model::RelationshipTable& relationships,
                          const v1::AnalysisOptions& options, v1::Analysis* analysis,

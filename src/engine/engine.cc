@@ -161,6 +161,11 @@ absl::StatusOr<std::string> Engine::AnalyzeBytes(std::string_view plan, PlanForm
 
 namespace engine {
 
+absl::Status ValidatePlanRows(const Settings& settings, const v1::Plan& plan,
+                              const model::RelationshipTable& relationships) {
+  return ValidationStatus(validate::CheckPlan(plan, relationships, settings).problems);
+}
+
 absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
                          const model::RelationshipTable& relationships,
                          const v1::AnalysisOptions& options, v1::Analysis* analysis,
