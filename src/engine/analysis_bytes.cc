@@ -39,8 +39,8 @@ size_t Repeated(const google::protobuf::RepeatedPtrField<M>& list) {
 // A proto3 scalar with a one-byte tag: nothing when 0.
 size_t Scalar(uint64_t value) { return value == 0 ? 0 : 1 + VarintSize(value); }
 
-// The bytes of the fields before findings (1-4), of gaps (6) and of the recommendations' fields
-// before drift (1-6), field by field from the generated accessors rather than through reflection
+// The bytes of the fields between the spliced ones (Analysis 1-4 and 6, Recommendations 1-3, 5-6
+// and 8), field by field from the generated accessors rather than through reflection
 // (which would build the analysis types' descriptors on first use). Field numbers never change,
 // so these lists never grow: a field added later gets a number above the ones spliced around.
 // tests/engine/analysis_bytes_test.cc checks the result against protobuf's own bytes.
