@@ -3,36 +3,30 @@
 #include <cstdint>
 #include <cstring>
 
-#include "google/protobuf/io/coded_stream.h"
+#include "base/wire_write.h"
 #include "io/proto_binary.h"
 
 namespace contactplan::engine {
 namespace {
 
-size_t VarintSize(size_t value) {
-  return google::protobuf::io::CodedOutputStream::VarintSize64(static_cast<uint64_t>(value));
-}
+using wire::DelimitedSize;
+using wire::VarintSize;
 
 char* WriteVarint(size_t value, char* out) {
-  auto* end = google::protobuf::io::CodedOutputStream::WriteVarint64ToArray(
-      static_cast<uint64_t>(value), reinterpret_cast<uint8_t*>(out));
-  return reinterpret_cast<char*>(end);
+  return reinterpret_cast<char*>(wire::WriteVarint(value, reinterpret_cast<uint8_t*>(out)));
 }
-
-// Bytes of a length-delimited field with a one-byte tag holding `length` bytes.
-size_t Delimited(size_t length) { return 1 + VarintSize(length) + length; }
 
 // A singular message field: its bytes from the size protobuf cached (ByteSizeLong of the whole
 // analysis has run), nothing when absent.
 template <typename M>
 size_t Singular(bool present, const M& sub) {
-  return present ? Delimited(static_cast<size_t>(sub.GetCachedSize())) : 0;
+  return present ? DelimitedSize(static_cast<size_t>(sub.GetCachedSize())) : 0;
 }
 
 template <typename M>
 size_t Repeated(const google::protobuf::RepeatedPtrField<M>& list) {
   size_t size = 0;
-  for (const M& sub : list) size += Delimited(static_cast<size_t>(sub.GetCachedSize()));
+  for (const M& sub : list) size += DelimitedSize(static_cast<size_t>(sub.GetCachedSize()));
   return size;
 }
 
@@ -102,9 +96,9 @@ AnalysisWithRows::AnalysisWithRows(const v1::Analysis& analysis, const AnalysisR
   drift_size_ = drift_.WireSize();
   releases_size_ = releases_.WireSize();
   recommendations_size_ =
-      old_recommendations + desired_grades_size_ + Delimited(drift_size_) + releases_size_;
-  size_ = analysis_size_ + findings_.size() - Delimited(old_recommendations) +
-          Delimited(recommendations_size_);
+      old_recommendations + desired_grades_size_ + DelimitedSize(drift_size_) + releases_size_;
+  size_ = analysis_size_ + findings_.size() - DelimitedSize(old_recommendations) +
+          DelimitedSize(recommendations_size_);
 }
 
 void AnalysisWithRows::WriteInto(char* out) const {

@@ -5,8 +5,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "base/wire_write.h"
 #include "absl/strings/str_format.h"
+#include "base/wire_write.h"
 #include "recommend/importance.h"
 #include "rules/rule.h"
 
@@ -170,12 +170,7 @@ DesiredGrades::DesiredGrades(const model::Context& context, std::span<const doub
     entries->reasons_.push_back(std::move(reason));
   }
   rows.shrink_to_fit();  // held until the analysis is written: no growth slack
-  entries->person_ids_.reserve(persons);
-  for (PersonIx p = 0; p < persons; ++p) entries->person_ids_.push_back(index.person_id(p));
-  entries->member_ids_.reserve(index.member_count());
-  for (model::MemberIx m = 0; m < index.member_count(); ++m) {
-    entries->member_ids_.push_back(index.member_id(m));
-  }
+  entries->ids_ = model::IdViews(index);
 }
 
 namespace {
@@ -188,17 +183,29 @@ constexpr int kDesiredGradesField = v1::Recommendations::kDesiredGradesFieldNumb
 
 }  // namespace
 
+// A stated entry's reason: kStatedBefore, the relationship's position, kStatedAfter.
+constexpr std::string_view kStatedBefore = "stated in the plan (relationships[";
+constexpr std::string_view kStatedAfter = "].desired_grade)";
+
 std::string_view DesiredGradeRows::Reason(const Row& row, std::string& scratch) const {
   if (row.source == v1::DesiredGrade::PROPOSED) return reasons_[row.relationship_or_reason];
   scratch.clear();
-  absl::StrAppend(&scratch, "stated in the plan (relationships[", row.relationship_or_reason,
-                  "].desired_grade)");
+  absl::StrAppend(&scratch, absl::string_view(kStatedBefore.data(), kStatedBefore.size()),
+                  row.relationship_or_reason,
+                  absl::string_view(kStatedAfter.data(), kStatedAfter.size()));
   return scratch;
 }
 
+size_t DesiredGradeRows::ReasonSize(const Row& row) const {
+  if (row.source == v1::DesiredGrade::PROPOSED) return reasons_[row.relationship_or_reason].size();
+  size_t digits = 1;  // a relationship's position is never negative
+  for (int32_t rest = row.relationship_or_reason; rest >= 10; rest /= 10) ++digits;
+  return kStatedBefore.size() + digits + kStatedAfter.size();
+}
+
 size_t DesiredGradeRows::BodySize(const Row& row, size_t reason_size) const {
-  return wire::StringSize(person_ids_[row.person].size()) +
-         (row.member == model::kNone ? 0 : wire::StringSize(member_ids_[row.member].size())) +
+  return wire::StringSize(ids_.persons[row.person].size()) +
+         (row.member == model::kNone ? 0 : wire::StringSize(ids_.members[row.member].size())) +
          wire::ScalarSize(row.grade) + wire::ScalarSize(row.source) + wire::StringSize(reason_size);
 }
 
@@ -207,11 +214,11 @@ void DesiredGradeRows::WriteTo(google::protobuf::RepeatedPtrField<v1::DesiredGra
   std::string scratch;
   for (const Row& row : rows_) {
     v1::DesiredGrade& entry = *entries->Add();
-    const std::string_view person_id = person_ids_[row.person];
+    const std::string_view person_id = ids_.persons[row.person];
     // Assigned in place: set_x(data, size) would copy through a temporary std::string.
     entry.mutable_person_id()->assign(person_id.data(), person_id.size());
     if (row.member != model::kNone) {
-      const std::string_view member_id = member_ids_[row.member];
+      const std::string_view member_id = ids_.members[row.member];
       entry.mutable_team_member_id()->assign(member_id.data(), member_id.size());
     }
     entry.set_grade(static_cast<v1::Grade>(row.grade));
@@ -223,8 +230,7 @@ void DesiredGradeRows::WriteTo(google::protobuf::RepeatedPtrField<v1::DesiredGra
 
 size_t DesiredGradeRows::WireSize() const {
   size_t size = 0;
-  std::string scratch;
-  for (const Row& row : rows_) size += wire::DelimitedSize(BodySize(row, Reason(row, scratch).size()));
+  for (const Row& row : rows_) size += wire::DelimitedSize(BodySize(row, ReasonSize(row)));
   return size;
 }
 
@@ -233,8 +239,8 @@ uint8_t* DesiredGradeRows::WriteWire(uint8_t* target) const {
   for (const Row& row : rows_) {
     const std::string_view reason = Reason(row, scratch);
     target = wire::WriteDelimitedHead(kDesiredGradesField, BodySize(row, reason.size()), target);
-    target = wire::WriteString(1, person_ids_[row.person], target);
-    if (row.member != model::kNone) target = wire::WriteString(2, member_ids_[row.member], target);
+    target = wire::WriteString(1, ids_.persons[row.person], target);
+    if (row.member != model::kNone) target = wire::WriteString(2, ids_.members[row.member], target);
     target = wire::WriteScalar(3, row.grade, target);
     target = wire::WriteScalar(4, row.source, target);
     target = wire::WriteString(5, reason, target);

@@ -13,6 +13,7 @@
 #include "contactplan/v1/recommendations.pb.h"
 #include "google/protobuf/repeated_ptr_field.h"
 #include "model/context.h"
+#include "model/id_views.h"
 
 namespace contactplan::recommend {
 
@@ -50,11 +51,13 @@ class DesiredGradeRows {
 
   // The entry's reason: a stated one is composed into `scratch`; a proposal's is kept.
   std::string_view Reason(const Row& row, std::string& scratch) const;
+  // Reason(row).size(), without composing a stated entry's reason.
+  size_t ReasonSize(const Row& row) const;
   size_t BodySize(const Row& row, size_t reason_size) const;
 
   std::vector<Row> rows_;
   std::vector<std::string> reasons_;
-  std::vector<std::string_view> person_ids_, member_ids_;
+  model::IdViews ids_;
 };
 
 class DesiredGrades {

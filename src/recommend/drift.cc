@@ -128,17 +128,14 @@ DriftForecastRows::DriftForecastRows(const model::Context& context) {
     ++distribution_[0][row.grade];
     for (int h = 0; h < 3; ++h) ++distribution_[h + 1][row.ahead[h]];
   }
-  person_ids_.reserve(index.person_count());
-  for (model::PersonIx p = 0; p < index.person_count(); ++p) person_ids_.push_back(index.person_id(p));
-  member_ids_.reserve(index.member_count());
-  for (model::MemberIx m = 0; m < index.member_count(); ++m) member_ids_.push_back(index.member_id(m));
+  ids_ = model::IdViews(index);
   // Each row's message size, worked out once for WireSize and WriteWire both.
   body_sizes_.resize(rows_.size());
   for (size_t i = 0; i < rows_.size(); ++i) {
     PrefetchIds(i);
     const Row& row = rows_[i];
     const size_t body =
-        RowWireSize(row, member_ids_[row.member].size(), person_ids_[row.person].size());
+        RowWireSize(row, ids_.members[row.member].size(), ids_.persons[row.person].size());
     body_sizes_[i] = body <= UINT8_MAX ? static_cast<uint8_t>(body) : 0;
     rows_wire_size_ += 1 + VarintSize(body) + body;
   }
@@ -147,7 +144,7 @@ DriftForecastRows::DriftForecastRows(const model::Context& context) {
 size_t DriftForecastRows::BodySize(size_t i) const {
   if (body_sizes_[i] != 0) return body_sizes_[i];
   const Row& row = rows_[i];
-  return RowWireSize(row, member_ids_[row.member].size(), person_ids_[row.person].size());
+  return RowWireSize(row, ids_.members[row.member].size(), ids_.persons[row.person].size());
 }
 
 void DriftForecastRows::PrefetchIds(size_t i) const {
@@ -156,8 +153,8 @@ void DriftForecastRows::PrefetchIds(size_t i) const {
   constexpr size_t kIdsAhead = 8;
   if (i + kIdsAhead < rows_.size()) {
     const Row& ahead = rows_[i + kIdsAhead];
-    __builtin_prefetch(person_ids_[ahead.person].data());
-    __builtin_prefetch(member_ids_[ahead.member].data());
+    __builtin_prefetch(ids_.persons[ahead.person].data());
+    __builtin_prefetch(ids_.members[ahead.member].data());
   }
 }
 
@@ -168,8 +165,8 @@ void DriftForecastRows::WriteTo(v1::DriftForecast* out) const {
     PrefetchIds(i);
     const Row& row = rows_[i];
     v1::IntersectionDrift& drift = *forecast.add_intersections();
-    const std::string_view member_id = member_ids_[row.member];
-    const std::string_view person_id = person_ids_[row.person];
+    const std::string_view member_id = ids_.members[row.member];
+    const std::string_view person_id = ids_.persons[row.person];
     // Assigned in place: set_x(data, size) would copy through a temporary std::string, a second
     // heap block for an id longer than 15 bytes (CRM ids often are).
     drift.mutable_team_member_id()->assign(member_id.data(), member_id.size());
@@ -228,8 +225,8 @@ uint8_t* DriftForecastRows::WriteWire(uint8_t* target) const {
   for (size_t i = 0; i < rows_.size(); ++i) {
     PrefetchIds(i);
     const Row& row = rows_[i];
-    const std::string_view member_id = member_ids_[row.member];
-    const std::string_view person_id = person_ids_[row.person];
+    const std::string_view member_id = ids_.members[row.member];
+    const std::string_view person_id = ids_.persons[row.person];
     *target++ = Tag(1, 2);  // DriftForecast.intersections
     target = WriteVarint(BodySize(i), target);
     target = WriteString(1, member_id, target);

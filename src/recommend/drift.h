@@ -11,6 +11,7 @@
 
 #include "contactplan/v1/recommendations.pb.h"
 #include "model/context.h"
+#include "model/id_views.h"
 
 namespace contactplan::recommend {
 
@@ -76,7 +77,7 @@ class DriftForecastRows {
   // the bytes of all the rows' entries.
   std::vector<uint8_t> body_sizes_;
   size_t rows_wire_size_ = 0;
-  std::vector<std::string_view> person_ids_, member_ids_;
+  model::IdViews ids_;
   // [0, 30, 60, 90 days][grade]: how many intersections hold each grade.
   std::array<std::array<int32_t, 7>, 4> distribution_{};
 };

@@ -67,11 +67,8 @@ ReleaseRows::ReleaseRows(
   };
   std::vector<v1::Level> member_levels;
   member_levels.reserve(index.member_count());
-  member_ids_.reserve(index.member_count());
-  for (MemberIx m = 0; m < index.member_count(); ++m) {
-    member_levels.push_back(index.member(m).level());
-    member_ids_.push_back(index.member_id(m));
-  }
+  for (MemberIx m = 0; m < index.member_count(); ++m) member_levels.push_back(index.member(m).level());
+  ids_ = model::IdViews(index);
   // Each member's label, written once: an account with many releases names the same members often.
   member_labels_.resize(index.member_count());
   // [grade held][grade eased to]: the row's freed text, +1 (0: not written yet).
@@ -100,7 +97,7 @@ ReleaseRows::ReleaseRows(
     const auto open = [&](auto&&... opening) {
       if (opened) return;
       opened = true;
-      persons_.push_back({index.person_id(p), absl::StrCat(rules::PersonLabel(index, p), opening...)});
+      persons_.push_back({p, absl::StrCat(rules::PersonLabel(index, p), opening...)});
     };
     if (static_cast<int32_t>(graded.size()) > settings.over_covered_above) {
       // Best first: highest grade, then the holder's seniority fit, then plan order (a total
@@ -170,8 +167,8 @@ size_t ReleaseRows::ReasonSize(const Row& row) const {
 }
 
 size_t ReleaseRows::BodySize(const Row& row, size_t reason_size) const {
-  return wire::StringSize(persons_[row.person].id.size()) +
-         wire::StringSize(member_ids_[row.member].size()) + wire::ScalarSize(row.grade) +
+  return wire::StringSize(ids_.persons[persons_[row.person].person].size()) +
+         wire::StringSize(ids_.members[row.member].size()) + wire::ScalarSize(row.grade) +
          wire::DoubleSize(row.freed) + wire::StringSize(reason_size);
 }
 
@@ -179,8 +176,8 @@ void ReleaseRows::WriteTo(google::protobuf::RepeatedPtrField<v1::Release>* relea
   releases->Reserve(releases->size() + static_cast<int>(rows_.size()));
   for (const Row& row : rows_) {
     v1::Release& out = *releases->Add();
-    const std::string_view person_id = persons_[row.person].id;
-    const std::string_view member_id = member_ids_[row.member];
+    const std::string_view person_id = ids_.persons[persons_[row.person].person];
+    const std::string_view member_id = ids_.members[row.member];
     // Assigned in place: set_x(data, size) would copy through a temporary std::string.
     out.mutable_person_id()->assign(person_id.data(), person_id.size());
     out.mutable_team_member_id()->assign(member_id.data(), member_id.size());
@@ -202,8 +199,8 @@ uint8_t* ReleaseRows::WriteWire(uint8_t* target) const {
   for (const Row& row : rows_) {
     const size_t reason_size = ReasonSize(row);
     target = wire::WriteDelimitedHead(kReleasesField, BodySize(row, reason_size), target);
-    target = wire::WriteString(1, persons_[row.person].id, target);
-    target = wire::WriteString(2, member_ids_[row.member], target);
+    target = wire::WriteString(1, ids_.persons[persons_[row.person].person], target);
+    target = wire::WriteString(2, ids_.members[row.member], target);
     target = wire::WriteScalar(3, row.grade, target);
     target = wire::WriteDouble(4, row.freed, target);
     if (reason_size != 0) {

@@ -11,6 +11,7 @@
 
 #include "contactplan/v1/recommendations.pb.h"
 #include "model/context.h"
+#include "model/id_views.h"
 
 namespace contactplan::recommend {
 
@@ -52,9 +53,9 @@ class ReleaseRows {
   uint8_t* WriteWire(uint8_t* target) const;
 
  private:
-  // A person released from: their id and what each of their releases' reasons says first.
+  // A person released from and what each of their releases' reasons says first.
   struct Person {
-    std::string_view id;
+    model::PersonIx person;
     std::string opening;
   };
   // 24 bytes.
@@ -76,7 +77,7 @@ class ReleaseRows {
 
   std::vector<Row> rows_;
   std::vector<Person> persons_;
-  std::vector<std::string_view> member_ids_;
+  model::IdViews ids_;
   std::vector<std::string> member_labels_;  // written for the members some release names
   // The effort freed as the reasons write it, once per value: it depends only on the grade held and
   // the grade eased to, so there are a few dozen at most (formatting each number again was a fifth
