@@ -275,6 +275,10 @@ struct Wire {
   const char* end;
 
   bool Varint(uint64_t* value) {
+    if (at < end && static_cast<uint8_t>(*at) < 0x80) {  // most tags, lengths and numbers
+      *value = static_cast<uint8_t>(*at++);
+      return true;
+    }
     uint64_t result = 0;
     for (int shift = 0; shift < 64 && at < end; shift += 7) {
       const uint8_t byte = static_cast<uint8_t>(*at++);
@@ -419,6 +423,12 @@ struct TypePlan {
   // Whether the print order is field number order, the order of the serializer's records: then
   // the message is written in one pass over its records (Writer::WriteInRecordOrder).
   bool in_record_order = false;
+  // Whether, besides, every field holds one value of a scalar, enum or string type (no message,
+  // no list, no bytes): such a message, like each of the drift forecast's rows, which make up half
+  // of a large account's JSON, is written by Writer::WriteFlat. `place` gives each field's
+  // position in `order`.
+  bool flat = false;
+  std::vector<uint32_t> place;     // by field index
 
   int IndexOf(uint32_t number) const {
     if (number < by_number.size()) return by_number[number];
@@ -525,6 +535,14 @@ const TypePlan& PlanOf(const Descriptor* root, JsonStyle style) {
           return type->field(static_cast<int>(a.index))->number() <
                  type->field(static_cast<int>(b.index))->number();
         });
+    plan->place.resize(plan->order.size());
+    for (size_t k = 0; k < plan->order.size(); ++k) plan->place[plan->order[k].index] = k;
+    plan->flat = plan->in_record_order &&
+                 std::all_of(plan->fields.begin(), plan->fields.end(), [](const FieldPlan& f) {
+                   return !f.repeated && f.type != FieldDescriptor::TYPE_MESSAGE &&
+                          f.type != FieldDescriptor::TYPE_GROUP &&
+                          f.type != FieldDescriptor::TYPE_BYTES;
+                 });
     plan->by_number.assign(std::min<uint32_t>(largest, 1023) + 1, -1);
     for (int i = 0; i < type->field_count(); ++i) {
       const uint32_t number = static_cast<uint32_t>(type->field(i)->number());
@@ -641,7 +659,10 @@ class Writer {
       const size_t written = out_.size();
       const size_t steps = steps_.size();
       bool out_of_order = false;
-      if (WriteInRecordOrder(plan, begin, end, level, &out_of_order)) return true;
+      if (plan.flat ? WriteFlat(plan, begin, end, level, &out_of_order)
+                    : WriteInRecordOrder(plan, begin, end, level, &out_of_order)) {
+        return true;
+      }
       if (!out_of_order) return false;
       // Records the serializer would not write in this order (never seen): the general way.
       out_.Truncate(written);
@@ -707,6 +728,75 @@ class Writer {
     if (!first) NewLine(level);
     out_.push_back('}');
     return true;
+  }
+
+  // A flat message (TypePlan::flat) in one pass: each record's value written as it is read, with
+  // the defaults of the fields it skipped before it; no list to look ahead through, no nested
+  // message, so no path to keep up to date. Sets `*out_of_order` (and returns false) when a record
+  // comes after its place in the print order (a field written twice, which the serializer never
+  // does).
+  bool WriteFlat(const TypePlan& plan, const char* begin, const char* end, int level,
+                 bool* out_of_order) {
+    out_.push_back('{');
+    bool first = true;
+    const size_t indent = static_cast<size_t>(level) + 1;
+    const FieldPlan* const fields = plan.fields.data();
+    const TypePlan::Printed* const order = plan.order.data();
+    const size_t count = plan.order.size();
+    size_t next = 0;  // the first place in print order not written yet
+    const auto defaults_until = [&](size_t stop) {
+      for (; next < stop; ++next) {
+        if (!order[next].always) continue;
+        const FieldPlan& field = fields[order[next].index];
+        WriteKey(field, first, indent);
+        first = false;
+        WriteDefault(field);
+      }
+    };
+    Wire wire{begin, end};
+    while (wire.at < wire.end) {
+      Wire::Record record;
+      if (!wire.Next(&record)) return Malformed();
+      const int index = plan.IndexOf(record.number);
+      if (index < 0) continue;  // unknown to this build: JSON has no name to write it under
+      const size_t place = plan.place[static_cast<size_t>(index)];
+      if (place < next) {
+        *out_of_order = true;
+        return false;
+      }
+      defaults_until(place);
+      ++next;
+      const FieldPlan& field = fields[index];
+      if (field.type == FieldDescriptor::TYPE_STRING && record.wire_type != 2) {
+        steps_.push_back({field.field, -1});
+        return Malformed();
+      }
+      WriteKey(field, first, indent);
+      first = false;
+      // The kinds of the drift forecast's rows written here, the rest by WriteValue (which cannot
+      // fail for these types).
+      switch (field.type) {
+        case FieldDescriptor::TYPE_ENUM:
+          AppendEnum(field, static_cast<int32_t>(record.scalar));
+          break;
+        case FieldDescriptor::TYPE_STRING:
+          AppendWireString(record.payload, static_cast<size_t>(record.payload_end - record.payload));
+          break;
+        case FieldDescriptor::TYPE_INT32:
+          AppendInteger(static_cast<int32_t>(record.scalar), false);
+          break;
+        case FieldDescriptor::TYPE_BOOL:
+          AppendBool(record.scalar != 0);
+          break;
+        default:
+          WriteValue(field, record, level + 1);
+          break;
+      }
+    }
+    defaults_until(count);
+    if (!first) NewLine(level);
+    out_.push_back('}');
+    return Fits();
   }
 
   // Any message: its records gathered by field first, then written in print order.
