@@ -122,7 +122,7 @@ class FindingSink {
   size_t first_;  // where this sink's findings start in *out_
   const Rule* rule_ = nullptr;
   // The severity of each appended finding, in order: Finish groups by severity reading these
-  // bytes instead of the 136-byte findings.
+  // bytes instead of the 168-byte findings.
   std::vector<uint8_t> severities_;
 };
 

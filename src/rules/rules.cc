@@ -11,7 +11,7 @@ std::vector<Finding> EvaluateRules(const model::Context& context, const model::I
   const RuleInput input{context, web};
   std::vector<Finding> findings;
   // Most findings are about one cell or one person: room for one per relationship up front spares
-  // a large account the moves of growing through a dozen doublings (136 bytes a finding).
+  // a large account the moves of growing through a dozen doublings (168 bytes a finding).
   findings.reserve(static_cast<size_t>(context.index.relationship_count()));
   FindingSink sink(&findings);
   // Rules run in catalogue order and each emits in plan order; the sink groups by severity, which
