@@ -624,18 +624,57 @@ void AccountHealth(const Settings& settings, const v1::Scores& scores, v1::Score
       .Finish();
 }
 
+// The explanations of a person's coverage depend only on their best grade and on their number of
+// threads, so each is composed once per value met rather than once per person (a large account
+// lists 10,000 persons).
+class CoverageExplanations {
+ public:
+  CoverageExplanations(const model::Context& context, absl::string_view grade_table)
+      : context_(context), grade_table_(grade_table) {}
+
+  const std::string& Best(v1::Grade best) {
+    const size_t slot = static_cast<size_t>(best);  // validated: a defined grade
+    if (slot >= best_.size()) best_.resize(slot + 1);
+    std::string& text = best_[slot];
+    if (text.empty()) {
+      text = absl::StrCat("best relationship: ",
+                          best == v1::GRADE_UNSPECIFIED ? absl::string_view("none") : GradeName(best),
+                          " (", grade_table_, ")");
+    }
+    return text;
+  }
+
+  const std::string& Threads(int32_t threads, int32_t multi_target) {
+    const size_t slot = static_cast<size_t>(threads);
+    // A count beyond the table is rare (a person held by hundreds of threads): composed each time.
+    constexpr size_t kTabled = 256;
+    if (slot >= kTabled) scratch_.clear();
+    if (slot < kTabled && slot >= threads_.size()) threads_.resize(slot + 1);
+    std::string& text = slot < kTabled ? threads_[slot] : scratch_;
+    if (text.empty()) {
+      text = absl::StrCat(threads, " threads at ", GradeName(context_.settings.thread_min_grade),
+                          " or better; ", multi_target, " make the person multi-threaded");
+    }
+    return text;
+  }
+
+ private:
+  const model::Context& context_;
+  absl::string_view grade_table_;
+  std::vector<std::string> best_;     // by grade
+  std::vector<std::string> threads_;  // by number of threads, up to kTabled
+  std::string scratch_;
+};
+
 void PersonCoverage(const model::Context& context, const PersonStats& s,
-                    absl::string_view grade_table, v1::Score* coverage) {
+                    CoverageExplanations& explanations, v1::Score* coverage) {
   const v1::ScoreTuning& tuning = context.settings.tuning.scores();
   const int32_t multi_target = std::max(1, tuning.depth().threads_for_multi());
   ScoreBuilder(coverage)
       .Add("best_grade", GradeStrength(context, s.best), tuning.person_coverage().best_grade(),
-           absl::StrCat("best relationship: ",
-                        s.best == v1::GRADE_UNSPECIFIED ? absl::string_view("none") : GradeName(s.best), " (",
-                        grade_table, ")"))
+           explanations.Best(s.best))
       .Add("threads", Progress(s.threads, multi_target), tuning.person_coverage().threads(),
-           absl::StrCat(s.threads, " threads at ", GradeName(context.settings.thread_min_grade),
-                        " or better; ", multi_target, " make the person multi-threaded"))
+           explanations.Threads(s.threads, multi_target))
       .Finish();
 }
 
@@ -723,11 +762,12 @@ void ComputeScores(const model::Context& context, const model::InfluenceWeb& web
   Confidence(in, scores.mutable_confidence());
 
   scores.mutable_person_coverage()->Reserve(index.person_count());
+  CoverageExplanations explanations(context, grade_table);
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     if (index.has_left(p)) continue;  // history, not coverage
     v1::PersonCoverage& coverage = *scores.add_person_coverage();
     coverage.set_person_id(index.person(p).id());
-    PersonCoverage(context, stats[p], grade_table, coverage.mutable_coverage());
+    PersonCoverage(context, stats[p], explanations, coverage.mutable_coverage());
   }
 }
 

@@ -614,5 +614,46 @@ TEST(ScoresTest, TeamMembersWhoLeftAreNotInTheTeamEngagedShare) {
   EXPECT_EQ(after.account_health().value(), before.account_health().value());
 }
 
+// Each person's coverage explains their own best grade and thread count, whether the count is one
+// many persons share or one only a person held by hundreds of threads has (the explanations are
+// composed once per value met, with the rare large counts composed each time).
+TEST(ScoresTest, PersonCoverageExplainsEachPersonsOwnCounts) {
+  v1::Plan plan;
+  plan.add_persons()->set_id("many");
+  plan.add_persons()->set_id("few");
+  plan.add_persons()->set_id("none");
+  plan.add_persons()->set_id("also_few");
+  for (int m = 0; m < 300; ++m) {
+    const std::string id = absl::StrCat("t", m);
+    plan.add_team_members()->set_id(id);
+    v1::Relationship& relationship = *plan.add_relationships();
+    relationship.set_team_member_id(id);
+    relationship.set_person_id("many");
+    relationship.set_grade(v1::TRUST);
+    if (m < 2) {
+      for (const char* person : {"few", "also_few"}) {
+        v1::Relationship& other = *plan.add_relationships();
+        other.set_team_member_id(id);
+        other.set_person_id(person);
+        other.set_grade(m == 0 ? v1::OPEN : v1::SATISFIED);
+      }
+    }
+  }
+  const v1::Scores scores = ScoredPlan(plan).Scores();
+  ASSERT_EQ(scores.person_coverage_size(), 4);
+  const auto explanation = [&](int p, const std::string& name) {
+    const v1::ScoreComponent* component = FindComponent(scores.person_coverage(p).coverage(), name);
+    return component == nullptr ? std::string() : component->explanation();
+  };
+  EXPECT_THAT(explanation(0, "threads"), ::testing::StartsWith("300 threads at "));
+  EXPECT_THAT(explanation(0, "best_grade"), ::testing::StartsWith("best relationship: TRUST ("));
+  EXPECT_THAT(explanation(1, "threads"), ::testing::StartsWith("2 threads at "));
+  EXPECT_THAT(explanation(1, "best_grade"), ::testing::StartsWith("best relationship: OPEN ("));
+  EXPECT_THAT(explanation(2, "threads"), ::testing::StartsWith("0 threads at "));
+  EXPECT_THAT(explanation(2, "best_grade"), ::testing::StartsWith("best relationship: none ("));
+  EXPECT_EQ(explanation(3, "threads"), explanation(1, "threads"));
+  EXPECT_EQ(explanation(3, "best_grade"), explanation(1, "best_grade"));
+}
+
 }  // namespace
 }  // namespace contactplan::score
