@@ -2,6 +2,7 @@
 #include "model/plan_index.h"
 
 #include <algorithm>
+#include <random>
 #include <utility>
 
 #include <vector>
@@ -137,6 +138,34 @@ TEST(TimeTest, UnsetTimestampHasNoTimeAndDaysRoundDown) {
   EXPECT_EQ(DaysBetween(t0, t0 + absl::Hours(24 * 90) - absl::Seconds(1)), 89);
   EXPECT_EQ(DaysBetween(t0 + absl::Hours(36), t0), -2);
   EXPECT_EQ(ToTime(true, ToTimestamp(t0 + absl::Nanoseconds(5))), t0 + absl::Nanoseconds(5));
+}
+
+// DaysBetween against its definition read literally (whole hours of the difference, truncated
+// toward zero, then whole days rounded down), over differences of every sign, with and without
+// fractions of a second and of an hour, from year 0001 to 9999.
+TEST(TimeTest, DaysBetweenMatchesItsDefinition) {
+  const auto by_definition = [](absl::Time earlier, absl::Time later) -> int64_t {
+    const int64_t hours = absl::ToInt64Hours(later - earlier);
+    return hours / 24 - ((later < earlier && hours % 24 != 0) ? 1 : 0);
+  };
+  std::mt19937_64 random(7);
+  const int64_t range = base::kMaxTimestampSeconds - base::kMinTimestampSeconds;
+  for (int i = 0; i < 20000; ++i) {
+    const absl::Time a =
+        absl::FromUnixSeconds(base::kMinTimestampSeconds + static_cast<int64_t>(random() % range)) +
+        absl::Nanoseconds(random() % 1000000000);
+    absl::Duration step;
+    switch (i % 4) {
+      case 0: step = absl::Seconds(static_cast<int64_t>(random() % 400000) - 200000); break;
+      case 1: step = absl::Hours(static_cast<int64_t>(random() % 200) - 100); break;
+      case 2: step = absl::Nanoseconds(static_cast<int64_t>(random() % 4000000000) - 2000000000); break;
+      default: step = absl::Hours(24 * (static_cast<int64_t>(random() % 20) - 10)) +
+                      absl::Nanoseconds(static_cast<int64_t>(random() % 3) - 1); break;
+    }
+    const absl::Time b = a + step;
+    ASSERT_EQ(DaysBetween(a, b), by_definition(a, b)) << a << " to " << b;
+    ASSERT_EQ(DaysBetween(b, a), by_definition(b, a)) << b << " to " << a;
+  }
 }
 
 // The epoch is a time like any other: presence, not a zero value, says whether a time is set.
