@@ -64,6 +64,29 @@ TEST(JsonReaderTest, ReadsBothNamesEnumsAsNamesOrNumbersAndInt64AsStrings) {
   )pb"), plan));
 }
 
+// Whitespace of every kind and length between every pair of tokens (runs shorter and longer than
+// the sixteen bytes the reader looks at at once, at every offset from the end of the text), and an
+// error's position counted past it.
+TEST(JsonReaderTest, SkipsAnyWhitespaceAnywhere) {
+  const std::string blanks = " \n\r\t";
+  const v1::Plan expected = Read(R"({"schemaVersion": 1, "persons": [{"id": "p", "key": true}]})");
+  for (size_t length = 0; length <= 40; ++length) {
+    std::string gap;
+    for (size_t i = 0; i < length; ++i) gap.push_back(blanks[(i * 7 + length) % blanks.size()]);
+    const std::string text =
+        absl::StrCat(gap, "{", gap, "\"schemaVersion\"", gap, ":", gap, "1", gap, ",", gap,
+                     "\"persons\"", gap, ":", gap, "[", gap, "{", gap, "\"id\"", gap, ":", gap,
+                     "\"p\"", gap, ",", gap, "\"key\"", gap, ":", gap, "true", gap, "}", gap,
+                     "]", gap, "}", gap);
+    EXPECT_TRUE(ProtoEquals(Read(text), expected)) << "gaps of " << length;
+    // A stray character after the gap is reported where it is.
+    const std::string stray = absl::StrCat("{", gap, "x}");
+    const size_t newlines = static_cast<size_t>(std::count(gap.begin(), gap.end(), '\n'));
+    EXPECT_THAT(Error(stray), HasSubstr(absl::StrCat("line ", 1 + newlines, ",")))
+        << "gaps of " << length;
+  }
+}
+
 TEST(JsonReaderTest, NullLeavesAFieldUnset) {
   EXPECT_TRUE(ProtoEquals(v1::Plan(), Read(R"({"persons": null, "asOf": null, "account": null})")));
 }
