@@ -46,8 +46,8 @@ class Engine {
   // (as ParsePlanInto), analyses it (as AnalyzeInto) and writes the analysis in `output_format`
   // (as WriteAnalysis; kCsvGrid is InvalidArgument). Faster and smaller than those three calls for
   // a binary plan: its relationships are read into flat rows without becoming messages, and a
-  // binary analysis is written with its findings, desired grades, drift forecast and releases
-  // straight as bytes (docs/architecture.md, docs/memory.md). The output is byte for byte what the
+  // binary analysis is written with its persons' coverage, findings, desired grades, drift
+  // forecast and releases straight as bytes (docs/architecture.md, docs/memory.md). The output is byte for byte what the
   // three calls give. Errors are theirs, but a parse error and an
   // invalid plan are both InvalidArgument: a host that must tell them apart (to name a file's line,
   // say) parses with ParsePlanInto itself, or calls it again when this fails.

@@ -14,12 +14,15 @@
 #include "model/relationship_table.h"
 #include "options/settings.h"
 #include "recommend/recommendations.h"
+#include "score/person_coverage_rows.h"
 
 namespace contactplan::engine {
 
 // The parts of an analysis worked out for a host that writes the binary analysis itself, instead
 // of being built as messages: on a large account they are most of it (docs/memory.md).
 struct AnalysisRows {
+  // The persons' coverage, the entries of Scores.person_coverage.
+  std::optional<score::PersonCoverageRows> person_coverage;
   // The listed findings as entries of Analysis.findings (rules::FindingWire).
   std::string findings;
   recommend::RecommendationRows recommendations;
@@ -29,9 +32,9 @@ struct AnalysisRows {
 // plan's relationships from `relationships` (never from plan.relationships(): a plan read from
 // binary bytes by io/relationship_wire.h has its relationships only as rows; for a plan whose
 // relationships are messages, pass RelationshipTable::FromPlan(plan)). When `rows` is not null, the
-// findings, the drift forecast and the releases are worked out into `*rows` instead of being
-// written into the analysis, whose findings, drift and releases are left empty; the caller writes
-// them (AnalysisWithRows). The recommendations' rows view the plan's ids: `plan` must outlive
+// persons' coverage, the findings, the desired grades, the drift forecast and the releases are
+// worked out into `*rows` instead of being written into the analysis, where they are left empty;
+// the caller writes them (AnalysisWithRows). The recommendations' rows view the plan's ids: `plan` must outlive
 // `*rows`.
 // Engine::Validate with the engine's `settings`, reading the plan's relationships from
 // `relationships` (as AnalyzePlan does): the same problems and status for the same plan.

@@ -220,7 +220,8 @@ absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
   // (the gaps, scores and activity are several MB of messages there). Fields are written in number
   // order whatever order they are built in.
   score::ComputeGaps(context, analysis->mutable_gaps());
-  score::ComputeScores(context, web, horizon, analysis->mutable_scores());
+  score::ComputeScores(context, web, horizon, analysis->mutable_scores(),
+                       rows != nullptr ? &rows->person_coverage : nullptr);
   score::ComputeActivity(context, analysis->mutable_activity());
   recommend::Recommend(context, reasons, horizon, analysis->mutable_recommendations(),
                        rows != nullptr ? &rows->recommendations : nullptr);

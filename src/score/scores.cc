@@ -626,56 +626,63 @@ void AccountHealth(const Settings& settings, const v1::Scores& scores, v1::Score
 
 // The explanations of a person's coverage depend only on their best grade and on their number of
 // threads, so each is composed once per value met rather than once per person (a large account
-// lists 10,000 persons).
+// lists 10,000 persons), and kept once in the rows.
 class CoverageExplanations {
  public:
-  CoverageExplanations(const model::Context& context, absl::string_view grade_table)
-      : context_(context), grade_table_(grade_table) {}
+  CoverageExplanations(const model::Context& context, absl::string_view grade_table,
+                       PersonCoverageRows& rows)
+      : context_(context), grade_table_(grade_table), rows_(rows) {}
 
-  const std::string& Best(v1::Grade best) {
+  uint32_t Best(v1::Grade best) {
     const size_t slot = static_cast<size_t>(best);  // validated: a defined grade
-    if (slot >= best_.size()) best_.resize(slot + 1);
-    std::string& text = best_[slot];
-    if (text.empty()) {
-      text = absl::StrCat("best relationship: ",
-                          best == v1::GRADE_UNSPECIFIED ? absl::string_view("none") : GradeName(best),
-                          " (", grade_table_, ")");
+    if (slot >= best_.size()) best_.resize(slot + 1, kNotYet);
+    uint32_t& text = best_[slot];
+    if (text == kNotYet) {
+      text = rows_.AddExplanation(absl::StrCat(
+          "best relationship: ",
+          best == v1::GRADE_UNSPECIFIED ? absl::string_view("none") : GradeName(best), " (",
+          grade_table_, ")"));
     }
     return text;
   }
 
-  const std::string& Threads(int32_t threads, int32_t multi_target) {
+  uint32_t Threads(int32_t threads, int32_t multi_target) {
     const size_t slot = static_cast<size_t>(threads);
     // A count beyond the table is rare (a person held by hundreds of threads): composed each time.
     constexpr size_t kTabled = 256;
-    if (slot >= kTabled) scratch_.clear();
-    if (slot < kTabled && slot >= threads_.size()) threads_.resize(slot + 1);
-    std::string& text = slot < kTabled ? threads_[slot] : scratch_;
-    if (text.empty()) {
-      text = absl::StrCat(threads, " threads at ", GradeName(context_.settings.thread_min_grade),
-                          " or better; ", multi_target, " make the person multi-threaded");
-    }
+    if (slot >= kTabled) return rows_.AddExplanation(ThreadsText(threads, multi_target));
+    if (slot >= threads_.size()) threads_.resize(slot + 1, kNotYet);
+    uint32_t& text = threads_[slot];
+    if (text == kNotYet) text = rows_.AddExplanation(ThreadsText(threads, multi_target));
     return text;
   }
 
  private:
+  static constexpr uint32_t kNotYet = UINT32_MAX;
+
+  std::string ThreadsText(int32_t threads, int32_t multi_target) const {
+    return absl::StrCat(threads, " threads at ", GradeName(context_.settings.thread_min_grade),
+                        " or better; ", multi_target, " make the person multi-threaded");
+  }
+
   const model::Context& context_;
   absl::string_view grade_table_;
-  std::vector<std::string> best_;     // by grade
-  std::vector<std::string> threads_;  // by number of threads, up to kTabled
-  std::string scratch_;
+  PersonCoverageRows& rows_;
+  std::vector<uint32_t> best_;     // by grade
+  std::vector<uint32_t> threads_;  // by number of threads, up to kTabled
 };
 
-void PersonCoverage(const model::Context& context, const PersonStats& s,
-                    CoverageExplanations& explanations, v1::Score* coverage) {
-  const v1::ScoreTuning& tuning = context.settings.tuning.scores();
-  const int32_t multi_target = std::max(1, tuning.depth().threads_for_multi());
-  ScoreBuilder(coverage)
-      .Add("best_grade", GradeStrength(context, s.best), tuning.person_coverage().best_grade(),
-           explanations.Best(s.best))
-      .Add("threads", Progress(s.threads, multi_target), tuning.person_coverage().threads(),
-           explanations.Threads(s.threads, multi_target))
-      .Finish();
+// A person's coverage: how good their best relationship is, and how far their threads go towards
+// making them multi-threaded.
+void PersonCoverage(const model::Context& context, PersonIx p, const PersonStats& s,
+                    CoverageExplanations& explanations, PersonCoverageRows& rows) {
+  const int32_t multi_target =
+      std::max(1, context.settings.tuning.scores().depth().threads_for_multi());
+  // On the 0-100 scale, clamped, as ScoreBuilder::Add keeps a component's value.
+  const auto component = [](double share) { return std::clamp(100 * share, 0.0, 100.0); };
+  rows.Add(context.index.person_id(p), component(GradeStrength(context, s.best)),
+           explanations.Best(s.best), component(Progress(s.threads, multi_target)),
+           explanations.Threads(s.threads, multi_target));
 }
 
 void OpportunityReadiness(const Inputs& in, const v1::Opportunity& opportunity, v1::Score* out) {
@@ -737,7 +744,7 @@ void OpportunityReadiness(const Inputs& in, const v1::Opportunity& opportunity, 
 }  // namespace
 
 void ComputeScores(const model::Context& context, const model::InfluenceWeb& web, int32_t horizon_days,
-                   v1::Scores* out) {
+                   v1::Scores* out, std::optional<PersonCoverageRows>* person_coverage) {
   const PlanIndex& index = context.index;
   const std::vector<PersonStats> stats = GatherPersonStats(context);
   const std::vector<PersonIx> who_matters = PersonsWhoMatter(index);
@@ -761,13 +768,17 @@ void ComputeScores(const model::Context& context, const model::InfluenceWeb& web
   AccountHealth(context.settings, scores, scores.mutable_account_health());
   Confidence(in, scores.mutable_confidence());
 
-  scores.mutable_person_coverage()->Reserve(index.person_count());
-  CoverageExplanations explanations(context, grade_table);
+  const v1::PersonCoverageTuning& coverage_tuning = context.settings.tuning.scores().person_coverage();
+  PersonCoverageRows rows(coverage_tuning.best_grade(), coverage_tuning.threads());
+  CoverageExplanations explanations(context, grade_table, rows);
   for (PersonIx p = 0; p < index.person_count(); ++p) {
     if (index.has_left(p)) continue;  // history, not coverage
-    v1::PersonCoverage& coverage = *scores.add_person_coverage();
-    coverage.set_person_id(index.person(p).id());
-    PersonCoverage(context, stats[p], explanations, coverage.mutable_coverage());
+    PersonCoverage(context, p, stats[p], explanations, rows);
+  }
+  if (person_coverage != nullptr) {
+    *person_coverage = std::move(rows);
+  } else {
+    rows.WriteTo(scores.mutable_person_coverage());
   }
 }
 

@@ -1,5 +1,5 @@
-// The binary analysis the C ABI writes with the drift forecast and the releases spliced in from
-// their rows (src/engine/analysis_bytes.h) is, byte for byte, protobuf's own serialization of the
+// The binary analysis the C ABI writes with the persons' coverage, the findings, the desired
+// grades, the drift forecast and the releases spliced in from their rows (src/engine/analysis_bytes.h) is, byte for byte, protobuf's own serialization of the
 // analysis with both built as messages: on every golden plan, on generated plans of many sizes (so
 // that the lengths of the recommendations and of the forecast cross varint boundaries), with and
 // without "now", with long ids, with no graded intersection at all, with releases of both kinds,
@@ -41,12 +41,14 @@ int ExpectSameBytes(const v1::Plan& plan, const v1::AnalysisOptions& options,
   auto* analysis = google::protobuf::Arena::CreateMessage<v1::Analysis>(&arena);
   AnalysisRows rows;
   EXPECT_TRUE(AnalyzePlan(*settings, plan, relationships, options, analysis, &rows).ok()) << what;
-  if (!rows.recommendations.desired_grades.has_value() || !rows.recommendations.drift.has_value() ||
-      !rows.recommendations.releases.has_value()) {
+  if (!rows.person_coverage.has_value() || !rows.recommendations.desired_grades.has_value() ||
+      !rows.recommendations.drift.has_value() || !rows.recommendations.releases.has_value()) {
     ADD_FAILURE() << what << ": the rows were not worked out";
     return 0;
   }
   EXPECT_TRUE(analysis->findings().empty()) << what << ": the findings were built too";
+  EXPECT_TRUE(analysis->scores().person_coverage().empty())
+      << what << ": the persons' coverage was built too";
   EXPECT_FALSE(analysis->recommendations().has_drift()) << what << ": the forecast was built too";
   EXPECT_TRUE(analysis->recommendations().releases().empty()) << what << ": releases built too";
   EXPECT_TRUE(analysis->recommendations().desired_grades().empty())
@@ -59,6 +61,14 @@ int ExpectSameBytes(const v1::Plan& plan, const v1::AnalysisOptions& options,
   EXPECT_TRUE(written == expected) << what << ": the spliced analysis differs from protobuf's";
 
   // The rows written as messages are the messages the engine builds.
+  v1::Scores coverage;
+  rows.person_coverage->WriteTo(coverage.mutable_person_coverage());
+  v1::Scores expected_coverage;
+  *expected_coverage.mutable_person_coverage() = whole.scores().person_coverage();
+  EXPECT_EQ(io::WriteBinaryMessage(coverage), io::WriteBinaryMessage(expected_coverage)) << what;
+  EXPECT_EQ(rows.person_coverage->size(),
+            static_cast<size_t>(whole.scores().person_coverage_size()))
+      << what;
   v1::DriftForecast forecast;
   rows.recommendations.drift->WriteTo(&forecast);
   EXPECT_EQ(io::WriteBinaryMessage(forecast), io::WriteBinaryMessage(whole.recommendations().drift()))
