@@ -41,7 +41,8 @@ struct Candidate {
   double effort;
   ReasonSet reasons;
   Connection connection;  // of a blank cell's owner
-  v1::Priority priority;
+  v1::Priority priority;  // Ranking::Score's; until `scored`, Ranking::Bound's score only
+  bool scored = false;
 };
 
 // Everything the ranking needs per candidate, with the levers of each person found once.
@@ -96,25 +97,56 @@ class Ranking {
   }
 
   void Score(Candidate& c) {
+    const double leverage = LeverStrength(c);
+    const Factors f = FactorsOf(c);
+    c.priority = MakePriority(f.importance, f.urgency,
+                              Feasibility(f.tuning, f.basis, f.fit, leverage));
+    c.scored = true;
+  }
+
+  // A score no lower than Score's, without the leverage search (the costly part: a walk of the
+  // person's network, once per person): the feasibility at whichever end of the leverage range
+  // (none, full) gives more. The product of the rounded factors grows with each of them when
+  // importance is not negative, and every rounding keeps order, so the bound holds to the bit;
+  // with a negative importance the candidate is scored outright. PlanKeyIntersections scores a
+  // candidate only when its bound reaches the top of the ranking: on a large account a few
+  // thousand of some 50,000.
+  void Bound(Candidate& c) {
+    const Factors f = FactorsOf(c);
+    if (!(f.importance >= 0)) {
+      Score(c);
+      return;
+    }
+    const double feasibility = std::max(Feasibility(f.tuning, f.basis, f.fit, 0.0),
+                                        Feasibility(f.tuning, f.basis, f.fit, 1.0));
+    c.priority = MakePriority(f.importance, f.urgency, feasibility);
+    c.scored = false;
+  }
+
+ private:
+  // What Score and Bound share: everything but the leverage.
+  struct Factors {
+    const v1::RecommendTuning& tuning;
+    double importance;
+    double urgency;
+    v1::Grade basis;
+    double fit;
+  };
+  Factors FactorsOf(const Candidate& c) const {
     const model::PlanIndex& index = context_.index;
     const v1::RecommendTuning& tuning = context_.settings.tuning.recommend();
     const v1::Level person_level = person_levels_[c.person];
     const v1::Level owner_level =
         c.member == model::kNone ? v1::LEVEL_UNSPECIFIED : index.member(c.member).level();
-    const double fit = SeniorityFit(tuning, owner_level, person_level);
-    const double leverage = LeverStrength(c);
-    // A repair handed to a more senior member starts afresh with them, from the grievance.
-    const v1::Grade basis = FeasibilityBasis(c);
     const double urgency =
         Urgency(tuning, reason_factors_,
                 c.grievance != v1::GRADE_UNSPECIFIED ? c.grievance : c.current, c.reasons,
                 inputs_.deal.Pressure(c.person));
-    c.priority = MakePriority(inputs_.importance[c.person],
-                              WithFallingUrgency(context_, c.cell, urgency),
-                              Feasibility(tuning, basis, fit, leverage));
+    // A repair handed to a more senior member starts afresh with them, from the grievance.
+    return {tuning, inputs_.importance[c.person], WithFallingUrgency(context_, c.cell, urgency),
+            FeasibilityBasis(c), SeniorityFit(tuning, owner_level, person_level)};
   }
 
- private:
   const model::Context& context_;
   const KeyIntersectionInputs& inputs_;
   const ReasonFactors reason_factors_;  // of the analysis' tuning, read once
@@ -123,7 +155,10 @@ class Ranking {
 };
 
 // Heap order: the first tier on top, then the highest score; ties to plan order of person, then
-// member, graded cells first.
+// member, graded cells first, then to the candidate found first (in the plan order of the cells
+// they came from: a repair handed over to a member who holds a cell of their own with the person
+// is the same cell as that member's own step). A total order, so which candidate wins never
+// depends on how the heap was built or which candidates were scored when.
 struct Lower {
   const std::vector<Candidate>* candidates;
   bool operator()(int32_t a, int32_t b) const {
@@ -133,7 +168,8 @@ struct Lower {
     if (x.priority.score() != y.priority.score()) return x.priority.score() < y.priority.score();
     if (x.person != y.person) return x.person > y.person;
     if (x.member != y.member) return x.member > y.member;
-    return x.cell < y.cell;
+    if (x.cell != y.cell) return x.cell < y.cell;
+    return a > b;
   }
 };
 
@@ -313,7 +349,7 @@ void PlanKeyIntersections(const model::Context& context, const KeyIntersectionIn
     c.connection = choice.connection;
     c.tier = TierOf(index, deal, c);
   }
-  for (Candidate& c : candidates) ranking.Score(c);
+  for (Candidate& c : candidates) ranking.Bound(c);
 
   std::vector<int32_t> order(candidates.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int32_t>(i);
@@ -326,6 +362,13 @@ void PlanKeyIntersections(const model::Context& context, const KeyIntersectionIn
     heap.pop();
     Candidate& c = candidates[top];
     if (person_staffed[c.person]) continue;
+    if (!c.scored) {
+      // Its bound topped every other candidate's score or bound: its own score takes its place,
+      // and the top of the heap is then a scored candidate that no other can beat.
+      ranking.Score(c);
+      heap.push(top);
+      continue;
+    }
     const bool affordable = c.member != model::kNone && capacity.CanAfford(c.member, c.effort);
     const bool repair_of_grievance =
         c.holder != model::kNone && c.tier == v1::KeyIntersection::REPAIR &&

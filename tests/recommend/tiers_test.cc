@@ -89,6 +89,27 @@ TEST(Tiers, RepairPassesToASeniorMemberWhenTheHolderIsTooJunior) {
   }
 }
 
+// Two members too junior for the person both hold a Dissatisfied cell with them: both repairs pass
+// to the same senior member, the same step twice. The one staffed is the one whose cell comes first
+// in the plan, whichever order the members are listed in.
+TEST(Tiers, TwoRepairsPassedToOneMemberNameTheHolderListedFirst) {
+  for (const bool a_first : {true, false}) {
+    const std::string a = R"pb(relationships { team_member_id: "t-a" person_id: "p-cfo" grade: DISSATISFIED })pb";
+    const std::string b = R"pb(relationships { team_member_id: "t-b" person_id: "p-cfo" grade: DISSATISFIED })pb";
+    const RecommendFixture fixture(absl::StrCat(R"pb(
+      team_members { id: "t-b" level: MIDDLE_MANAGEMENT }
+      team_members { id: "t-a" level: MIDDLE_MANAGEMENT }
+      team_members { id: "t-exec" level: EXECUTIVE }
+      persons { id: "p-cfo" level: EXECUTIVE buyer_roles: POWER }
+    )pb", a_first ? a : b, a_first ? b : a));
+    const v1::Recommendations out = fixture.Recommend();
+    ASSERT_THAT(Ranked(out), ElementsAre("p-cfo:REPAIR:t-exec")) << a_first;
+    EXPECT_THAT(out.key_intersections(0).owner_reason(),
+                HasSubstr(absl::StrCat("takes over the repair from ", a_first ? "t-a" : "t-b")))
+        << a_first;
+  }
+}
+
 // The deal: the Supporter we hold Trust with is asked to coach us (a key action on a Trust cell),
 // ahead of coverage of an uncovered key person.
 TEST(Tiers, TheDealAsksASupporterWeTrustToCoachUs) {
