@@ -307,12 +307,31 @@ std::optional<std::pair<int64_t, int32_t>> CommonTimestamp(std::string_view text
   return std::make_pair(days * 86400 + hour * 3600 + minute * 60 + second, nanos);
 }
 
-// The fields of the types that fill most of a large plan (a relationship per cell of the contact
-// map, its Timestamps, grade changes and touches). When the message is the generated class, their
-// values are stored through its accessors: no reflection lookups, and the Timestamps and
-// sub-messages are made on the message's arena directly. Every other field goes through reflection.
+// The fields of the types that fill most of a plan (a relationship per cell of the contact map,
+// its Timestamps, grade changes and touches; the persons and team members, whose strings are most
+// of a small plan). When the message is the generated class, their values are stored through its
+// accessors: no reflection lookups, and the Timestamps and sub-messages are made on the message's
+// arena directly. Every other field goes through reflection.
 enum class Hot : uint8_t {
   kNone,
+  kPersonId,
+  kPersonName,
+  kPersonTitle,
+  kPersonDepartment,
+  kPersonLevel,
+  kPersonReportsToId,
+  kPersonRelationshipLevel,
+  kPersonDesiredRelationshipLevel,
+  kPersonRelationshipType,
+  kPersonNotes,
+  kPersonLeftAt,
+  kPersonSuccessorId,
+  kTeamMemberId,
+  kTeamMemberName,
+  kTeamMemberTitle,
+  kTeamMemberLevel,
+  kTeamMemberEmail,
+  kTeamMemberLeftAt,
   kRelationshipTeamMemberId,
   kRelationshipPersonId,
   kRelationshipGrade,
@@ -333,6 +352,8 @@ enum class Hot : uint8_t {
 
 // The generated class whose accessors the fields of `type` use, or nullptr.
 const std::type_info* HotClassOf(const Descriptor* type) {
+  if (type == v1::Person::descriptor()) return &typeid(v1::Person);
+  if (type == v1::TeamMember::descriptor()) return &typeid(v1::TeamMember);
   if (type == v1::Relationship::descriptor()) return &typeid(v1::Relationship);
   if (type == v1::Touch::descriptor()) return &typeid(v1::Touch);
   if (type == v1::GradeChange::descriptor()) return &typeid(v1::GradeChange);
@@ -342,6 +363,35 @@ const std::type_info* HotClassOf(const Descriptor* type) {
 Hot HotFieldOf(const FieldDescriptor* field) {
   const Descriptor* type = field->containing_type();
   const int number = field->number();
+  if (type == v1::Person::descriptor()) {
+    switch (number) {
+      case v1::Person::kIdFieldNumber: return Hot::kPersonId;
+      case v1::Person::kNameFieldNumber: return Hot::kPersonName;
+      case v1::Person::kTitleFieldNumber: return Hot::kPersonTitle;
+      case v1::Person::kDepartmentFieldNumber: return Hot::kPersonDepartment;
+      case v1::Person::kLevelFieldNumber: return Hot::kPersonLevel;
+      case v1::Person::kReportsToIdFieldNumber: return Hot::kPersonReportsToId;
+      case v1::Person::kRelationshipLevelFieldNumber: return Hot::kPersonRelationshipLevel;
+      case v1::Person::kDesiredRelationshipLevelFieldNumber:
+        return Hot::kPersonDesiredRelationshipLevel;
+      case v1::Person::kRelationshipTypeFieldNumber: return Hot::kPersonRelationshipType;
+      case v1::Person::kNotesFieldNumber: return Hot::kPersonNotes;
+      case v1::Person::kLeftAtFieldNumber: return Hot::kPersonLeftAt;
+      case v1::Person::kSuccessorIdFieldNumber: return Hot::kPersonSuccessorId;
+      default: return Hot::kNone;
+    }
+  }
+  if (type == v1::TeamMember::descriptor()) {
+    switch (number) {
+      case v1::TeamMember::kIdFieldNumber: return Hot::kTeamMemberId;
+      case v1::TeamMember::kNameFieldNumber: return Hot::kTeamMemberName;
+      case v1::TeamMember::kTitleFieldNumber: return Hot::kTeamMemberTitle;
+      case v1::TeamMember::kLevelFieldNumber: return Hot::kTeamMemberLevel;
+      case v1::TeamMember::kEmailFieldNumber: return Hot::kTeamMemberEmail;
+      case v1::TeamMember::kLeftAtFieldNumber: return Hot::kTeamMemberLeftAt;
+      default: return Hot::kNone;
+    }
+  }
   if (type == v1::Relationship::descriptor()) {
     switch (number) {
       case v1::Relationship::kTeamMemberIdFieldNumber: return Hot::kRelationshipTeamMemberId;
@@ -1081,6 +1131,19 @@ class Reader {
   // The string of a hot string field (see Hot), or nullptr.
   static std::string* HotString(Message* message, Hot hot) {
     switch (hot) {
+      case Hot::kPersonId: return static_cast<v1::Person*>(message)->mutable_id();
+      case Hot::kPersonName: return static_cast<v1::Person*>(message)->mutable_name();
+      case Hot::kPersonTitle: return static_cast<v1::Person*>(message)->mutable_title();
+      case Hot::kPersonDepartment: return static_cast<v1::Person*>(message)->mutable_department();
+      case Hot::kPersonReportsToId:
+        return static_cast<v1::Person*>(message)->mutable_reports_to_id();
+      case Hot::kPersonNotes: return static_cast<v1::Person*>(message)->mutable_notes();
+      case Hot::kPersonSuccessorId:
+        return static_cast<v1::Person*>(message)->mutable_successor_id();
+      case Hot::kTeamMemberId: return static_cast<v1::TeamMember*>(message)->mutable_id();
+      case Hot::kTeamMemberName: return static_cast<v1::TeamMember*>(message)->mutable_name();
+      case Hot::kTeamMemberTitle: return static_cast<v1::TeamMember*>(message)->mutable_title();
+      case Hot::kTeamMemberEmail: return static_cast<v1::TeamMember*>(message)->mutable_email();
       case Hot::kRelationshipTeamMemberId:
         return static_cast<v1::Relationship*>(message)->mutable_team_member_id();
       case Hot::kRelationshipPersonId:
@@ -1099,6 +1162,8 @@ class Reader {
   // The Timestamp of a hot Timestamp field (see Hot), or nullptr.
   static google::protobuf::Timestamp* HotTimestamp(Message* message, Hot hot) {
     switch (hot) {
+      case Hot::kPersonLeftAt: return static_cast<v1::Person*>(message)->mutable_left_at();
+      case Hot::kTeamMemberLeftAt: return static_cast<v1::TeamMember*>(message)->mutable_left_at();
       case Hot::kRelationshipAssessedAt:
         return static_cast<v1::Relationship*>(message)->mutable_assessed_at();
       case Hot::kRelationshipLastContactAt:
@@ -1115,6 +1180,24 @@ class Reader {
   // Stores `number` in a hot enum field (see Hot); false when the field is not one.
   static bool SetHotEnum(Message* message, Hot hot, int number) {
     switch (hot) {
+      case Hot::kPersonLevel:
+        static_cast<v1::Person*>(message)->set_level(static_cast<v1::Level>(number));
+        return true;
+      case Hot::kPersonRelationshipLevel:
+        static_cast<v1::Person*>(message)->set_relationship_level(
+            static_cast<v1::RelationshipLevel>(number));
+        return true;
+      case Hot::kPersonDesiredRelationshipLevel:
+        static_cast<v1::Person*>(message)->set_desired_relationship_level(
+            static_cast<v1::RelationshipLevel>(number));
+        return true;
+      case Hot::kPersonRelationshipType:
+        static_cast<v1::Person*>(message)->set_relationship_type(
+            static_cast<v1::RelationshipType>(number));
+        return true;
+      case Hot::kTeamMemberLevel:
+        static_cast<v1::TeamMember*>(message)->set_level(static_cast<v1::Level>(number));
+        return true;
       case Hot::kRelationshipGrade:
         static_cast<v1::Relationship*>(message)->set_grade(static_cast<v1::Grade>(number));
         return true;
