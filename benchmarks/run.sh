@@ -16,7 +16,11 @@ out=$bin/results
 python=/usr/bin/python3
 min_time=${CONTACTPLAN_BENCH_MIN_TIME:-0.2}
 repetitions=${CONTACTPLAN_BENCH_REPETITIONS:-5}
+# Repetitions of different benchmarks are run in a random interleaved order: on this shared VM a
+# burst of load otherwise lands on every repetition of whichever benchmark runs then, and a ratio
+# of two benchmarks run apart (JSON beside binary) takes it whole.
 flags=(--benchmark_min_time="$min_time" --benchmark_repetitions="$repetitions"
+       --benchmark_enable_random_interleaving=true
        --benchmark_report_aggregates_only=true --benchmark_out_format=json)
 started=$(date +%s)
 
@@ -97,7 +101,7 @@ MACHINE_MEMORY="$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/memin
 MACHINE_OS=$(. /etc/os-release && echo "$PRETTY_NAME, kernel $(uname -r)") \
 MACHINE_COMPILER=$("$cxx" --version | head -1) \
 MACHINE_BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$cache") \
-MACHINE_FLAGS="--benchmark_min_time=$min_time --benchmark_repetitions=$repetitions" \
+MACHINE_FLAGS="--benchmark_min_time=$min_time --benchmark_repetitions=$repetitions --benchmark_enable_random_interleaving=true" \
 MACHINE_LOAD_BEFORE=$load_before \
 MACHINE_LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg) \
 MACHINE_ELAPSED="$(($(date +%s) - started)) s" \
