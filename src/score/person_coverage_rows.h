@@ -51,6 +51,8 @@ class PersonCoverageRows {
     double values[2];           // best_grade, threads
     uint32_t explanations[2];   // into explanations_
   };
+  // Component c's weight, in kNames' order (best_grade, threads).
+  double Weight(int c) const { return c == 0 ? best_grade_weight_ : threads_weight_; }
   // The bytes of a component's message, and of the Score holding both.
   size_t ComponentSize(size_t name_size, double value, double weight, uint32_t explanation) const;
   size_t ScoreSize(const Row& row) const;
