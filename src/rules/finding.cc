@@ -1,7 +1,10 @@
 #include "rules/finding.h"
 
+#include <cstring>
+#include <string_view>
 #include <utility>
 
+#include "absl/strings/numbers.h"
 #include "rules/rule.h"
 
 namespace contactplan::rules {
@@ -13,16 +16,36 @@ constexpr size_t kSentenceBytes = 255;
 }  // namespace
 
 std::string FindingPath::Spelled() const {
+  std::string path;
+  AppendTo(&path);
+  return path;
+}
+
+void FindingPath::AppendTo(std::string* out) const {
+  // Written straight into a buffer: a finding's path is spelled for every finding kept, and a
+  // StrCat of three pieces costs a heap block for any path longer than 15 bytes.
+  char text[96];  // at most 40 bytes before the last number, which may take 32 (kFastToBufferSize)
+  char* end = text;
+  const auto put = [&end](std::string_view piece) {
+    std::memcpy(end, piece.data(), piece.size());
+    end += piece.size();
+  };
+  const auto index = [&end](int32_t i) { end = absl::numbers_internal::FastIntToBuffer(i, end); };
   switch (kind) {
-    case Kind::kNone: return std::string();
-    case Kind::kPerson: return PersonPath(at[0]);
-    case Kind::kRelationship: return RelationshipPath(at[0]);
-    case Kind::kOpportunity: return OpportunityPath(at[0]);
-    case Kind::kParticipant: return ParticipantPath(at[0], at[1]);
-    case Kind::kBlueprint: return BlueprintPath(at[0]);
-    case Kind::kTactic: return TacticPath(at[0], at[1]);
+    case Kind::kNone: return;
+    case Kind::kPerson: put("persons["); index(at[0]); break;
+    case Kind::kRelationship: put("relationships["); index(at[0]); break;
+    case Kind::kOpportunity: put("opportunities["); index(at[0]); break;
+    case Kind::kParticipant:
+      put("opportunities["); index(at[0]); put("].participants["); index(at[1]);
+      break;
+    case Kind::kBlueprint: put("blueprint["); index(at[0]); break;
+    case Kind::kTactic:
+      put("blueprint["); index(at[0]); put("].tactics["); index(at[1]);
+      break;
   }
-  return std::string();
+  put("]");
+  out->append(text, static_cast<size_t>(end - text));
 }
 
 double Finding::number(std::string_view name) const {

@@ -66,6 +66,8 @@ struct FindingPath {
 
   // The path as the analysis spells it; empty for kNone.
   std::string Spelled() const;
+  // Appends the same text to *out: no temporary, no heap block when *out has room.
+  void AppendTo(std::string* out) const;
 };
 
 // A large account raises tens of thousands of findings and every one is held until the analysis is

@@ -13,6 +13,8 @@ namespace {
 
 // Room reserved for a sentence; a longer one grows the buffer once, for every later finding too.
 constexpr size_t kSentenceBytes = 255;
+// Room for the longest path FindingPath spells (opportunities[N].participants[M]).
+constexpr size_t kPathBytes = 63;
 
 static_assert(v1::Finding::kCodeFieldNumber == 1 && v1::Finding::kSeverityFieldNumber == 2 &&
               v1::Finding::kPersonIdsFieldNumber == 3 && v1::Finding::kTeamMemberIdsFieldNumber == 4 &&
@@ -29,6 +31,7 @@ size_t MeasureSize(const FindingNumber& number) {
 FindingWire::FindingWire(const model::Context& context, bool include_messages, int field)
     : context_(context), include_messages_(include_messages), field_(field) {
   message_.reserve(kSentenceBytes);
+  path_.reserve(kPathBytes);
 }
 
 void FindingWire::Add(const Finding& finding) {
@@ -50,7 +53,8 @@ void FindingWire::Add(const Finding& finding) {
   if (text != nullptr && !text->path.empty()) {
     path = text->path;
   } else if (finding.at.kind != FindingPath::Kind::kNone) {
-    path_ = finding.at.Spelled();
+    path_.clear();
+    finding.at.AppendTo(&path_);
     path = path_;
   }
   const std::string_view opportunity =
