@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
+#include "base/stable_sort.h"
 #include "model/time.h"
 
 namespace contactplan::model {
@@ -60,13 +61,13 @@ std::optional<GradeChangeSeen> LatestGradeChange(int32_t grade, const PlanTime& 
                          [](const GradeChangeRow& entry) -> const GradeChangeRow& { return entry; });
   }
   // Otherwise the dated entries sorted, stably (plan order on equal dates), by pointer; a history is
-  // short, so no heap block for it.
+  // short, so no heap block for it (base/stable_sort.h).
   absl::InlinedVector<const GradeChangeRow*, 8> timeline;
   for (const GradeChangeRow& change : history) {
     if (counts(change)) timeline.push_back(&change);
   }
-  std::stable_sort(timeline.begin(), timeline.end(),
-                   [](const GradeChangeRow* a, const GradeChangeRow* b) { return Before(a->at, b->at); });
+  StableSort(timeline.begin(), timeline.end(),
+             [](const GradeChangeRow* a, const GradeChangeRow* b) { return Before(a->at, b->at); });
   return latest_change(timeline.rbegin(), timeline.rend(),
                        [](const GradeChangeRow* entry) -> const GradeChangeRow& { return *entry; });
 }

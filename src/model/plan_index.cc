@@ -1,8 +1,10 @@
 #include "model/plan_index.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
+#include "base/stable_sort.h"
 #include "model/grade_history.h"
 #include "model/time.h"
 
@@ -69,8 +71,8 @@ PlanIndex::PlanIndex(const v1::Plan& plan, const RelationshipTable& relationship
     }
     TouchSummary summary;
     // Touches come in any order; the latest ones decide. Stable, so equal times keep plan order.
-    std::stable_sort(dated.begin(), dated.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    StableSort(dated.begin(), dated.end(),
+               [](const auto& a, const auto& b) { return a.first < b.first; });
     summary.touches = static_cast<int32_t>(dated.size());
     for (const auto& [at, direction] : dated) {
       summary.last_touch = at;
@@ -89,7 +91,7 @@ PlanIndex::PlanIndex(const v1::Plan& plan, const RelationshipTable& relationship
     if (const std::optional<GradeChangeSeen> change = LatestGradeChange(rel.grade, rel.assessed_at, history);
         change && change->is_drop() && change->at) {
       drop_slot_[r] = static_cast<int32_t>(drops_.size());
-      drops_.push_back(*change->at);
+      drops_.push_back(*change);
     }
   }
   for (const v1::Person& person : plan.persons()) {
@@ -148,23 +150,29 @@ PlanIndex::PlanIndex(const v1::Plan& plan, const RelationshipTable& relationship
       if (grades_[r] < 8) ++grade_counts_[grades_[r]];
     }
   }
-  // Groups the relationships whose status has every bit of `all` under their person / member.
-  const auto by_person_with = [&](uint8_t all) {
-    return Adjacency<RelationshipIx>::Group(persons, relationships, [&](RelationshipIx r) {
-      return (status[r] & all) == all ? ids_.relationship_person(r) : kNone;
-    }, [](RelationshipIx r) { return r; });
+  // The relationships grouped under their person and under their team member three ways each: the
+  // present ones, the present graded ones, and all graded ones (whoever has left). A relationship
+  // is in a grouping when its status has every bit of the grouping's mask.
+  constexpr std::array<uint8_t, 3> kGroupings = {kPresent, kPresent | kGraded, kResolved | kGraded};
+  const auto in_grouping = [&status, &kGroupings](RelationshipIx r, size_t g) {
+    return (status[r] & kGroupings[g]) == kGroupings[g];
   };
-  const auto by_member_with = [&](uint8_t all) {
-    return Adjacency<RelationshipIx>::Group(members, relationships, [&](RelationshipIx r) {
-      return (status[r] & all) == all ? ids_.relationship_member(r) : kNone;
-    }, [](RelationshipIx r) { return r; });
-  };
-  by_person_ = by_person_with(kPresent);
-  by_member_ = by_member_with(kPresent);
-  graded_by_person_ = by_person_with(kPresent | kGraded);
-  graded_by_member_ = by_member_with(kPresent | kGraded);
-  all_graded_by_person_ = by_person_with(kResolved | kGraded);
-  all_graded_by_member_ = by_member_with(kResolved | kGraded);
+  const auto itself = [](RelationshipIx r) { return r; };
+  // status is 0 for an unresolved end, which no grouping's mask matches: the key never misses.
+  std::array<Adjacency<RelationshipIx>, 3> by_person = Adjacency<RelationshipIx>::GroupEach<3>(
+      persons, relationships,
+      [&](RelationshipIx r) { return status[r] != 0 ? ids_.relationship_person(r) : kNone; },
+      in_grouping, itself);
+  std::array<Adjacency<RelationshipIx>, 3> by_member = Adjacency<RelationshipIx>::GroupEach<3>(
+      members, relationships,
+      [&](RelationshipIx r) { return status[r] != 0 ? ids_.relationship_member(r) : kNone; },
+      in_grouping, itself);
+  by_person_ = std::move(by_person[0]);
+  graded_by_person_ = std::move(by_person[1]);
+  all_graded_by_person_ = std::move(by_person[2]);
+  by_member_ = std::move(by_member[0]);
+  graded_by_member_ = std::move(by_member[1]);
+  all_graded_by_member_ = std::move(by_member[2]);
 
   // The org chart, influence, buyer roles and NPS.
   buyer_roles_.assign(persons, 0);

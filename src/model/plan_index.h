@@ -4,6 +4,7 @@
 #define CONTACTPLAN_SRC_MODEL_PLAN_INDEX_H_
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/time/time.h"
 #include "contactplan/v1/plan.pb.h"
+#include "model/grade_history.h"
 #include "model/relationship_table.h"
 #include "model/resolved_ids.h"
 #include "model/time.h"
@@ -60,6 +62,36 @@ class Adjacency {
     std::vector<int32_t> next(adj.offsets_.begin(), adj.offsets_.end() - 1);
     for (int32_t i = 0; i < count; ++i) {
       if (const int32_t k = key_of(i); k != kNone) adj.values_[next[k]++] = value_of(i);
+    }
+    return adj;
+  }
+  // N groupings of the same items under the same keys at once, item i belonging to grouping g
+  // when in_group(i, g): one counting pass and one filling pass for all N, each item's key worked
+  // out once per pass (the contact map groups its relationships three ways by person and three by
+  // team member).
+  template <size_t N, typename KeyOf, typename InGroup, typename ValueOf>
+  static std::array<Adjacency, N> GroupEach(int32_t keys, int32_t count, KeyOf key_of,
+                                            InGroup in_group, ValueOf value_of) {
+    std::array<Adjacency, N> adj;
+    for (Adjacency& a : adj) a.offsets_.assign(static_cast<size_t>(keys) + 1, 0);
+    for (int32_t i = 0; i < count; ++i) {
+      const int32_t k = key_of(i);
+      if (k == kNone) continue;
+      for (size_t g = 0; g < N; ++g) adj[g].offsets_[k + 1] += in_group(i, g) ? 1 : 0;
+    }
+    std::array<std::vector<int32_t>, N> next;
+    for (size_t g = 0; g < N; ++g) {
+      std::vector<int32_t>& offsets = adj[g].offsets_;
+      for (int32_t k = 0; k < keys; ++k) offsets[k + 1] += offsets[k];
+      adj[g].values_.resize(offsets[keys]);
+      next[g].assign(offsets.begin(), offsets.end() - 1);
+    }
+    for (int32_t i = 0; i < count; ++i) {
+      const int32_t k = key_of(i);
+      if (k == kNone) continue;
+      for (size_t g = 0; g < N; ++g) {
+        if (in_group(i, g)) adj[g].values_[next[g][k]++] = value_of(i);
+      }
     }
     return adj;
   }
@@ -180,8 +212,14 @@ class PlanIndex {
   bool fell_within(RelationshipIx r, absl::Time now, absl::Duration window) const {
     const int32_t slot = drop_slot_[r];
     if (slot == kNone) return false;
-    const absl::Time at = drops_[slot];
+    const absl::Time at = *drops_[slot].at;
     return at <= now && now - at <= window;
+  }
+  // Relationship r's latest grade change when it is a dated drop (from, to and its date); null
+  // otherwise.
+  const GradeChangeSeen* latest_drop(RelationshipIx r) const {
+    const int32_t slot = drop_slot_[r];
+    return slot == kNone ? nullptr : &drops_[slot];
   }
 
   // All relationships of a person / team member (blank included), in plan order; relationships with
@@ -253,10 +291,10 @@ class PlanIndex {
   // touch_slot_[r] kNone for a relationship without (most maps record touches for few cells).
   std::vector<int32_t> touch_slot_;
   std::vector<TouchSummary> touch_summaries_;
-  // The date of each relationship's latest grade change when it is a dated drop: drops_[slot], with
+  // Each relationship's latest grade change when it is a dated drop: drops_[slot], with
   // drop_slot_[r] the slot (kNone without one). Most relationships never dropped, so 4 bytes each.
   std::vector<int32_t> drop_slot_;
-  std::vector<absl::Time> drops_;
+  std::vector<GradeChangeSeen> drops_;
   std::vector<RelationshipIx> graded_;
   std::vector<uint8_t> grades_;  // per relationship; every Grade value fits a byte
   std::vector<uint8_t> desired_grades_;  // per relationship, as grades_

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "base/stable_sort.h"
 #include "base/timestamp_range.h"
 #include "model/time.h"
 #include "recommend/tactic_library.h"
@@ -249,8 +250,8 @@ void DraftBlueprint(const model::Context& context,
                                         TacticLibrary()[t].strategy) -
                               work.strategies.begin());
     };
-    std::stable_sort(work.chosen.begin(), work.chosen.end(),
-                     [&](int a, int b) { return rank(a) < rank(b); });
+    StableSort(work.chosen.begin(), work.chosen.end(),
+               [&](int a, int b) { return rank(a) < rank(b); });
   }
 
   draft->Reserve(draft->size() + key_intersections.size());

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "base/stable_sort.h"
 #include "options/tuning_values.h"
 #include "rules/rule.h"
 
@@ -89,8 +90,8 @@ std::string ImportanceBasis(const model::Context& context, model::PersonIx p) {
                          absl::StrCat(rules::BuyingRoleWord(participant.buying_role()), " in ",
                                       rules::OpportunityLabel(index, part.opportunity)));
   }
-  std::stable_sort(factors.begin(), factors.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  StableSort(factors.begin(), factors.end(),
+             [](const auto& a, const auto& b) { return a.first > b.first; });
   return absl::StrJoin(factors, ", ",
                        [](std::string* out, const auto& factor) { out->append(factor.second); });
 }

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "base/stable_sort.h"
 #include "recommend/grade_steps.h"
 #include "recommend/introducer.h"
 #include "recommend/priority.h"
@@ -467,8 +468,8 @@ void PlanKeyIntersections(const model::Context& context, const KeyIntersectionIn
     if (a->tier() != b->tier()) return a->tier() < b->tier();
     return a->priority().score() > b->priority().score();
   };
-  std::stable_sort(key_intersections->pointer_begin() + first_key,
-                   key_intersections->pointer_end(), by_score);
+  StableSort(key_intersections->pointer_begin() + first_key, key_intersections->pointer_end(),
+             by_score);
   for (int i = first_key; i < key_intersections->size(); ++i) {
     key_intersections->Mutable(i)->set_rank(i - first_key + 1);
   }

@@ -38,7 +38,7 @@ void GradeFalling(const RuleInput& in, FindingSink& sink) {
   const absl::Duration window = absl::Hours(24) * window_days;
   for (RelationshipIx r : index.graded()) {
     if (!index.fell_within(r, now, window)) continue;
-    const model::GradeChangeSeen change = *model::LatestGradeChange(index.relationships(), r);
+    const model::GradeChangeSeen& change = *index.latest_drop(r);  // read once, by the index
     const PersonIx p = index.relationship_person(r);
     const MemberIx m = index.relationship_member(r);
     const bool hostile = change.to <= v1::DISSATISFIED;
