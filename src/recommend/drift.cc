@@ -195,10 +195,13 @@ void DriftForecastRows::WriteTo(v1::DriftForecast* out) const {
 // The IntersectionDrift message of `row`, its fields in number order (proto3: zero values and empty
 // strings are not written).
 size_t DriftForecastRows::RowWireSize(const Row& row, size_t member_id, size_t person_id) {
-  return StringSize(member_id) + StringSize(person_id) + ScalarSize(row.grade) +
-         ScalarSize(row.ahead[0]) + ScalarSize(row.ahead[1]) + ScalarSize(row.ahead[2]) +
-         ScalarSize(row.days) + ScalarSize(row.until_drop) + ScalarSize(row.basis) +
-         (row.falling ? 2 : 0);
+  // The grades, the basis and `falling` are below 128: a one-byte tag and a one-byte value each
+  // when set, counted without a varint's loop (96,000 rows on the 10,000 x 500 account).
+  static_assert(v1::Grade_MAX < 128 && v1::IntersectionDrift::Basis_MAX < 128);
+  const int one_byte_fields = (row.grade != 0) + (row.ahead[0] != 0) + (row.ahead[1] != 0) +
+                              (row.ahead[2] != 0) + (row.basis != 0) + (row.falling ? 1 : 0);
+  return StringSize(member_id) + StringSize(person_id) + 2 * static_cast<size_t>(one_byte_fields) +
+         ScalarSize(row.days) + ScalarSize(row.until_drop);
 }
 
 namespace {

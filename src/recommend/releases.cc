@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -205,10 +204,7 @@ uint8_t* ReleaseRows::WriteWire(uint8_t* target) const {
     target = wire::WriteDouble(4, row.freed, target);
     if (reason_size != 0) {
       target = wire::WriteDelimitedHead(5, reason_size, target);
-      ReasonPieces(row, [&](std::string_view part) {
-        std::memcpy(target, part.data(), part.size());
-        target += part.size();
-      });
+      ReasonPieces(row, [&](std::string_view part) { target = wire::CopyText(part, target); });
     }
   }
   return target;

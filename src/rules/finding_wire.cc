@@ -80,14 +80,12 @@ void FindingWire::Add(const Finding& finding) {
   for (const model::PersonIx p : finding.persons) {
     const std::string& id = index.person(p).id();
     at = wire::WriteDelimitedHead(v1::Finding::kPersonIdsFieldNumber, id.size(), at);
-    std::memcpy(at, id.data(), id.size());
-    at += id.size();
+    at = wire::CopyText(id, at);
   }
   for (const model::MemberIx m : finding.members) {
     const std::string& id = index.member(m).id();
     at = wire::WriteDelimitedHead(v1::Finding::kTeamMemberIdsFieldNumber, id.size(), at);
-    std::memcpy(at, id.data(), id.size());
-    at += id.size();
+    at = wire::CopyText(id, at);
   }
   at = wire::WriteString(v1::Finding::kOpportunityIdFieldNumber, opportunity, at);
   at = wire::WriteString(v1::Finding::kMessageFieldNumber, message, at);
