@@ -1,9 +1,9 @@
 #include "recommend/owners.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "options/tuning_values.h"
 #include "rules/rule.h"
@@ -66,7 +66,9 @@ TeamCapacity::TeamCapacity(const model::Context& context)
       holds_thread_(context.index.member_count(), false),
       capacity_(context.index.member_count(), 0),
       committed_(context.index.member_count(), 0),
-      planned_(context.index.member_count(), 0) {
+      planned_(context.index.member_count(), 0),
+      connection_of_(context.index.member_count()),
+      connection_stamp_(context.index.member_count(), 0) {
   const model::PlanIndex& index = context.index;
   // Each member's graded cells (graded_of_member) are those of graded() that name them, in the
   // same plan order: one pass over graded() adds the same efforts in the same order per member,
@@ -117,17 +119,27 @@ OwnerChoice TeamCapacity::ChooseOwner(PersonIx p, double effort) const {
     return cell != model::kNone && index.grade(cell) != v1::GRADE_UNSPECIFIED;
   };
 
-  // Connections through the people around p, within the budgets.
-  absl::flat_hash_map<MemberIx, Connection> connections;
-  std::vector<MemberIx> connected;  // in the order met, for a deterministic walk
+  // Connections through the people around p, within the budgets, in the order met (for a
+  // deterministic walk).
+  if (++stamp_ == 0) {  // wrapped: no stamp may match an earlier call's
+    std::fill(connection_stamp_.begin(), connection_stamp_.end(), 0);
+    stamp_ = 1;
+  }
+  connected_.clear();
   VisitNeighbourRelationships(index, p, [&](RelationshipIx r) {
     const double strength = ValueOf(tuning.owner().connection_strength(), index.grade(r));
     if (strength == 0) return;
     const MemberIx m = index.relationship_member(r);
-    auto [it, inserted] = connections.try_emplace(m);
-    if (inserted) connected.push_back(m);
-    if (strength > it->second.strength) it->second = {strength, r};
+    if (connection_stamp_[m] != stamp_) {
+      connection_stamp_[m] = stamp_;
+      connection_of_[m] = Connection{};
+      connected_.push_back(m);
+    }
+    if (strength > connection_of_[m].strength) connection_of_[m] = {strength, r};
   });
+  const auto connection = [this](MemberIx m) -> const Connection* {
+    return m != model::kNone && connection_stamp_[m] == stamp_ ? &connection_of_[m] : nullptr;
+  };
 
   struct Option {
     MemberIx member = model::kNone;
@@ -136,8 +148,8 @@ OwnerChoice TeamCapacity::ChooseOwner(PersonIx p, double effort) const {
   };
   Option affordable, any;
   const auto consider = [&](MemberIx m) {
-    auto it = connections.find(m);
-    const double strength = it == connections.end() ? 0 : it->second.strength;
+    const Connection* met = connection(m);
+    const double strength = met == nullptr ? 0 : met->strength;
     const double free_share = capacity_[m] > 0 ? std::max(0.0, remaining(m)) / capacity_[m] : 0;
     const double score =
         SeniorityFit(tuning, index.member(m).level(), person_level) +
@@ -154,7 +166,7 @@ OwnerChoice TeamCapacity::ChooseOwner(PersonIx p, double effort) const {
     if (better(option, any)) any = option;
     if (CanAfford(m, effort) && better(option, affordable)) affordable = option;
   };
-  for (MemberIx m : connected) {
+  for (MemberIx m : connected_) {
     if (!graded_with_person(m)) consider(m);
   }
   // Within a level, unconnected members differ only by effort free and (while the web is thin)
@@ -186,9 +198,7 @@ OwnerChoice TeamCapacity::ChooseOwner(PersonIx p, double effort) const {
   choice.member = affordable.member;
   choice.best_placed = any.member;
   const MemberIx described = choice.member != model::kNone ? choice.member : choice.best_placed;
-  if (auto it = connections.find(described); it != connections.end()) {
-    choice.connection = it->second;
-  }
+  if (const Connection* met = connection(described); met != nullptr) choice.connection = *met;
   return choice;
 }
 

@@ -4,6 +4,7 @@
 #define CONTACTPLAN_SRC_RECOMMEND_OWNERS_H_
 
 #include <array>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <utility>
@@ -108,6 +109,14 @@ class TeamCapacity {
   bool thin_web_ = false;
   std::vector<double> capacity_, committed_, planned_;
   std::array<Bucket, v1::Level_ARRAYSIZE> by_level_;
+  // ChooseOwner's scratch, kept between its calls instead of a hash map built on each: the
+  // connection met per member, valid where connection_stamp_[m] is the call's stamp, and the
+  // members met, in order. (ChooseOwner is const; a TeamCapacity serves one analysis, on one
+  // thread.)
+  mutable std::vector<Connection> connection_of_;
+  mutable std::vector<uint32_t> connection_stamp_;
+  mutable uint32_t stamp_ = 0;
+  mutable std::vector<model::MemberIx> connected_;
 };
 
 }  // namespace contactplan::recommend
