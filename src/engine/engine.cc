@@ -195,9 +195,12 @@ absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
   // the recommendations (the drift forecast above all) are the analysis' largest part, so the two
   // are never held at once.
   const recommend::CellReasons reasons(index, findings);
+  // How much each person matters: the findings kept are chosen by it, the key intersections
+  // ranked by it.
+  const std::vector<double> importance = recommend::PersonImportance(context);
   {
     const std::vector<bool> kept = engine::SelectFindings(
-        findings, recommend::PersonImportance(context),
+        findings, importance,
         options.has_max_findings() ? options.max_findings() : kDefaultMaxFindings);
     engine::CountFindings(findings, kept, analysis->mutable_finding_counts());
     const bool include_messages = !options.has_include_messages() || options.include_messages();
@@ -223,7 +226,7 @@ absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
   score::ComputeScores(context, web, horizon, analysis->mutable_scores(),
                        rows != nullptr ? &rows->person_coverage : nullptr);
   score::ComputeActivity(context, analysis->mutable_activity());
-  recommend::Recommend(context, reasons, horizon, analysis->mutable_recommendations(),
+  recommend::Recommend(context, reasons, importance, horizon, analysis->mutable_recommendations(),
                        rows != nullptr ? &rows->recommendations : nullptr);
   return absl::OkStatus();
 }

@@ -20,10 +20,12 @@ namespace contactplan::recommend {
 
 void Recommend(const model::Context& context, std::span<const rules::Finding> findings,
                int32_t horizon_days, v1::Recommendations* out) {
-  Recommend(context, CellReasons(context.index, findings), horizon_days, out);
+  Recommend(context, CellReasons(context.index, findings), PersonImportance(context), horizon_days,
+            out);
 }
 
-void Recommend(const model::Context& context, const CellReasons& reasons, int32_t horizon_days,
+void Recommend(const model::Context& context, const CellReasons& reasons,
+               std::span<const double> importance, int32_t horizon_days,
                v1::Recommendations* out_message, RecommendationRows* rows) {
   const model::PlanIndex& index = context.index;
   v1::Recommendations& out = *out_message;
@@ -35,7 +37,6 @@ void Recommend(const model::Context& context, const CellReasons& reasons, int32_
   {
     // What only the key intersections read, freed before the rest (the drift forecast is where a
     // large account's analysis holds the most memory).
-    const std::vector<double> importance = PersonImportance(context);
     DesiredGrades desired(context, importance, &desired_grades);
     const LeverageFinder leverage(index, context.settings.leverage_max_hops);
     const DealView deal(context, importance, horizon_days);

@@ -34,11 +34,14 @@ void Recommend(const model::Context& context, std::span<const rules::Finding> fi
 
 // The same from the findings' reasons resolved beforehand (CellReasons of the same plan's
 // findings): what recommendations need of the findings, so that a caller can free the findings
-// before the recommendations are built (the engine does, on a large account). When `rows` is not
-// null, the desired grades, the drift forecast and the releases go into `*rows` and out's
-// desired_grades, drift and releases are left empty, for a caller that writes them itself.
-void Recommend(const model::Context& context, const CellReasons& reasons, int32_t horizon_days,
-               v1::Recommendations* out, RecommendationRows* rows = nullptr);
+// before the recommendations are built (the engine does, on a large account). `importance` is
+// PersonImportance(context), which the caller has worked out already (the engine ranks findings
+// by it). When `rows` is not null, the desired grades, the drift forecast and the releases go
+// into `*rows` and out's desired_grades, drift and releases are left empty, for a caller that
+// writes them itself.
+void Recommend(const model::Context& context, const CellReasons& reasons,
+               std::span<const double> importance, int32_t horizon_days, v1::Recommendations* out,
+               RecommendationRows* rows = nullptr);
 
 }  // namespace contactplan::recommend
 
