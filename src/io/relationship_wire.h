@@ -1,6 +1,8 @@
 // A binary plan read with its relationships straight into a RelationshipTable: the relationships,
 // most of a large plan, are decoded from the wire into rows without ever becoming protobuf
-// messages; everything else of the plan is left to protobuf's parser.
+// messages; the team members, persons and blueprint entries are decoded into their messages by
+// the library's own reader (io/entity_wire.h); everything else of the plan is left to protobuf's
+// parser.
 #ifndef CONTACTPLAN_SRC_IO_RELATIONSHIP_WIRE_H_
 #define CONTACTPLAN_SRC_IO_RELATIONSHIP_WIRE_H_
 
@@ -11,9 +13,8 @@
 
 namespace contactplan::io {
 
-// Reads a binary plan: every field but `relationships` into *rest (cleared first, parsed by
-// protobuf, so it equals a protobuf parse of the plan with relationships cleared, unknown fields
-// included), and the relationships into *table (cleared first) as RelationshipTable::FromPlan would
+// Reads a binary plan: every field but `relationships` into *rest (cleared first; it equals a
+// protobuf parse of the plan with relationships cleared, unknown fields included), and the relationships into *table (cleared first) as RelationshipTable::FromPlan would
 // give them for protobuf's parse of the same bytes; the rows' ids are views of `bytes`.
 // Returns false, with *rest and *table in an unspecified state, for anything it does not read
 // exactly as protobuf would, and for any bytes protobuf would refuse (strings that are not UTF-8

@@ -3,7 +3,9 @@
 // precondition). Whenever the reader returns true, protobuf must parse the same bytes, its plan
 // without the relationships must serialize to the same bytes as the reader's rest (unknown fields
 // included), and RelationshipTable::FromPlan of its plan must equal the reader's table. Returning
-// false is always allowed: the caller then parses with protobuf.
+// false is always allowed: the caller then parses with protobuf. The rest holds the team members,
+// persons and blueprint entries the reader decodes itself (io/entity_wire.h), so the comparison
+// of the rests covers that reader too.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>

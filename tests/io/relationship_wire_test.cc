@@ -15,6 +15,7 @@
 #include "google/protobuf/arena.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "gtest/gtest.h"
+#include "io/entity_wire.h"
 #include "io/json_corpus.h"
 #include "io/proto_binary.h"
 #include "io/proto_equals.h"
@@ -114,6 +115,27 @@ bool ExpectNoDisagreement(std::string_view bytes) {
     EXPECT_TRUE(table == RelationshipTable::FromPlan(parsed)) << ::testing::PrintToString(bytes);
   }
   return read;
+}
+
+// Every cut of `bytes` and many one-byte changes of it: wherever the reader answers, protobuf
+// agrees. Some must be read and some declined, or the bytes did not exercise the reader.
+void ExpectNoDisagreementOnCutsAndChanges(const std::string& bytes) {
+  size_t read = 0;
+  size_t inputs = 0;
+  for (size_t cut = 0; cut < bytes.size(); ++cut) {
+    read += ExpectNoDisagreement(bytes.substr(0, cut));
+    ++inputs;
+  }
+  for (size_t at = 0; at < bytes.size(); ++at) {
+    for (unsigned char value : {0x00, 0x01, 0x07, 0x08, 0x0A, 0x10, 0x7F, 0x80, 0x8F, 0xC3, 0xFF}) {
+      std::string mutated = bytes;
+      mutated[at] = static_cast<char>(value);
+      read += ExpectNoDisagreement(mutated);
+      ++inputs;
+    }
+  }
+  EXPECT_GT(read, 0u);
+  EXPECT_LT(read, inputs);
 }
 
 bool Reads(std::string_view bytes) {
@@ -640,22 +662,201 @@ TEST(RelationshipWireTest, MutatedPlansGiveNoDisagreement) {
     blueprint { person_id: "p1" }
   )pb");
   const std::string bytes = plan.SerializeAsString();
-  size_t read = 0;
-  size_t inputs = 0;
-  for (size_t cut = 0; cut < bytes.size(); ++cut) {
-    read += ExpectNoDisagreement(bytes.substr(0, cut));
-    ++inputs;
-  }
-  for (size_t at = 0; at < bytes.size(); ++at) {
-    for (unsigned char value : {0x00, 0x01, 0x07, 0x08, 0x0A, 0x10, 0x7F, 0x80, 0x8F, 0xC3, 0xFF}) {
-      std::string mutated = bytes;
-      mutated[at] = static_cast<char>(value);
-      read += ExpectNoDisagreement(mutated);
-      ++inputs;
+  ExpectNoDisagreementOnCutsAndChanges(bytes);
+}
+
+
+// ---- The persons, team members and blueprint entries (io/entity_wire.h). -----------------------
+
+// A plan that gives every field of a person, a team member and a blueprint entry, nested messages
+// included, some of them twice.
+Plan PlanWithEveryEntityField() {
+  return PlanFromText(R"pb(
+    team_members {
+      id: "t1"
+      name: "Ana Ruiz"
+      title: "Account Director"
+      level: EXECUTIVE
+      capacity: 0
+      email: "ana@example.com"
+      left_at { seconds: 1760000000 nanos: 9 }
     }
+    team_members { id: "t2" capacity: 7.5 }
+    persons {
+      id: "p1"
+      name: "Dana Reyes, with a name longer than fifteen bytes"
+      title: "CFO"
+      department: "Finance"
+      level: EXECUTIVE
+      buyer_roles: [ POWER, USER ]
+      key: true
+      reports_to_id: "p2"
+      influences { person_id: "p2" note: "golf" }
+      influences { person_id: "p3" }
+      relationship_level: VENDOR
+      desired_relationship_level: TRUSTED_ADVISOR
+      relationship_type: RELATIONSHIP_TYPE_UNSPECIFIED
+      nps_answers { score: 9 answered_at { seconds: 1750000000 } }
+      nps_answers { score: 3 }
+      notes: "n\xC3\xA9"
+      left_at { seconds: 1765000000 }
+      successor_id: "p2"
+    }
+    persons { id: "p2" }
+    persons { id: "p3" level: MIDDLE_MANAGEMENT }
+    relationships { team_member_id: "t1" person_id: "p1" grade: OPEN }
+    blueprint {
+      person_id: "p1"
+      team_member_id: "t1"
+      goal { grade: TRUST relationship_level: PROBLEM_SOLVER preference: MENTOR }
+      strategies: [ RECIPROCITY, COMMITMENT ]
+      tactics {
+        description: "Invite to the customer advisory board"
+        resources: "budget"
+        owner_id: "t2"
+        due_at { seconds: 1768000000 nanos: 1 }
+        invests_own_time: true
+        teaches_us: true
+        shows_value: true
+      }
+      tactics { description: "Lunch" }
+      horizon_days: 60
+    }
+  )pb");
+}
+
+TEST(RelationshipWireTest, ReadsEveryFieldOfPersonsTeamMembersAndBlueprintAsProtobufDoes) {
+  const Plan plan = PlanWithEveryEntityField();
+  ExpectReadAsProtobufReads(plan.SerializeAsString());
+  // Each message read by the library's own reader, not by the fallback to protobuf.
+  v1::Person person;
+  ASSERT_TRUE(io::ReadPerson(plan.persons(0).SerializeAsString(), &person));
+  EXPECT_TRUE(ProtoEquals(plan.persons(0), person));
+  v1::TeamMember member;
+  ASSERT_TRUE(io::ReadTeamMember(plan.team_members(0).SerializeAsString(), &member));
+  EXPECT_TRUE(ProtoEquals(plan.team_members(0), member));
+  EXPECT_TRUE(member.has_capacity());  // given as 0: present all the same
+  v1::BlueprintEntry entry;
+  ASSERT_TRUE(io::ReadBlueprintEntry(plan.blueprint(0).SerializeAsString(), &entry));
+  EXPECT_TRUE(ProtoEquals(plan.blueprint(0), entry));
+}
+
+TEST(RelationshipWireTest, EntitiesTakeRepeatsPackingAndOddNumbersAsProtobufDoes) {
+  using v1::Person;
+  const std::string seconds = VarintField(Timestamp::kSecondsFieldNumber, 100);
+  const std::string nanos = VarintField(Timestamp::kNanosFieldNumber, 7);
+  const std::string person =
+      LengthDelimited(Person::kIdFieldNumber, "first") + LengthDelimited(Person::kIdFieldNumber, "p1") +
+      VarintField(Person::kBuyerRolesFieldNumber, 1) +                    // unpacked
+      LengthDelimited(Person::kBuyerRolesFieldNumber, Varint(2) + Varint(99)) +  // packed
+      VarintField(Person::kBuyerRolesFieldNumber, ~uint64_t{0}) +        // -1, ten bytes
+      VarintField(Person::kKeyFieldNumber, 2) +                           // true
+      VarintField(Person::kLevelFieldNumber, 40) +                        // outside the enum
+      VarintField(Person::kLevelFieldNumber, uint64_t{1} << 33 | 3) +     // low 32 bits: 3
+      TimeField(Person::kLeftAtFieldNumber, seconds) + TimeField(Person::kLeftAtFieldNumber, nanos) +
+      LengthDelimited(Person::kNpsAnswersFieldNumber, "") +
+      LengthDelimited(Person::kNotesFieldNumber, "dropped") + LengthDelimited(Person::kNotesFieldNumber, "");
+  const std::string goal = LengthDelimited(
+      v1::BlueprintEntry::kGoalFieldNumber, VarintField(v1::Goal::kGradeFieldNumber, 2));
+  const std::string entry =
+      goal + LengthDelimited(v1::BlueprintEntry::kGoalFieldNumber,
+                             VarintField(v1::Goal::kPreferenceFieldNumber, 1)) +
+      LengthDelimited(v1::BlueprintEntry::kStrategiesFieldNumber, Varint(3) + Varint(1)) +
+      VarintField(v1::BlueprintEntry::kStrategiesFieldNumber, 2) +
+      LengthDelimited(v1::BlueprintEntry::kTacticsFieldNumber,
+                      VarintField(v1::Tactic::kShowsValueFieldNumber, 0) +
+                          TimeField(v1::Tactic::kDueAtFieldNumber, "")) +
+      VarintField(v1::BlueprintEntry::kHorizonDaysFieldNumber, ~uint64_t{0});
+  const std::string member =
+      Tag(v1::TeamMember::kCapacityFieldNumber, kFixed64) + std::string("\0\0\0\0\0\0\xF0\x3F", 8) +
+      TimeField(v1::TeamMember::kLeftAtFieldNumber, "");
+  const std::string bytes = LengthDelimited(Plan::kPersonsFieldNumber, person) +
+                            LengthDelimited(Plan::kBlueprintFieldNumber, entry) +
+                            LengthDelimited(Plan::kTeamMembersFieldNumber, member) +
+                            LengthDelimited(Plan::kPersonsFieldNumber, "");
+  ExpectReadAsProtobufReads(bytes);
+  Plan rest;
+  RelationshipTable table;
+  ASSERT_TRUE(io::ReadPlanWithRelationshipTable(bytes, &rest, &table));
+  ASSERT_EQ(rest.persons_size(), 2);
+  EXPECT_EQ(rest.persons(0).id(), "p1");
+  EXPECT_EQ(rest.persons(0).buyer_roles_size(), 4);
+  EXPECT_EQ(rest.persons(0).level(), 3);
+  EXPECT_EQ(rest.persons(0).left_at().seconds(), 100);
+  EXPECT_EQ(rest.persons(0).left_at().nanos(), 7);
+  EXPECT_EQ(rest.blueprint(0).goal().grade(), 2);
+  EXPECT_EQ(rest.blueprint(0).goal().preference(), 1);
+  EXPECT_EQ(rest.blueprint(0).horizon_days(), -1);
+  EXPECT_EQ(rest.team_members(0).capacity(), 1.0);
+  EXPECT_TRUE(rest.team_members(0).has_left_at());
+  // The library's own reader took them all (none needed protobuf's parse).
+  v1::Person read;
+  EXPECT_TRUE(io::ReadPerson(person, &read));
+}
+
+// A field the readers do not take (unknown, or a known number with another wire type), at any
+// depth: that message is parsed by protobuf instead, its unknown fields kept, and its neighbours
+// still read as before.
+TEST(RelationshipWireTest, AnEntityWithAFieldTheReadersDoNotTakeIsParsedByProtobuf) {
+  using v1::Person;
+  const std::string unknown = VarintField(1000, 5) + LengthDelimited(77, "x");
+  const std::vector<std::string> persons = {
+      LengthDelimited(Person::kIdFieldNumber, "p1") + unknown,
+      LengthDelimited(Person::kInfluencesFieldNumber, unknown),
+      LengthDelimited(Person::kNpsAnswersFieldNumber,
+                      TimeField(v1::NpsAnswer::kAnsweredAtFieldNumber, unknown)),
+      VarintField(Person::kIdFieldNumber, 3),                  // a string field as a varint
+      LengthDelimited(Person::kKeyFieldNumber, "ab"),          // a bool as bytes
+      Tag(Person::kLevelFieldNumber, kFixed32) + "abcd",
+  };
+  for (const std::string& person : persons) {
+    v1::Person read;
+    EXPECT_FALSE(io::ReadPerson(person, &read)) << ::testing::PrintToString(person);
+    const std::string bytes = LengthDelimited(Plan::kPersonsFieldNumber, "") +
+                              LengthDelimited(Plan::kPersonsFieldNumber, person) +
+                              LengthDelimited(Plan::kPersonsFieldNumber,
+                                              LengthDelimited(Person::kIdFieldNumber, "p3"));
+    ExpectReadAsProtobufReads(bytes);
   }
-  EXPECT_GT(read, 0u);
-  EXPECT_LT(read, inputs);
+  const std::string tactic = LengthDelimited(v1::BlueprintEntry::kTacticsFieldNumber, unknown);
+  v1::BlueprintEntry entry;
+  EXPECT_FALSE(io::ReadBlueprintEntry(tactic, &entry));
+  ExpectReadAsProtobufReads(LengthDelimited(Plan::kBlueprintFieldNumber, tactic));
+  v1::TeamMember member;
+  EXPECT_FALSE(io::ReadTeamMember(unknown, &member));
+  ExpectReadAsProtobufReads(LengthDelimited(Plan::kTeamMembersFieldNumber, unknown));
+  // A plan-level field of one of these numbers with another wire type is an unknown field of the
+  // plan: the reader gives up, and the caller's parse keeps it.
+  EXPECT_FALSE(Reads(VarintField(Plan::kPersonsFieldNumber, 1)));
+  ExpectNoDisagreement(VarintField(Plan::kTeamMembersFieldNumber, 1));
+}
+
+TEST(RelationshipWireTest, RefusesEntityStringsThatAreNotUtf8) {
+  const std::string bad = "ok\xC3(";
+  const std::vector<std::string> refused = {
+      LengthDelimited(Plan::kTeamMembersFieldNumber,
+                      LengthDelimited(v1::TeamMember::kEmailFieldNumber, bad)),
+      LengthDelimited(Plan::kPersonsFieldNumber,
+                      LengthDelimited(v1::Person::kInfluencesFieldNumber,
+                                      LengthDelimited(v1::InfluenceLink::kNoteFieldNumber, bad))),
+      LengthDelimited(Plan::kBlueprintFieldNumber,
+                      LengthDelimited(v1::BlueprintEntry::kTacticsFieldNumber,
+                                      LengthDelimited(v1::Tactic::kResourcesFieldNumber, bad))),
+      // Not UTF-8 in a message the fallback parses: refused before protobuf sees it.
+      LengthDelimited(Plan::kPersonsFieldNumber,
+                      VarintField(1000, 1) + LengthDelimited(v1::Person::kNameFieldNumber, bad)),
+  };
+  for (const std::string& bytes : refused) {
+    EXPECT_FALSE(LeanWalkPasses(bytes)) << ::testing::PrintToString(bytes);
+    EXPECT_FALSE(Reads(bytes)) << ::testing::PrintToString(bytes);
+  }
+}
+
+// Every cut and many one-byte changes of the plan with every entity field: wherever the reader
+// answers, protobuf agrees.
+TEST(RelationshipWireTest, MutatedEntitiesGiveNoDisagreement) {
+  const std::string bytes = PlanWithEveryEntityField().SerializeAsString();
+  ExpectNoDisagreementOnCutsAndChanges(bytes);
 }
 
 }  // namespace
