@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/same_text.h"
 #include "model/relationship_table.h"
 
 namespace contactplan::model {
@@ -12,8 +13,8 @@ namespace {
 
 // Fills `table` with the first position of each non-empty id of `entities`, listing the later
 // holders of an id in `repeats`.
-template <typename Entities>
-void TableIds(const Entities& entities, absl::flat_hash_map<absl::string_view, int32_t>& table,
+template <typename Entities, typename IdTable>
+void TableIds(const Entities& entities, IdTable& table,
               std::vector<Repeat>& repeats) {
   table.reserve(entities.size());
   for (int32_t i = 0; i < entities.size(); ++i) {
@@ -162,8 +163,8 @@ ResolvedIds ResolveIds(const v1::Plan& plan, const RelationshipTable& relationsh
     const std::string_view member_id = relationship.team_member_id;
     const std::string_view person_id = relationship.person_id;
     // (The first row compares with an empty view: an empty id resolves to kNone either way.)
-    const MemberIx m = member_id == last_member_id ? last_m : member(member_id);
-    const PersonIx p = person_id == last_person_id ? last_p : person(person_id);
+    const MemberIx m = base::SameText(member_id, last_member_id) ? last_m : member(member_id);
+    const PersonIx p = base::SameText(person_id, last_person_id) ? last_p : person(person_id);
     last_member_id = member_id;
     last_person_id = person_id;
     last_m = m;
