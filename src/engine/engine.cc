@@ -188,7 +188,9 @@ absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
   if (context.now) *analysis->mutable_as_of() = model::ToTimestamp(*context.now);
   const model::InfluenceWeb web = model::ComputeInfluenceWeb(context);
   score::WriteWeb(index, web, analysis->mutable_web());
-  std::vector<rules::Finding> findings = rules::EvaluateRules(context, web);
+  std::vector<uint32_t> order;  // the analysis order of the findings, which stay where they are
+  std::vector<rules::Finding> findings = rules::EvaluateRules(context, web, &order);
+  const engine::OrderedFindings ordered{findings, order};
   // Recommendations need of the findings only the reasons they give cells, resolved here. The list
   // is then cut to what the host asked for, the findings kept become messages, and the records are
   // freed before the recommendations are built: on a large account they are tens of thousands, and
@@ -200,25 +202,27 @@ absl::Status AnalyzePlan(const Settings& settings, const v1::Plan& plan,
   const std::vector<double> importance = recommend::PersonImportance(context);
   {
     const std::vector<bool> kept = engine::SelectFindings(
-        findings, importance,
+        ordered, importance,
         options.has_max_findings() ? options.max_findings() : kDefaultMaxFindings);
-    engine::CountFindings(findings, kept, analysis->mutable_finding_counts());
+    engine::CountFindings(ordered, kept, analysis->mutable_finding_counts());
     const bool include_messages = !options.has_include_messages() || options.include_messages();
     if (rows != nullptr) {
       rules::FindingWire listed(context, include_messages, v1::Analysis::kFindingsFieldNumber);
-      for (size_t i = 0; i < findings.size(); ++i) {
-        if (kept[i]) listed.Add(findings[i]);
+      for (size_t k = 0; k < ordered.size(); ++k) {
+        if (kept[k]) listed.Add(ordered[k]);
       }
       rows->findings = listed.TakeBytes();
     } else {
-      for (size_t i = 0; i < findings.size(); ++i) {
-        if (kept[i]) {
-          rules::WriteFinding(context, findings[i], include_messages, analysis->add_findings());
+      for (size_t k = 0; k < ordered.size(); ++k) {
+        if (kept[k]) {
+          rules::WriteFinding(context, findings[order[k]], include_messages,
+                              analysis->add_findings());
         }
       }
     }
   }
   std::vector<rules::Finding>().swap(findings);
+  std::vector<uint32_t>().swap(order);
   // Written after the findings are freed, so that on a large account the two are not held at once
   // (the gaps, scores and activity are several MB of messages there). Fields are written in number
   // order whatever order they are built in.

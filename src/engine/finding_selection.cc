@@ -18,8 +18,8 @@ double FindingImportance(const rules::Finding& finding, std::span<const double> 
 
 }  // namespace
 
-std::vector<bool> SelectFindings(std::span<const rules::Finding> findings,
-                                 std::span<const double> importance, int32_t max_findings) {
+std::vector<bool> SelectFindings(const OrderedFindings& findings, std::span<const double> importance,
+                                 int32_t max_findings) {
   const int n = static_cast<int>(findings.size());
   if (max_findings == 0 || n <= max_findings) return std::vector<bool>(n, true);
   struct Rank {
@@ -31,7 +31,7 @@ std::vector<bool> SelectFindings(std::span<const rules::Finding> findings,
   // importance. (Ranking all 66,822 findings of a large account ranked tens of thousands that
   // severity alone keeps or drops.)
   std::array<int, v1::Severity_ARRAYSIZE> per_severity{};
-  for (const rules::Finding& finding : findings) ++per_severity[finding.severity];
+  for (const rules::Finding& finding : findings.findings) ++per_severity[finding.severity];
   int boundary = v1::SEVERITY_UNSPECIFIED;
   int above = 0;  // findings more severe than the boundary
   for (int severity = v1::Severity_MAX; severity > v1::SEVERITY_UNSPECIFIED; --severity) {
@@ -63,7 +63,7 @@ std::vector<bool> SelectFindings(std::span<const rules::Finding> findings,
   return kept;
 }
 
-void CountFindings(std::span<const rules::Finding> findings, const std::vector<bool>& kept,
+void CountFindings(const OrderedFindings& findings, const std::vector<bool>& kept,
                    google::protobuf::RepeatedPtrField<v1::FindingCount>* counts) {
   v1::FindingCount* run = nullptr;
   const rules::Rule* run_rule = nullptr;

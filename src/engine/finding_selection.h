@@ -13,20 +13,28 @@
 
 namespace contactplan::engine {
 
-// Which of `findings` to list: a mask in their order, at most `max_findings` true (0: all).
-//
-// `findings` must be in the analysis order (severity, critical first; then catalogue order; then
-// plan order). The findings kept are the most severe; among equally severe ones, those whose most
-// important person (`importance`, one value per person of the plan, 0-1) matters most; a finding
-// that names no person ranks below every finding that names one; remaining ties keep the earlier
-// finding.
-std::vector<bool> SelectFindings(std::span<const rules::Finding> findings,
-                                 std::span<const double> importance, int32_t max_findings);
+// Findings read in the analysis order (severity, critical first; then catalogue order; then plan
+// order) through `order` (rules::EvaluateRules with an order): the k-th is findings[order[k]].
+struct OrderedFindings {
+  std::span<const rules::Finding> findings;
+  std::span<const uint32_t> order;
 
-// One FindingCount per code and severity that fired, appended to `*counts`, in the order of
-// `findings` (where each code and severity is one contiguous run): `total` counts every finding,
-// `shown` those `kept` marks.
-void CountFindings(std::span<const rules::Finding> findings, const std::vector<bool>& kept,
+  size_t size() const { return order.size(); }
+  const rules::Finding& operator[](size_t k) const { return findings[order[k]]; }
+};
+
+// Which of `findings` to list: a mask in their analysis order (kept[k] for the k-th), at most
+// `max_findings` true (0: all). The findings kept are the most severe; among equally severe ones,
+// those whose most important person (`importance`, one value per person of the plan, 0-1)
+// matters most; a finding that names no person ranks below every finding that names one;
+// remaining ties keep the earlier finding.
+std::vector<bool> SelectFindings(const OrderedFindings& findings, std::span<const double> importance,
+                                 int32_t max_findings);
+
+// One FindingCount per code and severity that fired, appended to `*counts`, in the analysis order
+// of `findings` (where each code and severity is one contiguous run): `total` counts every
+// finding, `shown` those `kept` marks.
+void CountFindings(const OrderedFindings& findings, const std::vector<bool>& kept,
                    google::protobuf::RepeatedPtrField<v1::FindingCount>* counts);
 
 }  // namespace contactplan::engine

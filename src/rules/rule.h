@@ -99,8 +99,8 @@ class FindingBuilder {
 };
 
 // Appends the findings of one evaluation to a list of typed findings. The output order (severity
-// first, then catalogue order, then plan order) falls out of the order the rules run in: Finish()
-// groups the appended findings by severity, keeping their order otherwise.
+// first, then catalogue order, then plan order) falls out of the order the rules run in:
+// SeverityOrder() groups the appended findings by severity, keeping their order otherwise.
 class FindingSink {
  public:
   explicit FindingSink(std::vector<Finding>* out) : out_(out), first_(out->size()) {}
@@ -114,15 +114,16 @@ class FindingSink {
   // must then be in the finding: give it with the builder.
   FindingBuilder Add(v1::Severity severity, MessageWriter writer);
 
-  // Reorders what this sink appended: CRITICAL first; each severity in the order it was added.
-  void Finish() &&;
+  // The positions of what this sink appended (from 0) in the analysis' order: CRITICAL first,
+  // each severity in the order it was added.
+  std::vector<uint32_t> SeverityOrder() &&;
 
  private:
   std::vector<Finding>* out_;
   size_t first_;  // where this sink's findings start in *out_
   const Rule* rule_ = nullptr;
-  // The severity of each appended finding, in order: Finish groups by severity reading these
-  // bytes instead of the 168-byte findings.
+  // The severity of each appended finding, in order: SeverityOrder groups by severity reading
+  // these bytes instead of the 168-byte findings.
   std::vector<uint8_t> severities_;
 };
 
