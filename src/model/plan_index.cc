@@ -56,14 +56,23 @@ PlanIndex::PlanIndex(const v1::Plan& plan, const RelationshipTable& relationship
   grades_.resize(relationships);
   desired_grades_.resize(relationships);
   std::vector<std::pair<absl::Time, v1::Touch::Direction>> dated;
+  // The latest of the rows' own times, compared as (seconds, nanos) and made an absl::Time once
+  // after the loop: a validated plan's nanos are within a second, so that order is time order.
+  PlanTime latest_row_time;
+  const auto later_row_time = [&latest_row_time](const PlanTime& time) {
+    if (time.present && (!latest_row_time.present || time.seconds > latest_row_time.seconds ||
+                         (time.seconds == latest_row_time.seconds && time.nanos > latest_row_time.nanos))) {
+      latest_row_time = time;
+    }
+  };
   for (RelationshipIx r = 0; r < relationships; ++r) {
     const RelationshipRow& rel = relationship_rows[r];
     grades_[r] = static_cast<uint8_t>(rel.grade);
     desired_grades_[r] = static_cast<uint8_t>(rel.desired_grade);
-    Later(latest_time_, rel.assessed_at);
-    Later(latest_time_, rel.last_contact_at);
+    later_row_time(rel.assessed_at);
+    later_row_time(rel.last_contact_at);
     const std::span<const GradeChangeRow> history = relationship_rows.history(r);
-    for (const GradeChangeRow& change : history) Later(latest_time_, change.at);
+    for (const GradeChangeRow& change : history) later_row_time(change.at);
     dated.clear();
     for (const TouchRow& touch : relationship_rows.touches(r)) {
       if (!touch.at.present) continue;
@@ -94,6 +103,7 @@ PlanIndex::PlanIndex(const v1::Plan& plan, const RelationshipTable& relationship
       drops_.push_back(*change);
     }
   }
+  Later(latest_time_, latest_row_time);
   for (const v1::Person& person : plan.persons()) {
     Later(latest_time_, person.has_left_at(), person.left_at());
     for (const auto& answer : person.nps_answers()) {

@@ -69,6 +69,18 @@ v1::Grade DriftedGrade(v1::Grade grade, int64_t days_without_contact, int32_t da
   return static_cast<v1::Grade>(std::max<int64_t>(v1::INDIFFERENT, grade - levels));
 }
 
+// The IntersectionDrift message of `row`, its fields in number order (proto3: zero values and empty
+// strings are not written).
+inline size_t DriftForecastRows::RowWireSize(const Row& row, size_t member_id, size_t person_id) {
+  // The grades, the basis and `falling` are below 128: a one-byte tag and a one-byte value each
+  // when set, counted without a varint's loop (96,000 rows on the 10,000 x 500 account).
+  static_assert(v1::Grade_MAX < 128 && v1::IntersectionDrift::Basis_MAX < 128);
+  const int one_byte_fields = (row.grade != 0) + (row.ahead[0] != 0) + (row.ahead[1] != 0) +
+                              (row.ahead[2] != 0) + (row.basis != 0) + (row.falling ? 1 : 0);
+  return StringSize(member_id) + StringSize(person_id) + 2 * static_cast<size_t>(one_byte_fields) +
+         ScalarSize(row.days) + ScalarSize(row.until_drop);
+}
+
 DriftForecastRows::DriftForecastRows(const model::Context& context) {
   const model::PlanIndex& index = context.index;
   const int32_t per_level = context.settings.drift_days_per_level;
@@ -190,18 +202,6 @@ void DriftForecastRows::WriteTo(v1::DriftForecast* out) const {
     distribution.set_dissatisfied(distribution_[h][v1::DISSATISFIED]);
     distribution.set_motivated_to_change(distribution_[h][v1::MOTIVATED_TO_CHANGE]);
   }
-}
-
-// The IntersectionDrift message of `row`, its fields in number order (proto3: zero values and empty
-// strings are not written).
-size_t DriftForecastRows::RowWireSize(const Row& row, size_t member_id, size_t person_id) {
-  // The grades, the basis and `falling` are below 128: a one-byte tag and a one-byte value each
-  // when set, counted without a varint's loop (96,000 rows on the 10,000 x 500 account).
-  static_assert(v1::Grade_MAX < 128 && v1::IntersectionDrift::Basis_MAX < 128);
-  const int one_byte_fields = (row.grade != 0) + (row.ahead[0] != 0) + (row.ahead[1] != 0) +
-                              (row.ahead[2] != 0) + (row.basis != 0) + (row.falling ? 1 : 0);
-  return StringSize(member_id) + StringSize(person_id) + 2 * static_cast<size_t>(one_byte_fields) +
-         ScalarSize(row.days) + ScalarSize(row.until_drop);
 }
 
 namespace {
