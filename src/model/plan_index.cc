@@ -60,8 +60,9 @@ PlanIndex::PlanIndex(const v1::Plan& plan, const RelationshipTable& relationship
   // after the loop: a validated plan's nanos are within a second, so that order is time order.
   PlanTime latest_row_time;
   const auto later_row_time = [&latest_row_time](const PlanTime& time) {
-    if (time.present && (!latest_row_time.present || time.seconds > latest_row_time.seconds ||
-                         (time.seconds == latest_row_time.seconds && time.nanos > latest_row_time.nanos))) {
+    const PlanTime& latest = latest_row_time;
+    if (time.present && (!latest.present || time.seconds > latest.seconds ||
+                         (time.seconds == latest.seconds && time.nanos > latest.nanos))) {
       latest_row_time = time;
     }
   };

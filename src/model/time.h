@@ -49,6 +49,25 @@ google::protobuf::Timestamp ToTimestamp(absl::Time t);
 // Whole days from `earlier` to `later` (rounded down; negative if `later` is before).
 int64_t DaysBetween(absl::Time earlier, absl::Time later);
 
+// `t` as seconds and nanos (nanos within [0, 1e9), as a Timestamp holds them); present.
+PlanTime ToPlanTime(absl::Time t);
+
+// The same days for two present times whose nanos are within a second (a validated plan's, or
+// ToPlanTime's), in integers: the same result as DaysBetween of their absl::Times without
+// Duration arithmetic, which Debian's Abseil keeps out of line (the drift forecast asks it of
+// every graded cell).
+inline int64_t DaysBetween(const PlanTime& earlier, const PlanTime& later) {
+  const int64_t seconds = later.seconds - earlier.seconds;
+  const int32_t nanos = later.nanos - earlier.nanos;
+  // The difference in whole seconds, truncated toward zero, as ToInt64Seconds gives it.
+  const int64_t whole = seconds > 0 && nanos < 0   ? seconds - 1
+                        : seconds < 0 && nanos > 0 ? seconds + 1
+                                                   : seconds;
+  const bool before = seconds < 0 || (seconds == 0 && nanos < 0);
+  const int64_t hours = whole / 3600;
+  return hours / 24 - ((before && hours % 24 != 0) ? 1 : 0);
+}
+
 }  // namespace contactplan::model
 
 #endif  // CONTACTPLAN_SRC_MODEL_TIME_H_

@@ -99,18 +99,30 @@ DriftForecastRows::DriftForecastRows(const model::Context& context) {
   // A falling grade drifts sooner: fewer days per level, at least one.
   const int32_t falling_per_level = std::max<int32_t>(
       1, static_cast<int32_t>(std::lround(per_level * std::min(1.0, activity.falling_drift_share()))));
+  // "Now" as seconds and nanos, once: the days since a date the row holds are then worked out in
+  // integers (model::DaysBetween of two PlanTimes), not through absl's Duration.
+  const model::PlanTime now =
+      context.now ? model::ToPlanTime(*context.now) : model::PlanTime{};
   for (model::RelationshipIx r : index.graded()) {
     const v1::Grade grade = index.grade(r);
+    const model::RelationshipRow& relationship = index.relationships()[r];
+    // Seen last: last_contact_at, else the latest touch (model::PlanIndex::last_contact), else
+    // the assessment.
     v1::IntersectionDrift::Basis basis = v1::IntersectionDrift::LAST_CONTACT;
-    std::optional<absl::Time> seen = index.last_contact(r);
-    if (!seen) {
-      seen = model::ToTime(index.relationships()[r].assessed_at);
+    int64_t days = 0;
+    if (!context.now) {
+      basis = v1::IntersectionDrift::UNKNOWN;
+    } else if (relationship.last_contact_at.present) {
+      days = model::DaysBetween(relationship.last_contact_at, now);
+    } else if (const std::optional<absl::Time> touched = index.touch_summary(r).last_touch) {
+      days = model::DaysBetween(*touched, *context.now);
+    } else if (relationship.assessed_at.present) {
       basis = v1::IntersectionDrift::ASSESSMENT;
+      days = model::DaysBetween(relationship.assessed_at, now);
+    } else {
+      basis = v1::IntersectionDrift::UNKNOWN;
     }
-    if (!seen || !context.now) basis = v1::IntersectionDrift::UNKNOWN;
-    const int64_t days = basis != v1::IntersectionDrift::UNKNOWN
-                             ? std::max<int64_t>(0, model::DaysBetween(*seen, *context.now))
-                             : 0;
+    days = std::max<int64_t>(0, days);
     const bool falling = context.now && index.fell_within(r, *context.now, falling_window);
     const int32_t row_per_level = falling ? std::min(per_level, falling_per_level) : per_level;
     const int64_t until_drop = IsPositive(grade) ? row_per_level - days % row_per_level : 0;

@@ -142,7 +142,8 @@ TEST(TimeTest, UnsetTimestampHasNoTimeAndDaysRoundDown) {
 
 // DaysBetween against its definition read literally (whole hours of the difference, truncated
 // toward zero, then whole days rounded down), over differences of every sign, with and without
-// fractions of a second and of an hour, from year 0001 to 9999.
+// fractions of a second and of an hour, from year 0001 to 9999; for absl::Times and for the same
+// times as PlanTimes.
 TEST(TimeTest, DaysBetweenMatchesItsDefinition) {
   const auto by_definition = [](absl::Time earlier, absl::Time later) -> int64_t {
     const int64_t hours = absl::ToInt64Hours(later - earlier);
@@ -165,6 +166,14 @@ TEST(TimeTest, DaysBetweenMatchesItsDefinition) {
     const absl::Time b = a + step;
     ASSERT_EQ(DaysBetween(a, b), by_definition(a, b)) << a << " to " << b;
     ASSERT_EQ(DaysBetween(b, a), by_definition(b, a)) << b << " to " << a;
+    // The integer form of the same times gives the same days, and ToPlanTime keeps a time whole.
+    const PlanTime plan_a = ToPlanTime(a);
+    const PlanTime plan_b = ToPlanTime(b);
+    ASSERT_EQ(ToTime(plan_a), a);
+    ASSERT_GE(plan_a.nanos, 0);
+    ASSERT_LT(plan_a.nanos, 1000000000);
+    ASSERT_EQ(DaysBetween(plan_a, plan_b), by_definition(a, b)) << a << " to " << b;
+    ASSERT_EQ(DaysBetween(plan_b, plan_a), by_definition(b, a)) << b << " to " << a;
   }
 }
 
