@@ -3,6 +3,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -115,13 +116,24 @@ void OverCoveredPerson(const RuleInput& in, FindingSink& sink) {
         *key_uncovered = index.is_key(k) && index.graded_of_person(k).empty();
       }
     }
-    FindingBuilder finding =
-        sink.Add(*key_uncovered ? v1::WARNING : v1::INFO, OverCoveredPersonMessage).Person(p);
-    for (RelationshipIx r : graded) finding.Member(index.relationship_member(r));
-    finding.Number("graded_intersections", static_cast<double>(graded.size()))
+    // The members, every holder of a graded cell, are named when the finding is written
+    // (OverCoveredMembers).
+    sink.Add(*key_uncovered ? v1::WARNING : v1::INFO, OverCoveredPersonMessage)
+        .Person(p)
+        .Number("graded_intersections", static_cast<double>(graded.size()))
         .Number("over_covered_above", limit)
         .Number("key_person_uncovered", *key_uncovered ? 1 : 0)
         .AtPerson(p);
+  }
+}
+
+// The team members an OVER_COVERED_PERSON finding names: the holders of the person's graded
+// cells, in plan order.
+void OverCoveredMembers(const model::Context& context, const Finding& finding,
+                        std::vector<MemberIx>* members) {
+  const model::PlanIndex& index = context.index;
+  for (RelationshipIx r : index.graded_of_person(finding.persons[0])) {
+    members->push_back(index.relationship_member(r));
   }
 }
 
@@ -211,7 +223,8 @@ extern constinit const Rule kOverCoveredPerson{
                  "relationship with anyone on our team, that spare time is needed now, and the "
                  "finding is a warning."},
     .needs_now = false,
-    .evaluate = OverCoveredPerson};
+    .evaluate = OverCoveredPerson,
+    .write_members = OverCoveredMembers};
 
 extern constinit const Rule kSeniorityMismatch{
     .info = {.code = "SENIORITY_MISMATCH",

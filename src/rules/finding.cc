@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/numbers.h"
 #include "rules/rule.h"
@@ -71,7 +72,10 @@ void WriteFinding(const model::Context& context, Finding& finding, bool include_
   out->mutable_code()->assign(code.data(), code.size());
   out->set_severity(finding.severity);
   for (model::PersonIx p : finding.persons) out->add_person_ids(index.person(p).id());
-  for (model::MemberIx m : finding.members) out->add_team_member_ids(index.member(m).id());
+  std::vector<model::MemberIx> scratch;
+  for (model::MemberIx m : NamedMembers(context, finding, &scratch)) {
+    out->add_team_member_ids(index.member(m).id());
+  }
   if (finding.opportunity != model::kNone) {
     out->set_opportunity_id(index.plan().opportunities(finding.opportunity).id());
   }

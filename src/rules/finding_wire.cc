@@ -66,7 +66,8 @@ void FindingWire::Add(const Finding& finding) {
   // string's elements are written even when empty, a singular field only when set.
   size_t body = wire::StringSize(code.size()) + wire::ScalarSize(finding.severity);
   for (const model::PersonIx p : finding.persons) body += wire::DelimitedSize(index.person(p).id().size());
-  for (const model::MemberIx m : finding.members) body += wire::DelimitedSize(index.member(m).id().size());
+  const std::span<const model::MemberIx> members = NamedMembers(context_, finding, &members_);
+  for (const model::MemberIx m : members) body += wire::DelimitedSize(index.member(m).id().size());
   body += wire::StringSize(opportunity.size()) + wire::StringSize(message.size());
   for (const FindingNumber& number : finding.numbers) body += wire::DelimitedSize(MeasureSize(number));
   body += wire::StringSize(path.size());
@@ -82,7 +83,7 @@ void FindingWire::Add(const Finding& finding) {
     at = wire::WriteDelimitedHead(v1::Finding::kPersonIdsFieldNumber, id.size(), at);
     at = wire::CopyText(id, at);
   }
-  for (const model::MemberIx m : finding.members) {
+  for (const model::MemberIx m : members) {
     const std::string& id = index.member(m).id();
     at = wire::WriteDelimitedHead(v1::Finding::kTeamMemberIdsFieldNumber, id.size(), at);
     at = wire::CopyText(id, at);

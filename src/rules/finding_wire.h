@@ -8,6 +8,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "model/context.h"
 #include "rules/finding.h"
@@ -36,6 +37,7 @@ class FindingWire {
   std::string bytes_;
   std::string message_;  // the sentence being written, reused from finding to finding
   std::string path_;
+  std::vector<model::MemberIx> members_;  // the members a rule names at write time (NamedMembers)
 };
 
 }  // namespace contactplan::rules

@@ -120,6 +120,16 @@ std::vector<uint32_t> FindingSink::SeverityOrder() && {
   return order;
 }
 
+std::span<const model::MemberIx> NamedMembers(const model::Context& context, const Finding& finding,
+                                              std::vector<model::MemberIx>* scratch) {
+  if (finding.rule == nullptr || finding.rule->write_members == nullptr) {
+    return {finding.members.data(), finding.members.size()};
+  }
+  scratch->clear();
+  finding.rule->write_members(context, finding, scratch);
+  return *scratch;
+}
+
 std::string PersonLabel(const model::PlanIndex& index, model::PersonIx p) {
   std::string label;
   AppendPersonLabel(index, p, &label);

@@ -64,7 +64,18 @@ struct Rule {
   bool needs_now;
   void (*evaluate)(const RuleInput& input, FindingSink& sink);
   RuleReason reason = {};
+  // For a rule whose findings would each name many team members that the plan index can name
+  // again (OVER_COVERED_PERSON: every holder of the person), the members are named only when a
+  // finding is written, appended to *members, instead of held in every record (a large account
+  // raises thousands of such findings, most never listed). Null: the finding's own `members`.
+  void (*write_members)(const model::Context& context, const Finding& finding,
+                        std::vector<model::MemberIx>* members) = nullptr;
 };
+
+// The team members `finding` names: its own, or those its rule names when it is written
+// (Rule::write_members), then in *scratch.
+std::span<const model::MemberIx> NamedMembers(const model::Context& context, const Finding& finding,
+                                              std::vector<model::MemberIx>* scratch);
 
 // The whole catalogue in catalogue order (the table in registry.cc).
 std::span<const Rule* const> AllRules();
