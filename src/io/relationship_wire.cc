@@ -31,7 +31,6 @@
 namespace contactplan::io {
 namespace {
 
-using wire_read::Byte;
 using wire_read::kLengthDelimited;
 using wire_read::kVarint;
 using wire_read::ReadFields;

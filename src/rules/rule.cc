@@ -231,15 +231,24 @@ const char* BuyingRoleWord(v1::Participant::BuyingRole role) {
   }
 }
 
-std::string PersonPath(model::PersonIx p) { return absl::StrCat("persons[", p, "]"); }
-std::string RelationshipPath(model::RelationshipIx r) { return absl::StrCat("relationships[", r, "]"); }
-std::string OpportunityPath(model::OpportunityIx o) { return absl::StrCat("opportunities[", o, "]"); }
-std::string ParticipantPath(model::OpportunityIx o, int32_t participant) {
-  return absl::StrCat("opportunities[", o, "].participants[", participant, "]");
+// The eager paths, spelled by FindingPath as the deferred ones are.
+std::string PersonPath(model::PersonIx p) {
+  return FindingPath{FindingPath::Kind::kPerson, {p, 0}}.Spelled();
 }
-std::string BlueprintPath(int32_t entry) { return absl::StrCat("blueprint[", entry, "]"); }
+std::string RelationshipPath(model::RelationshipIx r) {
+  return FindingPath{FindingPath::Kind::kRelationship, {r, 0}}.Spelled();
+}
+std::string OpportunityPath(model::OpportunityIx o) {
+  return FindingPath{FindingPath::Kind::kOpportunity, {o, 0}}.Spelled();
+}
+std::string ParticipantPath(model::OpportunityIx o, int32_t participant) {
+  return FindingPath{FindingPath::Kind::kParticipant, {o, participant}}.Spelled();
+}
+std::string BlueprintPath(int32_t entry) {
+  return FindingPath{FindingPath::Kind::kBlueprint, {entry, 0}}.Spelled();
+}
 std::string TacticPath(int32_t entry, int32_t tactic) {
-  return absl::StrCat("blueprint[", entry, "].tactics[", tactic, "]");
+  return FindingPath{FindingPath::Kind::kTactic, {entry, tactic}}.Spelled();
 }
 
 }  // namespace contactplan::rules

@@ -84,15 +84,28 @@ TEST_F(DeferredFindingTest, EagerMessagesAndTextPathsStillWork) {
   EXPECT_EQ(out.path(), "persons[1]");
 }
 
-TEST(FindingPathTest, SpelledAsTheEagerPathFunctions) {
+// Every kind as the analysis spells it, the eager path functions included (they spell through
+// FindingPath), with the largest indices: the longest path fits the writer's buffer.
+TEST(FindingPathTest, SpelledAsTheAnalysisSpellsPaths) {
   using Kind = FindingPath::Kind;
   EXPECT_EQ((FindingPath{Kind::kNone, {}}).Spelled(), "");
-  EXPECT_EQ((FindingPath{Kind::kPerson, {12, 0}}).Spelled(), PersonPath(12));
-  EXPECT_EQ((FindingPath{Kind::kRelationship, {41129, 0}}).Spelled(), RelationshipPath(41129));
-  EXPECT_EQ((FindingPath{Kind::kOpportunity, {2, 0}}).Spelled(), OpportunityPath(2));
+  EXPECT_EQ((FindingPath{Kind::kPerson, {12, 0}}).Spelled(), "persons[12]");
+  EXPECT_EQ((FindingPath{Kind::kRelationship, {41129, 0}}).Spelled(), "relationships[41129]");
+  EXPECT_EQ((FindingPath{Kind::kOpportunity, {2, 0}}).Spelled(), "opportunities[2]");
   EXPECT_EQ((FindingPath{Kind::kParticipant, {2, 5}}).Spelled(), "opportunities[2].participants[5]");
-  EXPECT_EQ((FindingPath{Kind::kBlueprint, {7, 0}}).Spelled(), BlueprintPath(7));
+  EXPECT_EQ((FindingPath{Kind::kBlueprint, {7, 0}}).Spelled(), "blueprint[7]");
   EXPECT_EQ((FindingPath{Kind::kTactic, {7, 1}}).Spelled(), "blueprint[7].tactics[1]");
+  constexpr int32_t kMost = 2147483647;
+  EXPECT_EQ(ParticipantPath(kMost, kMost),
+            "opportunities[2147483647].participants[2147483647]");
+  EXPECT_EQ(TacticPath(kMost, kMost), "blueprint[2147483647].tactics[2147483647]");
+  EXPECT_EQ(PersonPath(0), "persons[0]");
+  EXPECT_EQ(RelationshipPath(3), "relationships[3]");
+  EXPECT_EQ(OpportunityPath(1), "opportunities[1]");
+  EXPECT_EQ(BlueprintPath(4), "blueprint[4]");
+  std::string appended = "at ";
+  (FindingPath{Kind::kPerson, {9, 0}}).AppendTo(&appended);
+  EXPECT_EQ(appended, "at persons[9]");
 }
 
 TEST(FindingNumberTest, ReadsANamedNumberAndZeroForAMissingOne) {
