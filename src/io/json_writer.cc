@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -430,6 +431,32 @@ struct TypePlan {
   bool flat = false;
   std::vector<uint32_t> place;     // by field index
 
+  // A flat message whose fields all have one-byte tags and a kind Writer::WriteFlatSpelt writes
+  // (`spellable`) has its keys spelt out for each indentation level below kSpeltLevels it is
+  // written at, the first time it is (SpeltAt): the comma, line break, indentation and key before
+  // a field in one piece, and the same followed by the field's default. Writing a field is then
+  // one copy and its value.
+  static constexpr size_t kSpeltLevels = 16;
+  static constexpr uint8_t kNoPlace = 0xFF;
+  struct SpeltField {
+    const FieldPlan* field;
+    uint32_t key = 0;               // offset in SpeltLevel::pieces of ",\n<indent>\"key\": "
+    uint32_t key_size = 0;
+    uint32_t with_default = 0;      // offset of the same followed by the default's text
+    uint32_t with_default_size = 0; // 0: not printed when unset
+  };
+  struct SpeltLevel {
+    std::string pieces;  // with kSpeltPadding bytes past the last piece, for Writer::CopyPiece
+    std::vector<SpeltField> by_place;
+  };
+  bool spellable = false;
+  // By level of the message (its fields one deeper): null until first written there, then never
+  // changed nor freed, so that writers read it without a lock.
+  mutable std::array<std::atomic<const SpeltLevel*>, kSpeltLevels> spelt{};
+  // The place in print order of the field a one-byte tag (number and wire type) introduces, when
+  // the wire type is the one the serializer writes for that field; kNoPlace for any other tag.
+  std::array<uint8_t, 128> place_of_tag{};
+
   int IndexOf(uint32_t number) const {
     if (number < by_number.size()) return by_number[number];
     for (size_t i = 0; i < fields.size(); ++i) {
@@ -443,6 +470,119 @@ bool IsTimestamp(const Descriptor* type) {
   // One descriptor pool holds the schema and the well-known types: pointers compare.
   static const Descriptor* const timestamp = google::protobuf::Timestamp::descriptor();
   return type == timestamp;
+}
+
+// The wire type the serializer writes for a singular field of `type` that WriteFlatSpelt writes;
+// -1 for a type it leaves to WriteFlat.
+int SpeltWireType(FieldDescriptor::Type type) {
+  switch (type) {
+    case FieldDescriptor::TYPE_ENUM:
+    case FieldDescriptor::TYPE_INT32:
+    case FieldDescriptor::TYPE_INT64:
+    case FieldDescriptor::TYPE_UINT32:
+    case FieldDescriptor::TYPE_UINT64:
+    case FieldDescriptor::TYPE_BOOL:
+      return 0;
+    case FieldDescriptor::TYPE_DOUBLE:
+      return 1;
+    case FieldDescriptor::TYPE_STRING:
+      return 2;
+    default:
+      return -1;
+  }
+}
+
+// What protobuf prints for a field without presence that is not set (Writer::WriteDefault, for
+// the kinds SpeltWireType accepts).
+std::string DefaultText(const FieldPlan& field) {
+  switch (field.type) {
+    case FieldDescriptor::TYPE_INT64:
+    case FieldDescriptor::TYPE_UINT64:
+      return "\"0\"";
+    case FieldDescriptor::TYPE_BOOL:
+      return "false";
+    case FieldDescriptor::TYPE_STRING:
+      return "\"\"";
+    case FieldDescriptor::TYPE_ENUM: {
+      const int64_t slot = -static_cast<int64_t>(field.enum_low);
+      if (slot >= 0 && slot < static_cast<int64_t>(field.enum_names.size()) &&
+          field.enum_names[static_cast<size_t>(slot)].size != 0) {
+        const FieldPlan::EnumName& name = field.enum_names[static_cast<size_t>(slot)];
+        return name.padded.substr(0, name.size);
+      }
+      if (field.enum_names.empty()) {
+        if (const auto* value = field.field->enum_type()->FindValueByNumber(0)) {
+          std::string quoted;
+          AppendQuoted(value->name(), quoted);
+          return quoted;
+        }
+      }
+      return "0";
+    }
+    default:
+      return "0";
+  }
+}
+
+// Bytes readable past the last piece of a SpeltLevel: a piece is copied in 16-byte steps, from up
+// to one byte past its start (the comma left out before a message's first field).
+constexpr size_t kSpeltPadding = 32;
+
+// Whether every field of the flat message `plan` qualifies for spelt keys (TypePlan::spellable),
+// and if so the place of each field's tag.
+void MarkSpellable(TypePlan* plan) {
+  std::array<uint8_t, 128> place_of_tag;
+  place_of_tag.fill(TypePlan::kNoPlace);
+  for (size_t i = 0; i < plan->fields.size(); ++i) {
+    const FieldPlan& field = plan->fields[i];
+    const int wire_type = SpeltWireType(field.type);
+    const int number = field.field->number();
+    if (wire_type < 0 || number >= 16 || plan->order.size() >= TypePlan::kNoPlace) return;
+    place_of_tag[static_cast<size_t>(number << 3 | wire_type)] =
+        static_cast<uint8_t>(plan->place[i]);
+  }
+  plan->place_of_tag = place_of_tag;
+  plan->spellable = true;
+}
+
+// The keys of a spellable `plan` for a message at `level`.
+std::unique_ptr<TypePlan::SpeltLevel> SpellLevel(const TypePlan& plan, size_t level) {
+  auto spelt = std::make_unique<TypePlan::SpeltLevel>();
+  const std::string lead = ",\n" + std::string(level + 1, ' ');
+  for (const TypePlan::Printed& printed : plan.order) {
+    const FieldPlan& field = plan.fields[printed.index];
+    TypePlan::SpeltField& out = spelt->by_place.emplace_back();
+    out.field = &field;
+    const std::string key = lead + field.key.substr(0, field.key_size);
+    out.key = static_cast<uint32_t>(spelt->pieces.size());
+    out.key_size = static_cast<uint32_t>(key.size());
+    spelt->pieces += key;
+    if (printed.always) {
+      const std::string with_default = key + DefaultText(field);
+      out.with_default = static_cast<uint32_t>(spelt->pieces.size());
+      out.with_default_size = static_cast<uint32_t>(with_default.size());
+      spelt->pieces += with_default;
+    }
+  }
+  spelt->pieces.append(kSpeltPadding, ' ');
+  return spelt;
+}
+
+// The spelt keys of `plan` at `level`, spelt on first use (by whichever writer gets there first;
+// another that spelt them at the same time drops its own); null when `plan` has none there.
+const TypePlan::SpeltLevel* SpeltAt(const TypePlan& plan, int level) {
+  if (!plan.spellable || level < 0 || static_cast<size_t>(level) >= TypePlan::kSpeltLevels) {
+    return nullptr;
+  }
+  std::atomic<const TypePlan::SpeltLevel*>& slot = plan.spelt[static_cast<size_t>(level)];
+  const TypePlan::SpeltLevel* spelt = slot.load(std::memory_order_acquire);
+  if (spelt != nullptr) return spelt;
+  std::unique_ptr<TypePlan::SpeltLevel> built = SpellLevel(plan, static_cast<size_t>(level));
+  if (slot.compare_exchange_strong(spelt, built.get(), std::memory_order_acq_rel,
+                                   std::memory_order_acquire)) {
+    return built.release();
+  }
+  return spelt;
 }
 
 // The plans of `root` and of every type it reaches, built once per process and style and never
@@ -543,6 +683,7 @@ const TypePlan& PlanOf(const Descriptor* root, JsonStyle style) {
                           f.type != FieldDescriptor::TYPE_GROUP &&
                           f.type != FieldDescriptor::TYPE_BYTES;
                  });
+    if (plan->flat) MarkSpellable(plan);
     plan->by_number.assign(std::min<uint32_t>(largest, 1023) + 1, -1);
     for (int i = 0; i < type->field_count(); ++i) {
       const uint32_t number = static_cast<uint32_t>(type->field(i)->number());
@@ -659,6 +800,16 @@ class Writer {
       const size_t written = out_.size();
       const size_t steps = steps_.size();
       bool out_of_order = false;
+      if (const TypePlan::SpeltLevel* spelt = SpeltAt(plan, level); spelt != nullptr) {
+        if (WriteFlatSpelt(plan, *spelt, begin, end, level, &out_of_order)) {
+          return true;
+        }
+        if (!out_of_order) return false;
+        // A record WriteFlatSpelt does not take (never seen from the serializer): WriteFlat.
+        out_.Truncate(written);
+        steps_.resize(steps);
+        out_of_order = false;
+      }
       if (plan.flat ? WriteFlat(plan, begin, end, level, &out_of_order)
                     : WriteInRecordOrder(plan, begin, end, level, &out_of_order)) {
         return true;
@@ -669,6 +820,100 @@ class Writer {
       steps_.resize(steps);
     }
     return WriteGathered(plan, begin, end, level);
+  }
+
+  // The first `size` bytes at `piece`, which has at least 16 readable bytes past them.
+  static void CopyPiece(char* at, const char* piece, size_t size) {
+    std::memcpy(at, piece, 16);
+    for (size_t done = 16; done < size; done += 16) std::memcpy(at + done, piece + done, 16);
+  }
+
+  // A flat message with its keys spelt for this level (TypePlan::spelt), in one pass: a record's
+  // one-byte tag gives its field's place in print order, whose key (after the defaults of the
+  // fields skipped before it) is one copy. Sets `*unusual` (and returns false) for a record that
+  // is not the serializer's for this type in this order: a tag of more than one byte, another
+  // wire type, an unknown field, a field written twice. WriteFlat then writes the message.
+  bool WriteFlatSpelt(const TypePlan& plan, const TypePlan::SpeltLevel& spelt, const char* begin,
+                      const char* end, int level, bool* unusual) {
+    out_.push_back('{');
+    const char* const pieces = spelt.pieces.data();
+    const TypePlan::SpeltField* const places = spelt.by_place.data();
+    const size_t count = spelt.by_place.size();
+    size_t skip = 1;  // the comma before the first field printed is left out
+    const auto copy = [&](uint32_t offset, uint32_t size) {
+      const size_t length = size - skip;
+      CopyPiece(out_.Room(length + kSlack), pieces + offset + skip, length);
+      out_.Advance(length);
+      skip = 0;
+    };
+    size_t next = 0;  // the first place in print order not written yet
+    const auto defaults_until = [&](size_t stop) {
+      for (; next < stop; ++next) {
+        if (places[next].with_default_size != 0) {
+          copy(places[next].with_default, places[next].with_default_size);
+        }
+      }
+    };
+    Wire wire{begin, end};
+    while (wire.at < wire.end) {
+      const uint8_t tag = static_cast<uint8_t>(*wire.at);
+      const size_t place = tag < 0x80 ? plan.place_of_tag[tag] : TypePlan::kNoPlace;
+      if (place == TypePlan::kNoPlace || place < next) {
+        *unusual = true;
+        return false;
+      }
+      ++wire.at;
+      defaults_until(place);
+      ++next;
+      const TypePlan::SpeltField& spelt_field = places[place];
+      copy(spelt_field.key, spelt_field.key_size);
+      const FieldPlan& field = *spelt_field.field;
+      uint64_t value = 0;
+      if (field.type == FieldDescriptor::TYPE_STRING) {
+        if (!wire.Varint(&value) || value > static_cast<uint64_t>(wire.end - wire.at)) {
+          steps_.push_back({field.field, -1});
+          return Malformed();
+        }
+        AppendWireString(wire.at, static_cast<size_t>(value));
+        wire.at += value;
+        continue;
+      }
+      if (!(field.type == FieldDescriptor::TYPE_DOUBLE ? wire.Fixed(8, &value)
+                                                       : wire.Varint(&value))) {
+        steps_.push_back({field.field, -1});
+        return Malformed();
+      }
+      switch (field.type) {
+        case FieldDescriptor::TYPE_ENUM:
+          AppendEnum(field, static_cast<int32_t>(value));
+          break;
+        case FieldDescriptor::TYPE_INT32:
+          AppendInteger(static_cast<int32_t>(value), false);
+          break;
+        case FieldDescriptor::TYPE_BOOL:
+          AppendBool(value != 0);
+          break;
+        case FieldDescriptor::TYPE_UINT32:
+          AppendInteger(static_cast<uint32_t>(value), false);
+          break;
+        case FieldDescriptor::TYPE_INT64:
+          AppendInteger(static_cast<int64_t>(value), true);
+          break;
+        case FieldDescriptor::TYPE_UINT64:
+          AppendInteger(value, true);
+          break;
+        default: {  // TYPE_DOUBLE (SpeltWireType admits no other)
+          double number;
+          std::memcpy(&number, &value, sizeof number);
+          AppendDouble(number);
+          break;
+        }
+      }
+    }
+    defaults_until(count);
+    if (skip == 0) NewLine(level);
+    out_.push_back('}');
+    return Fits();
   }
 
   // A message whose print order is field number order, in one pass: each record is written as it
@@ -941,7 +1186,7 @@ class Writer {
   // A string field's value, read from the wire buffer (which has kSlack readable bytes past its
   // end). Most strings of an analysis are ids of a few bytes: up to 16 bytes of plain text are
   // checked and copied in one step.
-  void AppendWireString(const char* data, size_t size) {
+  [[gnu::always_inline]] void AppendWireString(const char* data, size_t size) {
 #ifdef __SSE2__
     if (size <= 16) {
       const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data));
@@ -982,7 +1227,7 @@ class Writer {
     }
   }
 
-  void AppendEnum(const FieldPlan& field, int32_t number) {
+  [[gnu::always_inline]] void AppendEnum(const FieldPlan& field, int32_t number) {
     const int64_t slot = static_cast<int64_t>(number) - field.enum_low;
     if (slot >= 0 && slot < static_cast<int64_t>(field.enum_names.size()) &&
         field.enum_names[static_cast<size_t>(slot)].size != 0) {

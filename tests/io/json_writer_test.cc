@@ -16,6 +16,7 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "google/protobuf/unknown_field_set.h"
 #include "google/protobuf/util/time_util.h"
 #include "gtest/gtest.h"
 #include "io/json_corpus.h"
@@ -318,6 +319,35 @@ TEST(JsonWriterTest, AnEnumNumberWithoutANameIsWrittenAsANumber) {
   v1::Plan plan;
   plan.add_relationships()->set_grade(static_cast<v1::Grade>(42));
   ExpectSameBytes(plan, JsonStyle::kOmitDefaults, "grade 42");
+}
+
+TEST(JsonWriterTest, FlatRowsWithRecordsTheSerializerDoesNotWriteForThemAsProtobufPrintsThem) {
+  // Drift rows, whose keys are spelt in advance per level, holding records the spelt path leaves
+  // to the general one: an unknown field with a one-byte tag, one with a longer tag, an unknown
+  // length-delimited record; beside rows of defaults only and rows with every field set.
+  v1::Analysis analysis;
+  v1::DriftForecast& drift = *analysis.mutable_recommendations()->mutable_drift();
+  for (int row = 0; row < 8; ++row) {
+    v1::IntersectionDrift& item = *drift.add_intersections();
+    if (row % 4 != 0) {
+      item.set_team_member_id(absl::StrCat("t", row));
+      item.set_person_id(row == 3 ? std::string(40, 'p') + "\"<>" : absl::StrCat("p", row));
+      item.set_now(static_cast<v1::Grade>(row % 7));
+      item.set_in_90_days(static_cast<v1::Grade>(row == 5 ? 42 : row % 3));
+      item.set_days_since_contact(row == 6 ? -7 : row * 100000);
+      item.set_basis(v1::IntersectionDrift::ASSESSMENT);
+      item.set_falling(row % 2 == 1);
+    }
+    google::protobuf::UnknownFieldSet& unknown = *item.GetReflection()->MutableUnknownFields(&item);
+    if (row == 2) unknown.AddVarint(15, 1);
+    if (row == 5) unknown.AddVarint(2000, 7);
+    if (row == 6) unknown.AddLengthDelimited(11, "extra");
+    // A payload that reads as known records if taken for records: in_30_days OPEN, falling.
+    if (row == 0) unknown.AddLengthDelimited(12, "\x20\x03\x50\x01");
+  }
+  for (const JsonStyle style : {JsonStyle::kOmitDefaults, JsonStyle::kEveryField}) {
+    ExpectSameBytes(analysis, style, style == JsonStyle::kEveryField ? "every field" : "set fields");
+  }
 }
 
 TEST(JsonWriterTest, RefusesOutputOverTheLimitInsteadOfTruncatingIt) {
