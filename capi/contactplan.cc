@@ -430,6 +430,16 @@ cplan_status DeliverBinaryAnalysis(std::string_view function,
       message);
 }
 
+// A JSON analysis written from the bytes DeliverBinaryAnalysis would hand over.
+cplan_status DeliverJsonAnalysis(std::string_view function,
+                                 const contactplan::v1::Analysis& analysis,
+                                 const contactplan::engine::AnalysisRows& rows, char** output,
+                                 size_t* output_len, char** message) {
+  absl::StatusOr<std::string> written = contactplan::engine::AnalysisWithRows(analysis, rows).WriteJson();
+  if (!written.ok()) return Report(message, written.status(), CPLAN_INTERNAL, "writing the analysis");
+  return Deliver(function, *written, output, output_len, message);
+}
+
 void ClearOutput(char** output, size_t* output_len) {
   if (output != nullptr) *output = nullptr;
   if (output_len != nullptr) *output_len = 0;
@@ -598,14 +608,15 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
         contactplan::capi::ArenaBlockPool::Options(analysis_block));
     auto& analysis =
         *google::protobuf::Arena::CreateMessage<contactplan::v1::Analysis>(&analysis_arena);
-    // A binary analysis is written with the findings, the drift forecast and the releases spliced
-    // in as bytes, never built as messages (on a large account, 100,000 forecast rows and 29,000
-    // releases: 18.6 and about 9 MB as messages); other formats write messages.
+    // A binary or JSON analysis is written from bytes with the findings, the drift forecast and
+    // the releases spliced in, never built as messages (on a large account, 100,000 forecast rows
+    // and 29,000 releases: 18.6 and about 9 MB as messages); text writes messages.
     const bool binary = RawValue(output_format) == CPLAN_FORMAT_BINARY;
+    const bool as_rows = binary || RawValue(output_format) == CPLAN_FORMAT_JSON;
     contactplan::engine::AnalysisRows rows;
     if (absl::Status analyzed = contactplan::engine::AnalyzePlan(
             engine->settings, parsed, relationships, analysis_options, &analysis,
-            binary ? &rows : nullptr);
+            as_rows ? &rows : nullptr);
         !analyzed.ok()) {
       // InvalidArgument: an invalid plan; ResourceExhausted: over a limit; anything else: ours.
       return Report(message, analyzed, CPLAN_INVALID_PLAN, "");
@@ -615,10 +626,9 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
     // Nothing of the analysis or the recommendations' rows views the relationship rows (the rows
     // name persons and members by the plan's own ids): they go before the output is allocated.
     relationships = contactplan::model::RelationshipTable();
-    if (binary) {
-      // The recommendations' rows name the plan's ids: the plan stays until they are written.
-      return DeliverBinaryAnalysis(kFunction, analysis, rows, output, output_len, message);
-    }
+    // The recommendations' rows name the plan's ids: the plan stays until they are written.
+    if (binary) return DeliverBinaryAnalysis(kFunction, analysis, rows, output, output_len, message);
+    if (as_rows) return DeliverJsonAnalysis(kFunction, analysis, rows, output, output_len, message);
     plan_arena.reset();
     return DeliverAnalysis(kFunction, analysis, RawValue(output_format), output, output_len,
                            message);

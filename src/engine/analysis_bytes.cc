@@ -2,8 +2,12 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <string_view>
 
 #include "base/wire_write.h"
+#include "io/json_writer.h"
+#include "io/output_size.h"
 #include "io/proto_binary.h"
 
 namespace contactplan::engine {
@@ -170,6 +174,19 @@ void AnalysisWithRows::WriteInto(char* out) const {
   at = reinterpret_cast<char*>(drift_.WriteWire(reinterpret_cast<uint8_t*>(at)));
   move(team_load_size_);
   releases_.WriteWire(reinterpret_cast<uint8_t*>(at));
+}
+
+absl::StatusOr<std::string> AnalysisWithRows::WriteJson() const {
+  // JSON is never shorter than the wire form: an analysis over the limit is refused before its
+  // bytes are allocated.
+  if (size_ > io::kMaxOutputBytes) {
+    return io::CheckOutputSize(size_ + 1, io::kMaxOutputBytes, "JSON");
+  }
+  const std::unique_ptr<char[]> wire(new char[size_ + io::kJsonWireSlack]);
+  std::memset(wire.get() + size_, 0, io::kJsonWireSlack);
+  WriteInto(wire.get());
+  return io::WriteJsonOfWire(*v1::Analysis::descriptor(), std::string_view(wire.get(), size_),
+                             io::JsonStyle::kEveryField);
 }
 
 }  // namespace contactplan::engine

@@ -18,6 +18,9 @@
 #define CONTACTPLAN_SRC_ENGINE_ANALYSIS_BYTES_H_
 
 #include <cstddef>
+#include <string>
+
+#include "absl/status/statusor.h"
 
 #include "contactplan/v1/analysis.pb.h"
 #include "engine/analyze.h"
@@ -38,6 +41,12 @@ class AnalysisWithRows {
 
   // Writes size() bytes at `out`.
   void WriteInto(char* out) const;
+
+  // The analysis with the rows in as JSON (every field printed): the same text as
+  // WriteAnalysis(analysis, PlanFormat::kJson) of the analysis AnalyzePlan builds without `rows`,
+  // written from these bytes, so the rows are never built as messages (io::WriteJsonOfWire).
+  // Errors: WriteAnalysis' for an analysis over the output limit.
+  absl::StatusOr<std::string> WriteJson() const;
 
  private:
   const v1::Analysis& analysis_;

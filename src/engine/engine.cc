@@ -140,16 +140,20 @@ absl::StatusOr<std::string> Engine::AnalyzeBytes(std::string_view plan, PlanForm
   }
   google::protobuf::Arena analysis_arena(arena_options);
   auto* analysis = google::protobuf::Arena::CreateMessage<v1::Analysis>(&analysis_arena);
+  // Binary and JSON are written from the analysis' bytes with its largest parts as rows
+  // (engine/analysis_bytes.h); text from the whole message.
   const bool binary = output_format == PlanFormat::kBinary;
+  const bool as_rows = binary || output_format == PlanFormat::kJson;
   engine::AnalysisRows rows;
   if (absl::Status analyzed = engine::AnalyzePlan(state_->settings, *parsed, relationships, options,
-                                                  analysis, binary ? &rows : nullptr);
+                                                  analysis, as_rows ? &rows : nullptr);
       !analyzed.ok()) {
     return analyzed;
   }
   relationships = model::RelationshipTable();  // nothing written from here on views the rows
-  if (!binary) return WriteAnalysis(*analysis, output_format);
+  if (!as_rows) return WriteAnalysis(*analysis, output_format);
   const engine::AnalysisWithRows bytes(*analysis, rows);
+  if (!binary) return bytes.WriteJson();
   // WriteAnalysis' limit and message for the same analysis.
   if (absl::Status fits = io::CheckOutputSize(bytes.size(), io::kMaxOutputBytes, "binary"); !fits.ok()) {
     return fits;

@@ -718,15 +718,23 @@ class Writer {
     std::memset(wire.get() + binary_size, 0, kSlack);
     AdviseLargePages(wire.get(), binary_size);
     WriteBinaryMessageInto(message, binary_size, wire.get());
+    return WriteWire(*message.GetDescriptor(), wire.get(), wire.get() + binary_size);
+  }
+
+  // The JSON of a message of `type` whose wire form lies from `begin` to `end`, followed by
+  // kSlack readable bytes.
+  absl::StatusOr<std::string> WriteWire(const Descriptor& type, const char* begin,
+                                        const char* end) {
+    const size_t binary_size = static_cast<size_t>(end - begin);
+    if (binary_size > max_bytes_ || binary_size > kMaxOutputBytes) {
+      return CheckOutputSize(binary_size + 1, std::min(max_bytes_, kMaxOutputBytes), "JSON");
+    }
     // Indented JSON runs to 2.4 (typical) to 3.7 (10,000 x 500) times the wire size of an
     // analysis, 5.1 times that of the 10,000 x 500 plan (short values under long names).
     const size_t expansion = style_ == JsonStyle::kEveryField ? 4 : 6;
     out_.Reserve(std::min(max_bytes_, binary_size * expansion + 4096));
-    const bool written =
-        IsTimestamp(message.GetDescriptor())
-            ? WriteTimestamp(wire.get(), wire.get() + binary_size)
-            : WriteMessage(PlanOf(message.GetDescriptor(), style_), wire.get(),
-                           wire.get() + binary_size, 0);
+    const bool written = IsTimestamp(&type) ? WriteTimestamp(begin, end)
+                                            : WriteMessage(PlanOf(&type, style_), begin, end, 0);
     if (!written) return std::move(failure_);
     out_.push_back('\n');
     if (absl::Status fits = CheckOutputSize(out_.size(), max_bytes_, "JSON"); !fits.ok()) {
@@ -749,6 +757,7 @@ class Writer {
   // memcpy or memset per key and per indentation was a tenth of the writer's time): the buffer
   // always has kSlack bytes of room past what is written, and what lands there is overwritten.
   static constexpr size_t kSlack = 16;
+  static_assert(kSlack == kJsonWireSlack);
   static void Spaces(char* at, size_t count) {
     static constexpr char kSpaces[16] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
                                          ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
@@ -1369,6 +1378,11 @@ class Writer {
 
 absl::StatusOr<std::string> WriteJson(const Message& message, JsonStyle style, size_t max_bytes) {
   return Writer(style, max_bytes).Write(message);
+}
+
+absl::StatusOr<std::string> WriteJsonOfWire(const Descriptor& type, std::string_view wire,
+                                            JsonStyle style, size_t max_bytes) {
+  return Writer(style, max_bytes).WriteWire(type, wire.data(), wire.data() + wire.size());
 }
 
 }  // namespace contactplan::io

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 #include "google/protobuf/message.h"
@@ -33,6 +34,20 @@ inline constexpr size_t kMaxOutputBytes = (size_t{1} << 31) - 1;
 // hold. Thread-safe for distinct or const messages; never prints.
 absl::StatusOr<std::string> WriteJson(const google::protobuf::Message& message, JsonStyle style,
                                       size_t max_bytes = kMaxOutputBytes);
+
+// Bytes a caller of WriteJsonOfWire leaves readable past the wire form (their values do not
+// matter): short strings are read in fixed 16-byte steps.
+inline constexpr size_t kJsonWireSlack = 16;
+
+// The JSON of the message of `type` whose binary form is `wire`: what WriteJson writes of that
+// message when `wire` is its serialization. For a wire form the process wrote itself without
+// building the whole message (the engine's analysis with its rows spliced in as bytes,
+// engine/analysis_bytes.h). `wire.data()` must be followed by kJsonWireSlack readable bytes.
+// Fields unknown to `type` are skipped, as WriteJson skips a message's unknown fields. Errors: as
+// WriteJson's, and Internal naming the field path where `wire` does not read back as `type`.
+absl::StatusOr<std::string> WriteJsonOfWire(const google::protobuf::Descriptor& type,
+                                            std::string_view wire, JsonStyle style,
+                                            size_t max_bytes = kMaxOutputBytes);
 
 }  // namespace contactplan::io
 

@@ -3,7 +3,8 @@
 // analysis with both built as messages: on every golden plan, on generated plans of many sizes (so
 // that the lengths of the recommendations and of the forecast cross varint boundaries), with and
 // without "now", with long ids, with no graded intersection at all, with releases of both kinds,
-// and with every finding of the golden plans listed, with and without their sentences.
+// and with every finding of the golden plans listed, with and without their sentences. The JSON
+// written from those bytes (the C ABI's JSON output) is the JSON of the whole message.
 #include "engine/analysis_bytes.h"
 
 #include <optional>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "contactplan/plan_generator.h"
+#include "contactplan/plan_io.h"
 #include "engine/analyze.h"
 #include "google/protobuf/arena.h"
 #include "gtest/gtest.h"
@@ -59,6 +61,13 @@ int ExpectSameBytes(const v1::Plan& plan, const v1::AnalysisOptions& options,
   std::string written(bytes.size(), '\x55');
   bytes.WriteInto(written.data());
   EXPECT_TRUE(written == expected) << what << ": the spliced analysis differs from protobuf's";
+  // Its JSON, written from those bytes, is the JSON of the whole message.
+  const absl::StatusOr<std::string> json = bytes.WriteJson();
+  const absl::StatusOr<std::string> expected_json = WriteAnalysis(whole, PlanFormat::kJson);
+  EXPECT_TRUE(json.ok()) << what << ": " << json.status();
+  EXPECT_TRUE(expected_json.ok()) << what << ": " << expected_json.status();
+  EXPECT_TRUE(json.ok() && expected_json.ok() && *json == *expected_json)
+      << what << ": the JSON of the rows differs from the message's";
 
   // The rows written as messages are the messages the engine builds.
   v1::Scores coverage;
