@@ -612,7 +612,8 @@ cplan_status cplan_analyze(const cplan_engine* engine, const void* plan, size_t 
     // the releases spliced in, never built as messages (on a large account, 100,000 forecast rows
     // and 29,000 releases: 18.6 and about 9 MB as messages); text writes messages.
     const bool binary = RawValue(output_format) == CPLAN_FORMAT_BINARY;
-    const bool as_rows = binary || RawValue(output_format) == CPLAN_FORMAT_JSON;
+    const bool as_rows =
+        contactplan::engine::WrittenFromRows(*ToPlanFormat(RawValue(output_format)));
     contactplan::engine::AnalysisRows rows;
     if (absl::Status analyzed = contactplan::engine::AnalyzePlan(
             engine->settings, parsed, relationships, analysis_options, &analysis,

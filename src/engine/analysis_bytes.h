@@ -22,10 +22,18 @@
 
 #include "absl/status/statusor.h"
 
+#include "contactplan/plan_io.h"
 #include "contactplan/v1/analysis.pb.h"
 #include "engine/analyze.h"
 
 namespace contactplan::engine {
+
+// Whether an analysis written in `format` is written from AnalysisWithRows (binary and JSON), so
+// that AnalyzePlan should work its largest parts out as rows instead of building them as
+// messages; text is written from the whole message.
+inline bool WrittenFromRows(PlanFormat format) {
+  return format == PlanFormat::kBinary || format == PlanFormat::kJson;
+}
 
 class AnalysisWithRows {
  public:

@@ -143,7 +143,7 @@ absl::StatusOr<std::string> Engine::AnalyzeBytes(std::string_view plan, PlanForm
   // Binary and JSON are written from the analysis' bytes with its largest parts as rows
   // (engine/analysis_bytes.h); text from the whole message.
   const bool binary = output_format == PlanFormat::kBinary;
-  const bool as_rows = binary || output_format == PlanFormat::kJson;
+  const bool as_rows = engine::WrittenFromRows(output_format);
   engine::AnalysisRows rows;
   if (absl::Status analyzed = engine::AnalyzePlan(state_->settings, *parsed, relationships, options,
                                                   analysis, as_rows ? &rows : nullptr);
