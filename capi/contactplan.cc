@@ -430,14 +430,19 @@ cplan_status DeliverBinaryAnalysis(std::string_view function,
       message);
 }
 
-// A JSON analysis written from the bytes DeliverBinaryAnalysis would hand over.
+// A JSON analysis written from the bytes DeliverBinaryAnalysis would hand over, into the block
+// handed to the caller.
 cplan_status DeliverJsonAnalysis(std::string_view function,
                                  const contactplan::v1::Analysis& analysis,
                                  const contactplan::engine::AnalysisRows& rows, char** output,
                                  size_t* output_len, char** message) {
-  absl::StatusOr<std::string> written = contactplan::engine::AnalysisWithRows(analysis, rows).WriteJson();
+  absl::StatusOr<contactplan::io::MallocText> written =
+      contactplan::engine::AnalysisWithRows(analysis, rows).WriteJsonToBlock();
   if (!written.ok()) return Report(message, written.status(), CPLAN_INTERNAL, "writing the analysis");
-  return Deliver(function, *written, output, output_len, message);
+  // Handed over as it is: the writer wrote it into a block from std::malloc, NUL-terminated.
+  *output_len = written->size;
+  *output = written->data.release();
+  return CPLAN_OK;
 }
 
 void ClearOutput(char** output, size_t* output_len) {

@@ -176,17 +176,36 @@ void AnalysisWithRows::WriteInto(char* out) const {
   releases_.WriteWire(reinterpret_cast<uint8_t*>(at));
 }
 
-absl::StatusOr<std::string> AnalysisWithRows::WriteJson() const {
+namespace {
+
+// The analysis' bytes, followed by the slack the JSON writer reads past them, and then its JSON
+// written by `write` (io::WriteJsonOfWire or io::WriteJsonOfWireToBlock).
+template <typename Write>
+auto WriteJsonOf(const AnalysisWithRows& bytes, const Write& write) -> decltype(write({})) {
   // JSON is never shorter than the wire form: an analysis over the limit is refused before its
   // bytes are allocated.
-  if (size_ > io::kMaxOutputBytes) {
-    return io::CheckOutputSize(size_ + 1, io::kMaxOutputBytes, "JSON");
+  if (bytes.size() > io::kMaxOutputBytes) {
+    return io::CheckOutputSize(bytes.size() + 1, io::kMaxOutputBytes, "JSON");
   }
-  const std::unique_ptr<char[]> wire(new char[size_ + io::kJsonWireSlack]);
-  std::memset(wire.get() + size_, 0, io::kJsonWireSlack);
-  WriteInto(wire.get());
-  return io::WriteJsonOfWire(*v1::Analysis::descriptor(), std::string_view(wire.get(), size_),
-                             io::JsonStyle::kEveryField);
+  const std::unique_ptr<char[]> wire(new char[bytes.size() + io::kJsonWireSlack]);
+  std::memset(wire.get() + bytes.size(), 0, io::kJsonWireSlack);
+  bytes.WriteInto(wire.get());
+  return write(std::string_view(wire.get(), bytes.size()));
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> AnalysisWithRows::WriteJson() const {
+  return WriteJsonOf(*this, [](std::string_view wire) {
+    return io::WriteJsonOfWire(*v1::Analysis::descriptor(), wire, io::JsonStyle::kEveryField);
+  });
+}
+
+absl::StatusOr<io::MallocText> AnalysisWithRows::WriteJsonToBlock() const {
+  return WriteJsonOf(*this, [](std::string_view wire) {
+    return io::WriteJsonOfWireToBlock(*v1::Analysis::descriptor(), wire,
+                                      io::JsonStyle::kEveryField);
+  });
 }
 
 }  // namespace contactplan::engine

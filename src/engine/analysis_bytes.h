@@ -25,6 +25,7 @@
 #include "contactplan/plan_io.h"
 #include "contactplan/v1/analysis.pb.h"
 #include "engine/analyze.h"
+#include "io/json_writer.h"
 
 namespace contactplan::engine {
 
@@ -55,6 +56,9 @@ class AnalysisWithRows {
   // written from these bytes, so the rows are never built as messages (io::WriteJsonOfWire).
   // Errors: WriteAnalysis' for an analysis over the output limit.
   absl::StatusOr<std::string> WriteJson() const;
+  // The same text in a block from std::malloc, written there directly (for the C ABI, which hands
+  // the block to its caller).
+  absl::StatusOr<io::MallocText> WriteJsonToBlock() const;
 
  private:
   const v1::Analysis& analysis_;

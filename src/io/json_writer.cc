@@ -6,8 +6,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -189,17 +191,29 @@ void AdviseLargePages(char* block, size_t size) {
 // zero-filled and never written twice (a result sized by resize() was filled with zeros, then
 // overwritten, then copied whole when the guess of its size was short: three passes over tens of
 // megabytes of fresh pages for a large analysis). Appending to the staging buffer also spares
-// std::string's bookkeeping on every key, bracket and indentation.
+// std::string's bookkeeping on every key, bracket and indentation. The result is a std::string,
+// or a block from std::malloc that the C ABI hands to its caller as it is (Store::kMalloc), which
+// spares a copy of the whole text and a second block as large.
 class Output {
  public:
-  Output() : stage_(new char[kStageBytes]) {}
+  enum class Store { kString, kMalloc };
+
+  explicit Output(Store store) : store_(store), stage_(new char[kStageBytes]) {}
+  ~Output() { std::free(block_); }
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
 
   // Room for the `expected` bytes the result probably reaches. Reserving more costs address space
   // only (the untouched pages of a large block are never backed); a short guess costs one
   // geometric growth of the result.
   void Reserve(size_t expected) {
-    text_.reserve(expected);
-    AdviseLargePages(text_.data(), text_.capacity());
+    if (store_ == Store::kString) {
+      text_.reserve(expected);
+      AdviseLargePages(text_.data(), text_.capacity());
+    } else {
+      GrowBlock(expected);
+      AdviseLargePages(block_, block_capacity_);
+    }
   }
 
   void append(const char* data, size_t n) {
@@ -221,19 +235,34 @@ class Output {
     return stage_.get() + used_;
   }
   void Advance(size_t n) { used_ += n; }
-  size_t size() const { return text_.size() + used_; }
+  size_t size() const { return stored_ + used_; }
   // Drops what was written past the first `size` bytes.
   void Truncate(size_t size) {
-    if (size >= text_.size()) {
-      used_ = std::min(used_, size - text_.size());
+    if (size >= stored_) {
+      used_ = std::min(used_, size - stored_);
     } else {
-      text_.resize(size);
+      if (store_ == Store::kString) text_.resize(size);
+      stored_ = size;
       used_ = 0;
     }
   }
+  // The text, for Store::kString.
   std::string Take() && {
     Flush();
     return std::move(text_);
+  }
+  // The text, for Store::kMalloc, with a NUL after it.
+  MallocText TakeBlock() && {
+    Flush();
+    GrowBlock(stored_ + 1);
+    block_[stored_] = '\0';
+    MallocText text;
+    text.data.reset(block_);
+    text.size = stored_;
+    block_ = nullptr;
+    block_capacity_ = 0;
+    stored_ = 0;
+    return text;
   }
 
  private:
@@ -245,7 +274,7 @@ class Output {
   [[gnu::noinline]] void AppendBeyondStage(const char* data, size_t n) {
     Flush();
     if (n > stage_size_) {  // a long string: straight to the result
-      text_.append(data, n);
+      Keep(data, n);
       return;
     }
     std::memcpy(stage_.get(), data, n);
@@ -259,14 +288,35 @@ class Output {
     }
   }
   void Flush() {
-    text_.append(stage_.get(), used_);
+    Keep(stage_.get(), used_);
     used_ = 0;
   }
+  void Keep(const char* data, size_t n) {
+    if (store_ == Store::kString) {
+      text_.append(data, n);
+    } else {
+      if (stored_ + n > block_capacity_) GrowBlock(std::max(stored_ + n, 2 * block_capacity_));
+      std::memcpy(block_ + stored_, data, n);
+    }
+    stored_ += n;
+  }
+  // At least `capacity` bytes of block; std::bad_alloc when there is no memory, as std::string.
+  void GrowBlock(size_t capacity) {
+    if (capacity <= block_capacity_) return;
+    char* grown = static_cast<char*>(std::realloc(block_, capacity));
+    if (grown == nullptr) throw std::bad_alloc();
+    block_ = grown;
+    block_capacity_ = capacity;
+  }
 
-  std::unique_ptr<char[]> stage_;  // stage_[0, used_) is written, not yet in text_
+  const Store store_;
+  std::unique_ptr<char[]> stage_;  // stage_[0, used_) is written, not yet stored
   size_t stage_size_ = kStageBytes;
   size_t used_ = 0;
-  std::string text_;
+  size_t stored_ = 0;  // bytes in text_ or block_
+  std::string text_;   // Store::kString
+  char* block_ = nullptr;  // Store::kMalloc: from std::malloc, block_capacity_ bytes
+  size_t block_capacity_ = 0;
 };
 
 // Little-endian wire reading of a message this process serialized itself (so well formed; a
@@ -703,7 +753,8 @@ bool Packable(FieldDescriptor::Type type) {
 // reading records back through a per-type table costs far less than a reflection call per field.
 class Writer {
  public:
-  Writer(JsonStyle style, size_t max_bytes) : style_(style), max_bytes_(max_bytes) {}
+  Writer(JsonStyle style, size_t max_bytes, Output::Store store = Output::Store::kString)
+      : style_(style), max_bytes_(max_bytes), out_(store) {}
 
   absl::StatusOr<std::string> Write(const Message& message) {
     // JSON is never shorter than the wire form (every field spells its name), so a message whose
@@ -725,6 +776,18 @@ class Writer {
   // kSlack readable bytes.
   absl::StatusOr<std::string> WriteWire(const Descriptor& type, const char* begin,
                                         const char* end) {
+    if (absl::Status written = WriteWireText(type, begin, end); !written.ok()) return written;
+    return std::move(out_).Take();
+  }
+  // The same in a block from std::malloc (the writer made with Output::Store::kMalloc).
+  absl::StatusOr<MallocText> WriteWireBlock(const Descriptor& type, const char* begin,
+                                            const char* end) {
+    if (absl::Status written = WriteWireText(type, begin, end); !written.ok()) return written;
+    return std::move(out_).TakeBlock();
+  }
+
+ private:
+  absl::Status WriteWireText(const Descriptor& type, const char* begin, const char* end) {
     const size_t binary_size = static_cast<size_t>(end - begin);
     if (binary_size > max_bytes_ || binary_size > kMaxOutputBytes) {
       return CheckOutputSize(binary_size + 1, std::min(max_bytes_, kMaxOutputBytes), "JSON");
@@ -737,13 +800,9 @@ class Writer {
                                             : WriteMessage(PlanOf(&type, style_), begin, end, 0);
     if (!written) return std::move(failure_);
     out_.push_back('\n');
-    if (absl::Status fits = CheckOutputSize(out_.size(), max_bytes_, "JSON"); !fits.ok()) {
-      return fits;
-    }
-    return std::move(out_).Take();
+    return CheckOutputSize(out_.size(), max_bytes_, "JSON");
   }
 
- private:
   // Where a field's records lie in its message's wire form: from its first record to the end of
   // its last (the serializer writes a repeated field's records together).
   struct Span {
@@ -1383,6 +1442,12 @@ absl::StatusOr<std::string> WriteJson(const Message& message, JsonStyle style, s
 absl::StatusOr<std::string> WriteJsonOfWire(const Descriptor& type, std::string_view wire,
                                             JsonStyle style, size_t max_bytes) {
   return Writer(style, max_bytes).WriteWire(type, wire.data(), wire.data() + wire.size());
+}
+
+absl::StatusOr<MallocText> WriteJsonOfWireToBlock(const Descriptor& type, std::string_view wire,
+                                                  JsonStyle style, size_t max_bytes) {
+  return Writer(style, max_bytes, Output::Store::kMalloc)
+      .WriteWireBlock(type, wire.data(), wire.data() + wire.size());
 }
 
 }  // namespace contactplan::io

@@ -7,6 +7,8 @@
 #define CONTACTPLAN_SRC_IO_JSON_WRITER_H_
 
 #include <cstddef>
+#include <cstdlib>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -48,6 +50,22 @@ inline constexpr size_t kJsonWireSlack = 16;
 absl::StatusOr<std::string> WriteJsonOfWire(const google::protobuf::Descriptor& type,
                                             std::string_view wire, JsonStyle style,
                                             size_t max_bytes = kMaxOutputBytes);
+
+// A text in a block from std::malloc, followed by a NUL its size does not count: what the C ABI
+// hands to its caller as it is (cplan_free frees it with std::free).
+struct MallocText {
+  struct Free {
+    void operator()(char* block) const { std::free(block); }
+  };
+  std::unique_ptr<char, Free> data;
+  size_t size = 0;
+};
+
+// WriteJsonOfWire's text in a MallocText, written there directly: no copy of the whole text.
+// Errors: as WriteJsonOfWire's.
+absl::StatusOr<MallocText> WriteJsonOfWireToBlock(const google::protobuf::Descriptor& type,
+                                                  std::string_view wire, JsonStyle style,
+                                                  size_t max_bytes = kMaxOutputBytes);
 
 }  // namespace contactplan::io
 

@@ -46,6 +46,21 @@ void ExpectSameBytes(const google::protobuf::Message& message, JsonStyle style,
                      const std::string& where) {
   const absl::StatusOr<std::string> ours = WriteJson(message, style);
   ASSERT_TRUE(ours.ok()) << where << ": " << ours.status();
+  // The same text from the message's wire form, as a string and in a block from malloc.
+  std::string wire = message.SerializeAsString();
+  const size_t wire_size = wire.size();
+  wire.append(kJsonWireSlack, '\x55');
+  const std::string_view wire_form(wire.data(), wire_size);
+  const absl::StatusOr<std::string> of_wire =
+      WriteJsonOfWire(*message.GetDescriptor(), wire_form, style);
+  ASSERT_TRUE(of_wire.ok()) << where << ": " << of_wire.status();
+  EXPECT_TRUE(*of_wire == *ours) << where << ": WriteJsonOfWire differs from WriteJson";
+  const absl::StatusOr<MallocText> block =
+      WriteJsonOfWireToBlock(*message.GetDescriptor(), wire_form, style);
+  ASSERT_TRUE(block.ok()) << where << ": " << block.status();
+  EXPECT_TRUE(std::string_view(block->data.get(), block->size) == *ours)
+      << where << ": WriteJsonOfWireToBlock differs from WriteJson";
+  EXPECT_EQ(block->data.get()[block->size], '\0') << where;
   const std::string theirs = ProtobufJson(message, style);
   if (*ours == theirs) return;
   size_t at = 0;
@@ -348,6 +363,28 @@ TEST(JsonWriterTest, FlatRowsWithRecordsTheSerializerDoesNotWriteForThemAsProtob
   for (const JsonStyle style : {JsonStyle::kOmitDefaults, JsonStyle::kEveryField}) {
     ExpectSameBytes(analysis, style, style == JsonStyle::kEveryField ? "every field" : "set fields");
   }
+}
+
+TEST(JsonWriterTest, ABlockGrowsPastItsFirstGuess) {
+  // Empty drift rows: two wire bytes each, about 300 bytes of JSON with every field printed, far
+  // past the four times the wire size the writer reserves first.
+  v1::Analysis analysis;
+  for (int row = 0; row < 5000; ++row) {
+    analysis.mutable_recommendations()->mutable_drift()->add_intersections();
+  }
+  ExpectSameBytes(analysis, JsonStyle::kEveryField, "5,000 empty rows");
+}
+
+TEST(JsonWriterTest, ABlockOverTheLimitIsRefusedAndNothingIsReturned) {
+  v1::Plan plan;
+  plan.mutable_account()->set_name(std::string(1000, 'a'));
+  std::string wire = plan.SerializeAsString();
+  const size_t size = wire.size();
+  wire.append(kJsonWireSlack, '\0');
+  const absl::StatusOr<MallocText> small = WriteJsonOfWireToBlock(
+      *plan.GetDescriptor(), std::string_view(wire.data(), size), JsonStyle::kOmitDefaults, 500);
+  ASSERT_FALSE(small.ok());
+  EXPECT_EQ(small.status().code(), absl::StatusCode::kResourceExhausted);
 }
 
 TEST(JsonWriterTest, RefusesOutputOverTheLimitInsteadOfTruncatingIt) {
