@@ -826,8 +826,13 @@ class Writer {
   }
   // The first `size` (at least 1) bytes of `padded`, whose size is a multiple of 16.
   static void CopyShort(char* at, const std::string& padded, size_t size) {
-    std::memcpy(at, padded.data(), 16);
-    for (size_t done = 16; done < size; done += 16) std::memcpy(at + done, padded.data() + done, 16);
+    CopyPiece(at, padded.data(), size);
+  }
+  // The first `size` bytes at `piece`, which is readable up to the next multiple of 16 bytes past
+  // them.
+  static void CopyPiece(char* at, const char* piece, size_t size) {
+    std::memcpy(at, piece, 16);
+    for (size_t done = 16; done < size; done += 16) std::memcpy(at + done, piece + done, 16);
   }
 
   void NewLine(int level) {
@@ -888,12 +893,6 @@ class Writer {
       steps_.resize(steps);
     }
     return WriteGathered(plan, begin, end, level);
-  }
-
-  // The first `size` bytes at `piece`, which has at least 16 readable bytes past them.
-  static void CopyPiece(char* at, const char* piece, size_t size) {
-    std::memcpy(at, piece, 16);
-    for (size_t done = 16; done < size; done += 16) std::memcpy(at + done, piece + done, 16);
   }
 
   // A flat message with its keys spelt for this level (TypePlan::spelt), in one pass: a record's
