@@ -456,6 +456,10 @@ struct FieldPlan {
   };
   int enum_low = 0;
   std::vector<EnumName> enum_names;
+  // What protobuf prints for the field, when it has no presence and is not set (DefaultText),
+  // padded with spaces to a multiple of 16 bytes for Writer::CopyShort.
+  std::string default_padded;
+  size_t default_size = 0;  // without the padding
 };
 
 // What protobuf prints of one message type. Without defaults: the set fields in field number
@@ -542,18 +546,21 @@ int SpeltWireType(FieldDescriptor::Type type) {
   }
 }
 
-// What protobuf prints for a field without presence that is not set (Writer::WriteDefault, for
-// the kinds SpeltWireType accepts).
+// What protobuf prints for a singular field without presence that is not set (FieldPlan::
+// default_padded; the enum's names must be filled first). Empty for a message field, which is
+// printed only when set.
 std::string DefaultText(const FieldPlan& field) {
-  switch (field.type) {
-    case FieldDescriptor::TYPE_INT64:
-    case FieldDescriptor::TYPE_UINT64:
+  switch (field.field->cpp_type()) {
+    case FieldDescriptor::CPPTYPE_INT64:
+    case FieldDescriptor::CPPTYPE_UINT64:
       return "\"0\"";
-    case FieldDescriptor::TYPE_BOOL:
+    case FieldDescriptor::CPPTYPE_BOOL:
       return "false";
-    case FieldDescriptor::TYPE_STRING:
+    case FieldDescriptor::CPPTYPE_STRING:
       return "\"\"";
-    case FieldDescriptor::TYPE_ENUM: {
+    case FieldDescriptor::CPPTYPE_MESSAGE:
+      return "";
+    case FieldDescriptor::CPPTYPE_ENUM: {
       const int64_t slot = -static_cast<int64_t>(field.enum_low);
       if (slot >= 0 && slot < static_cast<int64_t>(field.enum_names.size()) &&
           field.enum_names[static_cast<size_t>(slot)].size != 0) {
@@ -608,7 +615,7 @@ std::unique_ptr<TypePlan::SpeltLevel> SpellLevel(const TypePlan& plan, size_t le
     out.key_size = static_cast<uint32_t>(key.size());
     spelt->pieces += key;
     if (printed.always) {
-      const std::string with_default = key + DefaultText(field);
+      const std::string with_default = key + field.default_padded.substr(0, field.default_size);
       out.with_default = static_cast<uint32_t>(spelt->pieces.size());
       out.with_default_size = static_cast<uint32_t>(with_default.size());
       spelt->pieces += with_default;
@@ -695,6 +702,9 @@ const TypePlan& PlanOf(const Descriptor* root, JsonStyle style) {
           }
         }
       }
+      out.default_padded = DefaultText(out);
+      out.default_size = out.default_padded.size();
+      out.default_padded.resize((out.default_size + 16) / 16 * 16, ' ');
       largest = std::max(largest, static_cast<uint32_t>(field->number()));
       if (style == JsonStyle::kOmitDefaults) {
         slots.push_back(i);
@@ -1318,26 +1328,9 @@ class Writer {
 
   // What protobuf prints for a field without presence that is not set.
   bool WriteDefault(const FieldPlan& field) {
-    switch (field.field->cpp_type()) {
-      case FieldDescriptor::CPPTYPE_INT64:
-      case FieldDescriptor::CPPTYPE_UINT64:
-        out_.append("\"0\"");
-        return true;
-      case FieldDescriptor::CPPTYPE_BOOL:
-        AppendBool(false);
-        return true;
-      case FieldDescriptor::CPPTYPE_STRING:
-        out_.append("\"\"");
-        return true;
-      case FieldDescriptor::CPPTYPE_ENUM:
-        AppendEnum(field, 0);
-        return true;
-      case FieldDescriptor::CPPTYPE_MESSAGE:
-        return true;  // never reached: message fields are printed only when set
-      default:
-        out_.push_back('0');
-        return true;
-    }
+    CopyShort(out_.Room(field.default_size + kSlack), field.default_padded, field.default_size);
+    out_.Advance(field.default_size);
+    return true;
   }
 
   // One value of `field` from a record (or an item of a packed record).
